@@ -1,0 +1,7 @@
+import { crm } from '../../subgraphs/crm/src/subgraph.ts';
+import { identity } from '../../subgraphs/identity/src/subgraph.ts';
+import { workshop } from '../../subgraphs/workshop/src/subgraph.ts';
+
+/** Every subgraph of the product, in the order they start. */
+export const subgraphs = { identity, crm, workshop } as const;
+export type SubgraphName = keyof typeof subgraphs;

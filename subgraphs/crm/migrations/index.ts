@@ -1,0 +1,7 @@
+import { type MigrationDefinition } from '@atelier/kit';
+import { Migration20261123135145_initial } from './Migration20261123135145_initial.ts';
+
+/** Every migration of the crm schema, in order. New ones come from `npm run migration:create -- crm`. */
+export const migrations: MigrationDefinition[] = [
+  { name: 'Migration20261123135145_initial', class: Migration20261123135145_initial },
+];

@@ -1,0 +1,27 @@
+import { ADMINS, byKey, crudResolver, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
+import { Resolver } from 'type-graphql';
+import { Customer } from './customer.entity.ts';
+import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.inputs.ts';
+
+const CustomerOrderBy = orderBy('Customer', ['name', 'email', 'status', 'score', 'createdAt', 'updatedAt']);
+
+@Resolver(() => Customer)
+export class CustomerResolver extends crudResolver({
+  entity: Customer,
+  typeName: 'Customer',
+  events: 'crm.customer',
+  filter: CustomerFilter,
+  orderBy: CustomerOrderBy,
+  createInput: CreateCustomerInput,
+  updateInput: UpdateCustomerInput,
+  searchColumns: ['name', 'email', 'phone'],
+  roles: { read: STAFF, write: [...ADMINS, Role.SERVICE_ADVISOR, Role.CASHIER, Role.MARKETING, Role.INTEGRATION] },
+}) {}
+
+/** Other subgraphs point at customers by ID; the gateway resolves them here in one batch. */
+export const customerReference = {
+  __resolveReference: (reference: { id: string }, context: SubgraphContext) =>
+    loader<string, Customer | null>(context, 'customerById', async (ids) =>
+      byKey(ids, await context.em.find(Customer, { id: { $in: ids.filter(isUuid) } }), (customer) => customer.id),
+    ).load(reference.id),
+};

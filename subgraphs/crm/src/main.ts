@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runStandalone } from '@atelier/kit';
+import { crm } from './subgraph.ts';
+
+await runStandalone(crm, 'crm');

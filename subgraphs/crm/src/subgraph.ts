@@ -1,0 +1,13 @@
+import { defineSubgraph } from '@atelier/kit';
+import { migrations } from '../migrations/index.ts';
+import { Customer } from './customers/customer.entity.ts';
+import { CustomerResolver, customerReference } from './customers/customer.resolver.ts';
+
+/** crm: customers (and later conversations, notes, tickets, the assistant). */
+export const crm = defineSubgraph({
+  name: 'crm',
+  entities: [Customer],
+  resolvers: [CustomerResolver],
+  referenceResolvers: { Customer: customerReference as never },
+  migrations,
+});

@@ -1,0 +1,7 @@
+import { type MigrationDefinition } from '@atelier/kit';
+import { Migration20261123135125_initial } from './Migration20261123135125_initial.ts';
+
+/** Every migration of the identity schema, in order. New ones come from `npm run migration:create -- identity`. */
+export const migrations: MigrationDefinition[] = [
+  { name: 'Migration20261123135125_initial', class: Migration20261123135125_initial },
+];

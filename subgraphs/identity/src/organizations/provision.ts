@@ -1,0 +1,36 @@
+import { Role, scopeToTenant, type EntityManager } from '@atelier/kit';
+import { Membership } from '../memberships/membership.entity.ts';
+import { hashPassword } from '../users/password.ts';
+import { User } from '../users/user.entity.ts';
+import { Organization } from './organization.entity.ts';
+
+export interface NewOrganization {
+  name: string;
+  slug?: string;
+  owner: { email: string; name: string; password: string };
+}
+
+const slugify = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'organization';
+
+/** Creates an organization with its owner (an existing user of that email joins as owner). */
+export async function provisionOrganization(rootEm: EntityManager, input: NewOrganization): Promise<{ organization: Organization; owner: User }> {
+  return rootEm.fork().transactional(async (em) => {
+    let slug = input.slug ?? slugify(input.name);
+    if (await em.count(Organization, { slug })) slug = `${slug}-${Math.random().toString(36).slice(2, 8)}`;
+    const organization = em.create(Organization, { name: input.name, slug });
+    const email = input.owner.email.trim().toLowerCase();
+    const owner =
+      (await em.findOne(User, { email })) ?? em.create(User, { email, name: input.owner.name, passwordHash: await hashPassword(input.owner.password) });
+    await em.flush();
+    scopeToTenant(em, organization.id);
+    em.create(Membership, { tenantId: organization.id, userId: owner.id, role: Role.OWNER });
+    await em.flush();
+    return { organization, owner };
+  });
+}

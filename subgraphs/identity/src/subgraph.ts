@@ -1,0 +1,23 @@
+import { defineSubgraph } from '@atelier/kit';
+import { migrations } from '../migrations/index.ts';
+import { ApiKey } from './api-keys/api-key.entity.ts';
+import { ApiKeyResolver } from './api-keys/api-key.resolver.ts';
+import { apiKeyRoute } from './api-keys/api-key.route.ts';
+import { Membership } from './memberships/membership.entity.ts';
+import { MembershipResolver } from './memberships/membership.resolver.ts';
+import { Organization } from './organizations/organization.entity.ts';
+import { OrganizationResolver, organizationReference } from './organizations/organization.resolver.ts';
+import { SessionResolver } from './sessions/session.resolver.ts';
+import { User } from './users/user.entity.ts';
+
+/** identity: organizations (tenants), users, memberships with roles, sessions and API keys. */
+export const identity = defineSubgraph({
+  name: 'identity',
+  entities: [Organization, User, Membership, ApiKey],
+  resolvers: [SessionResolver, OrganizationResolver, MembershipResolver, ApiKeyResolver],
+  referenceResolvers: { Organization: organizationReference as never },
+  migrations,
+  routes: apiKeyRoute,
+});
+
+export { provisionOrganization } from './organizations/provision.ts';

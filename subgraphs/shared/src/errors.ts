@@ -1,0 +1,37 @@
+import { GraphQLError } from 'graphql';
+
+/** The error codes of the API conventions; clients switch on `extensions.code`. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_UNAVAILABLE';
+
+export interface FieldError {
+  /** Path of the invalid field inside the arguments, e.g. `input.vin`. */
+  field: string;
+  message: string;
+}
+
+export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/** Bad input: names every invalid field so a form can show each message next to its field. */
+export function badUserInput(fields: FieldError[], message?: string): GraphQLError {
+  const summary = message ?? `Invalid input: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`;
+  return apiError('BAD_USER_INPUT', summary, { fields });
+}
+
+export const notFound = (type: string, id: string) => apiError('NOT_FOUND', `${type} ${id} not found`, { type, id });
+export const forbidden = (message = 'You are not allowed to do this') => apiError('FORBIDDEN', message);
+export const unauthenticated = (message = 'Sign in or use an API key') => apiError('UNAUTHENTICATED', message);
+export const conflict = (message: string, extensions: Record<string, unknown> = {}) => apiError('CONFLICT', message, extensions);
+
+/** True for errors we raised on purpose; everything else is an internal error and gets masked. */
+export function isExpectedError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && typeof error.extensions?.code === 'string' && error.extensions.code !== 'INTERNAL_SERVER_ERROR';
+}

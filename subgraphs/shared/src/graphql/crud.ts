@@ -1,0 +1,216 @@
+import { UniqueConstraintViolationException, wrap, type EntityData } from '@mikro-orm/core';
+import { type EntityManager } from '@mikro-orm/postgresql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
+import { type Role } from '../auth/roles.ts';
+import { type TenantOwned } from '../database/base-entity.ts';
+import { badUserInput, conflict, notFound, unauthenticated } from '../errors.ts';
+import { publish } from '../events/event-bus.ts';
+import { type ChangeKind, type LiveEvent } from '../events/live-signal.ts';
+import { requireTenant, type SubgraphContext } from '../server/context.ts';
+import { ConnectionType, MAX_PAGE_SIZE, PageArgs, paginate } from './connection.ts';
+import { toWhere } from './filters.ts';
+import { type OrderBy } from './order-by.ts';
+
+export const ChangeKindEnum = { CREATED: 'CREATED', UPDATED: 'UPDATED', DELETED: 'DELETED' } as const;
+registerEnumType(ChangeKindEnum, { name: 'ChangeKind', description: 'What happened to an entity' });
+
+type Class<T> = new (...args: never[]) => T;
+
+export interface CrudOptions<T extends TenantOwned, C extends object, U extends object> {
+  entity: Class<T>;
+  /** GraphQL type name, e.g. `Customer`; names every query, mutation and subscription. */
+  typeName: string;
+  /** Plural for the list query when `${singular}s` is wrong. */
+  plural?: string;
+  /** Event prefix `<subgraph>.<entity>`: changes publish `.created`, `.updated`, `.deleted`. */
+  events: string;
+  filter: Class<object>;
+  orderBy: OrderBy;
+  createInput: Class<C>;
+  updateInput: Class<U>;
+  /** Columns the filter's `q` searches. */
+  searchColumns?: string[];
+  roles: { read: Role[]; write: Role[] };
+  /**
+   * Turns a (class-validated) create input into entity data, inside the write's transaction; throw
+   * `badUserInput` for rules across fields.
+   */
+  toCreateData?: (input: C, em: EntityManager, context: SubgraphContext) => Promise<EntityData<T>> | EntityData<T>;
+  /** Same for updates; gets the current entity. */
+  toUpdateData?: (input: U, entity: T, em: EntityManager, context: SubgraphContext) => Promise<EntityData<T>> | EntityData<T>;
+}
+
+export type ReadOptions<T extends TenantOwned> = Pick<CrudOptions<T, object, object>, 'entity' | 'typeName' | 'plural' | 'events' | 'filter' | 'orderBy' | 'searchColumns'> & {
+  roles: { read: Role[] };
+};
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The entity as event data: everything but the tenant, which the envelope already carries. */
+function snapshot(entity: object): Record<string, unknown> {
+  const { tenantId: _tenant, ...rest } = wrap(entity).toObject() as Record<string, unknown>;
+  return rest;
+}
+
+/** Writes that hit a unique index become CONFLICT instead of an internal error. */
+async function translateConflicts<R>(typeName: string, work: () => Promise<R>): Promise<R> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      const detail = /Key \(([^)]+)\)/.exec(String((error as { detail?: string }).detail ?? error.message))?.[1];
+      throw conflict(`A ${typeName} with the same ${detail ?? 'values'} already exists`, { fields: detail ? detail.split(', ').map((f) => ({ field: f, message: 'is already taken' })) : [] });
+    }
+    throw error;
+  }
+}
+
+/**
+ * The read side of the API conventions for one entity: `customer(id)`, `customers(filter, orderBy, first,
+ * after, offset)` and `customerChanged(id)`. For entities whose writes are verbs of their own (API keys).
+ */
+export function readResolver<T extends TenantOwned>(options: ReadOptions<T>) {
+  const { entity, typeName, roles } = options;
+  const singular = lowerFirst(typeName);
+  const plural = options.plural ?? `${singular}s`;
+  const Connection = ConnectionType(entity, typeName);
+
+  @ObjectType(`${typeName}Change`, { description: `A change to a ${typeName}; load it again after a reconnect` })
+  class Change {
+    @Field(() => ChangeKindEnum) kind!: ChangeKind;
+    @Field(() => ID) id!: string;
+    @Field(() => entity, { nullable: true, description: 'The entity as it is now; null once deleted' }) node!: T | null;
+  }
+
+  @ArgsType()
+  class ListArgs extends PageArgs {
+    @Field(() => options.filter, { nullable: true }) filter?: object;
+    @Field(() => [options.orderBy.enum], { nullable: true }) orderBy?: string[];
+  }
+
+  @Resolver()
+  abstract class ReadResolver {
+    @Authorized(roles.read)
+    @Query(() => entity, { name: singular, nullable: true, description: `One ${typeName}; null when absent or not visible to you` })
+    async getOne(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<T | null> {
+      if (!isUuid(id)) return null;
+      return (await context.em.findOne(entity, { id } as never)) as T | null;
+    }
+
+    @Authorized(roles.read)
+    @Query(() => Connection, { name: plural, description: `${typeName} list with filters, ordering and paging` })
+    async list(@Args(() => ListArgs) args: ListArgs, @Ctx() context: SubgraphContext) {
+      const where = toWhere(args.filter, options.searchColumns);
+      return paginate(context.em, entity, where as never, options.orderBy.toOrderBy(args.orderBy), args);
+    }
+
+    @Subscription(() => Change, {
+      name: `${singular}Changed`,
+      description: `Changes to ${typeName}s of your organization (one of them when \`id\` is given)`,
+      subscribe: ({ args, context }) => {
+        const ctx = context as SubgraphContext;
+        if (!ctx.caller.tenantId || !ctx.caller.actorId) throw unauthenticated();
+        return ctx.bus.live.subscribe(options.events, ctx.caller.tenantId, (args as { id?: string }).id);
+      },
+    })
+    async changed(@Root() event: LiveEvent, @Arg('id', () => ID, { nullable: true }) _id: string | null, @Ctx() context: SubgraphContext): Promise<Change> {
+      // the signal says what changed; the database says what it is now (in the subscriber's own tenant)
+      const node = event.kind === 'DELETED' ? null : ((await context.freshEm().findOne(entity, { id: event.entityId } as never)) as T | null);
+      return { kind: event.kind, id: event.entityId, node };
+    }
+  }
+
+  return ReadResolver;
+}
+
+/** Loads an entity of the caller's tenant or fails with NOT_FOUND. */
+export async function findOrFail<T extends object>(em: EntityManager, entity: Class<T>, typeName: string, id: string): Promise<T> {
+  const found = isUuid(id) ? await em.findOne(entity, { id } as never) : null;
+  if (!found) throw notFound(typeName, id);
+  return found as T;
+}
+
+/** Commits a domain event of the caller inside the write's transaction. */
+export async function publishChange(context: SubgraphContext, em: EntityManager, name: string, entityId: string, data: Record<string, unknown>) {
+  await publish(em, { name, tenantId: requireTenant(context), entityId, actorId: context.caller.actorId, data });
+}
+
+/**
+ * The API conventions for one entity, written once: the read side plus `createCustomer`,
+ * `updateCustomer`, `deleteCustomer` and `deleteCustomers`. Every write runs in a transaction with its
+ * domain event. Subclass the result with `@Resolver(() => Customer)` and add the entity's own field
+ * resolvers and verbs.
+ */
+export function crudResolver<T extends TenantOwned, C extends object, U extends object>(options: CrudOptions<T, C, U>) {
+  const { entity, typeName, roles } = options;
+  const plural = options.plural ?? `${lowerFirst(typeName)}s`;
+  const event = (verb: string) => `${options.events}.${verb}`;
+
+  @Resolver()
+  abstract class CrudResolver extends readResolver(options) {
+    @Authorized(roles.write)
+    @Mutation(() => entity, { name: `create${typeName}` })
+    async create(@Arg('input', () => options.createInput) input: C, @Ctx() context: SubgraphContext): Promise<T> {
+      const tenantId = requireTenant(context);
+      return translateConflicts(typeName, () =>
+        context.em.transactional(async (em) => {
+          const data = options.toCreateData ? await options.toCreateData(input, em, context) : (input as EntityData<T>);
+          const created = em.create(entity, { ...data, tenantId } as never);
+          await em.flush();
+          await publishChange(context, em, event('created'), created.id, snapshot(created));
+          return created as T;
+        }),
+      );
+    }
+
+    @Authorized(roles.write)
+    @Mutation(() => entity, { name: `update${typeName}` })
+    async update(@Arg('id', () => ID) id: string, @Arg('input', () => options.updateInput) input: U, @Ctx() context: SubgraphContext): Promise<T> {
+      return translateConflicts(typeName, () =>
+        context.em.transactional(async (em) => {
+          const current = await findOrFail(em, entity, typeName, id);
+          const data = options.toUpdateData ? await options.toUpdateData(input, current, em, context) : (input as EntityData<T>);
+          const changes = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+          em.assign(current, changes as never);
+          await em.flush();
+          await publishChange(context, em, event('updated'), current.id, { ...snapshot(current), changed: Object.keys(changes) });
+          return current;
+        }),
+      );
+    }
+
+    @Authorized(roles.write)
+    @Mutation(() => ID, { name: `delete${typeName}` })
+    async remove(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<string> {
+      await context.em.transactional(async (em) => {
+        const current = await findOrFail(em, entity, typeName, id);
+        em.remove(current);
+        await em.flush();
+        await publishChange(context, em, event('deleted'), id, snapshot(current));
+      });
+      return id;
+    }
+
+    @Authorized(roles.write)
+    @Mutation(() => [ID], { name: `delete${upperFirst(plural)}`, description: 'Deletes all of them or, if any is unknown, none' })
+    async removeMany(@Arg('ids', () => [ID]) ids: string[], @Ctx() context: SubgraphContext): Promise<string[]> {
+      const unique = [...new Set(ids)];
+      if (unique.length > MAX_PAGE_SIZE) throw badUserInput([{ field: 'ids', message: `at most ${MAX_PAGE_SIZE} at once` }]);
+      await context.em.transactional(async (em) => {
+        const found = (await em.find(entity, { id: { $in: unique.filter(isUuid) } } as never)) as T[];
+        const missing = unique.filter((id) => !found.some((row) => row.id === id));
+        if (missing.length) throw notFound(typeName, missing.join(', '));
+        for (const row of found) em.remove(row);
+        await em.flush();
+        for (const row of found) await publishChange(context, em, event('deleted'), row.id, snapshot(row));
+      });
+      return unique;
+    }
+  }
+
+  return CrudResolver;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);

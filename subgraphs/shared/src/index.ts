@@ -1,0 +1,25 @@
+// The kit every Atelier subgraph is built with. Import from '@atelier/kit' only.
+import 'reflect-metadata';
+
+export * from './auth/auth-checker.ts';
+export * from './auth/roles.ts';
+export * from './auth/session-token.ts';
+export * from './auth/signed-context.ts';
+export * from './config.ts';
+export * from './database/base-entity.ts';
+export * from './database/orm.ts';
+export * from './database/tenant.ts';
+export * from './errors.ts';
+export * from './events/event-bus.ts';
+export * from './events/live-signal.ts';
+export * from './graphql/connection.ts';
+export * from './graphql/crud.ts';
+export * from './graphql/federation.ts';
+export * from './graphql/filters.ts';
+export * from './graphql/order-by.ts';
+export * from './graphql/validation.ts';
+export * from './logger.ts';
+export * from './server/context.ts';
+export * from './server/sdl.ts';
+export * from './server/subgraph.ts';
+export * from './server/standalone.ts';

@@ -1,0 +1,220 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { type MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { type Context as WsContext, type ServerOptions } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import { CONTEXT_HEADER, REQUEST_ID_HEADER, verifyContext, type CallerContext } from '../auth/signed-context.ts';
+import { contextSecret } from '../config.ts';
+import { createOrm, migrate, type MigrationDefinition } from '../database/orm.ts';
+import { isExpectedError } from '../errors.ts';
+import { EventBus, type EventConsumer } from '../events/event-bus.ts';
+import { buildFederatedSchema, type ReferenceResolvers } from '../graphql/federation.ts';
+import { logger } from '../logger.ts';
+import { createContext, type SubgraphContext } from './context.ts';
+import { getSubgraphSdl } from './sdl.ts';
+
+export interface SubgraphDefinition {
+  /** Also the subgraph's Postgres schema. */
+  name: string;
+  entities: Function[];
+  resolvers: [Function, ...Function[]];
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers;
+  migrations: MigrationDefinition[];
+  consumers?: EventConsumer[];
+  /** Extra HTTP routes (internal endpoints); return null to fall through to GraphQL. */
+  routes?: (request: Request, services: SubgraphServices) => Promise<Response | null>;
+}
+
+export interface SubgraphServices {
+  orm: MikroORM;
+  bus: EventBus;
+  /** Verifies the gateway's signature on a request; null when it is missing or invalid. */
+  callerOf(request: Request): CallerContext | null;
+}
+
+export interface StartOptions {
+  databaseUrl: string;
+  port?: number;
+  host?: string;
+  /** Apply pending migrations before serving (default true). */
+  migrate?: boolean;
+  /** Counts SQL statements (tests prove the absence of N+1 with it). */
+  onQuery?: (sql: string) => void;
+}
+
+export interface RunningSubgraph extends SubgraphServices {
+  name: string;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface Subgraph {
+  name: string;
+  definition: SubgraphDefinition;
+  schema(): Promise<GraphQLSchema>;
+  /** The SDL the gateway composes (`_service { sdl }`), as printed into `schema/<name>.graphql`. */
+  sdl(): Promise<string>;
+  migrate(databaseUrl: string): Promise<void>;
+  start(options: StartOptions): Promise<RunningSubgraph>;
+}
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
+  let schemaPromise: Promise<GraphQLSchema> | undefined;
+  const schema = () =>
+    (schemaPromise ??= buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers));
+
+  const openOrm = (databaseUrl: string, onQuery?: (sql: string) => void) =>
+    createOrm({ databaseUrl, schema: definition.name, entities: definition.entities, migrations: definition.migrations, onQuery });
+
+  return {
+    name: definition.name,
+    definition,
+    schema,
+    async sdl() {
+      return getSubgraphSdl(await schema());
+    },
+    async migrate(databaseUrl) {
+      const orm = await openOrm(databaseUrl);
+      try {
+        await migrate(orm, definition.name);
+      } finally {
+        await orm.close();
+      }
+    },
+    async start(options) {
+      const orm = await openOrm(options.databaseUrl, options.onQuery);
+      if (options.migrate !== false) await migrate(orm, definition.name);
+      const bus = await EventBus.start({ databaseUrl: options.databaseUrl, emConfig: orm.em.config, name: definition.name });
+      for (const consumer of definition.consumers ?? []) await bus.consume(consumer);
+      const secret = contextSecret();
+      const callerOf = (request: Request) => verifyContext(request.headers.get(CONTEXT_HEADER), secret);
+      const services: SubgraphServices = { orm, bus, callerOf };
+      const yoga = createSubgraphYoga(definition, await schema(), services);
+      const server = createServer(yoga);
+      const wss = new WebSocketServer({ server, path: '/graphql' });
+      serveWebSockets(wss, yoga, services);
+
+      await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
+      logger.info({ subgraph: definition.name, url }, 'subgraph ready');
+
+      let stopping: Promise<void> | undefined;
+      return {
+        name: definition.name,
+        url,
+        port,
+        ...services,
+        stop: () => (stopping ??= shutdown(server, wss, async () => {
+          await bus.stop();
+          await orm.close();
+        })),
+      };
+    },
+  };
+}
+
+function createSubgraphYoga(definition: SubgraphDefinition, schema: GraphQLSchema, services: SubgraphServices): YogaServerInstance<object, SubgraphContext> {
+  const { orm, bus, callerOf } = services;
+  return createYoga<object, SubgraphContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: false,
+    healthCheckEndpoint: '/healthz',
+    logging: false,
+    plugins: [requireGatewaySignature(definition, services)],
+    context: ({ request }) => createContext(orm, bus, callerOf(request), request.headers.get(REQUEST_ID_HEADER)),
+    maskedErrors: {
+      maskError(error, message) {
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+        if (isExpectedError(original)) return original;
+        if (isExpectedError(error)) return error;
+        if (error instanceof GraphQLError && !error.originalError) return error; // parse/validation errors
+        logger.error({ err: original, subgraph: definition.name }, 'internal error');
+        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      },
+    },
+  });
+}
+
+/** Health and readiness are open; everything else needs the gateway's signature. */
+function requireGatewaySignature(definition: SubgraphDefinition, services: SubgraphServices): Plugin {
+  return {
+    async onRequest({ request, url, endResponse }) {
+      if (url.pathname === '/readyz') {
+        try {
+          await services.orm.em.getConnection().execute('select 1');
+          endResponse(json(200, { status: 'ready' }));
+        } catch {
+          endResponse(json(503, { status: 'database unavailable' }));
+        }
+        return;
+      }
+      if (url.pathname === '/healthz') return;
+      if (definition.routes) {
+        const routed = await definition.routes(request, services);
+        if (routed) return endResponse(routed);
+      }
+      if (!services.callerOf(request)) {
+        endResponse(json(401, { errors: [{ message: 'Requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] }));
+      }
+    },
+  };
+}
+
+/** graphql-ws on the same port as HTTP, with the same signed-context check at connection time. */
+function serveWebSockets(wss: WebSocketServer, yoga: YogaServerInstance<object, SubgraphContext>, services: SubgraphServices) {
+  type Extra = { request: IncomingMessage };
+  // the signed context arrives as an upgrade header (gateway) or a connection parameter (browser clients)
+  const signedContextOf = (ctx: WsContext<Record<string, unknown> | undefined, Extra>) => {
+    const header = ctx.extra.request.headers[CONTEXT_HEADER];
+    const value = (Array.isArray(header) ? header[0] : header) ?? ctx.connectionParams?.[CONTEXT_HEADER];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const requestOf = (ctx: WsContext<Record<string, unknown> | undefined, Extra>) => {
+    const signed = signedContextOf(ctx);
+    return new Request('http://ws/graphql', { headers: signed ? { [CONTEXT_HEADER]: signed } : {} });
+  };
+  type Enveloped = { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown };
+  const options: ServerOptions<Record<string, unknown> | undefined, Extra> = {
+    onConnect: (ctx) => services.callerOf(requestOf(ctx)) !== null,
+    execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
+    subscribe: (args) => (args.rootValue as Enveloped).subscribe(args) as never,
+    onSubscribe: async (ctx, _id, params) => {
+      const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ ...ctx, request: requestOf(ctx), params });
+      const document = parse(params.query);
+      const errors = validate(schema, document);
+      if (errors.length) return errors;
+      return {
+        schema,
+        operationName: params.operationName,
+        document,
+        variableValues: params.variables,
+        contextValue: await contextFactory(),
+        rootValue: { execute, subscribe },
+      };
+    },
+  };
+  useServer(options, wss);
+}
+
+async function shutdown(server: Server, wss: WebSocketServer, closeResources: () => Promise<void>): Promise<void> {
+  for (const client of wss.clients) client.close(1001, 'server shutting down');
+  wss.close();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  // streaming responses (SSE subscriptions) never go idle: give them a moment, then cut them
+  const grace = setTimeout(() => server.closeAllConnections(), 2_000);
+  await closed;
+  clearTimeout(grace);
+  await closeResources();
+}
+

@@ -1,0 +1,7 @@
+import { type MigrationDefinition } from '@atelier/kit';
+import { Migration20261123135132_initial } from './Migration20261123135132_initial.ts';
+
+/** Every migration of the workshop schema, in order. New ones come from `npm run migration:create -- workshop`. */
+export const migrations: MigrationDefinition[] = [
+  { name: 'Migration20261123135132_initial', class: Migration20261123135132_initial },
+];
