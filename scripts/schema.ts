@@ -19,7 +19,9 @@ for (const subgraph of Object.values(subgraphs)) {
   sdls.push({ name: subgraph.name, sdl });
   files.set(`${subgraph.name}.graphql`, `${sdl.trim()}\n`);
 }
-files.set('supergraph.graphql', `${composeSupergraph(sdls).trim()}\n`);
+const { supergraphSdl, apiSdl } = composeSupergraph(sdls);
+files.set('supergraph.graphql', `${supergraphSdl.trim()}\n`);
+files.set('api.graphql', `${apiSdl.trim()}\n`);
 
 const stale: string[] = [];
 for (const [file, content] of files) {

@@ -5,7 +5,7 @@ import { pino, type Logger } from 'pino';
  * appear (headers, credentials in variables), and resolvers log IDs, never payloads.
  */
 export const logger: Logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' || process.env.VITEST ? 'silent' : 'info'),
+  level: process.env.LOG_LEVEL ?? 'info',
   base: { service: process.env.SERVICE_NAME ?? 'atelier' },
   redact: {
     paths: [

@@ -53,16 +53,19 @@ function snapshot(entity: object): Record<string, unknown> {
   return rest;
 }
 
-/** Writes that hit a unique index become CONFLICT instead of an internal error. */
+const camelCase = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** Writes that hit a unique index become CONFLICT naming the fields (the tenant is implied, never named). */
 async function translateConflicts<R>(typeName: string, work: () => Promise<R>): Promise<R> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) {
-      const detail = /Key \(([^)]+)\)/.exec(String((error as { detail?: string }).detail ?? error.message))?.[1];
-      throw conflict(`A ${typeName} with the same ${detail ?? 'values'} already exists`, { fields: detail ? detail.split(', ').map((f) => ({ field: f, message: 'is already taken' })) : [] });
-    }
-    throw error;
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    const columns = /Key \(([^)]+)\)/.exec(String((error as { detail?: string }).detail ?? error.message))?.[1]?.split(', ') ?? [];
+    const fields = columns.filter((column) => column !== 'tenant_id').map(camelCase);
+    throw conflict(`A ${typeName} with the same ${fields.join(' and ') || 'values'} already exists`, {
+      fields: fields.map((field) => ({ field, message: 'is already taken' })),
+    });
   }
 }
 

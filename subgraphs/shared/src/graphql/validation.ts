@@ -18,7 +18,7 @@ export async function validateArgument(argValue: unknown): Promise<void> {
   const values = Array.isArray(argValue) ? argValue : [argValue];
   const fields: FieldError[] = [];
   for (const value of values) {
-    if (value && typeof value === 'object') fields.push(...flatten(await validate(value, { forbidUnknownValues: false, skipMissingProperties: false })));
+    if (value && typeof value === 'object') fields.push(...flatten(await validate(value, { forbidUnknownValues: false, skipMissingProperties: false, stopAtFirstError: true })));
   }
   if (fields.length) throw badUserInput(fields);
 }

@@ -44,6 +44,8 @@ export interface StartOptions {
   migrate?: boolean;
   /** Counts SQL statements (tests prove the absence of N+1 with it). */
   onQuery?: (sql: string) => void;
+  /** Counts GraphQL requests received (tests count gateway-to-subgraph fetches with it). */
+  onRequest?: () => void;
 }
 
 export interface RunningSubgraph extends SubgraphServices {
@@ -96,7 +98,7 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
       const secret = contextSecret();
       const callerOf = (request: Request) => verifyContext(request.headers.get(CONTEXT_HEADER), secret);
       const services: SubgraphServices = { orm, bus, callerOf };
-      const yoga = createSubgraphYoga(definition, await schema(), services);
+      const yoga = createSubgraphYoga(definition, await schema(), services, options.onRequest);
       const server = createServer(yoga);
       const wss = new WebSocketServer({ server, path: '/graphql' });
       serveWebSockets(wss, yoga, services);
@@ -121,7 +123,12 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
   };
 }
 
-function createSubgraphYoga(definition: SubgraphDefinition, schema: GraphQLSchema, services: SubgraphServices): YogaServerInstance<object, SubgraphContext> {
+function createSubgraphYoga(
+  definition: SubgraphDefinition,
+  schema: GraphQLSchema,
+  services: SubgraphServices,
+  onRequest?: () => void,
+): YogaServerInstance<object, SubgraphContext> {
   const { orm, bus, callerOf } = services;
   return createYoga<object, SubgraphContext>({
     schema,
@@ -130,7 +137,7 @@ function createSubgraphYoga(definition: SubgraphDefinition, schema: GraphQLSchem
     graphiql: false,
     healthCheckEndpoint: '/healthz',
     logging: false,
-    plugins: [requireGatewaySignature(definition, services)],
+    plugins: [requireGatewaySignature(definition, services), ...(onRequest ? [{ onExecute: onRequest, onSubscribe: onRequest } as Plugin] : [])],
     context: ({ request }) => createContext(orm, bus, callerOf(request), request.headers.get(REQUEST_ID_HEADER)),
     maskedErrors: {
       maskError(error, message) {

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { CONTEXT_HEADER, contextSecret, isExpectedError, logger, REQUEST_ID_HEADER, signContext, type CallerContext } from '@atelier/kit';
+import { createGatewayRuntime, getGraphQLWSOptions, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { authenticate, type ApiKeyResolver } from './authenticate.ts';
+import { withSubgraphUrls } from './compose.ts';
+import { operationLimitPlugins } from './security.ts';
+import { withUserInputErrors } from './user-input-errors.ts';
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Runtime URL of each subgraph (the supergraph only has placeholders). */
+  subgraphUrls: Record<string, string>;
+  apiKeys: ApiKeyResolver;
+  production: boolean;
+  port?: number;
+  host?: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+interface AuthContext {
+  caller?: CallerContext;
+  requestId?: string;
+}
+
+/** Authenticates once per operation and keeps the caller on the context for the signed header. */
+function useAuthentication(apiKeys: ApiKeyResolver): GatewayPlugin<AuthContext> {
+  return {
+    async onContextBuilding({ context, extendContext }) {
+      const request = (context as { request?: Request }).request;
+      const headers = request?.headers ?? new Headers();
+      const requestId = headers.get(REQUEST_ID_HEADER) ?? randomUUID();
+      extendContext({ caller: await authenticate(headers, apiKeys), requestId });
+    },
+  };
+}
+
+/** Maps graphql-js variable errors to the API's BAD_USER_INPUT with field names. */
+const useUserInputErrors: GatewayPlugin = {
+  onExecute: () => ({ onExecuteDone: ({ result, setResult }) => void (isAsyncIterable(result) || setResult(withUserInputErrors(result))) }),
+};
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> => typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const supergraph = withSubgraphUrls(options.supergraphSdl, (name) => {
+    const url = options.subgraphUrls[name];
+    if (!url) throw new Error(`No URL for subgraph ${name}`);
+    return url;
+  });
+  const secret = contextSecret();
+  const gateway = createGatewayRuntime<AuthContext>({
+    supergraph,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/healthz',
+    readinessCheckEndpoint: '/readyz',
+    logging: false,
+    landingPage: false,
+    graphiql: options.production ? false : { title: 'Atelier API', subscriptionsProtocol: 'WS' },
+    disableIntrospection: options.production ? {} : undefined,
+    csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'content-type', 'authorization', 'x-api-key'] } as never,
+    maskedErrors: {
+      maskError(error, message) {
+        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+        if (isExpectedError(error) || isExpectedError(original)) return error as Error;
+        if (error instanceof GraphQLError && !error.originalError) return error;
+        logger.error({ err: original }, 'gateway internal error');
+        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      },
+    },
+    propagateHeaders: {
+      // the subgraphs trust only this: who the caller is, signed with the shared secret
+      fromClientToSubgraphs: ({ context }) => ({
+        [CONTEXT_HEADER]: signContext(context.caller ?? { tenantId: null, actorId: null, actorType: 'anonymous', roles: [] }, secret),
+        [REQUEST_ID_HEADER]: context.requestId ?? null,
+      }),
+    },
+    plugins: () => [useAuthentication(options.apiKeys), useUserInputErrors, ...(operationLimitPlugins(options.production) as never[])],
+  });
+  await gateway.getSchema(); // a cold gateway fails the first WebSocket subscription otherwise
+
+  const server = createServer(gateway);
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  useServer(
+    getGraphQLWSOptions<AuthContext, { request: IncomingMessage }>(gateway, (ctx) => {
+      // browsers cannot set headers on a WebSocket: credentials come as connection parameters
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(ctx.extra.request.headers)) if (typeof value === 'string') headers.set(name, value);
+      const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
+      for (const name of ['authorization', 'Authorization', 'x-api-key']) {
+        if (typeof params[name] === 'string') headers.set(name.toLowerCase(), params[name] as string);
+      }
+      return { request: new Request(`http://gateway${ctx.extra.request.url ?? '/graphql'}`, { headers }) } as never;
+    }),
+    wss,
+  );
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
+  logger.info({ url }, 'gateway ready');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    stop: () =>
+      (stopping ??= (async () => {
+        for (const client of wss.clients) client.close(1001, 'gateway shutting down');
+        wss.close();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+        await gateway[Symbol.asyncDispose]();
+      })()),
+  };
+}

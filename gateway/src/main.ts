@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { assertProductionSecrets, env, isProduction, logger, servicePort, subgraphUrl } from '@atelier/kit';
+import { apiKeysFromIdentity } from './authenticate.ts';
+import { startGateway } from './gateway.ts';
+import { readSupergraph } from './supergraph.ts';
+
+// The gateway as its own process (a container); `npm start` runs it in-process with everything else.
+assertProductionSecrets();
+const subgraphUrls = { identity: subgraphUrl('identity'), crm: subgraphUrl('crm'), workshop: subgraphUrl('workshop') };
+const gateway = await startGateway({
+  supergraphSdl: readSupergraph(),
+  subgraphUrls,
+  apiKeys: apiKeysFromIdentity(subgraphUrls.identity),
+  production: isProduction(),
+  port: servicePort('gateway'),
+  host: env('HOST', '127.0.0.1'),
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'gateway shutting down');
+    void gateway.stop().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,30 @@
+import { GraphQLError, type ExecutionResult } from 'graphql';
+
+/**
+ * graphql-js reports bad variables as plain messages, e.g. `Variable "$input" got invalid value {...} at
+ * "input"; Field "name" of required type "String!" was not provided.` The API conventions promise
+ * `BAD_USER_INPUT` naming the field, so the gateway reads the path back out of the message.
+ */
+const VARIABLE_ERROR = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s;
+const MISSING_FIELD = /^Field "(\w+)" of required type "[^"]+" was not provided\.$/;
+const UNKNOWN_FIELD = /^Field "(\w+)" is not defined by type "[^"]+"\./;
+
+export function toUserInputError(error: GraphQLError): GraphQLError {
+  if (error.extensions?.code && error.extensions.code !== 'BAD_USER_INPUT') return error;
+  const match = VARIABLE_ERROR.exec(error.message);
+  if (!match) return error;
+  const [, variable, at, reason] = match as unknown as [string, string, string | undefined, string];
+  const base = at ?? variable;
+  const nested = MISSING_FIELD.exec(reason) ?? UNKNOWN_FIELD.exec(reason);
+  const field = nested ? `${base}.${nested[1]}` : base;
+  const message = nested && MISSING_FIELD.test(reason) ? 'is required' : reason;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT', fields: [{ field, message }] },
+  });
+}
+
+export function withUserInputErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.length) return result;
+  return { ...result, errors: result.errors.map((error) => toUserInputError(error as GraphQLError)) };
+}

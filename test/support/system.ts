@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { startProduct, type RunningProduct } from '../../scripts/lib/product.ts';
+import { type SubgraphName } from '../../scripts/lib/subgraphs.ts';
+import { provisionOrganization } from '../../subgraphs/identity/src/subgraph.ts';
+import { expectData } from './graphql.ts';
+
+export interface TestOrganization {
+  organizationId: string;
+  userId: string;
+  email: string;
+  password: string;
+  /** A session token from logging in through the gateway. */
+  token: string;
+}
+
+export interface TestSystem {
+  gatewayUrl: string;
+  product: RunningProduct;
+  /** SQL statements each subgraph ran since the last `resetCounts()`. */
+  sqlCount: Record<SubgraphName, number>;
+  /** GraphQL requests each subgraph received since the last `resetCounts()`. */
+  requestCount: Record<SubgraphName, number>;
+  resetCounts(): void;
+  /** A new organization with its owner, signed in through the gateway. */
+  createOrganization(name?: string): Promise<TestOrganization>;
+  stop(): Promise<void>;
+}
+
+const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { token } }`;
+
+/** The whole product on free loopback ports against the test database (migrated by the global setup). */
+export async function startSystem(options: { production?: boolean } = {}): Promise<TestSystem> {
+  const zero = () => ({ identity: 0, crm: 0, workshop: 0 });
+  const counts = { sql: zero(), requests: zero() };
+  const product = await startProduct({
+    databaseUrl: inject('databaseUrl'),
+    ports: 'random',
+    production: options.production ?? false,
+    migrate: false,
+    onQuery: (subgraph) => void counts.sql[subgraph]++,
+    onRequest: (subgraph) => void counts.requests[subgraph]++,
+  });
+  const gatewayUrl = product.gateway.url;
+  return {
+    gatewayUrl,
+    product,
+    get sqlCount() {
+      return { ...counts.sql };
+    },
+    get requestCount() {
+      return { ...counts.requests };
+    },
+    resetCounts() {
+      counts.sql = zero();
+      counts.requests = zero();
+    },
+    async createOrganization(name = `Garage ${randomUUID().slice(0, 8)}`) {
+      const email = `owner-${randomUUID()}@example.test`;
+      const password = `pw-${randomUUID()}`;
+      const { organization, owner } = await provisionOrganization(product.subgraphs.identity.orm.em, { name, owner: { email, name: 'Owner', password } });
+      const { login } = await expectData<{ login: { token: string } }>(gatewayUrl, LOGIN, { input: { email, password } });
+      return { organizationId: organization.id, userId: owner.id, email, password, token: login.token };
+    },
+    stop: () => product.stop(),
+  };
+}
