@@ -1,15 +1,18 @@
 import { defineSubgraph } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
+import { customerProjection } from './customers/customer-projection.ts';
 import { CustomerRef, customerRefReference } from './customers/customer.ref.ts';
+import { KnownCustomer } from './customers/known-customer.entity.ts';
 import { Vehicle } from './vehicles/vehicle.entity.ts';
 import { CustomerVehiclesResolver, VehicleResolver, vehicleReference } from './vehicles/vehicle.resolver.ts';
 
 /** workshop: vehicles (and later work orders, appointments, inspections, technicians). */
 export const workshop = defineSubgraph({
   name: 'workshop',
-  entities: [Vehicle],
+  entities: [Vehicle, KnownCustomer],
   resolvers: [VehicleResolver, CustomerVehiclesResolver],
   orphanedTypes: [CustomerRef],
   referenceResolvers: { Vehicle: vehicleReference as never, Customer: customerRefReference as never },
   migrations,
+  consumers: [customerProjection],
 });

@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => system?.stop());
 
-const names = (data: { customers: { nodes: { name: string }[] } }) => data.customers.nodes.map((c) => c.name);
+const names = (data: Record<string, any>): string[] => data.customers.nodes.map((c: { name: string }) => c.name);
 
 describe('customers through the gateway', () => {
   it('filters by typed field conditions and full-text q', async () => {

@@ -20,11 +20,15 @@ export interface EventEnvelope<TData extends object = Record<string, unknown>> e
   occurredAt: string;
 }
 
-export interface EventConsumer {
+/**
+ * A durable reaction to domain events (of this or another subgraph). Delivery is at least once, so
+ * `handle` must be idempotent; a throw retries the event with backoff.
+ */
+export interface EventConsumer<TContext = unknown> {
   /** The queue this consumer reads from; one per consumer so each gets every event once. */
   queue: string;
   events: string[];
-  handle(event: EventEnvelope, bus: EventBus): Promise<void>;
+  handle(event: EventEnvelope, context: TContext): Promise<void>;
 }
 
 const buses = new WeakMap<object, EventBus>();
@@ -82,12 +86,26 @@ export class EventBus {
     return envelope;
   }
 
-  /** Runs a consumer for every future event of the names it lists, at least once, with retries. */
-  async consume(consumer: EventConsumer): Promise<void> {
-    await this.boss.createQueue(consumer.queue, { retryLimit: 10, retryBackoff: true, notify: true } as never);
+  /**
+   * Runs a consumer for every future event of the names it lists. Jobs are written with the change that
+   * caused them and, on notify-enabled queues, wake the worker at once; polling is the safety net.
+   */
+  async consume<TContext>(consumer: EventConsumer<TContext>, contextFor: (event: EventEnvelope) => TContext): Promise<void> {
+    if (!(await this.boss.getQueue(consumer.queue))) {
+      await this.boss.createQueue(consumer.queue, { retryLimit: 10, retryDelay: 1, retryBackoff: true, notify: true }).catch(async (error: unknown) => {
+        if (!(await this.boss.getQueue(consumer.queue))) throw error; // a replica created it first: fine
+      });
+    }
     for (const event of consumer.events) await this.boss.subscribe(event, consumer.queue);
     await this.boss.work<EventEnvelope>(consumer.queue, { pollingIntervalSeconds: 2 }, async (jobs: Job<EventEnvelope>[]) => {
-      for (const job of jobs) await consumer.handle(job.data, this);
+      for (const job of jobs) {
+        try {
+          await consumer.handle(job.data, contextFor(job.data));
+        } catch (error) {
+          logger.error({ err: error, queue: consumer.queue, event: job.data.name, eventId: job.data.id }, 'event consumer failed; it will be retried');
+          throw error;
+        }
+      }
     });
   }
 

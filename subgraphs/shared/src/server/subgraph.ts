@@ -10,7 +10,7 @@ import { CONTEXT_HEADER, REQUEST_ID_HEADER, verifyContext, type CallerContext } 
 import { contextSecret } from '../config.ts';
 import { createOrm, migrate, type MigrationDefinition } from '../database/orm.ts';
 import { isExpectedError } from '../errors.ts';
-import { EventBus, type EventConsumer } from '../events/event-bus.ts';
+import { EventBus, type EventConsumer, type EventEnvelope } from '../events/event-bus.ts';
 import { buildFederatedSchema, type ReferenceResolvers } from '../graphql/federation.ts';
 import { logger } from '../logger.ts';
 import { createContext, type SubgraphContext } from './context.ts';
@@ -24,7 +24,7 @@ export interface SubgraphDefinition {
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
   migrations: MigrationDefinition[];
-  consumers?: EventConsumer[];
+  consumers?: EventConsumer<SubgraphContext>[];
   /** Extra HTTP routes (internal endpoints); return null to fall through to GraphQL. */
   routes?: (request: Request, services: SubgraphServices) => Promise<Response | null>;
 }
@@ -94,7 +94,10 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
       const orm = await openOrm(options.databaseUrl, options.onQuery);
       if (options.migrate !== false) await migrate(orm, definition.name);
       const bus = await EventBus.start({ databaseUrl: options.databaseUrl, emConfig: orm.em.config, name: definition.name });
-      for (const consumer of definition.consumers ?? []) await bus.consume(consumer);
+      // consumers act as the system, inside the tenant the event belongs to
+      const contextFor = (event: EventEnvelope) =>
+        createContext(orm, bus, { tenantId: event.tenantId, actorId: `${definition.name}:${event.name}`, actorType: 'system', roles: [] }, event.id);
+      for (const consumer of definition.consumers ?? []) await bus.consume(consumer, contextFor);
       const secret = contextSecret();
       const callerOf = (request: Request) => verifyContext(request.headers.get(CONTEXT_HEADER), secret);
       const services: SubgraphServices = { orm, bus, callerOf };

@@ -1,5 +1,8 @@
-import { ADMINS, byKey, crudResolver, groupBy, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
+import {
+  ADMINS, byKey, crudResolver, groupBy, isUuid, loader, orderBy, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext,
+} from '@atelier/kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
 import { Vehicle } from './vehicle.entity.ts';
 import { CreateVehicleInput, UpdateVehicleInput, VehicleFilter } from './vehicle.inputs.ts';
@@ -15,6 +18,12 @@ function normalise<T extends { vin?: string | null; plate?: string | null }>(inp
   };
 }
 
+/** A vehicle's owner must be a customer of the same organization. */
+async function checkedVehicleData<T extends CreateVehicleInput | UpdateVehicleInput>(input: T, em: EntityManager, context: SubgraphContext): Promise<T> {
+  if (input.ownerId) await assertKnownCustomer(em, requireTenant(context), input.ownerId);
+  return normalise({ ...input });
+}
+
 @Resolver(() => Vehicle)
 export class VehicleResolver extends crudResolver({
   entity: Vehicle,
@@ -26,8 +35,8 @@ export class VehicleResolver extends crudResolver({
   updateInput: UpdateVehicleInput,
   searchColumns: ['vin', 'plate', 'make', 'model'],
   roles: { read: STAFF, write: [...ADMINS, Role.SERVICE_ADVISOR, Role.TECHNICIAN, Role.INTEGRATION] },
-  toCreateData: (input) => normalise({ ...input }),
-  toUpdateData: (input) => normalise({ ...input }),
+  toCreateData: (input, em, context) => checkedVehicleData(input, em, context),
+  toUpdateData: (input, _vehicle, em, context) => checkedVehicleData(input, em, context),
 }) {
   @FieldResolver(() => CustomerRef, { nullable: true, description: 'The owning customer (from crm)' })
   owner(@Root() vehicle: Vehicle): CustomerRef | null {
