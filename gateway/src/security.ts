@@ -12,9 +12,13 @@ export const operationLimits = {
   maxCost: 20_000,
 };
 
-/** graphql-armor's validation rules, applied to every operation before it reaches a subgraph. */
+/**
+ * graphql-armor's validation rules, applied to every operation before it reaches a subgraph. The limits
+ * are named in the error (they are no secret, and a partner developer needs them to fix the query);
+ * production also stops suggesting field names, which would map the schema for a prober.
+ */
 export function operationLimitPlugins(production: boolean) {
-  const exposeLimits = !production;
+  const exposeLimits = true;
   return [
     maxDepthPlugin({ n: operationLimits.maxDepth, exposeLimits, flattenFragments: true }),
     maxAliasesPlugin({ n: operationLimits.maxAliases, exposeLimits }),

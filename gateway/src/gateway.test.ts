@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../test/support/graphql.ts';
+import { startSystem, type TestOrganization, type TestSystem } from '../../test/support/system.ts';
+import { operationLimits } from './security.ts';
+
+let development: TestSystem;
+let production: TestSystem;
+let garage: TestOrganization;
+
+beforeAll(async () => {
+  development = await startSystem({ production: false });
+  production = await startSystem({ production: true });
+  garage = await production.createOrganization();
+});
+afterAll(async () => {
+  await development?.stop();
+  await production?.stop();
+});
+
+const nested = (depth: number) => `{ customers { nodes { ${'vehicles { owner { '.repeat(depth)}id${' } }'.repeat(depth)} } } }`;
+
+describe('gateway in development', () => {
+  it('serves GraphiQL to a browser and answers introspection', async () => {
+    const page = await fetch(development.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('GraphiQL');
+    const introspection = await graphql(development.gatewayUrl, `{ __schema { queryType { name } } }`);
+    expect(introspection.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe('gateway in production', () => {
+  it('refuses introspection and serves no GraphiQL', async () => {
+    const introspection = await graphql(production.gatewayUrl, `{ __schema { types { name } } }`, {}, garage);
+    expect(introspection.data?.__schema).toBeUndefined();
+    expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
+    const page = await fetch(production.gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toContain('GraphiQL');
+  });
+
+  it('does not suggest field names', async () => {
+    const typo = await graphql(production.gatewayUrl, `{ customerz { totalCount } }`, {}, garage);
+    expect(typo.errors?.[0]?.message).not.toMatch(/did you mean/i);
+    const dev = await graphql(development.gatewayUrl, `{ customerz { totalCount } }`);
+    expect(dev.errors?.[0]?.message).toMatch(/did you mean/i);
+  });
+
+  it('refuses operations that are too deep or have too many aliases before any subgraph sees them', async () => {
+    production.resetCounts();
+    const deep = await graphql(production.gatewayUrl, nested(operationLimits.maxDepth), {}, garage);
+    expect(deep.errors?.[0]?.message).toMatch(/depth/i);
+    const aliases = Array.from({ length: operationLimits.maxAliases + 1 }, (_, i) => `a${i}: customers { totalCount }`).join(' ');
+    const aliased = await graphql(production.gatewayUrl, `{ ${aliases} }`, {}, garage);
+    expect(aliased.errors?.[0]?.message).toMatch(/aliases/i);
+    expect(production.requestCount).toEqual({ identity: 0, crm: 0, workshop: 0 });
+
+    const reasonable = await graphql(production.gatewayUrl, nested(2), {}, garage);
+    expect(reasonable.errors).toBeUndefined();
+  });
+
+  it('masks internal errors but keeps the API’s error codes', async () => {
+    const unknown = await graphql(production.gatewayUrl, `mutation { deleteCustomer(id: "00000000-0000-4000-8000-000000000000") }`, {}, garage);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
