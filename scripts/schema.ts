@@ -3,13 +3,16 @@
  * `--check`, fails when schema/ differs from what the code produces (part of `npm test`).
  */
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generate } from '@graphql-codegen/cli';
+import codegenConfig from '../codegen.ts';
 import { composeSupergraph } from '../gateway/src/compose.ts';
 import { subgraphs } from './lib/subgraphs.ts';
 
-const schemaDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'schema');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const schemaDir = join(root, 'schema');
 const check = process.argv.includes('--check');
 
 const files = new Map<string, string>();
@@ -23,6 +26,10 @@ const { supergraphSdl, apiSdl } = composeSupergraph(sdls);
 files.set('supergraph.graphql', `${supergraphSdl.trim()}\n`);
 files.set('api.graphql', `${apiSdl.trim()}\n`);
 
+// the clients' artefacts (codegen.ts) come from the API schema just composed, so they are checked with it
+const outputs = (await generate({ ...codegenConfig, schema: apiSdl, silent: true }, false)) as { filename: string; content: string }[];
+for (const output of outputs) files.set(join('..', output.filename), output.content);
+
 const stale: string[] = [];
 for (const [file, content] of files) {
   const path = join(schemaDir, file);
@@ -33,14 +40,15 @@ for (const [file, content] of files) {
     } catch {
       // missing counts as stale
     }
-    if (current !== content) stale.push(`schema/${file}`);
+    if (current !== content) stale.push(relative(root, path));
   } else {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, content);
   }
 }
 
 if (check && stale.length) {
-  console.error(`schema/ is out of date with the code: ${stale.join(', ')}\nRun \`npm run schema\` and commit the result.`);
+  console.error(`Generated schema files are out of date with the code: ${stale.join(', ')}\nRun \`npm run schema\` and commit the result.`);
   process.exit(1);
 }
-console.log(check ? 'schema/ is up to date' : `wrote ${[...files.keys()].map((f) => `schema/${f}`).join(', ')}`);
+console.log(check ? 'schema/ and the generated client files are up to date' : `wrote ${[...files.keys()].map((f) => relative(root, join(schemaDir, f))).join(', ')}`);

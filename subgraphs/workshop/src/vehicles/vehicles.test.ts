@@ -59,6 +59,16 @@ describe('vehicles through the gateway', () => {
     expect(errorOf(again)).toMatchObject({ code: 'CONFLICT', fields: ['vin'] });
   });
 
+  it('forgets the owner of vehicles whose customer is deleted in crm', async () => {
+    const { customer, vehicle } = await customerWithVehicle('Short Lived', 'JH4KA7561PC008269');
+    await expectData(system.gatewayUrl, `mutation($id: ID!) { deleteCustomer(id: $id) }`, { id: customer.id }, garage);
+    await expect
+      .poll(async () => (await expectData(system.gatewayUrl, `query($id: ID!) { vehicle(id: $id) { ownerId } }`, { id: vehicle.id }, garage)).vehicle.ownerId, { timeout: 10_000 })
+      .toBeNull();
+    const reuse = await graphql(system.gatewayUrl, UPDATE_VEHICLE, { id: vehicle.id, input: { ownerId: customer.id } }, garage);
+    expect(errorOf(reuse)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['ownerId'] });
+  });
+
   it('refuses bad input naming the fields, and writes nothing', async () => {
     const before = await expectData(system.gatewayUrl, `{ vehicles { totalCount } }`, {}, garage);
 
