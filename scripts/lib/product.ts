@@ -1,4 +1,4 @@
-import { isProduction, servicePort, type RunningSubgraph } from '@atelier/kit';
+import { isProduction, logger, servicePort, type RunningSubgraph } from '@atelier/kit';
 import { apiKeysFromIdentity } from '../../gateway/src/authenticate.ts';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway.ts';
 import { readSupergraph } from '../../gateway/src/supergraph.ts';
@@ -28,7 +28,11 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
   const running = {} as Record<SubgraphName, RunningSubgraph>;
   const started: { stop(): Promise<void> }[] = [];
   const stop = async () => {
-    for (const service of started.reverse()) await service.stop();
+    for (const service of started.reverse()) {
+      const began = Date.now();
+      await service.stop();
+      logger.debug({ service: 'name' in service ? service.name : 'gateway', ms: Date.now() - began }, 'stopped');
+    }
   };
   try {
     for (const [name, subgraph] of Object.entries(subgraphs) as [SubgraphName, (typeof subgraphs)[SubgraphName]][]) {

@@ -23,3 +23,4 @@ export * from './server/context.ts';
 export * from './server/sdl.ts';
 export * from './server/subgraph.ts';
 export * from './server/standalone.ts';
+export * from './lifecycle.ts';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type Transaction } from 'kysely';
 import { PgBoss, type Job } from 'pg-boss';
+import { isShuttingDown } from '../lifecycle.ts';
 import { logger } from '../logger.ts';
 import { LiveSignal, type LiveEvent } from './live-signal.ts';
 
@@ -63,7 +64,9 @@ export class EventBus {
       application_name: `atelier-${options.name}-jobs`,
       useListenNotify: true,
     });
-    boss.on('error', (error) => logger.error({ err: error, subgraph: options.name }, 'job queue error'));
+    boss.on('error', (error) => {
+      if (!isShuttingDown()) logger.error({ err: error, subgraph: options.name }, 'job queue error');
+    });
     await boss.start();
     const live = await LiveSignal.start(options.databaseUrl, options.name);
     const bus = new EventBus(boss, live);

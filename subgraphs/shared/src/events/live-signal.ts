@@ -1,5 +1,6 @@
 import { createPubSub, filter, pipe, Repeater } from 'graphql-yoga';
 import pg from 'pg';
+import { isShuttingDown } from '../lifecycle.ts';
 import { logger } from '../logger.ts';
 
 export type ChangeKind = 'CREATED' | 'UPDATED' | 'DELETED';
@@ -48,6 +49,7 @@ export class LiveSignal {
       }
     });
     client.on('error', (error) => {
+      if (this.stopped || isShuttingDown()) return;
       logger.warn({ err: error, subgraph: this.name }, 'live signal connection lost; reconnecting');
       void this.reconnect();
     });

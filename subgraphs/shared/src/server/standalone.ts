@@ -1,4 +1,5 @@
 import { env, servicePort, type ServiceName } from '../config.ts';
+import { beginShutdown } from '../lifecycle.ts';
 import { logger } from '../logger.ts';
 import { type Subgraph } from './subgraph.ts';
 
@@ -7,11 +8,15 @@ export async function runStandalone(subgraph: Subgraph, name: Exclude<ServiceNam
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is required to run a subgraph on its own (npm start runs everything with an embedded database)');
   const running = await subgraph.start({ databaseUrl, port: servicePort(name), host: env('HOST', '127.0.0.1') });
+  let stopping = false;
   const stop = async (signal: string) => {
+    if (stopping) return; // a repeated signal must not interrupt the graceful stop
+    stopping = true;
+    beginShutdown();
     logger.info({ signal, subgraph: name }, 'shutting down');
     await running.stop();
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
