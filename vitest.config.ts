@@ -6,7 +6,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['test/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'fakes/src/**/*.test.ts'],
     setupFiles: ['reflect-metadata', 'test/support/no-internet.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',

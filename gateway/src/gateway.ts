@@ -8,6 +8,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { authenticate, type ApiKeyResolver } from './authenticate.ts';
 import { withSubgraphUrls } from './compose.ts';
+import { forwardToIntegrations, isProviderRoute } from './provider-routes.ts';
 import { operationLimitPlugins } from './security.ts';
 import { withUserInputErrors } from './user-input-errors.ts';
 
@@ -88,7 +89,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await gateway.getSchema(); // a cold gateway fails the first WebSocket subscription otherwise
 
-  const server = createServer(gateway);
+  const integrationsUrl = options.subgraphUrls.integrations;
+  const server = createServer((request, response) => {
+    if (integrationsUrl && isProviderRoute(request.url)) return void forwardToIntegrations(request, response, new URL(integrationsUrl).origin);
+    return gateway(request, response);
+  });
   const wss = new WebSocketServer({ server, path: '/graphql' });
   useServer(
     getGraphQLWSOptions<AuthContext, { request: IncomingMessage }>(gateway, (ctx) => {

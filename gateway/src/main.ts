@@ -6,7 +6,12 @@ import { readSupergraph } from './supergraph.ts';
 
 // The gateway as its own process (a container); `npm start` runs it in-process with everything else.
 assertProductionSecrets();
-const subgraphUrls = { identity: subgraphUrl('identity'), crm: subgraphUrl('crm'), workshop: subgraphUrl('workshop') };
+const subgraphUrls = {
+  identity: subgraphUrl('identity'),
+  crm: subgraphUrl('crm'),
+  workshop: subgraphUrl('workshop'),
+  integrations: subgraphUrl('integrations'),
+};
 const gateway = await startGateway({
   supergraphSdl: readSupergraph(),
   subgraphUrls,

@@ -18,11 +18,11 @@ beforeAll(async () => {
   garage = await system.createOrganization();
   // a second process-worth of workshop: its own ORM, job queue and LISTEN connection, its own port
   secondReplica = await workshop.start({ databaseUrl: inject('databaseUrl'), port: 0, migrate: false });
-  const { identity, crm } = system.product.subgraphs;
+  const subgraphUrls = Object.fromEntries(Object.values(system.product.subgraphs).map((subgraph) => [subgraph.name, subgraph.url]));
   gatewayOnSecondReplica = await startGateway({
     supergraphSdl: readSupergraph(),
-    subgraphUrls: { identity: identity.url, crm: crm.url, workshop: secondReplica.url },
-    apiKeys: apiKeysFromIdentity(identity.url),
+    subgraphUrls: { ...subgraphUrls, workshop: secondReplica.url },
+    apiKeys: apiKeysFromIdentity(system.product.subgraphs.identity.url),
     production: false,
   });
 });

@@ -31,7 +31,7 @@ const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { toke
 
 /** The whole product on free loopback ports against the test database (migrated by the global setup). */
 export async function startSystem(options: { production?: boolean } = {}): Promise<TestSystem> {
-  const zero = () => ({ identity: 0, crm: 0, workshop: 0 });
+  const zero = (): Record<SubgraphName, number> => ({ identity: 0, crm: 0, workshop: 0, integrations: 0 });
   const counts = { sql: zero(), requests: zero() };
   const product = await startProduct({
     databaseUrl: inject('databaseUrl'),

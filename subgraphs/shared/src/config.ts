@@ -41,6 +41,7 @@ export const defaultPorts = {
   identity: 4101,
   crm: 4102,
   workshop: 4103,
+  integrations: 4104,
   admin: 5173,
 } as const;
 

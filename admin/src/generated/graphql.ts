@@ -1,0 +1,1014 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: unknown; output: unknown; }
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** One Customer; null when absent or not visible to you */
+  customer?: Maybe<Customer>;
+  /** Customer list with filters, ordering and paging */
+  customers: CustomerConnection;
+  /** One ApiKey; null when absent or not visible to you */
+  apiKey?: Maybe<ApiKey>;
+  /** ApiKey list with filters, ordering and paging */
+  apiKeys: ApiKeyConnection;
+  /** Your organization */
+  organization: Organization;
+  /** One Membership; null when absent or not visible to you */
+  membership?: Maybe<Membership>;
+  /** Membership list with filters, ordering and paging */
+  memberships: MembershipConnection;
+  /** The caller */
+  me: Viewer;
+  /** One Connection; null when absent or not visible to you */
+  connection?: Maybe<Connection>;
+  /** Connection list with filters, ordering and paging */
+  connections: ConnectionConnection;
+  /** Every provider with your connection to it, if any */
+  providers: Array<ProviderInfo>;
+  /** One InboundEvent; null when absent or not visible to you */
+  inboundEvent?: Maybe<InboundEvent>;
+  /** InboundEvent list with filters, ordering and paging */
+  inboundEvents: InboundEventConnection;
+  /** One Vehicle; null when absent or not visible to you */
+  vehicle?: Maybe<Vehicle>;
+  /** Vehicle list with filters, ordering and paging */
+  vehicles: VehicleConnection;
+};
+
+
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<CustomerFilter>;
+  orderBy?: InputMaybe<Array<CustomerOrderBy>>;
+};
+
+
+export type QueryApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryApiKeysArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<ApiKeyFilter>;
+  orderBy?: InputMaybe<Array<ApiKeyOrderBy>>;
+};
+
+
+export type QueryMembershipArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMembershipsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<MembershipFilter>;
+  orderBy?: InputMaybe<Array<MembershipOrderBy>>;
+};
+
+
+export type QueryConnectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryConnectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<ConnectionFilter>;
+  orderBy?: InputMaybe<Array<ConnectionOrderBy>>;
+};
+
+
+export type QueryInboundEventArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInboundEventsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<InboundEventFilter>;
+  orderBy?: InputMaybe<Array<InboundEventOrderBy>>;
+};
+
+
+export type QueryVehicleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryVehiclesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<VehicleFilter>;
+  orderBy?: InputMaybe<Array<VehicleOrderBy>>;
+};
+
+/** A person or company the business serves, or a lead it wants to serve */
+export type Customer = {
+  __typename?: 'Customer';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  kind: CustomerKind;
+  name: Scalars['String']['output'];
+  email?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  status: CustomerStatus;
+  /** Lead score from 0 to 100 */
+  score: Scalars['Int']['output'];
+  tags: Array<Scalars['String']['output']>;
+  /** The customer's vehicles, newest first */
+  vehicles: Array<Vehicle>;
+};
+
+/** A person or a company */
+export type CustomerKind =
+  | 'PERSON'
+  | 'COMPANY';
+
+/** Where the customer stands: a lead, a customer, or no longer active */
+export type CustomerStatus =
+  | 'LEAD'
+  | 'CUSTOMER'
+  | 'INACTIVE';
+
+/** A page of Customer with cursors for partner apps and offsets for the admin */
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  nodes: Array<Customer>;
+  edges: Array<CustomerEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
+  cursor: Scalars['String']['output'];
+  node: Customer;
+};
+
+/** Where a page sits in the whole list */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+  endCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type CustomerFilter = {
+  /** Words to find in the name, email or phone */
+  q?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  email?: InputMaybe<StringFilter>;
+  phone?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<CustomerKindFilter>;
+  status?: InputMaybe<CustomerStatusFilter>;
+  score?: InputMaybe<IntFilter>;
+  tags?: InputMaybe<TagsFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  updatedAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on an ID field */
+export type IdFilter = {
+  eq?: InputMaybe<Scalars['ID']['input']>;
+  ne?: InputMaybe<Scalars['ID']['input']>;
+  in?: InputMaybe<Array<Scalars['ID']['input']>>;
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Conditions on a text field; all given conditions must hold */
+export type StringFilter = {
+  eq?: InputMaybe<Scalars['String']['input']>;
+  ne?: InputMaybe<Scalars['String']['input']>;
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Case-insensitive substring */
+  contains?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive prefix */
+  startsWith?: InputMaybe<Scalars['String']['input']>;
+  /** true: the field has no value */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Conditions on a CustomerKind */
+export type CustomerKindFilter = {
+  eq?: InputMaybe<CustomerKind>;
+  ne?: InputMaybe<CustomerKind>;
+  in?: InputMaybe<Array<CustomerKind>>;
+};
+
+/** Conditions on a CustomerStatus */
+export type CustomerStatusFilter = {
+  eq?: InputMaybe<CustomerStatus>;
+  ne?: InputMaybe<CustomerStatus>;
+  in?: InputMaybe<Array<CustomerStatus>>;
+};
+
+/** Conditions on a whole number */
+export type IntFilter = {
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  ne?: InputMaybe<Scalars['Int']['input']>;
+  in?: InputMaybe<Array<Scalars['Int']['input']>>;
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  lte?: InputMaybe<Scalars['Int']['input']>;
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Conditions on a list of tags */
+export type TagsFilter = {
+  /** Has every one of these */
+  hasAll?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Has at least one of these */
+  hasAny?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Conditions on a point in time (ISO-8601, UTC) */
+export type DateTimeFilter = {
+  gt?: InputMaybe<Scalars['DateTime']['input']>;
+  gte?: InputMaybe<Scalars['DateTime']['input']>;
+  lt?: InputMaybe<Scalars['DateTime']['input']>;
+  lte?: InputMaybe<Scalars['DateTime']['input']>;
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Orderings of Customer lists */
+export type CustomerOrderBy =
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'EMAIL_ASC'
+  | 'EMAIL_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'SCORE_ASC'
+  | 'SCORE_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  createCustomer: Customer;
+  updateCustomer: Customer;
+  deleteCustomer: Scalars['ID']['output'];
+  /** Deletes all of them or, if any is unknown, none */
+  deleteCustomers: Array<Scalars['ID']['output']>;
+  createApiKey: CreatedApiKey;
+  /** Revokes a key at once; requests with it are refused from then on */
+  revokeApiKey: ApiKey;
+  updateOrganization: Organization;
+  /** Adds a person to your organization with a role */
+  addMember: Membership;
+  changeMemberRole: Membership;
+  /** Removes a person from your organization */
+  removeMember: Scalars['ID']['output'];
+  /** Signs in with email and password */
+  login: Session;
+  /** Starts connecting an OAuth provider */
+  startConnection: StartedConnection;
+  /** Connects a provider with keys, after checking them with the provider */
+  saveCredentials: Connection;
+  /** Checks the connection with the provider again */
+  testConnection: Connection;
+  /** Revokes access at the provider where it allows it and forgets every secret */
+  disconnect: Connection;
+  /** Processes a received webhook again (after fixing what made it fail) */
+  replayInboundEvent: InboundEvent;
+  createVehicle: Vehicle;
+  updateVehicle: Vehicle;
+  deleteVehicle: Scalars['ID']['output'];
+  /** Deletes all of them or, if any is unknown, none */
+  deleteVehicles: Array<Scalars['ID']['output']>;
+};
+
+
+export type MutationCreateCustomerArgs = {
+  input: CreateCustomerInput;
+};
+
+
+export type MutationUpdateCustomerArgs = {
+  input: UpdateCustomerInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteCustomersArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateOrganizationArgs = {
+  input: UpdateOrganizationInput;
+};
+
+
+export type MutationAddMemberArgs = {
+  input: AddMemberInput;
+};
+
+
+export type MutationChangeMemberRoleArgs = {
+  role: Role;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveMemberArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationLoginArgs = {
+  input: LoginInput;
+};
+
+
+export type MutationStartConnectionArgs = {
+  input: StartConnectionInput;
+};
+
+
+export type MutationSaveCredentialsArgs = {
+  credentials: Array<CredentialInput>;
+  provider: Provider;
+};
+
+
+export type MutationTestConnectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDisconnectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReplayInboundEventArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateVehicleArgs = {
+  input: CreateVehicleInput;
+};
+
+
+export type MutationUpdateVehicleArgs = {
+  input: UpdateVehicleInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteVehicleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteVehiclesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+export type CreateCustomerInput = {
+  name: Scalars['String']['input'];
+  kind?: InputMaybe<CustomerKind>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<CustomerStatus>;
+  score?: InputMaybe<Scalars['Int']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Only the fields given change; null clears an optional field */
+export type UpdateCustomerInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<CustomerKind>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<CustomerStatus>;
+  score?: InputMaybe<Scalars['Int']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Changes to Customers of your organization (one of them when `id` is given) */
+  customerChanged: CustomerChange;
+  /** Changes to ApiKeys of your organization (one of them when `id` is given) */
+  apiKeyChanged: ApiKeyChange;
+  /** Changes to Memberships of your organization (one of them when `id` is given) */
+  membershipChanged: MembershipChange;
+  /** Changes to Connections of your organization (one of them when `id` is given) */
+  connectionChanged: ConnectionChange;
+  /** Changes to InboundEvents of your organization (one of them when `id` is given) */
+  inboundEventChanged: InboundEventChange;
+  /** Changes to Vehicles of your organization (one of them when `id` is given) */
+  vehicleChanged: VehicleChange;
+};
+
+
+export type SubscriptionCustomerChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionApiKeyChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionMembershipChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionConnectionChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionInboundEventChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionVehicleChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A change to a Customer; load it again after a reconnect */
+export type CustomerChange = {
+  __typename?: 'CustomerChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<Customer>;
+};
+
+/** What happened to an entity */
+export type ChangeKind =
+  | 'CREATED'
+  | 'UPDATED'
+  | 'DELETED';
+
+/** A credential for a partner app; the key itself is shown only once */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  /** The first characters of the key, to recognise it */
+  prefix: Scalars['String']['output'];
+  roles: Array<Role>;
+  createdById?: Maybe<Scalars['ID']['output']>;
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  active: Scalars['Boolean']['output'];
+};
+
+/** What a member or an API key may do */
+export type Role =
+  | 'OWNER'
+  | 'MANAGER'
+  | 'SERVICE_ADVISOR'
+  | 'TECHNICIAN'
+  | 'CASHIER'
+  | 'MARKETING'
+  | 'INTEGRATION';
+
+/** A page of ApiKey with cursors for partner apps and offsets for the admin */
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  nodes: Array<ApiKey>;
+  edges: Array<ApiKeyEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  cursor: Scalars['String']['output'];
+  node: ApiKey;
+};
+
+export type ApiKeyFilter = {
+  name?: InputMaybe<StringFilter>;
+  revokedAt?: InputMaybe<DateTimeFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Orderings of ApiKey lists */
+export type ApiKeyOrderBy =
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'LAST_USED_AT_ASC'
+  | 'LAST_USED_AT_DESC';
+
+/** A business using Atelier (the tenant) */
+export type Organization = {
+  __typename?: 'Organization';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  /** URL-safe unique name */
+  slug: Scalars['String']['output'];
+};
+
+/** A user's role in your organization */
+export type Membership = {
+  __typename?: 'Membership';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  userId: Scalars['ID']['output'];
+  role: Role;
+  user: User;
+};
+
+/** A person who signs in to Atelier */
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** A page of Membership with cursors for partner apps and offsets for the admin */
+export type MembershipConnection = {
+  __typename?: 'MembershipConnection';
+  nodes: Array<Membership>;
+  edges: Array<MembershipEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MembershipEdge = {
+  __typename?: 'MembershipEdge';
+  cursor: Scalars['String']['output'];
+  node: Membership;
+};
+
+export type MembershipFilter = {
+  userId?: InputMaybe<IdFilter>;
+  role?: InputMaybe<RoleFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a Role */
+export type RoleFilter = {
+  eq?: InputMaybe<Role>;
+  ne?: InputMaybe<Role>;
+  in?: InputMaybe<Array<Role>>;
+};
+
+/** Orderings of Membership lists */
+export type MembershipOrderBy =
+  | 'ROLE_ASC'
+  | 'ROLE_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC';
+
+/** Who is calling: a member (with a user) or a partner app (API key) */
+export type Viewer = {
+  __typename?: 'Viewer';
+  user?: Maybe<User>;
+  organization: Organization;
+  roles: Array<Role>;
+  /** `user` or `apiKey` */
+  actorType: Scalars['String']['output'];
+};
+
+/** A new API key. `key` is shown this once and cannot be retrieved later. */
+export type CreatedApiKey = {
+  __typename?: 'CreatedApiKey';
+  apiKey: ApiKey;
+  key: Scalars['String']['output'];
+};
+
+export type CreateApiKeyInput = {
+  name: Scalars['String']['input'];
+  /** What the key may do; INTEGRATION for most partner apps */
+  roles: Array<Role>;
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type UpdateOrganizationInput = {
+  name: Scalars['String']['input'];
+};
+
+/** Adds a member; a new email creates the user with the given password */
+export type AddMemberInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** Required when the email has no account yet */
+  password?: InputMaybe<Scalars['String']['input']>;
+  role: Role;
+};
+
+/** A signed-in session: send the token as `Authorization: Bearer <token>` */
+export type Session = {
+  __typename?: 'Session';
+  token: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  user: User;
+  organization: Organization;
+  role: Role;
+};
+
+export type LoginInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  /** Which organization to sign in to, for members of several */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A change to a ApiKey; load it again after a reconnect */
+export type ApiKeyChange = {
+  __typename?: 'ApiKeyChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<ApiKey>;
+};
+
+/** A change to a Membership; load it again after a reconnect */
+export type MembershipChange = {
+  __typename?: 'MembershipChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<Membership>;
+};
+
+/** Your organization's link to a provider */
+export type Connection = {
+  __typename?: 'Connection';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  provider: Provider;
+  status: ConnectionStatus;
+  /** The account at the provider, as the provider names it */
+  accountName?: Maybe<Scalars['String']['output']>;
+  externalAccountId?: Maybe<Scalars['String']['output']>;
+  scopes: Array<Scalars['String']['output']>;
+  lastSyncAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What went wrong last, in words a person can act on */
+  lastError?: Maybe<Scalars['String']['output']>;
+  connectedAt?: Maybe<Scalars['DateTime']['output']>;
+  connectedById?: Maybe<Scalars['ID']['output']>;
+  tokenExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** An outside service Atelier integrates with */
+export type Provider =
+  | 'STRIPE'
+  | 'GOOGLE'
+  | 'DOCUSIGN'
+  | 'QUICKBOOKS'
+  | 'TWILIO'
+  | 'WHATSAPP'
+  | 'RESEND'
+  | 'MPESA';
+
+/** Whether Atelier can act on the provider for you */
+export type ConnectionStatus =
+  | 'PENDING'
+  | 'CONNECTED'
+  | 'NEEDS_REAUTH'
+  | 'ERROR'
+  | 'DISCONNECTED';
+
+/** A page of Connection with cursors for partner apps and offsets for the admin */
+export type ConnectionConnection = {
+  __typename?: 'ConnectionConnection';
+  nodes: Array<Connection>;
+  edges: Array<ConnectionEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ConnectionEdge = {
+  __typename?: 'ConnectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Connection;
+};
+
+export type ConnectionFilter = {
+  provider?: InputMaybe<ProviderFilter>;
+  status?: InputMaybe<ConnectionStatusFilter>;
+  lastSyncAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a Provider */
+export type ProviderFilter = {
+  eq?: InputMaybe<Provider>;
+  ne?: InputMaybe<Provider>;
+  in?: InputMaybe<Array<Provider>>;
+};
+
+/** Conditions on a ConnectionStatus */
+export type ConnectionStatusFilter = {
+  eq?: InputMaybe<ConnectionStatus>;
+  ne?: InputMaybe<ConnectionStatus>;
+  in?: InputMaybe<Array<ConnectionStatus>>;
+};
+
+/** Orderings of Connection lists */
+export type ConnectionOrderBy =
+  | 'PROVIDER_ASC'
+  | 'PROVIDER_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'LAST_SYNC_AT_ASC'
+  | 'LAST_SYNC_AT_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC';
+
+/** A provider Atelier can connect to, and how */
+export type ProviderInfo = {
+  __typename?: 'ProviderInfo';
+  provider: Provider;
+  /** `oauth` (sign in at the provider) or `credentials` (paste keys) */
+  auth: Scalars['String']['output'];
+  credentialFields: Array<ProviderCredentialField>;
+  connection?: Maybe<Connection>;
+};
+
+/** A field a person fills in to connect a provider */
+export type ProviderCredentialField = {
+  __typename?: 'ProviderCredentialField';
+  name: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** Never shown again once saved */
+  secret: Scalars['Boolean']['output'];
+};
+
+/** A webhook a provider sent, as received and processed */
+export type InboundEvent = {
+  __typename?: 'InboundEvent';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  provider: Provider;
+  connectionId?: Maybe<Scalars['ID']['output']>;
+  /** The provider's own event ID */
+  externalEventId: Scalars['String']['output'];
+  type: Scalars['String']['output'];
+  /** The event as the provider sent it */
+  payload: Scalars['JSONObject']['output'];
+  status: InboundEventStatus;
+  attempts: Scalars['Int']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  processedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Where a received webhook is in its processing */
+export type InboundEventStatus =
+  | 'RECEIVED'
+  | 'PROCESSED'
+  | 'IGNORED'
+  | 'FAILED';
+
+/** A page of InboundEvent with cursors for partner apps and offsets for the admin */
+export type InboundEventConnection = {
+  __typename?: 'InboundEventConnection';
+  nodes: Array<InboundEvent>;
+  edges: Array<InboundEventEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InboundEventEdge = {
+  __typename?: 'InboundEventEdge';
+  cursor: Scalars['String']['output'];
+  node: InboundEvent;
+};
+
+export type InboundEventFilter = {
+  provider?: InputMaybe<InboundProviderFilter>;
+  status?: InputMaybe<InboundEventStatusFilter>;
+  type?: InputMaybe<StringFilter>;
+  externalEventId?: InputMaybe<StringFilter>;
+  receivedAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a InboundProvider */
+export type InboundProviderFilter = {
+  eq?: InputMaybe<Provider>;
+  ne?: InputMaybe<Provider>;
+  in?: InputMaybe<Array<Provider>>;
+};
+
+/** Conditions on a InboundEventStatus */
+export type InboundEventStatusFilter = {
+  eq?: InputMaybe<InboundEventStatus>;
+  ne?: InputMaybe<InboundEventStatus>;
+  in?: InputMaybe<Array<InboundEventStatus>>;
+};
+
+/** Orderings of InboundEvent lists */
+export type InboundEventOrderBy =
+  | 'RECEIVED_AT_ASC'
+  | 'RECEIVED_AT_DESC'
+  | 'TYPE_ASC'
+  | 'TYPE_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC';
+
+export type StartedConnection = {
+  __typename?: 'StartedConnection';
+  /** Send the person here to sign in at the provider */
+  authorizeUrl: Scalars['String']['output'];
+};
+
+export type StartConnectionInput = {
+  provider: Provider;
+  /** Admin path to come back to afterwards */
+  returnTo?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One credential field, e.g. { name: "secretKey", value: "sk_live_…" } */
+export type CredentialInput = {
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+/** A change to a Connection; load it again after a reconnect */
+export type ConnectionChange = {
+  __typename?: 'ConnectionChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<Connection>;
+};
+
+/** A change to a InboundEvent; load it again after a reconnect */
+export type InboundEventChange = {
+  __typename?: 'InboundEventChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<InboundEvent>;
+};
+
+/** A vehicle the shop works on */
+export type Vehicle = {
+  __typename?: 'Vehicle';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** 17-character vehicle identification number */
+  vin?: Maybe<Scalars['String']['output']>;
+  make: Scalars['String']['output'];
+  model: Scalars['String']['output'];
+  /** Model year */
+  year?: Maybe<Scalars['Int']['output']>;
+  /** Licence plate */
+  plate?: Maybe<Scalars['String']['output']>;
+  /** Last known odometer reading */
+  mileage?: Maybe<Scalars['Int']['output']>;
+  /** The owning customer */
+  ownerId?: Maybe<Scalars['ID']['output']>;
+  /** The owning customer (from crm) */
+  owner?: Maybe<Customer>;
+};
+
+/** A page of Vehicle with cursors for partner apps and offsets for the admin */
+export type VehicleConnection = {
+  __typename?: 'VehicleConnection';
+  nodes: Array<Vehicle>;
+  edges: Array<VehicleEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type VehicleEdge = {
+  __typename?: 'VehicleEdge';
+  cursor: Scalars['String']['output'];
+  node: Vehicle;
+};
+
+export type VehicleFilter = {
+  /** Words to find in the VIN, plate, make or model */
+  q?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<IdFilter>;
+  vin?: InputMaybe<StringFilter>;
+  make?: InputMaybe<StringFilter>;
+  model?: InputMaybe<StringFilter>;
+  year?: InputMaybe<IntFilter>;
+  plate?: InputMaybe<StringFilter>;
+  mileage?: InputMaybe<IntFilter>;
+  ownerId?: InputMaybe<IdFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  updatedAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Orderings of Vehicle lists */
+export type VehicleOrderBy =
+  | 'MAKE_ASC'
+  | 'MAKE_DESC'
+  | 'MODEL_ASC'
+  | 'MODEL_DESC'
+  | 'YEAR_ASC'
+  | 'YEAR_DESC'
+  | 'PLATE_ASC'
+  | 'PLATE_DESC'
+  | 'MILEAGE_ASC'
+  | 'MILEAGE_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
+
+export type CreateVehicleInput = {
+  vin?: InputMaybe<Scalars['String']['input']>;
+  make: Scalars['String']['input'];
+  model: Scalars['String']['input'];
+  year?: InputMaybe<Scalars['Int']['input']>;
+  plate?: InputMaybe<Scalars['String']['input']>;
+  mileage?: InputMaybe<Scalars['Int']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Only the fields given change; null clears an optional field */
+export type UpdateVehicleInput = {
+  vin?: InputMaybe<Scalars['String']['input']>;
+  make?: InputMaybe<Scalars['String']['input']>;
+  model?: InputMaybe<Scalars['String']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+  plate?: InputMaybe<Scalars['String']['input']>;
+  mileage?: InputMaybe<Scalars['Int']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A change to a Vehicle; load it again after a reconnect */
+export type VehicleChange = {
+  __typename?: 'VehicleChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<Vehicle>;
+};

@@ -1,0 +1,7 @@
+import { type MigrationDefinition } from '@atelier/kit';
+import { Migration20261123141649_initial } from './Migration20261123141649_initial.ts';
+
+/** Every migration of the integrations schema, in order. New ones come from `npm run migration:create -- integrations`. */
+export const migrations: MigrationDefinition[] = [
+  { name: 'Migration20261123141649_initial', class: Migration20261123141649_initial },
+];

@@ -1,0 +1,25 @@
+import { defineSubgraph, type SubgraphServices } from '@atelier/kit';
+import { migrations } from '../migrations/index.ts';
+import { Connection } from './connections/connection.entity.ts';
+import { ConnectionResolver } from './connections/connection.resolver.ts';
+import { OAuthState } from './connections/oauth-state.entity.ts';
+import { oauthCallbackRoute } from './connections/oauth.route.ts';
+import { InboundEvent } from './webhooks-in/inbound-event.entity.ts';
+import { InboundEventResolver } from './webhooks-in/inbound-event.resolver.ts';
+import { inboundProcessor } from './webhooks-in/inbound-processor.ts';
+import { webhookRoute } from './webhooks-in/webhook.route.ts';
+
+/** HTTP routes that are not GraphQL: providers call them (OAuth redirects, webhooks). */
+async function providerRoutes(request: Request, services: SubgraphServices): Promise<Response | null> {
+  return (await oauthCallbackRoute(request, services)) ?? (await webhookRoute(request, services));
+}
+
+/** integrations: the only door to the outside world (connections, webhooks in and out, syncs). */
+export const integrations = defineSubgraph({
+  name: 'integrations',
+  entities: [Connection, OAuthState, InboundEvent],
+  resolvers: [ConnectionResolver, InboundEventResolver],
+  migrations,
+  consumers: [inboundProcessor],
+  routes: providerRoutes,
+});

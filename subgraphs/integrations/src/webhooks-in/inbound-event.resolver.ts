@@ -1,0 +1,41 @@
+import { ADMINS, DateTimeFilter, enumFilter, findOrFail, orderBy, publishChange, readResolver, StringFilter, type SubgraphContext } from '@atelier/kit';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Provider } from '../providers/provider.ts';
+import { InboundEvent, InboundEventStatus } from './inbound-event.entity.ts';
+import { INBOUND_RECEIVED } from './webhook.route.ts';
+
+const ProviderFilter = enumFilter(Provider, 'InboundProvider');
+const StatusFilter = enumFilter(InboundEventStatus, 'InboundEventStatus');
+
+@InputType()
+class InboundEventFilter {
+  @Field(() => ProviderFilter, { nullable: true }) provider?: InstanceType<typeof ProviderFilter>;
+  @Field(() => StatusFilter, { nullable: true }) status?: InstanceType<typeof StatusFilter>;
+  @Field(() => StringFilter, { nullable: true }) type?: StringFilter;
+  @Field(() => StringFilter, { nullable: true }) externalEventId?: StringFilter;
+  @Field(() => DateTimeFilter, { nullable: true }) receivedAt?: DateTimeFilter;
+}
+
+const InboundEventOrderBy = orderBy('InboundEvent', ['receivedAt', 'type', 'status'], ['RECEIVED_AT_DESC']);
+
+@Resolver(() => InboundEvent)
+export class InboundEventResolver extends readResolver({
+  entity: InboundEvent,
+  typeName: 'InboundEvent',
+  events: 'integrations.inboundEvent',
+  filter: InboundEventFilter,
+  orderBy: InboundEventOrderBy,
+  roles: { read: ADMINS },
+}) {
+  @Authorized(ADMINS)
+  @Mutation(() => InboundEvent, { description: 'Processes a received webhook again (after fixing what made it fail)' })
+  async replayInboundEvent(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<InboundEvent> {
+    return context.em.transactional(async (em) => {
+      const inbound = await findOrFail(em, InboundEvent, 'InboundEvent', id);
+      inbound.status = InboundEventStatus.RECEIVED;
+      await em.flush();
+      await publishChange(context, em, INBOUND_RECEIVED, inbound.id, { provider: inbound.provider, type: inbound.type, replay: true });
+      return inbound;
+    });
+  }
+}
