@@ -8,6 +8,7 @@ import { InboundEvent } from './webhooks-in/inbound-event.entity.ts';
 import { InboundEventResolver } from './webhooks-in/inbound-event.resolver.ts';
 import { inboundProcessor } from './webhooks-in/inbound-processor.ts';
 import { webhookRoute } from './webhooks-in/webhook.route.ts';
+import { outgoingWebhooks } from './webhooks-out/index.ts';
 
 /** HTTP routes that are not GraphQL: providers call them (OAuth redirects, webhooks). */
 async function providerRoutes(request: Request, services: SubgraphServices): Promise<Response | null> {
@@ -17,9 +18,9 @@ async function providerRoutes(request: Request, services: SubgraphServices): Pro
 /** integrations: the only door to the outside world (connections, webhooks in and out, syncs). */
 export const integrations = defineSubgraph({
   name: 'integrations',
-  entities: [Connection, OAuthState, InboundEvent],
-  resolvers: [ConnectionResolver, InboundEventResolver],
+  entities: [Connection, OAuthState, InboundEvent, ...outgoingWebhooks.entities],
+  resolvers: [ConnectionResolver, InboundEventResolver, ...outgoingWebhooks.resolvers],
   migrations,
-  consumers: [inboundProcessor],
+  consumers: [inboundProcessor, ...outgoingWebhooks.consumers],
   routes: providerRoutes,
 });

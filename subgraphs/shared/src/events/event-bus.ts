@@ -3,6 +3,7 @@ import { type EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type Transaction } from 'kysely';
 import { PgBoss, type Job } from 'pg-boss';
 import { isShuttingDown } from '../lifecycle.ts';
+import { isCatalogued } from './catalogue.ts';
 import { logger } from '../logger.ts';
 import { LiveSignal, type LiveEvent } from './live-signal.ts';
 
@@ -75,15 +76,11 @@ export class EventBus {
   }
 
   async publish(em: EntityManager, event: DomainEvent): Promise<EventEnvelope> {
+    if (!isCatalogued(event.name)) throw new Error(`Event ${event.name} is not in the event catalogue (events/catalogue.ts)`);
     const trx = em.getTransactionContext<Transaction<unknown>>();
     if (!trx) throw new Error(`publish(${event.name}) must run inside em.transactional() so the event commits with the change`);
     const envelope: EventEnvelope = { ...event, id: randomUUID(), occurredAt: new Date().toISOString() };
-    const db = {
-      executeSql: async (text: string, values: unknown[] = []) => {
-        const result = await trx.executeQuery(CompiledQuery.raw(text, values));
-        return { rows: result.rows as unknown[] };
-      },
-    };
+    const db = transactionDb(trx);
     await this.boss.publish(event.name, envelope, { db });
     await this.live.notify(db, toLiveEvent(envelope));
     return envelope;
@@ -94,11 +91,7 @@ export class EventBus {
    * caused them and, on notify-enabled queues, wake the worker at once; polling is the safety net.
    */
   async consume<TContext>(consumer: EventConsumer<TContext>, contextFor: (event: EventEnvelope) => TContext): Promise<void> {
-    if (!(await this.boss.getQueue(consumer.queue))) {
-      await this.boss.createQueue(consumer.queue, { retryLimit: 10, retryDelay: 1, retryBackoff: true, notify: true }).catch(async (error: unknown) => {
-        if (!(await this.boss.getQueue(consumer.queue))) throw error; // a replica created it first: fine
-      });
-    }
+    await this.ensureQueue(consumer.queue, 10);
     for (const event of consumer.events) await this.boss.subscribe(event, consumer.queue);
     await this.boss.work<EventEnvelope>(consumer.queue, { pollingIntervalSeconds: 2 }, async (jobs: Job<EventEnvelope>[]) => {
       for (const job of jobs) {
@@ -112,10 +105,47 @@ export class EventBus {
     });
   }
 
+  /**
+   * A job for a queue of this subgraph's own (not a domain event): deliveries, sync runs, retries.
+   * With `em` inside a transaction it commits with the change; `startAfterSeconds` delays it;
+   * `singletonKey` keeps one pending job per key.
+   */
+  async sendJob(queue: string, data: object, options: { em?: EntityManager; startAfterSeconds?: number; singletonKey?: string } = {}): Promise<void> {
+    const trx = options.em?.getTransactionContext<Transaction<unknown>>();
+    const db = trx && transactionDb(trx);
+    await this.boss.send(queue, data, {
+      ...(db && { db }),
+      ...(options.startAfterSeconds && { startAfter: Math.ceil(options.startAfterSeconds) }),
+      ...(options.singletonKey && { singletonKey: options.singletonKey }),
+    });
+  }
+
+  /** Works a queue of this subgraph's own; a throw retries the job with backoff. */
+  async work<T extends object>(queue: string, handler: (data: T) => Promise<void>, options: { retryLimit?: number } = {}): Promise<void> {
+    await this.ensureQueue(queue, options.retryLimit ?? 10);
+    await this.boss.work<T>(queue, { pollingIntervalSeconds: 2 }, async (jobs: Job<T>[]) => {
+      for (const job of jobs) await handler(job.data);
+    });
+  }
+
+  private async ensureQueue(queue: string, retryLimit: number): Promise<void> {
+    if (await this.boss.getQueue(queue)) return;
+    await this.boss.createQueue(queue, { retryLimit, retryDelay: 1, retryBackoff: true, notify: true }).catch(async (error: unknown) => {
+      if (!(await this.boss.getQueue(queue))) throw error; // a replica created it first: fine
+    });
+  }
+
   async stop(): Promise<void> {
     await this.live.stop();
     await this.boss.stop({ graceful: true, timeout: 5_000 });
   }
+}
+
+/** pg-boss statements on the caller's transaction: the job commits (or not) with the change. */
+function transactionDb(trx: Transaction<unknown>) {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => ({ rows: (await trx.executeQuery(CompiledQuery.raw(text, values))).rows as unknown[] }),
+  };
 }
 
 /** Verbs that remove an entity; every other verb is a change to it. */

@@ -1,0 +1,34 @@
+/**
+ * Every domain event of the product, with what it means. `publish()` refuses a name that is not here, so
+ * this list is complete by construction; events marked `webhook` are offered to partners' endpoints
+ * (outgoing webhooks), the rest are internal plumbing.
+ */
+export interface EventDescription {
+  description: string;
+  webhook: boolean;
+}
+
+const crud = (prefix: string, thing: string): Record<string, EventDescription> => ({
+  [`${prefix}.created`]: { description: `A ${thing} was created`, webhook: true },
+  [`${prefix}.updated`]: { description: `A ${thing} was changed`, webhook: true },
+  [`${prefix}.deleted`]: { description: `A ${thing} was deleted`, webhook: true },
+});
+
+export const EVENT_CATALOGUE: Record<string, EventDescription> = {
+  ...crud('crm.customer', 'customer'),
+  ...crud('workshop.vehicle', 'vehicle'),
+  'identity.membership.created': { description: 'A person joined the organization', webhook: false },
+  'identity.membership.updated': { description: "A member's role changed", webhook: false },
+  'identity.membership.deleted': { description: 'A person left the organization', webhook: false },
+  'identity.apiKey.created': { description: 'An API key was created', webhook: false },
+  'identity.apiKey.revoked': { description: 'An API key was revoked', webhook: false },
+  'integrations.connection.connected': { description: 'A provider was connected', webhook: false },
+  'integrations.connection.failed': { description: 'A provider connection failed or needs re-authorization', webhook: false },
+  'integrations.connection.tested': { description: 'A provider connection was checked', webhook: false },
+  'integrations.connection.disconnected': { description: 'A provider was disconnected', webhook: false },
+  'integrations.inboundEvent.received': { description: 'A provider webhook was received and stored', webhook: false },
+  'integrations.inboundEvent.processed': { description: "A provider's event was processed", webhook: false },
+};
+
+export const isCatalogued = (name: string) => Object.hasOwn(EVENT_CATALOGUE, name);
+export const webhookEventNames = () => Object.keys(EVENT_CATALOGUE).filter((name) => EVENT_CATALOGUE[name]?.webhook);
