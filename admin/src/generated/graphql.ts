@@ -37,6 +37,11 @@ export type Query = {
   connections: ConnectionConnection;
   /** Every provider with your connection to it, if any */
   providers: Array<ProviderInfo>;
+  integrationHealth: IntegrationHealth;
+  /** One SyncRun; null when absent or not visible to you */
+  syncRun?: Maybe<SyncRun>;
+  /** SyncRun list with filters, ordering and paging */
+  syncRuns: SyncRunConnection;
   /** One InboundEvent; null when absent or not visible to you */
   inboundEvent?: Maybe<InboundEvent>;
   /** InboundEvent list with filters, ordering and paging */
@@ -101,6 +106,20 @@ export type QueryConnectionsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<ConnectionFilter>;
   orderBy?: InputMaybe<Array<ConnectionOrderBy>>;
+};
+
+
+export type QuerySyncRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySyncRunsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<SyncRunFilter>;
+  orderBy?: InputMaybe<Array<SyncRunOrderBy>>;
 };
 
 
@@ -305,6 +324,10 @@ export type Mutation = {
   testConnection: Connection;
   /** Revokes access at the provider where it allows it and forgets every secret */
   disconnect: Connection;
+  /** Runs the syncs of a connection now */
+  triggerSync: Array<SyncRun>;
+  /** Syncs a connection on a cron schedule (UTC); null stops it */
+  setSyncSchedule: Connection;
   /** Processes a received webhook again (after fixing what made it fail) */
   replayInboundEvent: InboundEvent;
   createVehicle: Vehicle;
@@ -393,6 +416,17 @@ export type MutationDisconnectArgs = {
 };
 
 
+export type MutationTriggerSyncArgs = {
+  input: TriggerSyncInput;
+};
+
+
+export type MutationSetSyncScheduleArgs = {
+  cron?: InputMaybe<Scalars['String']['input']>;
+  connectionId: Scalars['ID']['input'];
+};
+
+
 export type MutationReplayInboundEventArgs = {
   id: Scalars['ID']['input'];
 };
@@ -449,6 +483,10 @@ export type Subscription = {
   membershipChanged: MembershipChange;
   /** Changes to Connections of your organization (one of them when `id` is given) */
   connectionChanged: ConnectionChange;
+  /** The organization's integration health, again after every change to it */
+  integrationHealthChanged: IntegrationHealth;
+  /** Changes to SyncRuns of your organization (one of them when `id` is given) */
+  syncRunChanged: SyncRunChange;
   /** Changes to InboundEvents of your organization (one of them when `id` is given) */
   inboundEventChanged: InboundEventChange;
   /** Changes to Vehicles of your organization (one of them when `id` is given) */
@@ -472,6 +510,11 @@ export type SubscriptionMembershipChangedArgs = {
 
 
 export type SubscriptionConnectionChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionSyncRunChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -715,6 +758,8 @@ export type Connection = {
   lastError?: Maybe<Scalars['String']['output']>;
   connectedAt?: Maybe<Scalars['DateTime']['output']>;
   connectedById?: Maybe<Scalars['ID']['output']>;
+  /** Cron expression (UTC) of the scheduled sync, if any */
+  syncSchedule?: Maybe<Scalars['String']['output']>;
   tokenExpiresAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -802,6 +847,107 @@ export type ProviderCredentialField = {
   /** Never shown again once saved */
   secret: Scalars['Boolean']['output'];
 };
+
+/** One organization's integrations at a glance: connections, their last sync runs */
+export type IntegrationHealth = {
+  __typename?: 'IntegrationHealth';
+  connections: Array<Connection>;
+  /** The latest run of each sync of each connection */
+  lastSyncRuns: Array<SyncRun>;
+  at: Scalars['DateTime']['output'];
+};
+
+/** One run of a sync with a provider */
+export type SyncRun = {
+  __typename?: 'SyncRun';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  connectionId: Scalars['ID']['output'];
+  provider: Provider;
+  /** What is synced, e.g. `customers` */
+  subject: Scalars['String']['output'];
+  kind: SyncKind;
+  direction: SyncDirection;
+  status: SyncRunStatus;
+  processed: Scalars['Int']['output'];
+  created: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  /** Unchanged since the last run, so not sent */
+  skipped: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  errors: Array<SyncRecordError>;
+  /** Where an incremental run starts from */
+  cursor?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When a rate-limited run resumes */
+  resumeAt?: Maybe<Scalars['DateTime']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+};
+
+export type SyncKind =
+  | 'FULL'
+  | 'INCREMENTAL';
+
+export type SyncDirection =
+  | 'PUSH'
+  | 'PULL';
+
+export type SyncRunStatus =
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'WAITING'
+  | 'SUCCEEDED'
+  | 'PARTIAL'
+  | 'FAILED';
+
+/** A record that could not be synced, and why */
+export type SyncRecordError = {
+  __typename?: 'SyncRecordError';
+  entityType: Scalars['String']['output'];
+  recordId: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** A page of SyncRun with cursors for partner apps and offsets for the admin */
+export type SyncRunConnection = {
+  __typename?: 'SyncRunConnection';
+  nodes: Array<SyncRun>;
+  edges: Array<SyncRunEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SyncRunEdge = {
+  __typename?: 'SyncRunEdge';
+  cursor: Scalars['String']['output'];
+  node: SyncRun;
+};
+
+export type SyncRunFilter = {
+  connectionId?: InputMaybe<IdFilter>;
+  subject?: InputMaybe<StringFilter>;
+  status?: InputMaybe<SyncRunStatusFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a SyncRunStatus */
+export type SyncRunStatusFilter = {
+  eq?: InputMaybe<SyncRunStatus>;
+  ne?: InputMaybe<SyncRunStatus>;
+  in?: InputMaybe<Array<SyncRunStatus>>;
+};
+
+/** Orderings of SyncRun lists */
+export type SyncRunOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'FINISHED_AT_ASC'
+  | 'FINISHED_AT_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC';
 
 /** A webhook a provider sent, as received and processed */
 export type InboundEvent = {
@@ -895,6 +1041,13 @@ export type CredentialInput = {
   value: Scalars['String']['input'];
 };
 
+export type TriggerSyncInput = {
+  connectionId: Scalars['ID']['input'];
+  kind?: SyncKind;
+  /** One subject (e.g. `customers`); all of the provider’s when absent */
+  subject?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A change to a Connection; load it again after a reconnect */
 export type ConnectionChange = {
   __typename?: 'ConnectionChange';
@@ -902,6 +1055,15 @@ export type ConnectionChange = {
   id: Scalars['ID']['output'];
   /** The entity as it is now; null once deleted */
   node?: Maybe<Connection>;
+};
+
+/** A change to a SyncRun; load it again after a reconnect */
+export type SyncRunChange = {
+  __typename?: 'SyncRunChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<SyncRun>;
 };
 
 /** A change to a InboundEvent; load it again after a reconnect */

@@ -4,6 +4,13 @@ import { Connection } from './connections/connection.entity.ts';
 import { ConnectionResolver } from './connections/connection.resolver.ts';
 import { OAuthState } from './connections/oauth-state.entity.ts';
 import { oauthCallbackRoute } from './connections/oauth.route.ts';
+import { HealthResolver } from './health/health.resolver.ts';
+import { EntityMapping } from './sync/entity-mapping.entity.ts';
+import { recordProjection } from './sync/record-projection.ts';
+import { SyncRun } from './sync/sync-run.entity.ts';
+import { SyncRunResolver } from './sync/sync.resolver.ts';
+import { syncWorker } from './sync/sync.service.ts';
+import { SyncedRecord } from './sync/synced-record.entity.ts';
 import { InboundEvent } from './webhooks-in/inbound-event.entity.ts';
 import { InboundEventResolver } from './webhooks-in/inbound-event.resolver.ts';
 import { inboundProcessor } from './webhooks-in/inbound-processor.ts';
@@ -18,9 +25,9 @@ async function providerRoutes(request: Request, services: SubgraphServices): Pro
 /** integrations: the only door to the outside world (connections, webhooks in and out, syncs). */
 export const integrations = defineSubgraph({
   name: 'integrations',
-  entities: [Connection, OAuthState, InboundEvent, ...outgoingWebhooks.entities],
-  resolvers: [ConnectionResolver, InboundEventResolver, ...outgoingWebhooks.resolvers],
+  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, ...outgoingWebhooks.entities],
+  resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, ...outgoingWebhooks.resolvers],
   migrations,
-  consumers: [inboundProcessor, ...outgoingWebhooks.consumers],
+  consumers: [inboundProcessor, recordProjection, syncWorker, ...outgoingWebhooks.consumers],
   routes: providerRoutes,
 });

@@ -58,6 +58,10 @@ export class Connection extends TenantOwned {
   @Property({ type: 'uuid', nullable: true })
   connectedById?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Cron expression (UTC) of the scheduled sync, if any' })
+  @Property({ type: 'string', length: 120, nullable: true })
+  syncSchedule?: string | null;
+
   /** When the access token expires (OAuth providers); refreshed ahead of it. */
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })

@@ -26,6 +26,10 @@ export const EVENT_CATALOGUE: Record<string, EventDescription> = {
   'integrations.connection.failed': { description: 'A provider connection failed or needs re-authorization', webhook: false },
   'integrations.connection.tested': { description: 'A provider connection was checked', webhook: false },
   'integrations.connection.disconnected': { description: 'A provider was disconnected', webhook: false },
+  'integrations.syncRun.queued': { description: 'A sync run was queued', webhook: false },
+  'integrations.syncRun.waiting': { description: 'A sync run waits for a provider rate limit', webhook: false },
+  'integrations.syncRun.finished': { description: 'A sync run finished', webhook: false },
+  'integrations.connection.syncDue': { description: "A connection's scheduled sync is due", webhook: false },
   'integrations.inboundEvent.received': { description: 'A provider webhook was received and stored', webhook: false },
   'integrations.inboundEvent.processed': { description: "A provider's event was processed", webhook: false },
 };

@@ -120,6 +120,16 @@ export class EventBus {
     });
   }
 
+  /** Sends `data` to a queue on a cron schedule, one schedule per `key` (replaced when set again). */
+  async schedule(queue: string, cron: string, data: object, key: string): Promise<void> {
+    await this.ensureQueue(queue, 10);
+    await this.boss.schedule(queue, cron, data, { key, tz: 'UTC' });
+  }
+
+  async unschedule(queue: string, key: string): Promise<void> {
+    await this.boss.unschedule(queue, key);
+  }
+
   /** Works a queue of this subgraph's own; a throw retries the job with backoff. */
   async work<T extends object>(queue: string, handler: (data: T) => Promise<void>, options: { retryLimit?: number } = {}): Promise<void> {
     await this.ensureQueue(queue, options.retryLimit ?? 10);

@@ -1,0 +1,31 @@
+import { type EventConsumer, type SubgraphContext } from '@atelier/kit';
+
+/** Which domain events feed which synced record type. */
+const SOURCES: Record<string, string> = {
+  'crm.customer.created': 'customer',
+  'crm.customer.updated': 'customer',
+  'crm.customer.deleted': 'customer',
+};
+
+/**
+ * Keeps `synced_records` at the latest state the owning subgraph announced. Events may arrive twice or
+ * out of order: an older change never overwrites a newer one.
+ */
+export const recordProjection: EventConsumer<SubgraphContext> = {
+  queue: 'integrations.synced-records',
+  events: Object.keys(SOURCES),
+  async handle(event, context) {
+    const entityType = SOURCES[event.name] as string;
+    const changedAt = new Date(event.occurredAt);
+    const { changed: _changed, ...data } = (event.data ?? {}) as Record<string, unknown>;
+    await context.em.getConnection().execute(
+      `insert into "integrations"."synced_records" ("id", "tenant_id", "entity_type", "internal_id", "data", "deleted", "changed_at", "created_at", "updated_at")
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, now(), now())
+       on conflict ("entity_type", "internal_id") do update
+         set "data" = excluded."data", "deleted" = excluded."deleted", "changed_at" = excluded."changed_at", "updated_at" = now()
+         where "synced_records"."changed_at" <= excluded."changed_at" and "synced_records"."tenant_id" = excluded."tenant_id"`,
+      [event.tenantId, entityType, event.entityId, JSON.stringify(data), event.name.endsWith('.deleted'), changedAt],
+    );
+  },
+};
+
