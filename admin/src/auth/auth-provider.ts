@@ -1,0 +1,49 @@
+import { gql, type ApolloClient } from '@apollo/client';
+import type { AuthProvider, UserIdentity } from 'react-admin';
+import { toHttpError } from '../api/errors.ts';
+import { clearSession, currentSession, saveSession, type Session } from './session.ts';
+
+const LOGIN = gql`
+  mutation AdminLogin($input: LoginInput!) {
+    login(input: $input) { token expiresAt user { id name email } organization { id name } role }
+  }
+`;
+
+/** The signed-in person, with the organization the app bar shows next to their name. */
+export interface AtelierIdentity extends UserIdentity {
+  organization: string;
+}
+
+/** Email and password sign-in through the API's `login`; the session token then goes with every request. */
+export function createAuthProvider(client: ApolloClient<unknown>): AuthProvider {
+  return {
+    async login({ username, password }: { username: string; password: string }) {
+      try {
+        const { data } = await client.mutate<{ login: Session }>({ mutation: LOGIN, variables: { input: { email: username, password } } });
+        if (data) saveSession(data.login);
+      } catch (error) {
+        throw toHttpError(error);
+      }
+    },
+    async logout() {
+      clearSession();
+    },
+    async checkAuth() {
+      if (!currentSession()) throw new Error('Sign in to continue');
+    },
+    async checkError(error: { status?: number }) {
+      if (error?.status === 401) {
+        clearSession();
+        throw error;
+      }
+    },
+    async getIdentity(): Promise<AtelierIdentity> {
+      const session = currentSession();
+      if (!session) throw new Error('Not signed in');
+      return { id: session.user.id, fullName: session.user.name, organization: session.organization.name };
+    },
+    async getPermissions() {
+      return currentSession()?.role;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+/** What `login` returns and the admin keeps between page loads. */
+export interface Session {
+  token: string;
+  expiresAt: string;
+  user: { id: string; name: string; email: string };
+  organization: { id: string; name: string };
+  role: string;
+}
+
+const STORAGE_KEY = 'atelier.session';
+
+/** The stored session while it is valid; an expired one is forgotten. */
+export function currentSession(): Session | undefined {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (!stored) return undefined;
+  const session = JSON.parse(stored) as Session;
+  if (Date.parse(session.expiresAt) > Date.now()) return session;
+  clearSession();
+  return undefined;
+}
+
+export function saveSession(session: Session): void {
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+}
+
+export function clearSession(): void {
+  localStorage.removeItem(STORAGE_KEY);
+}

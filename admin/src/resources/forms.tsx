@@ -1,0 +1,46 @@
+import { Create, DeleteButton, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import type { FormDescription, ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
+import { inputElement } from './inputs.tsx';
+
+/** Full-width inputs are hard to read on a wide screen. */
+const FORM_WIDTH = { maxWidth: 720 };
+
+interface FormProps {
+  resource: ResourceDescription;
+  form: FormDescription;
+  catalog: ResourceCatalog;
+}
+
+/** A create form of the `CreateXInput` fields; non-null inputs are required. */
+export function ResourceCreate({ form, catalog }: FormProps) {
+  return (
+    <Create redirect="show">
+      <SimpleForm sx={FORM_WIDTH}>{form.fields.map((field) => inputElement(field, field.required, catalog))}</SimpleForm>
+    </Create>
+  );
+}
+
+function EditToolbar({ canDelete }: { canDelete: boolean }) {
+  return (
+    <Toolbar sx={{ justifyContent: 'space-between' }}>
+      <SaveButton />
+      {canDelete && <DeleteButton />}
+    </Toolbar>
+  );
+}
+
+/**
+ * An edit form of the `UpdateXInput` fields. Update inputs are all optional (patches), so a field is
+ * required when the record's field is non-null: clearing it would be refused. Pessimistic, so the API's
+ * field errors land on the form instead of in an undo notification.
+ */
+export function ResourceEdit({ resource, form, catalog }: FormProps) {
+  const requiredOnRecord = new Set(resource.fields.filter((field) => field.required && !field.list).map((field) => field.name));
+  return (
+    <Edit mutationMode="pessimistic" redirect="show">
+      <SimpleForm sx={FORM_WIDTH} toolbar={<EditToolbar canDelete={!!resource.deleteOne} />}>
+        {form.fields.map((field) => inputElement(field, requiredOnRecord.has(field.name), catalog))}
+      </SimpleForm>
+    </Edit>
+  );
+}

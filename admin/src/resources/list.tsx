@@ -1,0 +1,39 @@
+import { CreateButton, DatagridConfigurable, FilterButton, List, Pagination, SelectColumnsButton, TopToolbar } from 'react-admin';
+import type { ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
+import { fieldElement } from './fields.tsx';
+import { filterElements } from './filters.tsx';
+
+/** Page sizes stop at the API's maximum of 100 rows (and there is no export, which would ask for more). */
+const PAGE_SIZES = [10, 25, 50, 100];
+
+/** Columns a user can bring back with the columns button: the last update and bulky JSON. */
+const hiddenColumns = (resource: ResourceDescription) =>
+  resource.fields.filter((field) => field.name === 'updatedAt' || field.kind === 'json').map((field) => field.name);
+
+function ListActions({ canCreate }: { canCreate: boolean }) {
+  return (
+    <TopToolbar>
+      <SelectColumnsButton />
+      <FilterButton />
+      {canCreate && <CreateButton />}
+    </TopToolbar>
+  );
+}
+
+export function ResourceList({ resource, catalog }: { resource: ResourceDescription; catalog: ResourceCatalog }) {
+  const sortable = new Set(resource.sortable);
+  return (
+    <List
+      filters={filterElements(resource, catalog)}
+      sort={resource.defaultSort ? { field: resource.defaultSort, order: 'DESC' } : undefined}
+      perPage={25}
+      pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}
+      actions={<ListActions canCreate={!!resource.create} />}
+      exporter={false}
+    >
+      <DatagridConfigurable rowClick="show" omit={hiddenColumns(resource)} bulkActionButtons={resource.deleteMany ? undefined : false}>
+        {resource.fields.filter((field) => field.name !== 'id').map((field) => fieldElement(field, sortable.has(field.name)))}
+      </DatagridConfigurable>
+    </List>
+  );
+}

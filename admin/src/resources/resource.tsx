@@ -1,0 +1,22 @@
+import type { ReactElement } from 'react';
+import { Resource } from 'react-admin';
+import type { ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
+import { ResourceCreate, ResourceEdit } from './forms.tsx';
+import { ResourceList } from './list.tsx';
+import { representationOf } from './presentation.ts';
+import { ResourceShow } from './show.tsx';
+
+/** The react-admin Resource of an API type; create and edit only where the API has the mutations. */
+export function resourceElement(resource: ResourceDescription, catalog: ResourceCatalog): ReactElement {
+  return (
+    <Resource
+      key={resource.name}
+      name={resource.name}
+      list={<ResourceList resource={resource} catalog={catalog} />}
+      show={<ResourceShow resource={resource} catalog={catalog} />}
+      create={resource.create && <ResourceCreate resource={resource} form={resource.create} catalog={catalog} />}
+      edit={resource.update && <ResourceEdit resource={resource} form={resource.update} catalog={catalog} />}
+      recordRepresentation={representationOf(resource)}
+    />
+  );
+}

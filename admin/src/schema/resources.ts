@@ -1,0 +1,224 @@
+import {
+  getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
+  type GraphQLField, type GraphQLInputField, type GraphQLInputType, type GraphQLNamedType, type GraphQLObjectType,
+  type GraphQLOutputType, type GraphQLSchema,
+} from 'graphql';
+import { constantCase, lowerFirst, upperFirst } from './labels.ts';
+
+/** How the admin shows and edits a value; custom scalars it does not know (JSONObject) are JSON. */
+export type ValueKind = 'id' | 'text' | 'integer' | 'decimal' | 'boolean' | 'dateTime' | 'enum' | 'json';
+
+const KIND_OF_SCALAR: Record<string, ValueKind> = {
+  ID: 'id', String: 'text', Int: 'integer', Float: 'decimal', Boolean: 'boolean', DateTime: 'dateTime',
+};
+
+/** A scalar or enum field of a record or of a mutation input. */
+export interface ValueField {
+  name: string;
+  kind: ValueKind;
+  /** The values of an enum. */
+  choices: string[];
+  /** A list of values, like `tags: [String!]`. */
+  list: boolean;
+  /** Non-null: always set on a record; must be given in an input. */
+  required: boolean;
+  description?: string;
+  /** The resource an ID points at: `ownerId` next to `owner: Customer` references `Customer`. */
+  reference?: string;
+  /** The object next to an ID when it is no resource (`user: User` next to `userId`), shown by its naming fields. */
+  embedded?: { name: string; representation: string[] };
+}
+
+/** A field listing rows of another resource, like `Customer.vehicles: [Vehicle!]!`. */
+export interface RelatedList {
+  name: string;
+  resource: string;
+}
+
+export interface FormDescription {
+  mutation: string;
+  fields: ValueField[];
+}
+
+/** A field of the `XFilter` input the list offers as a filter, and how a form value becomes a condition. */
+export type FilterDescription =
+  | { name: string; operator: 'search' }
+  | { name: string; operator: 'contains' }
+  | { name: string; operator: 'in'; choices: string[] }
+  | { name: string; operator: 'eq'; reference: string };
+
+/** One react-admin resource, read off the API conventions (ARCHITECTURE.md §4) for a type `X`. */
+export interface ResourceDescription {
+  /** The GraphQL type name, also the resource name: `Customer`. */
+  name: string;
+  /** `customer(id)` */
+  oneQuery: string;
+  /** `customers(filter, orderBy, first, offset)` */
+  listQuery: string;
+  /** Scalar and enum fields: `id`, the naming fields, the others, the timestamps. */
+  fields: ValueField[];
+  relatedLists: RelatedList[];
+  /** Fields the list can be ordered by, with both `FIELD_ASC` and `FIELD_DESC` in `XOrderBy`. */
+  sortable: string[];
+  /** Newest first: `createdAt`, or the first sortable timestamp (`receivedAt`). */
+  defaultSort?: string;
+  filters: FilterDescription[];
+  /** `filter: { id: { in } }` exists, so many records load in one request. */
+  filtersById: boolean;
+  create?: FormDescription;
+  update?: FormDescription;
+  deleteOne?: string;
+  deleteMany?: string;
+  /** Fields that together name a record in titles, links and pickers. */
+  representation: string[];
+}
+
+export type ResourceCatalog = ReadonlyMap<string, ResourceDescription>;
+
+const AUDIT_FIELDS = ['createdAt', 'updatedAt'];
+
+function valueField(field: GraphQLField<unknown, unknown> | GraphQLInputField): ValueField | undefined {
+  const type: GraphQLOutputType | GraphQLInputType = field.type;
+  const required = isNonNullType(type);
+  const list = isListType(required ? type.ofType : type);
+  const named = getNamedType(type);
+  const kind = isEnumType(named) ? 'enum' : isScalarType(named) ? (KIND_OF_SCALAR[named.name] ?? 'json') : undefined;
+  if (!kind) return undefined;
+  return {
+    name: field.name,
+    kind,
+    choices: isEnumType(named) ? named.getValues().map((value) => value.name) : [],
+    list,
+    required,
+    description: field.description ?? undefined,
+  };
+}
+
+const valueFieldsOf = (fields: readonly (GraphQLField<unknown, unknown> | GraphQLInputField)[]) =>
+  fields.map(valueField).filter((field): field is ValueField => !!field);
+
+/** `fooId: ID` with a sibling `foo: T` references T when T is a resource, and otherwise embeds `foo`'s naming fields. */
+function linkOf(type: GraphQLObjectType, fieldName: string, resourceNames: Set<string>): Pick<ValueField, 'reference' | 'embedded'> {
+  const sibling = fieldName.endsWith('Id') ? type.getFields()[fieldName.slice(0, -'Id'.length)] : undefined;
+  const target = sibling && getNamedType(sibling.type);
+  if (!sibling || !isObjectType(target)) return {};
+  if (resourceNames.has(target.name)) return { reference: target.name };
+  const representation = representationOf(valueFieldsOf(Object.values(target.getFields())));
+  return representation.length ? { embedded: { name: sibling.name, representation } } : {};
+}
+
+type AnyField = GraphQLField<unknown, unknown>;
+
+const hasArguments = (field: AnyField | undefined, ...names: string[]): field is AnyField =>
+  !!field && names.every((name) => field.args.some((arg) => arg.name === name));
+
+const returns = (field: AnyField | undefined, typeName: string): field is AnyField => !!field && getNamedType(field.type).name === typeName;
+
+/** The fields of the mutation's `input` argument, with references taken from the record type. */
+function formOf(mutation: AnyField, referenceFor: (name: string) => string | undefined): FormDescription | undefined {
+  const inputType = getNamedType(mutation.args.find((arg) => arg.name === 'input')?.type);
+  if (!isInputObjectType(inputType)) return undefined;
+  const fields = valueFieldsOf(Object.values(inputType.getFields())).map((field) => ({ ...field, reference: field.kind === 'id' ? referenceFor(field.name) : undefined }));
+  return { mutation: mutation.name, fields };
+}
+
+function filtersOf(filterInput: GraphQLNamedType | undefined, fields: ValueField[]): FilterDescription[] {
+  if (!isInputObjectType(filterInput)) return [];
+  return Object.values(filterInput.getFields()).flatMap((filterField): FilterDescription[] => {
+    const conditions = getNamedType(filterField.type);
+    if (filterField.name === 'q' && isScalarType(conditions)) return [{ name: 'q', operator: 'search' }];
+    if (!isInputObjectType(conditions)) return [];
+    const operators = conditions.getFields();
+    const field = fields.find((candidate) => candidate.name === filterField.name);
+    const inType = operators.in && getNamedType(operators.in.type);
+    if (operators.contains) return [{ name: filterField.name, operator: 'contains' }];
+    if (isEnumType(inType)) return [{ name: filterField.name, operator: 'in', choices: inType.getValues().map((value) => value.name) }];
+    if (operators.eq && field?.reference) return [{ name: filterField.name, operator: 'eq', reference: field.reference }];
+    return [];
+  });
+}
+
+/** `name` or `title`; else up to two required texts ("Toyota Corolla"); else a required enum. */
+function representationOf(fields: ValueField[]): string[] {
+  const named = fields.find((field) => ['name', 'title'].includes(field.name));
+  if (named) return [named.name];
+  const single = fields.filter((field) => field.required && !field.list && field.kind !== 'id');
+  const texts = single.filter((field) => field.kind === 'text');
+  if (texts.length) return texts.slice(0, 2).map((field) => field.name);
+  return single.filter((field) => field.kind === 'enum').slice(0, 1).map((field) => field.name);
+}
+
+/** Newest first by default: `createdAt`, else the first sortable timestamp (`receivedAt`). */
+function newestFirst(sortable: string[], fields: ValueField[]): string | undefined {
+  if (sortable.includes('createdAt')) return 'createdAt';
+  return sortable.find((name) => fields.some((field) => field.name === name && field.kind === 'dateTime'));
+}
+
+/** `id`, then the fields that name the record, the rest in schema order (the sort is stable), the timestamps last. */
+function rank(fieldName: string, representation: string[]): number {
+  if (fieldName === 'id') return -2;
+  if (representation.includes(fieldName)) return -1;
+  return AUDIT_FIELDS.includes(fieldName) ? 1 + AUDIT_FIELDS.indexOf(fieldName) : 0;
+}
+
+/**
+ * Every type `X` with a list query returning `XConnection` and a query `x(id)` becomes a resource; its
+ * forms, filters, orderings and deletes come from the mutations and inputs that follow the naming
+ * conventions, so a new entity in a subgraph shows up in the admin without admin code.
+ */
+export function describeResources(schema: GraphQLSchema): ResourceCatalog {
+  const queries = schema.getQueryType()?.getFields() ?? {};
+  const mutations = schema.getMutationType()?.getFields() ?? {};
+
+  const listed = Object.values(queries).flatMap((listQuery) => {
+    const connection = getNamedType(listQuery.type).name;
+    const name = connection.replace(/Connection$/, '');
+    const type = schema.getType(name);
+    const oneQuery = queries[lowerFirst(name)];
+    if (name === connection || !isObjectType(type) || !returns(oneQuery, name) || !hasArguments(oneQuery, 'id')) return [];
+    return [{ type, listQuery, oneQuery }];
+  });
+  const resourceNames = new Set(listed.map(({ type }) => type.name));
+
+  const resources = listed.map(({ type, listQuery, oneQuery }): ResourceDescription => {
+    const name = type.name;
+    const referenceFor = (fieldName: string) => linkOf(type, fieldName, resourceNames).reference;
+    const recordFields = Object.values(type.getFields()).filter((field) => field.args.every((arg) => !isNonNullType(arg.type)));
+    const values = valueFieldsOf(recordFields).map((field) => (field.kind === 'id' ? { ...field, ...linkOf(type, field.name, resourceNames) } : field));
+    const representation = representationOf(values);
+    const fields = [...values].sort((a, b) => rank(a.name, representation) - rank(b.name, representation));
+    const relatedLists = recordFields.flatMap((field) => {
+      const target = getNamedType(field.type).name;
+      const isList = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
+      return isList && resourceNames.has(target) ? [{ name: field.name, resource: target }] : [];
+    });
+    const filterInput = getNamedType(listQuery.args.find((arg) => arg.name === 'filter')?.type);
+    const idConditions = isInputObjectType(filterInput) ? getNamedType(filterInput.getFields().id?.type) : undefined;
+    const orderByType = getNamedType(listQuery.args.find((arg) => arg.name === 'orderBy')?.type);
+    const orderings = new Set(isEnumType(orderByType) ? orderByType.getValues().map((value) => value.name) : []);
+    const sortable = fields
+      .filter((field) => orderings.has(`${constantCase(field.name)}_ASC`) && orderings.has(`${constantCase(field.name)}_DESC`))
+      .map((field) => field.name);
+    const create = mutations[`create${name}`];
+    const update = mutations[`update${name}`];
+    const deleteOne = mutations[`delete${name}`];
+    const deleteMany = mutations[`delete${upperFirst(listQuery.name)}`];
+    return {
+      name,
+      oneQuery: oneQuery.name,
+      listQuery: listQuery.name,
+      fields,
+      relatedLists,
+      sortable,
+      defaultSort: newestFirst(sortable, fields),
+      filters: filtersOf(filterInput, fields),
+      filtersById: isInputObjectType(idConditions) && !!idConditions.getFields().in,
+      create: returns(create, name) ? formOf(create, referenceFor) : undefined,
+      update: returns(update, name) && hasArguments(update, 'id') ? formOf(update, referenceFor) : undefined,
+      deleteOne: hasArguments(deleteOne, 'id') ? deleteOne.name : undefined,
+      deleteMany: hasArguments(deleteMany, 'ids') ? deleteMany.name : undefined,
+      representation,
+    };
+  });
+  return new Map(resources.map((resource) => [resource.name, resource]));
+}
