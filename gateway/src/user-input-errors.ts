@@ -1,9 +1,9 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 
 /**
- * graphql-js reports bad variables as plain messages, e.g. `Variable "$input" got invalid value {...} at
- * "input"; Field "name" of required type "String!" was not provided.` The API conventions promise
- * `BAD_USER_INPUT` naming the field, so the gateway reads the path back out of the message.
+ * graphql-js reports bad variables as plain messages, e.g. `Variable "$input" got invalid value {...};
+ * Field "name" of required type "String!" was not provided.` The API conventions promise `BAD_USER_INPUT`
+ * naming the field (relative to the argument: `name`, `tags.0`), so the gateway reads it back out.
  */
 const VARIABLE_ERROR = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s;
 const MISSING_FIELD = /^Field "(\w+)" of required type "[^"]+" was not provided\.$/;
@@ -14,9 +14,10 @@ export function toUserInputError(error: GraphQLError): GraphQLError {
   const match = VARIABLE_ERROR.exec(error.message);
   if (!match) return error;
   const [, variable, at, reason] = match as unknown as [string, string, string | undefined, string];
-  const base = at ?? variable;
+  // paths are relative to the argument, as the subgraphs' validation names them: `input.make` -> `make`
+  const inside = at?.replace(new RegExp(`^${variable}\\.?`), '') ?? '';
   const nested = MISSING_FIELD.exec(reason) ?? UNKNOWN_FIELD.exec(reason);
-  const field = nested ? `${base}.${nested[1]}` : base;
+  const field = [inside, nested?.[1]].filter(Boolean).join('.') || variable;
   const message = nested && MISSING_FIELD.test(reason) ? 'is required' : reason;
   return new GraphQLError(error.message, {
     nodes: error.nodes,

@@ -24,9 +24,6 @@ function apiErrorsOf(error: ApolloError): ApiError[] {
   return [...(error.graphQLErrors as ApiError[]), ...(typeof body === 'object' ? (body.errors ?? []) : [])];
 }
 
-/** The form input an error names: the API says `input.vin` (bad variables) or `vin` (validation). */
-const inputName = (field: string) => field.replace(/^input\./, '');
-
 /**
  * The HttpError react-admin understands: the status of the API's error code (401 signs out), and for
  * BAD_USER_INPUT the message of each invalid field in `body.errors`, which forms show under the inputs.
@@ -40,7 +37,7 @@ export function toHttpError(error: unknown): HttpError {
   }
   const fields = [first, ...rest].flatMap((apiError) => apiError.extensions?.fields ?? []);
   const body = fields.length
-    ? { errors: { ...Object.fromEntries(fields.map(({ field, message }) => [inputName(field), message])), root: { serverError: first.message } } }
+    ? { errors: { ...Object.fromEntries(fields.map(({ field, message }) => [field, message])), root: { serverError: first.message } } }
     : undefined;
   return new HttpError(first.message, STATUS_OF_CODE[first.extensions?.code ?? ''] ?? 500, body);
 }

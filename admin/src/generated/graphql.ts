@@ -587,6 +587,7 @@ export type ApiKeyEdge = {
 };
 
 export type ApiKeyFilter = {
+  id?: InputMaybe<IdFilter>;
   name?: InputMaybe<StringFilter>;
   revokedAt?: InputMaybe<DateTimeFilter>;
   createdAt?: InputMaybe<DateTimeFilter>;
@@ -650,6 +651,7 @@ export type MembershipEdge = {
 };
 
 export type MembershipFilter = {
+  id?: InputMaybe<IdFilter>;
   userId?: InputMaybe<IdFilter>;
   role?: InputMaybe<RoleFilter>;
   createdAt?: InputMaybe<DateTimeFilter>;
@@ -799,6 +801,7 @@ export type ConnectionEdge = {
 };
 
 export type ConnectionFilter = {
+  id?: InputMaybe<IdFilter>;
   provider?: InputMaybe<ProviderFilter>;
   status?: InputMaybe<ConnectionStatusFilter>;
   lastSyncAt?: InputMaybe<DateTimeFilter>;
@@ -884,6 +887,7 @@ export type SyncRun = {
   /** When a rate-limited run resumes */
   resumeAt?: Maybe<Scalars['DateTime']['output']>;
   lastError?: Maybe<Scalars['String']['output']>;
+  connection?: Maybe<Connection>;
 };
 
 export type SyncKind =
@@ -927,6 +931,7 @@ export type SyncRunEdge = {
 };
 
 export type SyncRunFilter = {
+  id?: InputMaybe<IdFilter>;
   connectionId?: InputMaybe<IdFilter>;
   subject?: InputMaybe<StringFilter>;
   status?: InputMaybe<SyncRunStatusFilter>;
@@ -967,6 +972,7 @@ export type InboundEvent = {
   lastError?: Maybe<Scalars['String']['output']>;
   receivedAt: Scalars['DateTime']['output'];
   processedAt?: Maybe<Scalars['DateTime']['output']>;
+  connection?: Maybe<Connection>;
 };
 
 /** Where a received webhook is in its processing */
@@ -993,6 +999,7 @@ export type InboundEventEdge = {
 };
 
 export type InboundEventFilter = {
+  id?: InputMaybe<IdFilter>;
   provider?: InputMaybe<InboundProviderFilter>;
   status?: InputMaybe<InboundEventStatusFilter>;
   type?: InputMaybe<StringFilter>;

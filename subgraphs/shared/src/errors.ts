@@ -11,7 +11,7 @@ export type ErrorCode =
   | 'UPSTREAM_UNAVAILABLE';
 
 export interface FieldError {
-  /** Path of the invalid field inside the arguments, e.g. `input.vin`. */
+  /** The invalid field, relative to its argument: `vin` of `input`, `first`, `tags.0`. */
   field: string;
   message: string;
 }

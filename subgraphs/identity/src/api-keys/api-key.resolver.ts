@@ -1,4 +1,4 @@
-import { ADMINS, badUserInput, DateTimeFilter, findOrFail, orderBy, publishChange, readResolver, requireTenant, Role, StringFilter, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, badUserInput, DateTimeFilter, findOrFail, IDFilter, orderBy, publishChange, readResolver, requireTenant, Role, StringFilter, type SubgraphContext } from '@atelier/kit';
 import { ArrayMinSize, IsEnum, IsOptional, Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { ApiKey } from './api-key.entity.ts';
@@ -22,6 +22,7 @@ class CreateApiKeyInput {
 
 @InputType()
 class ApiKeyFilter {
+  @Field(() => IDFilter, { nullable: true }) id?: IDFilter;
   @Field(() => StringFilter, { nullable: true }) name?: StringFilter;
   @Field(() => DateTimeFilter, { nullable: true }) revokedAt?: DateTimeFilter;
   @Field(() => DateTimeFilter, { nullable: true }) createdAt?: DateTimeFilter;

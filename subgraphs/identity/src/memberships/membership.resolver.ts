@@ -12,6 +12,7 @@ const RoleFilter = enumFilter(Role, 'Role');
 
 @InputType()
 class MembershipFilter {
+  @Field(() => IDFilter, { nullable: true }) id?: IDFilter;
   @Field(() => IDFilter, { nullable: true }) userId?: IDFilter;
   @Field(() => RoleFilter, { nullable: true }) role?: InstanceType<typeof RoleFilter>;
   @Field(() => DateTimeFilter, { nullable: true }) createdAt?: DateTimeFilter;

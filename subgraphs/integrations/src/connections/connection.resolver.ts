@@ -1,4 +1,4 @@
-import { ADMINS, DateTimeFilter, enumFilter, findOrFail, orderBy, readResolver, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, DateTimeFilter, enumFilter, findOrFail, IDFilter, orderBy, readResolver, type SubgraphContext } from '@atelier/kit';
 import { IsOptional, Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { type CredentialField } from '../providers/adapter.ts';
@@ -12,6 +12,7 @@ const ConnectionStatusFilter = enumFilter(ConnectionStatus, 'ConnectionStatus');
 
 @InputType()
 class ConnectionFilter {
+  @Field(() => IDFilter, { nullable: true }) id?: IDFilter;
   @Field(() => ProviderFilter, { nullable: true }) provider?: InstanceType<typeof ProviderFilter>;
   @Field(() => ConnectionStatusFilter, { nullable: true }) status?: InstanceType<typeof ConnectionStatusFilter>;
   @Field(() => DateTimeFilter, { nullable: true }) lastSyncAt?: DateTimeFilter;

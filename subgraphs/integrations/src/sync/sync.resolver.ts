@@ -1,7 +1,8 @@
 import { ADMINS, DateTimeFilter, enumFilter, findOrFail, IDFilter, orderBy, readResolver, StringFilter, type SubgraphContext } from '@atelier/kit';
 import { IsOptional, Length } from 'class-validator';
-import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import { Connection } from '../connections/connection.entity.ts';
+import { connectionById } from '../connections/connection.loader.ts';
 import { queueSyncRuns, setSyncSchedule } from './sync.service.ts';
 import { SyncKind, SyncRun, SyncRunStatus } from './sync-run.entity.ts';
 
@@ -9,6 +10,7 @@ const SyncRunStatusFilter = enumFilter(SyncRunStatus, 'SyncRunStatus');
 
 @InputType()
 class SyncRunFilter {
+  @Field(() => IDFilter, { nullable: true }) id?: IDFilter;
   @Field(() => IDFilter, { nullable: true }) connectionId?: IDFilter;
   @Field(() => StringFilter, { nullable: true }) subject?: StringFilter;
   @Field(() => SyncRunStatusFilter, { nullable: true }) status?: InstanceType<typeof SyncRunStatusFilter>;
@@ -36,6 +38,11 @@ export class SyncRunResolver extends readResolver({
   orderBy: SyncRunOrderBy,
   roles: { read: ADMINS },
 }) {
+  @FieldResolver(() => Connection, { nullable: true })
+  connection(@Root() run: SyncRun, @Ctx() context: SubgraphContext) {
+    return connectionById(context, run.connectionId);
+  }
+
   @Authorized(ADMINS)
   @Mutation(() => [SyncRun], { description: 'Runs the syncs of a connection now' })
   async triggerSync(@Arg('input', () => TriggerSyncInput) input: TriggerSyncInput, @Ctx() context: SubgraphContext): Promise<SyncRun[]> {

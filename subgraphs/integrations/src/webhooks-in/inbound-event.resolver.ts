@@ -1,5 +1,7 @@
-import { ADMINS, DateTimeFilter, enumFilter, findOrFail, orderBy, publishChange, readResolver, StringFilter, type SubgraphContext } from '@atelier/kit';
-import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { ADMINS, DateTimeFilter, enumFilter, findOrFail, IDFilter, orderBy, publishChange, readResolver, StringFilter, type SubgraphContext } from '@atelier/kit';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { Connection } from '../connections/connection.entity.ts';
+import { connectionById } from '../connections/connection.loader.ts';
 import { Provider } from '../providers/provider.ts';
 import { InboundEvent, InboundEventStatus } from './inbound-event.entity.ts';
 import { INBOUND_RECEIVED } from './webhook.route.ts';
@@ -9,6 +11,7 @@ const StatusFilter = enumFilter(InboundEventStatus, 'InboundEventStatus');
 
 @InputType()
 class InboundEventFilter {
+  @Field(() => IDFilter, { nullable: true }) id?: IDFilter;
   @Field(() => ProviderFilter, { nullable: true }) provider?: InstanceType<typeof ProviderFilter>;
   @Field(() => StatusFilter, { nullable: true }) status?: InstanceType<typeof StatusFilter>;
   @Field(() => StringFilter, { nullable: true }) type?: StringFilter;
@@ -27,6 +30,11 @@ export class InboundEventResolver extends readResolver({
   orderBy: InboundEventOrderBy,
   roles: { read: ADMINS },
 }) {
+  @FieldResolver(() => Connection, { nullable: true })
+  connection(@Root() inbound: InboundEvent, @Ctx() context: SubgraphContext) {
+    return inbound.connectionId ? connectionById(context, inbound.connectionId) : null;
+  }
+
   @Authorized(ADMINS)
   @Mutation(() => InboundEvent, { description: 'Processes a received webhook again (after fixing what made it fail)' })
   async replayInboundEvent(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<InboundEvent> {

@@ -30,6 +30,13 @@ export const EVENT_CATALOGUE: Record<string, EventDescription> = {
   'integrations.syncRun.waiting': { description: 'A sync run waits for a provider rate limit', webhook: false },
   'integrations.syncRun.finished': { description: 'A sync run finished', webhook: false },
   'integrations.connection.syncDue': { description: "A connection's scheduled sync is due", webhook: false },
+  'integrations.webhookEndpoint.created': { description: 'An outgoing webhook endpoint was added', webhook: false },
+  'integrations.webhookEndpoint.updated': { description: 'An outgoing webhook endpoint was changed, enabled or disabled by hand', webhook: false },
+  'integrations.webhookEndpoint.deleted': { description: 'An outgoing webhook endpoint was removed', webhook: false },
+  'integrations.webhookEndpoint.secretRotated': { description: "A webhook endpoint's signing secret was replaced", webhook: false },
+  'integrations.webhookEndpoint.disabled': { description: 'A webhook endpoint was disabled after repeated failed deliveries; the organization should fix it and enable it again', webhook: false },
+  'integrations.webhookDelivery.created': { description: 'An event was queued for a webhook endpoint', webhook: false },
+  'integrations.webhookDelivery.updated': { description: 'A webhook delivery was attempted, rescheduled, succeeded or failed', webhook: false },
   'integrations.inboundEvent.received': { description: 'A provider webhook was received and stored', webhook: false },
   'integrations.inboundEvent.processed': { description: "A provider's event was processed", webhook: false },
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type Transaction } from 'kysely';
-import { PgBoss, type Job } from 'pg-boss';
+import { PgBoss, type Job, type JobResult } from 'pg-boss';
 import { isShuttingDown } from '../lifecycle.ts';
 import { isCatalogued } from './catalogue.ts';
 import { logger } from '../logger.ts';
@@ -93,16 +93,16 @@ export class EventBus {
   async consume<TContext>(consumer: EventConsumer<TContext>, contextFor: (event: EventEnvelope) => TContext): Promise<void> {
     await this.ensureQueue(consumer.queue, 10);
     for (const event of consumer.events) await this.boss.subscribe(event, consumer.queue);
-    await this.boss.work<EventEnvelope>(consumer.queue, { pollingIntervalSeconds: 2 }, async (jobs: Job<EventEnvelope>[]) => {
-      for (const job of jobs) {
+    await this.boss.work<EventEnvelope>(consumer.queue, WORK_OPTIONS, (jobs) =>
+      settleEach(jobs, async (job) => {
         try {
           await consumer.handle(job.data, contextFor(job.data));
         } catch (error) {
           logger.error({ err: error, queue: consumer.queue, event: job.data.name, eventId: job.data.id }, 'event consumer failed; it will be retried');
           throw error;
         }
-      }
-    });
+      }),
+    );
   }
 
   /**
@@ -133,9 +133,7 @@ export class EventBus {
   /** Works a queue of this subgraph's own; a throw retries the job with backoff. */
   async work<T extends object>(queue: string, handler: (data: T) => Promise<void>, options: { retryLimit?: number } = {}): Promise<void> {
     await this.ensureQueue(queue, options.retryLimit ?? 10);
-    await this.boss.work<T>(queue, { pollingIntervalSeconds: 2 }, async (jobs: Job<T>[]) => {
-      for (const job of jobs) await handler(job.data);
-    });
+    await this.boss.work<T>(queue, WORK_OPTIONS, (jobs) => settleEach(jobs, (job) => handler(job.data)));
   }
 
   private async ensureQueue(queue: string, retryLimit: number): Promise<void> {
@@ -149,6 +147,29 @@ export class EventBus {
     await this.live.stop();
     await this.boss.stop({ graceful: true, timeout: 5_000 });
   }
+}
+
+/**
+ * How every worker fetches. pg-boss only notifies workers of jobs that are due at once, and on notify-enabled
+ * queues it relaxes polling to 30 s, so a job sent with `startAfterSeconds` would wait up to 30 s past its
+ * time and a backlog would drain one job per poll: poll every 2 s regardless, take jobs two at a time and
+ * fetch again at once while a fetch comes back full. Each job settles on its own (a throw retries that job
+ * alone, never its batch-mate).
+ */
+const WORK_OPTIONS = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, batchSize: 2, burstWhenBatchFull: true, perJobResults: true } as const;
+
+/** Runs a batch's jobs one after the other and reports each outcome to pg-boss. */
+async function settleEach<T>(jobs: Job<T>[], run: (job: Job<T>) => Promise<void>): Promise<JobResult[]> {
+  const results: JobResult[] = [];
+  for (const job of jobs) {
+    try {
+      await run(job);
+      results.push({ id: job.id, status: 'completed' });
+    } catch (error) {
+      results.push({ id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } });
+    }
+  }
+  return results;
 }
 
 /** pg-boss statements on the caller's transaction: the job commits (or not) with the change. */

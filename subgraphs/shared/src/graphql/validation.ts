@@ -4,7 +4,8 @@ import { badUserInput, type FieldError } from '../errors.ts';
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    // class-validator's own messages start with the property name; ours do not: keep only the message
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
