@@ -4,7 +4,21 @@ import { pino, type Logger } from 'pino';
  * Structured JSON logs. Secrets never reach a log line: the redaction list covers the places they could
  * appear (headers, credentials in variables), and resolvers log IDs, never payloads.
  */
+const taps = new Set<(line: string) => void>();
+
+/** Sees every log line as written (tests scan them for secrets); returns the function that stops it. */
+export function tapLogLines(listener: (line: string) => void): () => void {
+  taps.add(listener);
+  return () => taps.delete(listener);
+}
+
 export const logger: Logger = pino({
+  hooks: {
+    streamWrite(line) {
+      for (const tap of taps) tap(line);
+      return line;
+    },
+  },
   level: process.env.LOG_LEVEL ?? 'info',
   base: { service: process.env.SERVICE_NAME ?? 'atelier' },
   redact: {

@@ -11,8 +11,11 @@ export const SYNC_QUEUE = 'integrations.sync-runs';
 export const RUN_QUEUED = 'integrations.syncRun.queued';
 const PAGE = 100;
 const MAX_RECORDED_ERRORS = 100;
-/** Wait this long when the provider fails without saying how long to wait. */
-const DEFAULT_BACKOFF_SECONDS = 30;
+/**
+ * How long to wait when the provider limits or fails us without saying how long: as long as the run has
+ * been going (at least 1 s, at most 5 min), which doubles the wait each time without keeping a count.
+ */
+const backoffSeconds = (run: SyncRun) => Math.min(300, Math.max(1, Math.round((Date.now() - (run.startedAt ?? new Date()).getTime()) / 1000)));
 
 /** A stable hash of what would be sent: same data, same hash, whatever the key order. */
 export function payloadHash(payload: unknown): string {
@@ -65,7 +68,7 @@ export async function runSync(context: SubgraphContext, runId: string, syncerOf:
     }
   } catch (error) {
     if (error instanceof ProviderUnavailableError) {
-      const wait = error.retryAfterSeconds ?? DEFAULT_BACKOFF_SECONDS;
+      const wait = error.retryAfterSeconds ?? backoffSeconds(run);
       Object.assign(run, { status: SyncRunStatus.WAITING, resumeAt: new Date(Date.now() + wait * 1000), lastError: error.message });
       await em.transactional(async (tx) => {
         tx.persist(run);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { type Role } from './roles.ts';
 
@@ -20,6 +21,7 @@ export async function issueSessionToken(claims: SessionClaims, secret: string, t
   const token = await new SignJWT({ tid: claims.tenantId, roles: claims.roles })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId)
+    .setJti(randomUUID()) // every session token is distinct, so one can be told apart (and revoked) later
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
