@@ -6,7 +6,10 @@
 export interface FakeOptions {
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Where the fake POSTs its webhooks (the app's inbound route for this provider), if anywhere. */
+  /**
+   * Where the fake POSTs its webhooks (the app's inbound route for this provider), if anywhere. Read at
+   * each delivery, so a test may set it once the app has told it (a connection's own webhook URL).
+   */
   webhookUrl?: string;
   /** Unix-ms clock; tests move time to expire tokens and age signatures. Defaults to Date.now. */
   clock?: () => number;
@@ -14,8 +17,11 @@ export interface FakeOptions {
 
 /** A fault the next matching request(s) get instead of a normal answer. */
 export type Fault =
-  /** 429 with the provider's own body and headers; `retryAfterSeconds` sets Retry-After where the provider sends it. */
-  | { kind: 'rate-limit'; retryAfterSeconds?: number }
+  /**
+   * 429 with the provider's own body and headers; `retryAfterSeconds` sets Retry-After where the provider sends it;
+   * `status` picks another status where the provider signals rate limits with it too (Google 403, DocuSign 400).
+   */
+  | { kind: 'rate-limit'; retryAfterSeconds?: number; status?: 400 | 403 | 429 }
   /** A 5xx with the provider's error body. */
   | { kind: 'server-error'; status?: 500 | 502 | 503 }
   /** The request is accepted and never answered (the client's timeout must fire). */
@@ -35,6 +41,8 @@ export interface SentWebhook {
   status: number;
   body: string;
   headers: Record<string, string>;
+  /** What the app answered (its acknowledgement body), when it answered. */
+  response?: string;
 }
 
 export interface WebhookDeliveryOptions {

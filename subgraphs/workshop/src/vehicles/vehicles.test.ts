@@ -37,7 +37,7 @@ describe('vehicles through the gateway', () => {
   });
 
   it('streams vehicleChanged over graphql-ws and over SSE when another client updates the vehicle', async () => {
-    const { vehicle } = await customerWithVehicle('Grace Hopper', '5YJSA1DN5DFP14705');
+    const { vehicle } = await customerWithVehicle('Grace Hopper', '5YJSA1DN0DFP14705');
     const overWs = subscribeWs(system.gatewayUrl, VEHICLE_CHANGED, { id: vehicle.id }, garage);
     const overSse = subscribeSse(system.gatewayUrl, VEHICLE_CHANGED, { id: vehicle.id }, garage);
     await settle(500);
