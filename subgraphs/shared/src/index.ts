@@ -17,6 +17,7 @@ export * from './graphql/connection.ts';
 export * from './graphql/crud.ts';
 export * from './graphql/federation.ts';
 export * from './graphql/filters.ts';
+export * from './graphql/input-fields.ts';
 export * from './graphql/order-by.ts';
 export * from './graphql/validation.ts';
 export * from './logger.ts';

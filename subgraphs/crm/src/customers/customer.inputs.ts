@@ -1,92 +1,39 @@
-import { DateTimeFilter, enumFilter, IDFilter, IntFilter, StringFilter, TagsFilter } from '@atelier/kit';
-import { ArrayMaxSize, IsEmail, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Changeable, DateTimeFilter, enumFilter, IDFilter, IntFilter, Optional, Required, StringFilter, TagsFilter } from '@atelier/kit';
+import { ArrayMaxSize, IsEmail, IsEnum, IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { CustomerKind, CustomerStatus } from './customer.entity.ts';
 
-const PHONE = /^\+?[0-9][0-9 ().-]{5,24}$/;
-const PHONE_MESSAGE = 'must be a phone number such as +44 20 7946 0958';
+/** Each field's rules, shared by the create and the update input. */
+const rules = {
+  name: [IsString({ message: 'cannot be cleared' }), Length(1, 200, { message: 'must be between 1 and 200 characters' })],
+  kind: [IsEnum(CustomerKind)],
+  email: [IsEmail({}, { message: 'must be an email address' })],
+  phone: [Matches(/^\+?[0-9][0-9 ().-]{5,24}$/, { message: 'must be a phone number such as +44 20 7946 0958' })],
+  status: [IsEnum(CustomerStatus)],
+  score: [IsInt(), Min(0), Max(100)],
+  tags: [ArrayMaxSize(30), MaxLength(40, { each: true })],
+};
 
 @InputType()
 export class CreateCustomerInput {
-  @Field(() => String)
-  @IsString()
-  @Length(1, 200, { message: 'must be between 1 and 200 characters' })
-  name!: string;
-
-  @Field(() => CustomerKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(CustomerKind)
-  kind?: CustomerKind;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: 'must be an email address' })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(PHONE, { message: PHONE_MESSAGE })
-  phone?: string | null;
-
-  @Field(() => CustomerStatus, { nullable: true })
-  @IsOptional()
-  @IsEnum(CustomerStatus)
-  status?: CustomerStatus;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100)
-  score?: number;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(30)
-  @MaxLength(40, { each: true })
-  tags?: string[];
+  @Required(() => String, rules.name) name!: string;
+  @Optional(() => CustomerKind, rules.kind) kind?: CustomerKind;
+  @Optional(() => String, rules.email) email?: string | null;
+  @Optional(() => String, rules.phone) phone?: string | null;
+  @Optional(() => CustomerStatus, rules.status) status?: CustomerStatus;
+  @Optional(() => Int, rules.score) score?: number;
+  @Optional(() => [String], rules.tags) tags?: string[];
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field' })
 export class UpdateCustomerInput {
-  @Field(() => String, { nullable: true })
-  @ValidateIf((_, value) => value !== undefined)
-  @IsString({ message: 'cannot be cleared' })
-  @Length(1, 200, { message: 'must be between 1 and 200 characters' })
-  name?: string;
-
-  @Field(() => CustomerKind, { nullable: true })
-  @ValidateIf((_, value) => value !== undefined)
-  @IsEnum(CustomerKind)
-  kind?: CustomerKind;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: 'must be an email address' })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(PHONE, { message: PHONE_MESSAGE })
-  phone?: string | null;
-
-  @Field(() => CustomerStatus, { nullable: true })
-  @ValidateIf((_, value) => value !== undefined)
-  @IsEnum(CustomerStatus)
-  status?: CustomerStatus;
-
-  @Field(() => Int, { nullable: true })
-  @ValidateIf((_, value) => value !== undefined)
-  @IsInt()
-  @Min(0)
-  @Max(100)
-  score?: number;
-
-  @Field(() => [String], { nullable: true })
-  @ValidateIf((_, value) => value !== undefined)
-  @ArrayMaxSize(30)
-  @MaxLength(40, { each: true })
-  tags?: string[];
+  @Changeable(() => String, rules.name) name?: string;
+  @Changeable(() => CustomerKind, rules.kind) kind?: CustomerKind;
+  @Optional(() => String, rules.email) email?: string | null;
+  @Optional(() => String, rules.phone) phone?: string | null;
+  @Changeable(() => CustomerStatus, rules.status) status?: CustomerStatus;
+  @Changeable(() => Int, rules.score) score?: number;
+  @Changeable(() => [String], rules.tags) tags?: string[];
 }
 
 const CustomerKindFilter = enumFilter(CustomerKind, 'CustomerKind');

@@ -1,95 +1,43 @@
-import { DateTimeFilter, IDFilter, IntFilter, StringFilter } from '@atelier/kit';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { Changeable, DateTimeFilter, IDFilter, IntFilter, Optional, Required, StringFilter } from '@atelier/kit';
+import { IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 /** 17 characters, digits and capitals without I, O and Q (ISO 3779). */
 export const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/i;
-const VIN_MESSAGE = 'must be 17 letters and digits, without I, O or Q';
+
+const text = (max: number) => [IsString({ message: 'cannot be cleared' }), Length(1, max, { message: `must be between 1 and ${max} characters` })];
+
+/** Each field's rules, shared by the create and the update input. */
+const rules = {
+  vin: [Matches(VIN_PATTERN, { message: 'must be 17 letters and digits, without I, O or Q' })],
+  make: text(80),
+  model: text(80),
+  year: [IsInt(), Min(1886, { message: 'must be 1886 or later' }), Max(2100, { message: 'is too far in the future' })],
+  plate: [Length(1, 20, { message: 'must be between 1 and 20 characters' })],
+  mileage: [IsInt(), Min(0, { message: 'must not be negative' }), Max(3_000_000)],
+  ownerId: [IsUUID('all', { message: 'must be the ID of a customer' })],
+};
 
 @InputType()
 export class CreateVehicleInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(VIN_PATTERN, { message: VIN_MESSAGE })
-  vin?: string | null;
-
-  @Field(() => String)
-  @IsString()
-  @Length(1, 80, { message: 'must be between 1 and 80 characters' })
-  make!: string;
-
-  @Field(() => String)
-  @IsString()
-  @Length(1, 80, { message: 'must be between 1 and 80 characters' })
-  model!: string;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1886, { message: 'must be 1886 or later' })
-  @Max(2100, { message: 'is too far in the future' })
-  year?: number | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 20, { message: 'must be between 1 and 20 characters' })
-  plate?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0, { message: 'must not be negative' })
-  @Max(3_000_000)
-  mileage?: number | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be the ID of a customer' })
-  ownerId?: string | null;
+  @Optional(() => String, rules.vin) vin?: string | null;
+  @Required(() => String, rules.make) make!: string;
+  @Required(() => String, rules.model) model!: string;
+  @Optional(() => Int, rules.year) year?: number | null;
+  @Optional(() => String, rules.plate) plate?: string | null;
+  @Optional(() => Int, rules.mileage) mileage?: number | null;
+  @Optional(() => ID, rules.ownerId) ownerId?: string | null;
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field' })
 export class UpdateVehicleInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(VIN_PATTERN, { message: VIN_MESSAGE })
-  vin?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @ValidateIf((_, value) => value !== undefined)
-  @IsString({ message: 'cannot be cleared' })
-  @Length(1, 80, { message: 'must be between 1 and 80 characters' })
-  make?: string;
-
-  @Field(() => String, { nullable: true })
-  @ValidateIf((_, value) => value !== undefined)
-  @IsString({ message: 'cannot be cleared' })
-  @Length(1, 80, { message: 'must be between 1 and 80 characters' })
-  model?: string;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1886, { message: 'must be 1886 or later' })
-  @Max(2100, { message: 'is too far in the future' })
-  year?: number | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 20, { message: 'must be between 1 and 20 characters' })
-  plate?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0, { message: 'must not be negative' })
-  @Max(3_000_000)
-  mileage?: number | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'must be the ID of a customer' })
-  ownerId?: string | null;
+  @Optional(() => String, rules.vin) vin?: string | null;
+  @Changeable(() => String, rules.make) make?: string;
+  @Changeable(() => String, rules.model) model?: string;
+  @Optional(() => Int, rules.year) year?: number | null;
+  @Optional(() => String, rules.plate) plate?: string | null;
+  @Optional(() => Int, rules.mileage) mileage?: number | null;
+  @Optional(() => ID, rules.ownerId) ownerId?: string | null;
 }
 
 @InputType()
