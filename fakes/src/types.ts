@@ -59,7 +59,7 @@ export interface ProviderFake {
   readonly name: string;
   /** Origin of the fake, e.g. http://127.0.0.1:41234 (https for TLS fakes). */
   readonly url: string;
-  /** Requests the fake received (method, path, headers, body), for assertions; `clear()` empties it. */
+  /** Requests the fake received (method, path, headers, body), for assertions (`reset()` empties it). */
   readonly requests: { method: string; path: string; headers: Record<string, string>; body: string }[];
   /** Queue a fault for the next matching request(s). */
   inject(rule: FaultRule): void;

@@ -20,7 +20,7 @@ export const DEFAULT_CONNECT_EVENTS = ['envelope-sent', 'envelope-delivered', 'e
 const ACCOUNT_CONFIGURATION_ID = 10000001;
 
 /** `X-DocuSign-Signature-N = base64(HMAC-SHA256(key N, raw body))`, plus `X-Authorization-Digest`. */
-export function connectSignatures(body: string, keys: string[]): Record<string, string> {
+function connectSignatures(body: string, keys: string[]): Record<string, string> {
   const headers: Record<string, string> = { 'x-authorization-digest': 'HMACSHA256' };
   keys.forEach((key, index) => (headers[`x-docusign-signature-${index + 1}`] = createHmac('sha256', key).update(body).digest('base64')));
   return headers;

@@ -5,7 +5,7 @@ import { textPdf } from './pdf.ts';
 const defined = <T extends Record<string, unknown>>(object: T) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 
 /** A signer as the REST API shows it: numbers and booleans as strings, like DocuSign. */
-export const signerResource = (signer: Signer) =>
+const signerResource = (signer: Signer) =>
   defined({
     recipientId: signer.recipientId,
     recipientIdGuid: signer.recipientIdGuid,

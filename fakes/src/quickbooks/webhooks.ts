@@ -6,7 +6,7 @@ import { type EntityChange, type Operation } from './company.ts';
 export type WebhookFormat = 'legacy' | 'cloudevents';
 
 /** `intuit-signature = base64(HMAC-SHA256(verifier token, raw body))`, the same for both formats. */
-export const intuitSignature = (body: string, verifierToken: string) => ({ 'intuit-signature': createHmac('sha256', verifierToken).update(body).digest('base64') });
+const intuitSignature = (body: string, verifierToken: string) => ({ 'intuit-signature': createHmac('sha256', verifierToken).update(body).digest('base64') });
 
 const PAST_TENSE: Record<Operation, string> = { Create: 'created', Update: 'updated', Delete: 'deleted', Void: 'voided' };
 

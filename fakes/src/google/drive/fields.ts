@@ -4,7 +4,7 @@ import { invalid } from '../errors.ts';
 type FieldSelection = Map<string, FieldSelection | null>;
 
 /** Partial responses: `fields=id,name,files(id,parents),permissions/role`; `*` means everything. */
-export function parseFields(spec: string): FieldSelection {
+function parseFields(spec: string): FieldSelection {
   let at = 0;
   const fail = () => invalid(`Invalid field selection ${spec}`, 'fields');
   const skipSpaces = () => {
@@ -44,7 +44,7 @@ export function parseFields(spec: string): FieldSelection {
   return selection;
 }
 
-export function selectFields(value: unknown, selection: FieldSelection | null): unknown {
+function selectFields(value: unknown, selection: FieldSelection | null): unknown {
   if (selection === null || selection.has('*')) return value;
   if (Array.isArray(value)) return value.map((item) => selectFields(item, selection));
   if (typeof value !== 'object' || value === null) return value;

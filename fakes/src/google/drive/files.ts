@@ -3,7 +3,7 @@ import { type OAuthUser } from '../../oauth/types.ts';
 import { idSequence } from '../../server.ts';
 import { GoogleApiError, invalid, required } from '../errors.ts';
 
-export const FOLDER_MIME_TYPE = 'application/vnd.google-apps.folder';
+const FOLDER_MIME_TYPE = 'application/vnd.google-apps.folder';
 
 export interface Permission {
   id: string;
