@@ -5,6 +5,7 @@ import { keyRing, open, seal, sealedKeyId, type KeyRing } from './secret-box.ts'
 export const SEALED_COLUMNS = [
   { table: 'connections', column: 'sealed_secrets' },
   { table: 'oauth_states', column: 'sealed_code_verifier' },
+  { table: 'webhook_endpoints', column: 'sealed_secret' },
 ] as const;
 
 /**
