@@ -1,9 +1,13 @@
 import { type MigrationDefinition } from '@atelier/kit';
 import { Migration20261123141649_initial } from './Migration20261123141649_initial.ts';
 import { Migration20261123142109_sync } from './Migration20261123142109_sync.ts';
+import { Migration20261123145706_outgoing_webhooks } from './Migration20261123145706_outgoing_webhooks.ts';
+import { Migration20261123150738_inbox_per_connection } from './Migration20261123150738_inbox_per_connection.ts';
 
 /** Every migration of the integrations schema, in order. New ones come from `npm run migration:create -- integrations`. */
 export const migrations: MigrationDefinition[] = [
   { name: 'Migration20261123141649_initial', class: Migration20261123141649_initial },
   { name: 'Migration20261123142109_sync', class: Migration20261123142109_sync },
+  { name: 'Migration20261123145706_outgoing_webhooks', class: Migration20261123145706_outgoing_webhooks },
+  { name: 'Migration20261123150738_inbox_per_connection', class: Migration20261123150738_inbox_per_connection },
 ];

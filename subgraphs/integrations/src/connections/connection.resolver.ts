@@ -5,7 +5,7 @@ import { type CredentialField } from '../providers/adapter.ts';
 import { Provider } from '../providers/provider.ts';
 import { adapterFor } from '../providers/registry.ts';
 import { Connection, ConnectionStatus } from './connection.entity.ts';
-import { disconnect, saveCredentials, startOAuth, testConnection } from './connection.service.ts';
+import { credentialFieldsOf, disconnect, saveCredentials, startOAuth, testConnection } from './connection.service.ts';
 
 const ProviderFilter = enumFilter(Provider, 'Provider');
 const ConnectionStatusFilter = enumFilter(ConnectionStatus, 'ConnectionStatus');
@@ -25,10 +25,11 @@ class CredentialInput {
 }
 
 @ObjectType({ description: 'A field a person fills in to connect a provider' })
-class ProviderCredentialField implements CredentialField {
+class ProviderCredentialField implements Required<CredentialField> {
   @Field(() => String) name!: string;
   @Field(() => String) label!: string;
   @Field(() => Boolean, { description: 'Never shown again once saved' }) secret!: boolean;
+  @Field(() => Boolean, { description: 'May be left blank' }) optional!: boolean;
 }
 
 @ObjectType({ description: 'A provider Atelier can connect to, and how' })
@@ -71,7 +72,7 @@ export class ConnectionResolver extends readResolver({
     return Object.values(Provider).flatMap((provider) => {
       const adapter = adapterFor(provider);
       if (!adapter) return [];
-      return [{ provider, auth: adapter.auth, credentialFields: adapter.auth === 'credentials' ? adapter.fields : [], connection: connections.find((c) => c.provider === provider) ?? null }];
+      return [{ provider, auth: adapter.auth, credentialFields: credentialFieldsOf(adapter).map((field) => ({ ...field, optional: field.optional ?? false })), connection: connections.find((c) => c.provider === provider) ?? null }];
     });
   }
 

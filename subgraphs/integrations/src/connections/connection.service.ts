@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { apiError, badUserInput, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
-import { ProviderAuthError, ProviderUnavailableError, type AccountInfo, type TokenSet } from '../providers/adapter.ts';
+import { ProviderAuthError, ProviderUnavailableError, type AccountInfo, type CredentialField, type ProviderAdapter, type TokenSet } from '../providers/adapter.ts';
 import { publicUrl } from '../providers/endpoints.ts';
 import { providerSlug, type Provider } from '../providers/provider.ts';
 import { adapterFor } from '../providers/registry.ts';
@@ -54,14 +54,23 @@ async function markConnected(context: SubgraphContext, em: EntityManager, connec
   await publishChange(context, em, 'integrations.connection.connected', connection.id, { provider: connection.provider, status: connection.status });
 }
 
+/** The fields a person fills in for a provider: its credentials, or an OAuth provider's extra settings. */
+export const credentialFieldsOf = (adapter: ProviderAdapter | undefined): CredentialField[] => (adapter?.auth === 'credentials' ? adapter.fields : (adapter?.fields ?? []));
+
+/** The given values of the declared fields, trimmed; BAD_USER_INPUT naming each required one left blank. */
+function cleanCredentials(fields: CredentialField[], credentials: Record<string, string>): Record<string, string> {
+  const missing = fields.filter((field) => !field.optional && !credentials[field.name]?.trim());
+  if (missing.length) throw badUserInput(missing.map((field) => ({ field: `credentials.${field.name}`, message: 'is required' })));
+  return Object.fromEntries(fields.flatMap((field) => (credentials[field.name]?.trim() ? [[field.name, (credentials[field.name] as string).trim()]] : [])));
+}
+
 /** Checks pasted credentials with the provider and, only if they work, stores them sealed. */
 export async function saveCredentials(context: SubgraphContext, provider: Provider, credentials: Record<string, string>): Promise<Connection> {
   const tenantId = requireTenant(context);
   const adapter = adapterFor(provider);
+  if (adapter?.auth === 'oauth' && adapter.fields?.length) return saveOAuthFields(context, provider, adapter.fields, credentials);
   if (adapter?.auth !== 'credentials') throw badUserInput([{ field: 'provider', message: 'is not connected with credentials' }]);
-  const missing = adapter.fields.filter((field) => !credentials[field.name]?.trim());
-  if (missing.length) throw badUserInput(missing.map((field) => ({ field: `credentials.${field.name}`, message: 'is required' })));
-  const clean = Object.fromEntries(adapter.fields.map((field) => [field.name, (credentials[field.name] as string).trim()]));
+  const clean = cleanCredentials(adapter.fields, credentials);
 
   let account: AccountInfo;
   try {
@@ -77,6 +86,27 @@ export async function saveCredentials(context: SubgraphContext, provider: Provid
   });
 }
 
+/**
+ * Stores what a person pastes into a connected OAuth connection, next to its tokens: under the connection's
+ * advisory lock, since a token refresh rewrites the same sealed document. The provider cannot check these
+ * values (a Connect key only shows on the next signed webhook), so nothing is called.
+ */
+async function saveOAuthFields(context: SubgraphContext, provider: Provider, fields: CredentialField[], credentials: Record<string, string>): Promise<Connection> {
+  requireTenant(context);
+  const clean = cleanCredentials(fields, credentials);
+  return context.em.transactional(async (em) => {
+    const found = await em.findOne(Connection, { provider });
+    if (!found) throw badUserInput([{ field: 'provider', message: 'connect it first (sign in at the provider), then add these settings' }]);
+    await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [found.id], 'run', em.getTransactionContext());
+    const connection = await em.findOneOrFail(Connection, { id: found.id }, { populate: ['sealedSecrets'] as never, refresh: true });
+    const stored = connection.sealedSecrets ? openJson<ConnectionSecrets>(connection.sealedSecrets) : {};
+    if (!stored.tokens) throw badUserInput([{ field: 'provider', message: 'connect it first (sign in at the provider), then add these settings' }]);
+    connection.sealedSecrets = sealJson({ ...stored, credentials: { ...stored.credentials, ...clean } });
+    await em.flush(); // no visible field changed: no event
+    return connection;
+  });
+}
+
 /** Starts an OAuth authorization: the URL to send the person to, with a state bound to them. */
 export async function startOAuth(context: SubgraphContext, provider: Provider, returnTo?: string): Promise<{ authorizeUrl: string }> {
   const tenantId = requireTenant(context);
@@ -84,9 +114,15 @@ export async function startOAuth(context: SubgraphContext, provider: Provider, r
   if (adapter?.auth !== 'oauth') throw badUserInput([{ field: 'provider', message: 'is not connected through OAuth' }]);
   if (context.caller.actorType !== 'user') throw badUserInput([{ field: 'provider', message: 'a person must sign in to the provider; API keys cannot' }]);
   const state = randomBytes(32).toString('base64url');
+  let authorizeUrl: string;
   const codeVerifier = adapter.pkce ? randomBytes(48).toString('base64url') : undefined;
   const codeChallenge = codeVerifier && createHash('sha256').update(codeVerifier).digest('base64url');
   const redirectUri = redirectUriFor(provider);
+  try {
+    authorizeUrl = adapter.authorizeUrl({ state, redirectUri, codeChallenge });
+  } catch (error) {
+    throw apiError('UPSTREAM_UNAVAILABLE', describe(error)); // e.g. this server has no OAuth client for the provider
+  }
   await context.em.transactional(async (em) => {
     em.create(OAuthState, {
       stateHash: sha256(state),
@@ -102,7 +138,7 @@ export async function startOAuth(context: SubgraphContext, provider: Provider, r
     if (connection.status !== ConnectionStatus.CONNECTED) connection.status = ConnectionStatus.PENDING;
     await em.flush();
   });
-  return { authorizeUrl: adapter.authorizeUrl({ state, redirectUri, codeChallenge }) };
+  return { authorizeUrl };
 }
 
 /**
@@ -140,7 +176,10 @@ export async function completeOAuth(
     await context.em.transactional(async (em) => {
       const connection = await connectionOf(em, row.tenant_id, provider);
       const { account, extra, ...tokens } = granted;
-      await markConnected(context, em, connection, { ...account, scopes: tokens.scopes ?? account.scopes }, { tokens, extra }, tokens.expiresAt);
+      // a reconnection keeps what a person pasted into the connection (DocuSign's Connect key)
+      const previous = await em.findOne(Connection, { provider }, { populate: ['sealedSecrets'] as never });
+      const { credentials } = previous?.sealedSecrets ? openJson<ConnectionSecrets>(previous.sealedSecrets) : ({} as ConnectionSecrets);
+      await markConnected(context, em, connection, { ...account, scopes: tokens.scopes ?? account.scopes }, { credentials, tokens, extra }, tokens.expiresAt);
     });
     return { ok: true, message: 'Connected', returnTo: row.return_to };
   } catch (error) {

@@ -20,6 +20,8 @@ export interface CredentialField {
   label: string;
   /** Secret fields are sealed and never shown again; others (an account SID) may be shown. */
   secret: boolean;
+  /** May be left blank (a default sender, say). */
+  optional?: boolean;
 }
 
 /** A provider connected with keys a person pastes (Stripe, Twilio, WhatsApp, Resend, M-Pesa). */
@@ -36,6 +38,8 @@ export interface OAuthAdapter {
   auth: 'oauth';
   provider: Provider;
   scopes: string[];
+  /** Settings a person pastes once connected, which no OAuth call returns (DocuSign's Connect HMAC key). */
+  fields?: CredentialField[];
   /** Whether the provider supports PKCE (S256). */
   pkce: boolean;
   authorizeUrl(params: { state: string; redirectUri: string; codeChallenge?: string }): string;

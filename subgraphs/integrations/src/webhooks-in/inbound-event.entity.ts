@@ -16,20 +16,21 @@ registerEnumType(InboundEventStatus, { name: 'InboundEventStatus', description: 
 
 /**
  * The inbox: every verified webhook, stored once per provider event ID before it is acknowledged, then
- * processed asynchronously. The unique key is what makes a delivery repeated by the provider harmless.
+ * processed asynchronously. The unique key (per connection, so one tenant's event IDs can never shadow
+ * another's) is what makes a delivery repeated by the provider harmless.
  */
 @ObjectType({ description: 'A webhook a provider sent, as received and processed' })
 @Entity({ tableName: 'inbound_events' })
-@Unique({ properties: ['provider', 'externalEventId'] })
+@Unique({ properties: ['connectionId', 'externalEventId'] })
 @Index({ properties: ['tenantId', 'receivedAt'] })
 export class InboundEvent extends TenantOwned {
   @Field(() => Provider)
   @Enum({ items: () => Provider })
   provider!: Provider;
 
-  @Field(() => ID, { nullable: true })
-  @Property({ type: 'uuid', nullable: true })
-  connectionId?: string | null;
+  @Field(() => ID)
+  @Property({ type: 'uuid' })
+  connectionId!: string;
 
   @Field(() => String, { description: "The provider's own event ID" })
   @Property({ type: 'string', length: 255 })

@@ -32,7 +32,7 @@ export class InboundEventResolver extends readResolver({
 }) {
   @FieldResolver(() => Connection, { nullable: true })
   connection(@Root() inbound: InboundEvent, @Ctx() context: SubgraphContext) {
-    return inbound.connectionId ? connectionById(context, inbound.connectionId) : null;
+    return connectionById(context, inbound.connectionId);
   }
 
   @Authorized(ADMINS)

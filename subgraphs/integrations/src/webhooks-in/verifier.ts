@@ -14,8 +14,14 @@ export interface WebhookRequest {
   publicUrl: string;
 }
 
-/** Checks a provider's signature over the raw bytes; throws WebhookRejected for anything not genuine. */
-export type WebhookVerifier = (request: WebhookRequest, secrets: ConnectionSecrets) => VerifiedWebhook | Promise<VerifiedWebhook>;
+/**
+ * Checks a provider's signature over the raw bytes; throws WebhookRejected for anything not genuine. A
+ * delivery that batches several provider events (Meta's) gives one inbox entry per event.
+ */
+export type WebhookVerifier = (request: WebhookRequest, secrets: ConnectionSecrets) => VerifiedWebhook | VerifiedWebhook[] | Promise<VerifiedWebhook | VerifiedWebhook[]>;
+
+/** A provider's GET to the webhook URL before it sends anything (Meta's `hub.challenge`): the answer to give. */
+export type WebhookHandshake = (query: URLSearchParams, secrets: ConnectionSecrets) => Response;
 
 export class WebhookRejected extends Error {
   override readonly name = 'WebhookRejected';

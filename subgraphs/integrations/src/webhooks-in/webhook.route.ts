@@ -5,16 +5,16 @@ import { readSecrets } from '../connections/connection.service.ts';
 import { publicUrl } from '../providers/endpoints.ts';
 import { providerFromSlug, type Provider } from '../providers/provider.ts';
 import { InboundEventStatus } from './inbound-event.entity.ts';
-import { webhookVerifierFor } from './verifiers.ts';
-import { WebhookRejected } from './verifier.ts';
+import { webhookHandshakeFor, webhookVerifierFor } from './verifiers.ts';
+import { WebhookRejected, type VerifiedWebhook } from './verifier.ts';
 
 const WEBHOOK = /^\/webhooks\/([a-z]+)\/([0-9a-f-]{36})$/;
 export const INBOUND_RECEIVED = 'integrations.inboundEvent.received';
 
 /**
- * `POST /webhooks/<provider>/<connection ID>`: verify the signature over the raw bytes, store the event in
+ * `POST /webhooks/<provider>/<connection ID>`: verify the signature over the raw bytes, store the event(s) in
  * the inbox once per provider event ID, answer 2xx at once; processing happens in the background. A
- * rejected webhook stores nothing.
+ * rejected webhook stores nothing. `GET` is the subscription handshake of providers that have one (Meta).
  */
 export async function webhookRoute(request: Request, { orm }: SubgraphServices): Promise<Response | null> {
   const url = new URL(request.url);
@@ -22,12 +22,14 @@ export async function webhookRoute(request: Request, { orm }: SubgraphServices):
   if (!match) return null;
   const provider = providerFromSlug(match[1] as string);
   const verify = provider && webhookVerifierFor(provider);
-  if (!provider || !verify || request.method !== 'POST') return new Response(null, { status: 404 });
+  const handshake = provider && request.method === 'GET' ? webhookHandshakeFor(provider) : undefined;
+  if (!provider || !verify || (request.method !== 'POST' && !handshake)) return new Response(null, { status: 404 });
 
   const em = orm.em.fork();
   const connection = await em.findOne(Connection, { id: match[2] as string, provider }, { filters: false });
   if (!connection) return new Response(null, { status: 404 });
   scopeToTenant(em, connection.tenantId);
+  if (handshake) return handshake(url.searchParams, await readSecrets(em, connection));
 
   const rawBody = await request.text();
   let verified;
@@ -38,24 +40,32 @@ export async function webhookRoute(request: Request, { orm }: SubgraphServices):
     logger.warn({ provider, connectionId: connection.id, reason }, 'webhook rejected');
     return new Response(null, { status: error instanceof WebhookRejected ? 400 : 500 });
   }
-  await storeOnce(em, provider, connection, verified.externalEventId, verified.type, verified.payload);
+  await storeOnce(em, provider, connection, Array.isArray(verified) ? verified : [verified]);
   return new Response(null, { status: 200 });
 }
 
-/** Inserts the event unless this provider event ID is already in the inbox; only the first copy is queued. */
-async function storeOnce(em: EntityManager, provider: Provider, connection: Connection, externalEventId: string, type: string, payload: Record<string, unknown>) {
+/**
+ * Inserts each event unless its provider event ID is already in the inbox; only the first copy is queued.
+ * In ID order, so two deliveries sharing events never wait on each other's rows in opposite orders.
+ */
+async function storeOnce(em: EntityManager, provider: Provider, connection: Connection, events: VerifiedWebhook[]) {
+  const ordered = [...events].sort((a, b) => (a.externalEventId < b.externalEventId ? -1 : a.externalEventId > b.externalEventId ? 1 : 0));
   await em.transactional(async (tx) => {
-    const id = randomUUID();
-    const inserted = await tx.getConnection().execute<{ id: string }[]>(
-      `insert into "integrations"."inbound_events"
-         ("id", "tenant_id", "provider", "connection_id", "external_event_id", "type", "payload", "status", "attempts", "received_at", "created_at", "updated_at")
-       values (?, ?, ?, ?, ?, ?, ?, ?, 0, now(), now(), now())
-       on conflict ("provider", "external_event_id") do nothing
-       returning "id"`,
-      [id, connection.tenantId, provider, connection.id, externalEventId, type, JSON.stringify(payload), InboundEventStatus.RECEIVED],
-      'all',
-      tx.getTransactionContext(),
-    );
-    if (inserted.length) await publish(tx, { name: INBOUND_RECEIVED, tenantId: connection.tenantId, entityId: id, data: { provider, type } });
+    for (const { externalEventId, type, payload } of ordered) await insertOnce(tx, provider, connection, externalEventId, type, payload);
   });
+}
+
+async function insertOnce(tx: EntityManager, provider: Provider, connection: Connection, externalEventId: string, type: string, payload: Record<string, unknown>) {
+  const id = randomUUID();
+  const inserted = await tx.getConnection().execute<{ id: string }[]>(
+    `insert into "integrations"."inbound_events"
+       ("id", "tenant_id", "provider", "connection_id", "external_event_id", "type", "payload", "status", "attempts", "received_at", "created_at", "updated_at")
+     values (?, ?, ?, ?, ?, ?, ?, ?, 0, now(), now(), now())
+     on conflict ("connection_id", "external_event_id") do nothing
+     returning "id"`,
+    [id, connection.tenantId, provider, connection.id, externalEventId, type, JSON.stringify(payload), InboundEventStatus.RECEIVED],
+    'all',
+    tx.getTransactionContext(),
+  );
+  if (inserted.length) await publish(tx, { name: INBOUND_RECEIVED, tenantId: connection.tenantId, entityId: id, data: { provider, type } });
 }
