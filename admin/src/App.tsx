@@ -1,18 +1,41 @@
-import { Admin } from 'react-admin';
-import { HashRouter } from 'react-router';
+import type { ReactNode } from 'react';
+import { Admin, CustomRoutes, Menu } from 'react-admin';
+import { HashRouter, Route } from 'react-router';
+import { withDomainActions } from './actions/domain-actions-data-provider.ts';
 import { createApiClient } from './api/client.ts';
 import { createAuthProvider } from './auth/auth-provider.ts';
 import { AtelierLayout } from './auth/layout.tsx';
 import { currentSession } from './auth/session.ts';
 import { createDataProvider } from './data-provider/data-provider.ts';
 import { createI18nProvider } from './i18n/i18n-provider.ts';
+import { IntegrationsMenuItem, INTEGRATIONS_PATH } from './integrations/integrations-menu-item.tsx';
+import { IntegrationsPage } from './integrations/integrations-page.tsx';
+import { withIntegrations } from './integrations/integrations-data-provider.ts';
+import { createLiveClient } from './integrations/live-client.ts';
+import { syncKindsOf } from './integrations/sync-kinds.ts';
 import { resourceElement } from './resources/resource.tsx';
 import { apiResources, apiSchema } from './schema/api-schema.ts';
 
 const client = createApiClient(() => currentSession()?.token);
-const dataProvider = createDataProvider(client, apiSchema, apiResources);
+const live = createLiveClient(() => currentSession()?.token);
+const dataProvider = withIntegrations(withDomainActions(createDataProvider(client, apiSchema, apiResources), client, apiResources), client);
 const authProvider = createAuthProvider(client);
 const i18nProvider = createI18nProvider(apiResources);
+const syncKinds = syncKindsOf(apiSchema);
+
+/** The generated resources, then the hand-written pages. */
+function AppMenu() {
+  return (
+    <Menu>
+      <Menu.ResourceItems />
+      <IntegrationsMenuItem />
+    </Menu>
+  );
+}
+
+function AppLayout({ children }: { children: ReactNode }) {
+  return <AtelierLayout menu={AppMenu}>{children}</AtelierLayout>;
+}
 
 /**
  * The router is ours so that navigations skip React transitions: with react-router 7's default, a protected
@@ -22,8 +45,11 @@ const i18nProvider = createI18nProvider(apiResources);
 export function App() {
   return (
     <HashRouter useTransitions={false}>
-      <Admin title="Atelier" dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={AtelierLayout} requireAuth disableTelemetry>
+      <Admin title="Atelier" dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={AppLayout} requireAuth disableTelemetry>
         {[...apiResources.values()].map((resource) => resourceElement(resource, apiResources))}
+        <CustomRoutes>
+          <Route path={INTEGRATIONS_PATH} element={<IntegrationsPage live={live} catalog={apiResources} syncKinds={syncKinds} />} />
+        </CustomRoutes>
       </Admin>
     </HashRouter>
   );

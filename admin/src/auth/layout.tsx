@@ -1,5 +1,5 @@
 import { Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { AppBar, Layout, TitlePortal, useGetIdentity } from 'react-admin';
 import type { AtelierIdentity } from './auth-provider.ts';
 
@@ -23,6 +23,11 @@ function AtelierAppBar() {
   );
 }
 
-export function AtelierLayout({ children }: { children: ReactNode }) {
-  return <Layout appBar={AtelierAppBar}>{children}</Layout>;
+/** `menu` replaces react-admin's menu of the resources (the app adds its hand-written pages to it). */
+export function AtelierLayout({ children, menu }: { children: ReactNode; menu?: ComponentType }) {
+  return (
+    <Layout appBar={AtelierAppBar} menu={menu}>
+      {children}
+    </Layout>
+  );
 }

@@ -1,6 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { HttpError, type CreateParams, type DataProvider, type DeleteParams, type GetListParams, type RaRecord, type UpdateParams } from 'react-admin';
+import { rememberShownOnce } from '../actions/shown-once-store.ts';
 import { toHttpError } from '../api/errors.ts';
 import type { ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
 import { apiFilter, apiOrderBy, createInput, updateInput } from './api-arguments.ts';
@@ -94,7 +95,13 @@ export function createDataProvider(client: ApolloClient<unknown>, schema: GraphQ
       const { resource, documents } = resourceOf(name);
       if (!resource.create || !documents.create) throw unsupported(name, 'create');
       const result = await mutate(documents.create, { input: createInput(resource.create, data as Data) });
-      return { data: result[resource.create.mutation] as RecordType };
+      const created = result[resource.create.mutation] as Data;
+      const { shownOnce } = resource.create;
+      if (!shownOnce) return { data: created as RecordType };
+      // the key or secret shown once goes to the record's page, never into react-admin's cache
+      const record = created[shownOnce.record] as RecordType;
+      rememberShownOnce(name, record.id, Object.fromEntries(shownOnce.values.map((value) => [value, String(created[value])])));
+      return { data: record };
     },
 
     update: async <RecordType extends RaRecord>(name: string, { id, data, previousData }: UpdateParams) => {

@@ -1,6 +1,6 @@
 import { parse, type DocumentNode, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { upperFirst } from '../schema/labels.ts';
-import type { ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
+import type { FormDescription, ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
 
 /** The GraphQL documents of one resource; a missing one means the API does not offer that action. */
 export interface ResourceOperations {
@@ -15,6 +15,9 @@ export interface ResourceOperations {
 /** A record's values, with the naming fields of embedded objects (`userId user { name }`). */
 const rowSelection = (resource: ResourceDescription) =>
   resource.fields.map((field) => (field.embedded ? `${field.name} ${field.embedded.name} { ${field.embedded.representation.join(' ')} }` : field.name)).join(' ');
+
+/** `{ webhookEndpoint { id url … } secret }` when the answer wraps the record with values shown once. */
+const shownOnceSelection = (shownOnce: FormDescription['shownOnce'], row: string) => (shownOnce ? `{ ${shownOnce.record} ${row} ${shownOnce.values.join(' ')} }` : row);
 
 /** `query CustomerList($filter: CustomerFilter, …) { customers(filter: $filter, …) { … } }`, typed by the schema's own arguments. */
 function operation(kind: 'query' | 'mutation', name: string, field: GraphQLField<unknown, unknown>, argumentNames: string[], selection = ''): DocumentNode {
@@ -41,10 +44,11 @@ export function buildOperations(schema: GraphQLSchema, resource: ResourceDescrip
     const relatedResource = catalog.get(related);
     return relatedResource ? [`${name} { ${rowSelection(relatedResource)} }`] : [];
   });
+  const embeddedLists = resource.embeddedLists.map(({ name, fields }) => `${name} { ${fields.map((field) => field.name).join(' ')} }`);
   return {
     list: operation('query', `Admin${resource.name}List`, queryField(resource.listQuery), ['filter', 'orderBy', 'first', 'offset'], `{ nodes ${row} totalCount }`),
-    one: operation('query', `Admin${resource.name}`, queryField(resource.oneQuery), ['id'], `{ ${[rowSelection(resource), ...relatedLists].join(' ')} }`),
-    create: resource.create && mutation(resource.create.mutation, ['input'], row),
+    one: operation('query', `Admin${resource.name}`, queryField(resource.oneQuery), ['id'], `{ ${[rowSelection(resource), ...relatedLists, ...embeddedLists].join(' ')} }`),
+    create: resource.create && mutation(resource.create.mutation, ['input'], shownOnceSelection(resource.create.shownOnce, row)),
     update: resource.update && mutation(resource.update.mutation, ['id', 'input'], row),
     deleteOne: mutation(resource.deleteOne, ['id']),
     deleteMany: mutation(resource.deleteMany, ['ids']),

@@ -46,6 +46,16 @@ export type Query = {
   inboundEvent?: Maybe<InboundEvent>;
   /** InboundEvent list with filters, ordering and paging */
   inboundEvents: InboundEventConnection;
+  /** One WebhookEndpoint; null when absent or not visible to you */
+  webhookEndpoint?: Maybe<WebhookEndpoint>;
+  /** WebhookEndpoint list with filters, ordering and paging */
+  webhookEndpoints: WebhookEndpointConnection;
+  /** Every event type an endpoint can receive (besides webhook.test, sent by sendTestWebhook) */
+  webhookEventTypes: Array<WebhookEventType>;
+  /** One WebhookDelivery; null when absent or not visible to you */
+  webhookDelivery?: Maybe<WebhookDelivery>;
+  /** WebhookDelivery list with filters, ordering and paging */
+  webhookDeliveries: WebhookDeliveryConnection;
   /** One Vehicle; null when absent or not visible to you */
   vehicle?: Maybe<Vehicle>;
   /** Vehicle list with filters, ordering and paging */
@@ -134,6 +144,34 @@ export type QueryInboundEventsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<InboundEventFilter>;
   orderBy?: InputMaybe<Array<InboundEventOrderBy>>;
+};
+
+
+export type QueryWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookEndpointsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<WebhookEndpointFilter>;
+  orderBy?: InputMaybe<Array<WebhookEndpointOrderBy>>;
+};
+
+
+export type QueryWebhookDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<WebhookDeliveryFilter>;
+  orderBy?: InputMaybe<Array<WebhookDeliveryOrderBy>>;
 };
 
 
@@ -330,6 +368,20 @@ export type Mutation = {
   setSyncSchedule: Connection;
   /** Processes a received webhook again (after fixing what made it fail) */
   replayInboundEvent: InboundEvent;
+  /** Adds an endpoint; the answer holds its signing secret, shown this once */
+  createWebhookEndpoint: WebhookEndpointWithSecret;
+  /** Changes an endpoint; enabling it again resets its failure count */
+  updateWebhookEndpoint: WebhookEndpoint;
+  /** Removes an endpoint with its delivery log */
+  deleteWebhookEndpoint: Scalars['ID']['output'];
+  /** Deletes all of them or, if any is unknown, none */
+  deleteWebhookEndpoints: Array<Scalars['ID']['output']>;
+  /** Replaces the signing secret at once; the answer holds the new one, shown this once */
+  rotateWebhookEndpointSecret: WebhookEndpointWithSecret;
+  /** Sends a webhook.test event to an enabled endpoint, delivered and logged like any other */
+  sendTestWebhook: WebhookDelivery;
+  /** Sends a delivery again now, whatever its status; a pending one keeps its schedule afterwards */
+  retryWebhookDelivery: WebhookDelivery;
   createVehicle: Vehicle;
   updateVehicle: Vehicle;
   deleteVehicle: Scalars['ID']['output'];
@@ -432,6 +484,42 @@ export type MutationReplayInboundEventArgs = {
 };
 
 
+export type MutationCreateWebhookEndpointArgs = {
+  input: CreateWebhookEndpointInput;
+};
+
+
+export type MutationUpdateWebhookEndpointArgs = {
+  input: UpdateWebhookEndpointInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookEndpointArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookEndpointsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationRotateWebhookEndpointSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSendTestWebhookArgs = {
+  endpointId: Scalars['ID']['input'];
+};
+
+
+export type MutationRetryWebhookDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateVehicleArgs = {
   input: CreateVehicleInput;
 };
@@ -489,6 +577,10 @@ export type Subscription = {
   syncRunChanged: SyncRunChange;
   /** Changes to InboundEvents of your organization (one of them when `id` is given) */
   inboundEventChanged: InboundEventChange;
+  /** Changes to WebhookEndpoints of your organization (one of them when `id` is given) */
+  webhookEndpointChanged: WebhookEndpointChange;
+  /** Changes to WebhookDeliverys of your organization (one of them when `id` is given) */
+  webhookDeliveryChanged: WebhookDeliveryChange;
   /** Changes to Vehicles of your organization (one of them when `id` is given) */
   vehicleChanged: VehicleChange;
 };
@@ -520,6 +612,16 @@ export type SubscriptionSyncRunChangedArgs = {
 
 
 export type SubscriptionInboundEventChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionWebhookEndpointChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionWebhookDeliveryChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -849,6 +951,8 @@ export type ProviderCredentialField = {
   label: Scalars['String']['output'];
   /** Never shown again once saved */
   secret: Scalars['Boolean']['output'];
+  /** May be left blank */
+  optional: Scalars['Boolean']['output'];
 };
 
 /** One organization's integrations at a glance: connections, their last sync runs */
@@ -961,7 +1065,7 @@ export type InboundEvent = {
   createdAt: Scalars['DateTime']['output'];
   updatedAt: Scalars['DateTime']['output'];
   provider: Provider;
-  connectionId?: Maybe<Scalars['ID']['output']>;
+  connectionId: Scalars['ID']['output'];
   /** The provider's own event ID */
   externalEventId: Scalars['String']['output'];
   type: Scalars['String']['output'];
@@ -1030,6 +1134,196 @@ export type InboundEventOrderBy =
   | 'STATUS_ASC'
   | 'STATUS_DESC';
 
+/** A URL that receives your events, signed per the Standard Webhooks spec */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where events are POSTed (http or https) */
+  url: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** The event types sent here (see `webhookEventTypes`); empty: all of them */
+  eventTypes: Array<Scalars['String']['output']>;
+  /** Nothing is sent to a disabled endpoint */
+  enabled: Scalars['Boolean']['output'];
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was disabled: by hand, or after repeated failed deliveries */
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  /** Deliveries in a row that failed every attempt; 10 disable the endpoint, a success resets it */
+  consecutiveFailures: Scalars['Int']['output'];
+  /** When a delivery last succeeded */
+  lastSuccessAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When a delivery last failed for good */
+  lastFailureAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A page of WebhookEndpoint with cursors for partner apps and offsets for the admin */
+export type WebhookEndpointConnection = {
+  __typename?: 'WebhookEndpointConnection';
+  nodes: Array<WebhookEndpoint>;
+  edges: Array<WebhookEndpointEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WebhookEndpointEdge = {
+  __typename?: 'WebhookEndpointEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookEndpoint;
+};
+
+export type WebhookEndpointFilter = {
+  /** Words to find in the URL or description */
+  q?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<IdFilter>;
+  url?: InputMaybe<StringFilter>;
+  enabled?: InputMaybe<WebhookEnabledFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a true/false field */
+export type WebhookEnabledFilter = {
+  eq?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Orderings of WebhookEndpoint lists */
+export type WebhookEndpointOrderBy =
+  | 'URL_ASC'
+  | 'URL_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
+
+/** An event type an endpoint can receive */
+export type WebhookEventType = {
+  __typename?: 'WebhookEventType';
+  /** The `type` of the webhook body, e.g. crm.customer.created */
+  name: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+};
+
+/** An event sent (or being sent) to one of your webhook endpoints, with every attempt */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  endpointId: Scalars['ID']['output'];
+  /** The `webhook-id` header: the event ID, the same on every attempt */
+  eventId: Scalars['String']['output'];
+  /** The event type (`type` in the body), e.g. crm.customer.created, or webhook.test */
+  eventType: Scalars['String']['output'];
+  status: WebhookDeliveryStatus;
+  /** Attempts made so far (at most 8 scheduled ones) */
+  attemptCount: Scalars['Int']['output'];
+  /** When the next attempt is due; null when none is planned */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** HTTP status of the last attempt; null when none came back */
+  lastStatusCode?: Maybe<Scalars['Int']['output']>;
+  lastError?: Maybe<Scalars['String']['output']>;
+  succeededAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Set while an attempt is in flight */
+  inFlightUntil?: Maybe<Scalars['DateTime']['output']>;
+  endpoint: WebhookEndpoint;
+  /** The body as sent: { type, timestamp, data } */
+  payload: Scalars['JSONObject']['output'];
+  /** Every attempt, first to last */
+  attempts: Array<WebhookDeliveryAttempt>;
+};
+
+/** Where an event is on its way to an endpoint */
+export type WebhookDeliveryStatus =
+  | 'PENDING'
+  | 'SUCCEEDED'
+  | 'FAILED';
+
+/** One attempt to send a webhook: what came back and how long it took */
+export type WebhookDeliveryAttempt = {
+  __typename?: 'WebhookDeliveryAttempt';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  deliveryId: Scalars['ID']['output'];
+  /** 1 for the first attempt */
+  number: Scalars['Int']['output'];
+  trigger: WebhookAttemptTrigger;
+  /** SUCCEEDED: the receiver answered 2xx */
+  status: WebhookAttemptStatus;
+  /** HTTP status; null when no answer came (timeout, refused connection) */
+  statusCode?: Maybe<Scalars['Int']['output']>;
+  /** Null while in flight or when interrupted */
+  durationMs?: Maybe<Scalars['Int']['output']>;
+  /** The first 1 KB of the receiver's answer */
+  responseExcerpt?: Maybe<Scalars['String']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  /** The `webhook-timestamp` the attempt was signed with */
+  signedAt: Scalars['DateTime']['output'];
+};
+
+/** What made an attempt happen */
+export type WebhookAttemptTrigger =
+  | 'SCHEDULED'
+  | 'MANUAL';
+
+/** How an attempt ended */
+export type WebhookAttemptStatus =
+  | 'IN_FLIGHT'
+  | 'SUCCEEDED'
+  | 'FAILED'
+  | 'INTERRUPTED';
+
+/** A page of WebhookDelivery with cursors for partner apps and offsets for the admin */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  nodes: Array<WebhookDelivery>;
+  edges: Array<WebhookDeliveryEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export type WebhookDeliveryFilter = {
+  id?: InputMaybe<IdFilter>;
+  /** The endpoint it goes to */
+  endpointId?: InputMaybe<IdFilter>;
+  status?: InputMaybe<WebhookDeliveryStatusFilter>;
+  eventType?: InputMaybe<StringFilter>;
+  /** The webhook-id */
+  eventId?: InputMaybe<StringFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  nextAttemptAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a WebhookDeliveryStatus */
+export type WebhookDeliveryStatusFilter = {
+  eq?: InputMaybe<WebhookDeliveryStatus>;
+  ne?: InputMaybe<WebhookDeliveryStatus>;
+  in?: InputMaybe<Array<WebhookDeliveryStatus>>;
+};
+
+/** Orderings of WebhookDelivery lists */
+export type WebhookDeliveryOrderBy =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'NEXT_ATTEMPT_AT_ASC'
+  | 'NEXT_ATTEMPT_AT_DESC'
+  | 'LAST_ATTEMPT_AT_ASC'
+  | 'LAST_ATTEMPT_AT_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'EVENT_TYPE_ASC'
+  | 'EVENT_TYPE_DESC';
+
 export type StartedConnection = {
   __typename?: 'StartedConnection';
   /** Send the person here to sign in at the provider */
@@ -1053,6 +1347,34 @@ export type TriggerSyncInput = {
   kind?: SyncKind;
   /** One subject (e.g. `customers`); all of the provider’s when absent */
   subject?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An endpoint with its signing secret. `secret` is shown this once and cannot be read later. */
+export type WebhookEndpointWithSecret = {
+  __typename?: 'WebhookEndpointWithSecret';
+  webhookEndpoint: WebhookEndpoint;
+  /** The `whsec_…` secret to verify signatures with (any Standard Webhooks library) */
+  secret: Scalars['String']['output'];
+};
+
+export type CreateWebhookEndpointInput = {
+  /** An http:// or https:// URL; outside development not a loopback, private or link-local address */
+  url: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Event types to send (see `webhookEventTypes`); empty or absent: all of them */
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Default true */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Only the fields given change; enabling an endpoint again resets its failure count */
+export type UpdateWebhookEndpointInput = {
+  /** An http:// or https:// URL; outside development not a loopback, private or link-local address */
+  url?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Event types to send (see `webhookEventTypes`); empty or absent: all of them */
+  eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A change to a Connection; load it again after a reconnect */
@@ -1080,6 +1402,24 @@ export type InboundEventChange = {
   id: Scalars['ID']['output'];
   /** The entity as it is now; null once deleted */
   node?: Maybe<InboundEvent>;
+};
+
+/** A change to a WebhookEndpoint; load it again after a reconnect */
+export type WebhookEndpointChange = {
+  __typename?: 'WebhookEndpointChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<WebhookEndpoint>;
+};
+
+/** A change to a WebhookDelivery; load it again after a reconnect */
+export type WebhookDeliveryChange = {
+  __typename?: 'WebhookDeliveryChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<WebhookDelivery>;
 };
 
 /** A vehicle the shop works on */

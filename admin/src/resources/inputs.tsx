@@ -23,6 +23,8 @@ function parseJson(text: string): unknown {
 /** The form input for a field of a create or update input; an ID that references a resource is picked by searching it. */
 export function inputElement(field: ValueField, isRequired: boolean, catalog: ResourceCatalog): ReactElement {
   const props = { source: field.name, helperText: field.description, validate: isRequired ? requiredValue : undefined };
+  // the API's own default, e.g. `kind: SyncKind! = INCREMENTAL`, so a form left alone sends what the API would take
+  const defaultValue = field.list ? undefined : (field.defaultValue as string | number | boolean | undefined);
   if (field.reference) {
     return (
       <ReferenceInput key={field.name} source={field.name} reference={field.reference}>
@@ -33,21 +35,21 @@ export function inputElement(field: ValueField, isRequired: boolean, catalog: Re
   if (field.kind === 'enum') {
     return field.list
       ? <SelectArrayInput key={field.name} {...props} choices={choicesOf(field.choices)} />
-      : <SelectInput key={field.name} {...props} choices={choicesOf(field.choices)} />;
+      : <SelectInput key={field.name} {...props} defaultValue={defaultValue} choices={choicesOf(field.choices)} />;
   }
   if (field.list) return <TextArrayInput key={field.name} {...props} />;
   switch (field.kind) {
     case 'boolean':
-      return <BooleanInput key={field.name} {...props} />;
+      return <BooleanInput key={field.name} {...props} defaultValue={defaultValue} />;
     case 'integer':
-      return <NumberInput key={field.name} {...props} step={1} />;
+      return <NumberInput key={field.name} {...props} defaultValue={defaultValue} step={1} />;
     case 'decimal':
-      return <NumberInput key={field.name} {...props} />;
+      return <NumberInput key={field.name} {...props} defaultValue={defaultValue} />;
     case 'dateTime':
       return <DateTimeInput key={field.name} {...props} parse={toIsoDateTime} />;
     case 'json':
       return <TextInput key={field.name} {...props} multiline minRows={3} format={formatJson} parse={parseJson} />;
     default:
-      return <TextInput key={field.name} {...props} />;
+      return <TextInput key={field.name} {...props} defaultValue={defaultValue} />;
   }
 }

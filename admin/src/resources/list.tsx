@@ -1,4 +1,5 @@
 import { CreateButton, DatagridConfigurable, FilterButton, List, Pagination, SelectColumnsButton, TopToolbar } from 'react-admin';
+import { DomainActionButtons } from '../actions/domain-action-button.tsx';
 import type { ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
 import { fieldElement } from './fields.tsx';
 import { filterElements } from './filters.tsx';
@@ -33,6 +34,7 @@ export function ResourceList({ resource, catalog }: { resource: ResourceDescript
     >
       <DatagridConfigurable rowClick="show" omit={hiddenColumns(resource)} bulkActionButtons={resource.deleteMany ? undefined : false}>
         {resource.fields.filter((field) => field.name !== 'id').map((field) => fieldElement(field, sortable.has(field.name)))}
+        {resource.actions.length > 0 && <DomainActionButtons label="Actions" resource={resource} />}
       </DatagridConfigurable>
     </List>
   );

@@ -22,6 +22,8 @@ export interface ValueField {
   list: boolean;
   /** Non-null: always set on a record; must be given in an input. */
   required: boolean;
+  /** What the API takes when an input leaves the field out (`kind: SyncKind! = INCREMENTAL`). */
+  defaultValue?: unknown;
   description?: string;
   /** The resource an ID points at: `ownerId` next to `owner: Customer` references `Customer`. */
   reference?: string;
@@ -35,9 +37,51 @@ export interface RelatedList {
   resource: string;
 }
 
+/** Rows of another resource that point at the record and can be listed by it: a connection's sync runs. */
+export interface ReferencingList {
+  resource: string;
+  /** The field of the other resource holding the record's ID, filtered with `eq`: `connectionId`. */
+  target: string;
+}
+
+/** A list of objects that are no resource, shown as a table on the record's page: `SyncRun.errors`. */
+export interface EmbeddedList {
+  name: string;
+  fields: ValueField[];
+}
+
+/**
+ * A domain action (ARCHITECTURE.md §4: mutations named by verbs) on one record, taking nothing but its ID:
+ * `replayInboundEvent(id: ID!): InboundEvent!`, or `sendTestWebhook(endpointId: ID!)` when the argument
+ * names the record's type. The admin offers it as a button on the record (actions/).
+ */
+export interface ActionDescription {
+  mutation: string;
+  /** The argument that takes the record's ID: `id`, or `endpointId`. */
+  argument: string;
+  /** The resource the mutation returns: the record itself, or another (the delivery a test send made). */
+  returns: string;
+  /** Values the answer holds besides the record, shown only this once (a rotated secret). */
+  shownOnce?: ShownOnce;
+  description?: string;
+}
+
+/**
+ * A mutation's answer that wraps the record with values the API shows only this once:
+ * `CreatedApiKey { apiKey key }`, `WebhookEndpointWithSecret { webhookEndpoint secret }`.
+ */
+export interface ShownOnce {
+  /** The field holding the record: `webhookEndpoint`. */
+  record: string;
+  /** The other fields: `secret`. */
+  values: string[];
+}
+
 export interface FormDescription {
   mutation: string;
   fields: ValueField[];
+  /** A create whose answer wraps the new record with values shown only this once. */
+  shownOnce?: ShownOnce;
 }
 
 /** A field of the `XFilter` input the list offers as a filter, and how a form value becomes a condition. */
@@ -58,6 +102,9 @@ export interface ResourceDescription {
   /** Scalar and enum fields: `id`, the naming fields, the others, the timestamps. */
   fields: ValueField[];
   relatedLists: RelatedList[];
+  embeddedLists: EmbeddedList[];
+  /** Lists of other resources filtered by the record, where the record has no field listing them itself. */
+  referencingLists: ReferencingList[];
   /** Fields the list can be ordered by, with both `FIELD_ASC` and `FIELD_DESC` in `XOrderBy`. */
   sortable: string[];
   /** Newest first: `createdAt`, or the first sortable timestamp (`receivedAt`). */
@@ -69,6 +116,7 @@ export interface ResourceDescription {
   update?: FormDescription;
   deleteOne?: string;
   deleteMany?: string;
+  actions: ActionDescription[];
   /** Fields that together name a record in titles, links and pickers. */
   representation: string[];
 }
@@ -90,6 +138,7 @@ function valueField(field: GraphQLField<unknown, unknown> | GraphQLInputField): 
     choices: isEnumType(named) ? named.getValues().map((value) => value.name) : [],
     list,
     required,
+    ...('defaultValue' in field && field.defaultValue !== undefined && { defaultValue: field.defaultValue }),
     description: field.description ?? undefined,
   };
 }
@@ -109,6 +158,9 @@ function linkOf(type: GraphQLObjectType, fieldName: string, resourceNames: Set<s
 
 type AnyField = GraphQLField<unknown, unknown>;
 
+/** `[Vehicle!]!` or `[Vehicle]`, not `Vehicle!`. */
+const returnsList = (type: GraphQLOutputType) => isListType(isNonNullType(type) ? type.ofType : type);
+
 const hasArguments = (field: AnyField | undefined, ...names: string[]): field is AnyField =>
   !!field && names.every((name) => field.args.some((arg) => arg.name === name));
 
@@ -121,6 +173,8 @@ function formOf(mutation: AnyField, referenceFor: (name: string) => string | und
   const fields = valueFieldsOf(Object.values(inputType.getFields())).map((field) => ({ ...field, reference: field.kind === 'id' ? referenceFor(field.name) : undefined }));
   return { mutation: mutation.name, fields };
 }
+
+const withShownOnce = (form: FormDescription | undefined, shownOnce: ShownOnce | undefined) => (form && shownOnce ? { ...form, shownOnce } : form);
 
 function filtersOf(filterInput: GraphQLNamedType | undefined, fields: ValueField[]): FilterDescription[] {
   if (!isInputObjectType(filterInput)) return [];
@@ -161,10 +215,53 @@ function rank(fieldName: string, representation: string[]): number {
   return AUDIT_FIELDS.includes(fieldName) ? 1 + AUDIT_FIELDS.indexOf(fieldName) : 0;
 }
 
+/** The resource a mutation answers with: the type itself, or the one resource in a wrapper of values shown once. */
+function answerOf(mutation: AnyField, resourceNames: Set<string>): { resource: string; shownOnce?: ShownOnce } | undefined {
+  const type = getNamedType(mutation.type);
+  if (returnsList(mutation.type)) return undefined;
+  if (resourceNames.has(type.name)) return { resource: type.name };
+  if (!isObjectType(type)) return undefined;
+  const fields = Object.values(type.getFields());
+  const holders = fields.filter((field) => resourceNames.has(getNamedType(field.type).name) && !returnsList(field.type));
+  const values = valueFieldsOf(fields.filter((field) => field.args.length === 0)).map((field) => field.name);
+  const [holder, ...others] = holders;
+  if (!holder || others.length || !values.length || holders.length + values.length !== fields.length) return undefined;
+  return { resource: getNamedType(holder.type).name, shownOnce: { record: holder.name, values } };
+}
+
+/** `deliveryId` points at a `WebhookDelivery`: the field names the type, or the end of its name. */
+function pointsAt(fieldName: string, typeName: string): boolean {
+  const named = /^(\w+)Id$/.exec(fieldName)?.[1];
+  return !!named && typeName.endsWith(upperFirst(named));
+}
+
+/** `Connection` for `id` on a mutation returning a Connection; `WebhookEndpoint` for `endpointId` (the one resource named so). */
+function subjectOf(argument: string, returned: string, resourceNames: Set<string>): string | undefined {
+  if (argument === 'id') return returned;
+  const candidates = [...resourceNames].filter((name) => pointsAt(argument, name));
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** Mutations that take only the ID of a record and return a record, grouped by the record's resource. */
+function actionsByResource(mutations: Record<string, AnyField>, resourceNames: Set<string>): Map<string, ActionDescription[]> {
+  const actions = new Map<string, ActionDescription[]>();
+  for (const mutation of Object.values(mutations)) {
+    const [argument, ...others] = mutation.args;
+    const answer = answerOf(mutation, resourceNames);
+    if (!argument || others.length || !answer) continue;
+    if (!isNonNullType(argument.type) || getNamedType(argument.type).name !== 'ID') continue;
+    const subject = subjectOf(argument.name, answer.resource, resourceNames);
+    if (!subject) continue;
+    const action = { mutation: mutation.name, argument: argument.name, returns: answer.resource, shownOnce: answer.shownOnce, description: mutation.description ?? undefined };
+    actions.set(subject, [...(actions.get(subject) ?? []), action]);
+  }
+  return actions;
+}
+
 /**
  * Every type `X` with a list query returning `XConnection` and a query `x(id)` becomes a resource; its
- * forms, filters, orderings and deletes come from the mutations and inputs that follow the naming
- * conventions, so a new entity in a subgraph shows up in the admin without admin code.
+ * forms, filters, orderings, deletes and domain actions come from the mutations and inputs that follow the
+ * naming conventions, so a new entity in a subgraph shows up in the admin without admin code.
  */
 export function describeResources(schema: GraphQLSchema): ResourceCatalog {
   const queries = schema.getQueryType()?.getFields() ?? {};
@@ -179,8 +276,9 @@ export function describeResources(schema: GraphQLSchema): ResourceCatalog {
     return [{ type, listQuery, oneQuery }];
   });
   const resourceNames = new Set(listed.map(({ type }) => type.name));
+  const actions = actionsByResource(mutations, resourceNames);
 
-  const resources = listed.map(({ type, listQuery, oneQuery }): ResourceDescription => {
+  const resources = listed.map(({ type, listQuery, oneQuery }): Omit<ResourceDescription, 'referencingLists'> => {
     const name = type.name;
     const referenceFor = (fieldName: string) => linkOf(type, fieldName, resourceNames).reference;
     const recordFields = Object.values(type.getFields()).filter((field) => field.args.every((arg) => !isNonNullType(arg.type)));
@@ -189,8 +287,17 @@ export function describeResources(schema: GraphQLSchema): ResourceCatalog {
     const fields = [...values].sort((a, b) => rank(a.name, representation) - rank(b.name, representation));
     const relatedLists = recordFields.flatMap((field) => {
       const target = getNamedType(field.type).name;
-      const isList = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
+      const isList = returnsList(field.type);
       return isList && resourceNames.has(target) ? [{ name: field.name, resource: target }] : [];
+    });
+    const embeddedLists = recordFields.flatMap((field) => {
+      const target = getNamedType(field.type);
+      const isList = returnsList(field.type);
+      if (!isList || !isObjectType(target) || resourceNames.has(target.name)) return [];
+      const columns = valueFieldsOf(Object.values(target.getFields()).filter((column) => column.args.length === 0)).filter(
+        (column) => !['id', 'updatedAt'].includes(column.name) && !pointsAt(column.name, name),
+      );
+      return columns.length ? [{ name: field.name, fields: columns }] : [];
     });
     const filterInput = getNamedType(listQuery.args.find((arg) => arg.name === 'filter')?.type);
     const idConditions = isInputObjectType(filterInput) ? getNamedType(filterInput.getFields().id?.type) : undefined;
@@ -200,6 +307,7 @@ export function describeResources(schema: GraphQLSchema): ResourceCatalog {
       .filter((field) => orderings.has(`${constantCase(field.name)}_ASC`) && orderings.has(`${constantCase(field.name)}_DESC`))
       .map((field) => field.name);
     const create = mutations[`create${name}`];
+    const created = create && answerOf(create, resourceNames);
     const update = mutations[`update${name}`];
     const deleteOne = mutations[`delete${name}`];
     const deleteMany = mutations[`delete${upperFirst(listQuery.name)}`];
@@ -209,16 +317,27 @@ export function describeResources(schema: GraphQLSchema): ResourceCatalog {
       listQuery: listQuery.name,
       fields,
       relatedLists,
+      embeddedLists,
       sortable,
       defaultSort: newestFirst(sortable, fields),
       filters: filtersOf(filterInput, fields),
       filtersById: isInputObjectType(idConditions) && !!idConditions.getFields().in,
-      create: returns(create, name) ? formOf(create, referenceFor) : undefined,
+      create: created?.resource === name ? withShownOnce(formOf(create, referenceFor), created.shownOnce) : undefined,
       update: returns(update, name) && hasArguments(update, 'id') ? formOf(update, referenceFor) : undefined,
       deleteOne: hasArguments(deleteOne, 'id') ? deleteOne.name : undefined,
       deleteMany: hasArguments(deleteMany, 'ids') ? deleteMany.name : undefined,
+      actions: actions.get(name) ?? [],
       representation,
     };
   });
-  return new Map(resources.map((resource) => [resource.name, resource]));
+  const described = resources.map((resource): ResourceDescription => ({
+    ...resource,
+    referencingLists: resources.flatMap((other) =>
+      other.filters
+        .filter((filter) => filter.operator === 'eq' && filter.reference === resource.name)
+        .filter(() => !resource.relatedLists.some((related) => related.resource === other.name))
+        .map((filter) => ({ resource: other.name, target: filter.name })),
+    ),
+  }));
+  return new Map(described.map((resource) => [resource.name, resource]));
 }

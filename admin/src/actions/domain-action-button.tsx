@@ -1,0 +1,97 @@
+import PlayIcon from '@mui/icons-material/PlayCircleOutlineOutlined';
+import StopIcon from '@mui/icons-material/Block';
+import { Stack } from '@mui/material';
+import { useState, type MouseEvent } from 'react';
+import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh, type RaRecord } from 'react-admin';
+import { humanise } from '../schema/labels.ts';
+import type { ActionDescription, ResourceDescription } from '../schema/resources.ts';
+import { representationOf } from '../resources/presentation.ts';
+import { actionLabel, isDestructive } from './action-labels.ts';
+import type { DomainActionsDataProvider } from './domain-actions-data-provider.ts';
+import { ShownOnceDialog } from './shown-once-dialog.tsx';
+import type { ShownOnceValues } from './shown-once-store.ts';
+
+interface DomainActionProps {
+  resource: ResourceDescription;
+  action: ActionDescription;
+  /** The record to act on; the record of the page or row by default. */
+  record?: RaRecord;
+  /** Called after the action succeeded (react-admin's own queries are refreshed anyway). */
+  onDone?: () => void;
+}
+
+/**
+ * A button running a domain action on a record, after a confirmation for destructive verbs. Success and
+ * failure are notified; the page's data is refreshed, and when the action made another record (a test
+ * send makes a delivery) that record opens. Values the API shows only once (a rotated secret) stay in a
+ * dialog until the person has them.
+ */
+export function DomainActionButton({ resource, action, record: given, onDone }: DomainActionProps) {
+  const contextRecord = useRecordContext();
+  const record = given ?? contextRecord;
+  const dataProvider = useDataProvider<DomainActionsDataProvider>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const redirect = useRedirect();
+  const [confirming, setConfirming] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [shownOnce, setShownOnce] = useState<ShownOnceValues>();
+  if (!record) return null;
+
+  const label = actionLabel(action, resource.name);
+  const destructive = isDestructive(action);
+
+  async function run() {
+    if (!record) return;
+    setRunning(true);
+    try {
+      const { data, shownOnce: values } = await dataProvider.runDomainAction(resource.name, { action: action.mutation, id: record.id });
+      notify(`${humanise(action.mutation)}: done`, { type: 'success' });
+      setShownOnce(values);
+      if (action.returns !== resource.name) redirect('show', action.returns, data.id);
+      else refresh();
+      onDone?.();
+    } catch (error) {
+      notify(error instanceof Error ? error.message : String(error), { type: 'error' });
+    } finally {
+      setRunning(false);
+      setConfirming(false);
+    }
+  }
+
+  const onClick = (event: MouseEvent) => {
+    event.stopPropagation(); // in a list row, not a click on the row
+    if (destructive) setConfirming(true);
+    else void run();
+  };
+
+  return (
+    <>
+      <Button label={label} title={action.description} onClick={onClick} disabled={running} color={destructive ? 'error' : 'primary'}>
+        {destructive ? <StopIcon /> : <PlayIcon />}
+      </Button>
+      {destructive && (
+        <Confirm
+          isOpen={confirming}
+          loading={running}
+          title={`${label} ${representationOf(resource)(record)}?`}
+          content={action.description ?? `${humanise(action.mutation)} cannot be undone.`}
+          confirm={label}
+          confirmColor="warning"
+          onConfirm={() => void run()}
+          onClose={() => setConfirming(false)}
+        />
+      )}
+      {action.shownOnce && <ShownOnceDialog title={humanise(action.mutation)} values={shownOnce} onClose={() => setShownOnce(undefined)} />}
+    </>
+  );
+}
+
+/** Every domain action of the resource, for a show page's toolbar or a list row. `label` names the list column. */
+export function DomainActionButtons({ resource, record, onDone }: { resource: ResourceDescription; record?: RaRecord; onDone?: () => void; label?: string }) {
+  return (
+    <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
+      {resource.actions.map((action) => <DomainActionButton key={action.mutation} resource={resource} action={action} record={record} onDone={onDone} />)}
+    </Stack>
+  );
+}

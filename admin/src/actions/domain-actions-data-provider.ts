@@ -1,0 +1,47 @@
+import type { ApolloClient } from '@apollo/client';
+import { parse, type DocumentNode } from 'graphql';
+import type { DataProvider, Identifier, RaRecord } from 'react-admin';
+import { upperFirst } from '../schema/labels.ts';
+import type { ActionDescription, ResourceCatalog } from '../schema/resources.ts';
+import { apiRequests } from './api-request.ts';
+import type { ShownOnceValues } from './shown-once-store.ts';
+
+export interface DomainActionParams {
+  /** The mutation, e.g. `replayInboundEvent`. */
+  action: string;
+  id: Identifier;
+}
+
+/**
+ * The data provider with one more method: run a domain action on a record. It answers the record the
+ * mutation returned (its ID: the page refreshes the rest) and the values the API shows only this once.
+ */
+export interface DomainActionsDataProvider extends DataProvider {
+  runDomainAction(resource: string, params: DomainActionParams): Promise<{ data: RaRecord; shownOnce?: ShownOnceValues }>;
+}
+
+/** `{ id }`, or `{ webhookEndpoint { id } secret }` when the answer wraps the record with values shown once. */
+const answerSelection = ({ shownOnce }: ActionDescription) => (shownOnce ? `{ ${shownOnce.record} { id } ${shownOnce.values.join(' ')} }` : '{ id }');
+
+/** `mutation AdminReplayInboundEvent($id: ID!) { replayInboundEvent(id: $id) { id } }`. */
+const actionDocument = (action: ActionDescription): DocumentNode =>
+  parse(`mutation Admin${upperFirst(action.mutation)}($${action.argument}: ID!) { ${action.mutation}(${action.argument}: $${action.argument}) ${answerSelection(action)} }`);
+
+export function withDomainActions(dataProvider: DataProvider, client: ApolloClient<unknown>, catalog: ResourceCatalog): DomainActionsDataProvider {
+  const api = apiRequests(client);
+  const actions = new Map([...catalog.values()].flatMap((resource) => resource.actions.map((action) => [`${resource.name}.${action.mutation}`, action] as const)));
+  const documents = new Map([...actions].map(([key, action]) => [key, actionDocument(action)]));
+
+  return {
+    ...dataProvider,
+    async runDomainAction(resource, { action: mutation, id }) {
+      const action = actions.get(`${resource}.${mutation}`);
+      const document = documents.get(`${resource}.${mutation}`);
+      if (!action || !document) throw new Error(`${mutation} is no action of ${resource}`);
+      const answer = (await api.mutate<Record<string, Record<string, unknown>>>(document, { [action.argument]: id }))[mutation] ?? {};
+      const { shownOnce } = action;
+      if (!shownOnce) return { data: answer as RaRecord };
+      return { data: answer[shownOnce.record] as RaRecord, shownOnce: Object.fromEntries(shownOnce.values.map((value) => [value, String(answer[value])])) };
+    },
+  };
+}

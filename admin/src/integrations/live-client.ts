@@ -1,0 +1,25 @@
+import { createClient, type Client } from 'graphql-ws';
+
+/** Waits between reconnection attempts: 1 s, 2 s, 4 s… at most 15 s, so a restarted gateway is found again soon. */
+const retryWait = (retries: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(15_000, 1000 * 2 ** retries)));
+
+/**
+ * Subscriptions over graphql-ws at the same origin's `/graphql` (Vite proxies it to the gateway). Browsers
+ * cannot set headers on a WebSocket, so the session token goes in the connection parameters; the socket
+ * opens with the first subscription and is retried for as long as one is active.
+ */
+export function createLiveClient(currentToken: () => string | undefined): Client {
+  const url = new URL('/graphql', window.location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return createClient({
+    url: url.toString(),
+    lazy: true,
+    connectionParams: () => {
+      const token = currentToken();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    retryWait,
+  });
+}
