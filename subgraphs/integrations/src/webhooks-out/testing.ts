@@ -2,17 +2,14 @@
  * Test helpers of outgoing webhooks (used by the *.test.ts files next to this one, never by the product):
  * a real HTTP receiver on loopback, a product on a database of its own, and a log tap.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { logger, tapLogLines } from '@atelier/kit';
-import pg from 'pg';
-import { PgBoss } from 'pg-boss';
 import { pino } from 'pino';
-import { inject } from 'vitest';
 import { startProduct, type RunningProduct } from '../../../../scripts/lib/product.ts';
-import { subgraphs } from '../../../../scripts/lib/subgraphs.ts';
 import { expectData } from '../../../../test/support/graphql.ts';
+import { createIsolatedDatabase } from '../../../../test/support/isolated-database.ts';
 import { type TestOrganization } from '../../../../test/support/system.ts';
 import { provisionOrganization } from '../../../identity/src/subgraph.ts';
 
@@ -105,33 +102,9 @@ export interface IsolatedSystem {
   stop(): Promise<void>;
 }
 
-async function onDatabase<R>(databaseUrl: string, work: (client: pg.Client) => Promise<R>): Promise<R> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * The whole product on a database of its own, created next to the test database and dropped afterwards.
- * Delivery tests need it: every test file's product works the same pg-boss queues on the shared
- * database, so another file's integrations worker could take this file's delivery jobs, and those
- * workers run neither this file's retry scale nor its stop/start of a worker.
- */
 export async function startIsolatedSystem(): Promise<IsolatedSystem> {
-  const shared = inject('databaseUrl');
-  const name = `atelier_webhooks_${randomBytes(6).toString('hex')}`;
-  await onDatabase(shared, (client) => client.query(`create database "${name}"`));
-  const url = new URL(shared);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  for (const subgraph of Object.values(subgraphs)) await subgraph.migrate(databaseUrl);
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss' }); // its schema once, before four buses race to create it
-  await boss.start();
-  await boss.stop({ graceful: false });
+  const database = await createIsolatedDatabase('webhooks');
+  const { databaseUrl } = database;
   const product = await startProduct({ databaseUrl, ports: 'random', migrate: false });
   const gatewayUrl = product.gateway.url;
   return {
@@ -145,10 +118,10 @@ export async function startIsolatedSystem(): Promise<IsolatedSystem> {
       const { login } = await expectData<{ login: { token: string } }>(gatewayUrl, `mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password } });
       return { organizationId: organization.id, userId: owner.id, email, password, token: login.token };
     },
-    sql: (text, values = []) => onDatabase(databaseUrl, async (client) => (await client.query(text, values)).rows),
+    sql: database.sql,
     async stop() {
       await product.stop();
-      await onDatabase(shared, (client) => client.query(`drop database if exists "${name}" with (force)`));
+      await database.drop();
     },
   };
 }
