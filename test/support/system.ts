@@ -4,6 +4,7 @@ import { startProduct, type RunningProduct } from '../../scripts/lib/product.ts'
 import { type SubgraphName } from '../../scripts/lib/subgraphs.ts';
 import { provisionOrganization } from '../../subgraphs/identity/src/subgraph.ts';
 import { expectData } from './graphql.ts';
+import { createIsolatedDatabase } from './isolated-database.ts';
 
 export interface TestOrganization {
   organizationId: string;
@@ -29,12 +30,17 @@ export interface TestSystem {
 
 const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { token } }`;
 
-/** The whole product on free loopback ports against the test database (migrated by the global setup). */
-export async function startSystem(options: { production?: boolean } = {}): Promise<TestSystem> {
+/**
+ * The whole product on free loopback ports against the test database (migrated by the global setup).
+ * `isolated`: on a database of its own instead, for tests whose background jobs call a provider fake of
+ * this file (another file's workers, on the shared queues, would call theirs).
+ */
+export async function startSystem(options: { production?: boolean; isolated?: boolean } = {}): Promise<TestSystem> {
   const zero = (): Record<SubgraphName, number> => ({ identity: 0, crm: 0, workshop: 0, integrations: 0 });
   const counts = { sql: zero(), requests: zero() };
+  const isolated = options.isolated ? await createIsolatedDatabase('system') : undefined;
   const product = await startProduct({
-    databaseUrl: inject('databaseUrl'),
+    databaseUrl: isolated?.databaseUrl ?? inject('databaseUrl'),
     ports: 'random',
     production: options.production ?? false,
     migrate: false,
@@ -62,6 +68,9 @@ export async function startSystem(options: { production?: boolean } = {}): Promi
       const { login } = await expectData<{ login: { token: string } }>(gatewayUrl, LOGIN, { input: { email, password } });
       return { organizationId: organization.id, userId: owner.id, email, password, token: login.token };
     },
-    stop: () => product.stop(),
+    async stop() {
+      await product.stop();
+      await isolated?.drop();
+    },
   };
 }

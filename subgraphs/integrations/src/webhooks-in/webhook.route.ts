@@ -1,47 +1,71 @@
 import { randomUUID } from 'node:crypto';
 import { logger, publish, scopeToTenant, type EntityManager, type SubgraphServices } from '@atelier/kit';
-import { Connection } from '../connections/connection.entity.ts';
+import { Connection, ConnectionStatus } from '../connections/connection.entity.ts';
 import { readSecrets } from '../connections/connection.service.ts';
 import { publicUrl } from '../providers/endpoints.ts';
 import { providerFromSlug, type Provider } from '../providers/provider.ts';
 import { InboundEventStatus } from './inbound-event.entity.ts';
-import { webhookHandshakeFor, webhookVerifierFor } from './verifiers.ts';
-import { WebhookRejected, type VerifiedWebhook } from './verifier.ts';
+import { webhookAccountsFor, webhookHandshakeFor, webhookVerifierFor } from './verifiers.ts';
+import { WebhookRejected, type VerifiedWebhook, type WebhookRequest, type WebhookVerifier } from './verifier.ts';
 
 const WEBHOOK = /^\/webhooks\/([a-z]+)\/([0-9a-f-]{36})$/;
+const APP_WIDE_WEBHOOK = /^\/webhooks\/([a-z]+)$/;
 export const INBOUND_RECEIVED = 'integrations.inboundEvent.received';
 
 /**
  * `POST /webhooks/<provider>/<connection ID>`: verify the signature over the raw bytes, store the event(s) in
  * the inbox once per provider event ID, answer 2xx at once; processing happens in the background. A
  * rejected webhook stores nothing. `GET` is the subscription handshake of providers that have one (Meta).
+ * Providers that post every customer's webhooks to one app-wide URL (QuickBooks) use
+ * `POST /webhooks/<provider>`: the accounts the delivery names lead to their connections.
  */
 export async function webhookRoute(request: Request, { orm }: SubgraphServices): Promise<Response | null> {
   const url = new URL(request.url);
-  const match = WEBHOOK.exec(url.pathname);
-  if (!match) return null;
-  const provider = providerFromSlug(match[1] as string);
+  const perConnection = WEBHOOK.exec(url.pathname);
+  const appWide = APP_WIDE_WEBHOOK.exec(url.pathname);
+  if (!perConnection && !appWide) return null;
+  const provider = providerFromSlug(((perConnection ?? appWide) as RegExpExecArray)[1] as string);
   const verify = provider && webhookVerifierFor(provider);
   const handshake = provider && request.method === 'GET' ? webhookHandshakeFor(provider) : undefined;
   if (!provider || !verify || (request.method !== 'POST' && !handshake)) return new Response(null, { status: 404 });
+  const delivery = { rawBody: '', headers: request.headers, publicUrl: `${publicUrl()}${url.pathname}${url.search}` };
+
+  if (appWide) {
+    const accountsOf = webhookAccountsFor(provider);
+    if (!accountsOf || request.method !== 'POST') return new Response(null, { status: 404 });
+    delivery.rawBody = await request.text();
+    const accounts = accountsOf(delivery.rawBody);
+    if (!accounts) return new Response(null, { status: 400 });
+    const em = orm.em.fork();
+    const connections = await em.find(Connection, { provider, externalAccountId: { $in: accounts }, status: ConnectionStatus.CONNECTED }, { filters: false });
+    // every connection checks the signature itself; a delivery for no connected account is acknowledged and dropped
+    const statuses: number[] = [];
+    for (const connection of connections) statuses.push(await receive(em, provider, connection, verify, delivery));
+    return new Response(null, { status: statuses.length === 0 || statuses.includes(200) ? 200 : (statuses[0] as number) });
+  }
 
   const em = orm.em.fork();
-  const connection = await em.findOne(Connection, { id: match[2] as string, provider }, { filters: false });
+  const connection = await em.findOne(Connection, { id: (perConnection as RegExpExecArray)[2] as string, provider }, { filters: false });
   if (!connection) return new Response(null, { status: 404 });
   scopeToTenant(em, connection.tenantId);
   if (handshake) return handshake(url.searchParams, await readSecrets(em, connection));
+  delivery.rawBody = await request.text();
+  return new Response(null, { status: await receive(em, provider, connection, verify, delivery) });
+}
 
-  const rawBody = await request.text();
+/** Verifies a delivery for one connection and stores what it says; the HTTP status to answer. */
+async function receive(em: EntityManager, provider: Provider, connection: Connection, verify: WebhookVerifier, delivery: WebhookRequest): Promise<number> {
+  scopeToTenant(em, connection.tenantId);
   let verified;
   try {
-    verified = await verify({ rawBody, headers: request.headers, publicUrl: `${publicUrl()}${url.pathname}${url.search}` }, await readSecrets(em, connection));
+    verified = await verify(delivery, await readSecrets(em, connection));
   } catch (error) {
     const reason = error instanceof WebhookRejected ? error.message : 'verification failed';
     logger.warn({ provider, connectionId: connection.id, reason }, 'webhook rejected');
-    return new Response(null, { status: error instanceof WebhookRejected ? 400 : 500 });
+    return error instanceof WebhookRejected ? 400 : 500;
   }
   await storeOnce(em, provider, connection, Array.isArray(verified) ? verified : [verified]);
-  return new Response(null, { status: 200 });
+  return 200;
 }
 
 /**

@@ -37,7 +37,7 @@ beforeAll(async () => {
     QUICKBOOKS_CLIENT_SECRET: QUICKBOOKS_FAKE_CLIENT.secret,
     ADMIN_URL: 'http://admin.atelier.test',
   });
-  system = await startSystem();
+  system = await startSystem({ isolated: true }); // its sync jobs call this file's fake
   process.env.PUBLIC_URL = new URL(system.gatewayUrl).origin;
   shop = await system.createOrganization();
   const { startConnection } = await expectData(system.gatewayUrl, `mutation { startConnection(input: { provider: QUICKBOOKS }) { authorizeUrl } }`, {}, shop);

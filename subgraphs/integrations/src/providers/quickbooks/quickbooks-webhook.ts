@@ -39,6 +39,15 @@ function changesOf(body: unknown): (VerifiedWebhook & { realmId: string })[] {
   );
 }
 
+/** The companies a delivery is about, read before verification only to find their connections; null when it is no QuickBooks delivery. */
+export function quickbooksRealmsOf(rawBody: string): string[] | null {
+  try {
+    return [...new Set(changesOf(JSON.parse(rawBody)).map((change) => change.realmId))];
+  } catch {
+    return null;
+  }
+}
+
 /**
  * `intuit-signature`: base64 HMAC-SHA256 of the raw body under the app's webhook verifier token
  * (QUICKBOOKS_WEBHOOK_VERIFIER: one per app, not per company), the same for the legacy and CloudEvents

@@ -28,8 +28,9 @@ let fake: QuickBooksFake;
 let skewMs = 0;
 let connectionId: string;
 /**
- * Intuit posts every company's webhooks to one URL per app. This stands in for that URL: it hands the
- * delivery, byte for byte, to the connection's own webhook route (where a realm → connection lookup will go).
+ * Intuit posts every company's webhooks to one URL per app: the gateway's `/webhooks/quickbooks`, which
+ * finds the connection by the realm. The fake learns its target at start, before the gateway exists; this
+ * relay passes each delivery on byte for byte.
  */
 let relay: { server: Server; url: string };
 
@@ -83,7 +84,7 @@ async function startRelay() {
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const forwarded = await fetch(`${process.env.PUBLIC_URL}/webhooks/quickbooks/${connectionId}`, {
+    const forwarded = await fetch(`${process.env.PUBLIC_URL}/webhooks/quickbooks`, {
       method: 'POST',
       headers: { 'content-type': String(request.headers['content-type']), 'intuit-signature': String(request.headers['intuit-signature'] ?? '') },
       body: Buffer.concat(chunks),
@@ -222,8 +223,10 @@ describe('QuickBooks through the gateway', () => {
 
     fake.createInQuickBooks('Customer', { DisplayName: 'Forged' });
     expect((await fake.deliverWebhooks({ tamper: true })).map((w) => w.status)).toEqual([400]);
+    // a company no organization connected: acknowledged (Intuit would otherwise retry and give up on the
+    // app's one URL for every company) and dropped
     fake.createInQuickBooks('Customer', { DisplayName: 'Someone else' }, OTHER_REALM);
-    expect((await fake.deliverWebhooks()).map((w) => w.status)).toEqual([400]);
+    expect((await fake.deliverWebhooks()).map((w) => w.status)).toEqual([200]);
 
     const { totalCount, nodes } = await inbox();
     expect(totalCount).toBe(2);
@@ -253,8 +256,10 @@ describe('QuickBooks through the gateway', () => {
     const [row] = await db().execute('select sealed_secrets, token_expires_at from integrations.connections where id = ?', [connectionId]);
     expect(row).toEqual({ sealed_secrets: null, token_expires_at: null });
 
-    // webhooks for the forgotten connection are refused
+    // webhooks for the forgotten connection are dropped: nothing is stored
+    const before = (await inbox()).totalCount;
     fake.createInQuickBooks('Customer', { DisplayName: 'After disconnection' });
-    expect((await fake.deliverWebhooks()).map((w) => w.status)).toEqual([400]);
+    expect((await fake.deliverWebhooks()).map((w) => w.status)).toEqual([200]);
+    expect((await inbox()).totalCount).toBe(before);
   });
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   stripeOptions = { secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, businessName: 'Atelier Test Garage' };
   stripe = await startStripeFake(stripeOptions);
   process.env.STRIPE_API_URL = stripe.url;
-  system = await startSystem();
+  system = await startSystem({ isolated: true }); // its sync jobs call this file's fake
   shop = await system.createOrganization();
 });
 afterAll(async () => {
