@@ -276,5 +276,7 @@ export const webhookFanOut = (events: string[]): EventConsumer<SubgraphContext> 
 export const webhookDeliverer: EventConsumer<SubgraphContext> = {
   queue: DELIVER_QUEUE,
   events: [],
+  // an attempt takes at most its timeout: a job active far longer lost its worker, so it runs again soon
+  expireInSeconds: 120,
   handle: (job, context) => attempt(context, job as EventEnvelope<AttemptJob>),
 };

@@ -30,6 +30,11 @@ export interface EventConsumer<TContext = unknown> {
   /** The queue this consumer reads from; one per consumer so each gets every event once. */
   queue: string;
   events: string[];
+  /**
+   * How long a job may stay active before it counts as lost (its worker killed) and runs again; short
+   * for quick jobs so a crash delays them little (pg-boss' default is 15 minutes).
+   */
+  expireInSeconds?: number;
   handle(event: EventEnvelope, context: TContext): Promise<void>;
 }
 
@@ -91,7 +96,7 @@ export class EventBus {
    * caused them and, on notify-enabled queues, wake the worker at once; polling is the safety net.
    */
   async consume<TContext>(consumer: EventConsumer<TContext>, contextFor: (event: EventEnvelope) => TContext): Promise<void> {
-    await this.ensureQueue(consumer.queue, 10);
+    await this.ensureQueue(consumer.queue, 10, consumer.expireInSeconds);
     for (const event of consumer.events) await this.boss.subscribe(event, consumer.queue);
     await this.boss.work<EventEnvelope>(consumer.queue, WORK_OPTIONS, (jobs) =>
       settleEach(jobs, async (job) => {
@@ -136,9 +141,12 @@ export class EventBus {
     await this.boss.work<T>(queue, WORK_OPTIONS, (jobs) => settleEach(jobs, (job) => handler(job.data)));
   }
 
-  private async ensureQueue(queue: string, retryLimit: number): Promise<void> {
-    if (await this.boss.getQueue(queue)) return;
-    await this.boss.createQueue(queue, { retryLimit, retryDelay: 1, retryBackoff: true, notify: true }).catch(async (error: unknown) => {
+  private async ensureQueue(queue: string, retryLimit: number, expireInSeconds?: number): Promise<void> {
+    if (await this.boss.getQueue(queue)) {
+      if (expireInSeconds) await this.boss.updateQueue(queue, { expireInSeconds }); // a setting changed since the queue was made
+      return;
+    }
+    await this.boss.createQueue(queue, { retryLimit, retryDelay: 1, retryBackoff: true, notify: true, ...(expireInSeconds && { expireInSeconds }) }).catch(async (error: unknown) => {
       if (!(await this.boss.getQueue(queue))) throw error; // a replica created it first: fine
     });
   }
