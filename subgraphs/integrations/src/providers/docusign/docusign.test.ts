@@ -7,9 +7,8 @@ import { DOCUSIGN_FAKE_CLIENT, DOCUSIGN_FAKE_CONNECT_KEY, DOCUSIGN_FAKE_USER, st
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql } from '../../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../../test/support/system.ts';
-import { type ConnectionSecrets } from '../../connections/connection.service.ts';
-import { openJson } from '../../secrets/secret-box.ts';
 import { docusignApiClient, docusignSdk } from './docusign-client.ts';
+import { CONNECTION_FIELDS, oauthTestKit } from '../oauth-testing.ts';
 
 const ENV = ['DOCUSIGN_OAUTH_HOST', 'DOCUSIGN_API_URL', 'DOCUSIGN_CA_FILE', 'DOCUSIGN_CLIENT_ID', 'DOCUSIGN_CLIENT_SECRET', 'PUBLIC_URL', 'ADMIN_URL'] as const;
 const previousEnv = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
@@ -27,27 +26,11 @@ let connectionId: string;
 /** An envelope whose Connect messages outlive the connection. */
 let second: string;
 
-const CONNECTION = `id provider status accountName externalAccountId scopes lastError tokenExpiresAt`;
-const START = `mutation { startConnection(input: { provider: DOCUSIGN }) { authorizeUrl } }`;
+const CONNECTION = CONNECTION_FIELDS;
+const { db, startConnection, connection, secretsOf, followCallback } = oauthTestKit(() => system, () => shop, 'DOCUSIGN');
 const TEST = `mutation($id: ID!) { testConnection(id: $id) { ${CONNECTION} } }`;
 const SAVE_KEY = `mutation($key: String!) { saveCredentials(provider: DOCUSIGN, credentials: [{ name: "connectKey", value: $key }]) { ${CONNECTION} } }`;
 
-const db = () => system.product.subgraphs.integrations.orm.em.getConnection();
-const startConnection = async () => (await expectData<{ startConnection: { authorizeUrl: string } }>(system.gatewayUrl, START, {}, shop)).startConnection.authorizeUrl;
-const connection = async () => {
-  const { connections } = await expectData(system.gatewayUrl, `{ connections { nodes { ${CONNECTION} } } }`, {}, shop);
-  return connections.nodes.find((node: { provider: string }) => node.provider === 'DOCUSIGN');
-};
-const secretsOf = async (id: string): Promise<ConnectionSecrets> => {
-  const [row] = await db().execute('select sealed_secrets from integrations.connections where id = ?', [id]);
-  return row.sealed_secrets ? openJson<ConnectionSecrets>(row.sealed_secrets) : {};
-};
-const followCallback = async (redirectUrl: string) => {
-  const response = await fetch(redirectUrl, { redirect: 'manual' });
-  expect(response.status).toBe(302);
-  const back = new URL(response.headers.get('location') as string);
-  return Object.fromEntries(new URLSearchParams(back.search || back.hash.split('?')[1]));
-};
 const connectThroughDocuSign = async () => expect(await followCallback(fake.approve(await startConnection()))).toMatchObject({ provider: 'docusign', result: 'connected' });
 /** The access token's lifetime passes, at DocuSign and for the connection. */
 const tokenLifetimePasses = async () => {

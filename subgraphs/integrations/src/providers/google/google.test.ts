@@ -4,9 +4,8 @@ import { google } from 'googleapis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, graphql } from '../../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../../test/support/system.ts';
-import { type ConnectionSecrets } from '../../connections/connection.service.ts';
-import { openJson } from '../../secrets/secret-box.ts';
 import { googleApiRoot, googleAuthorized } from './google-client.ts';
+import { CONNECTION_FIELDS, oauthTestKit } from '../oauth-testing.ts';
 
 const ENV = ['GOOGLE_OAUTH_URL', 'GOOGLE_API_URL', 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'PUBLIC_URL', 'ADMIN_URL'] as const;
 const previousEnv = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
@@ -20,28 +19,10 @@ let fake: GoogleFake;
 let skewMs = 0;
 let connectionId: string;
 
-const CONNECTION = `id provider status accountName externalAccountId scopes lastError tokenExpiresAt`;
-const START = `mutation { startConnection(input: { provider: GOOGLE, returnTo: "/integrations/google" }) { authorizeUrl } }`;
+const CONNECTION = CONNECTION_FIELDS;
+const { db, startConnection, connection, secretsOf, redirectAfterCallback: followCallback, outcomeOf } = oauthTestKit(() => system, () => shop, 'GOOGLE', { returnTo: '/integrations/google' });
 const TEST = `mutation($id: ID!) { testConnection(id: $id) { ${CONNECTION} } }`;
 
-const db = () => system.product.subgraphs.integrations.orm.em.getConnection();
-const startConnection = async () => (await expectData<{ startConnection: { authorizeUrl: string } }>(system.gatewayUrl, START, {}, shop)).startConnection.authorizeUrl;
-const connection = async () => {
-  const { connections } = await expectData(system.gatewayUrl, `{ connections { nodes { ${CONNECTION} } } }`, {}, shop);
-  return connections.nodes.find((node: { provider: string }) => node.provider === 'GOOGLE');
-};
-const secretsOf = async (id: string): Promise<ConnectionSecrets> => {
-  const [row] = await db().execute('select sealed_secrets from integrations.connections where id = ?', [id]);
-  return row.sealed_secrets ? openJson<ConnectionSecrets>(row.sealed_secrets) : {};
-};
-/** The person's browser follows the provider's redirect to our callback (through the gateway): where it is sent next. */
-const followCallback = async (redirectUrl: string) => {
-  const response = await fetch(redirectUrl, { redirect: 'manual' });
-  expect(response.status).toBe(302);
-  return new URL(response.headers.get('location') as string);
-};
-/** The outcome the admin is told (in the query, or after the hash route when no returnTo is known). */
-const outcomeOf = (back: URL) => Object.fromEntries(new URLSearchParams(back.search || back.hash.split('?')[1]));
 /** An hour passes: Google's access tokens expire, and the connection knows its own has. */
 const anHourPasses = async () => {
   skewMs += HOUR_MS;

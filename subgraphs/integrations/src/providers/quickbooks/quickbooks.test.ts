@@ -5,8 +5,7 @@ import OAuthClient from 'intuit-oauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, graphql } from '../../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../../test/support/system.ts';
-import { type ConnectionSecrets } from '../../connections/connection.service.ts';
-import { openJson } from '../../secrets/secret-box.ts';
+import { CONNECTION_FIELDS, oauthTestKit } from '../oauth-testing.ts';
 
 const ENV = ['QUICKBOOKS_OAUTH_URL', 'QUICKBOOKS_API_URL', 'QUICKBOOKS_CLIENT_ID', 'QUICKBOOKS_CLIENT_SECRET', 'QUICKBOOKS_WEBHOOK_VERIFIER', 'PUBLIC_URL', 'ADMIN_URL'] as const;
 const previousEnv = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
@@ -34,26 +33,10 @@ let connectionId: string;
  */
 let relay: { server: Server; url: string };
 
-const CONNECTION = `id provider status accountName externalAccountId scopes lastError tokenExpiresAt`;
-const START = `mutation { startConnection(input: { provider: QUICKBOOKS }) { authorizeUrl } }`;
+const CONNECTION = CONNECTION_FIELDS;
+const { db, startConnection, connection, secretsOf, followCallback } = oauthTestKit(() => system, () => shop, 'QUICKBOOKS');
 const TEST = `mutation($id: ID!) { testConnection(id: $id) { ${CONNECTION} } }`;
 
-const db = () => system.product.subgraphs.integrations.orm.em.getConnection();
-const startConnection = async () => (await expectData<{ startConnection: { authorizeUrl: string } }>(system.gatewayUrl, START, {}, shop)).startConnection.authorizeUrl;
-const connection = async () => {
-  const { connections } = await expectData(system.gatewayUrl, `{ connections { nodes { ${CONNECTION} } } }`, {}, shop);
-  return connections.nodes.find((node: { provider: string }) => node.provider === 'QUICKBOOKS');
-};
-const secretsOf = async (id: string): Promise<ConnectionSecrets> => {
-  const [row] = await db().execute('select sealed_secrets from integrations.connections where id = ?', [id]);
-  return row.sealed_secrets ? openJson<ConnectionSecrets>(row.sealed_secrets) : {};
-};
-const followCallback = async (redirectUrl: string) => {
-  const response = await fetch(redirectUrl, { redirect: 'manual' });
-  expect(response.status).toBe(302);
-  const back = new URL(response.headers.get('location') as string);
-  return Object.fromEntries(new URLSearchParams(back.search || back.hash.split('?')[1]));
-};
 const connectThroughIntuit = async () => expect(await followCallback(fake.approve(await startConnection()))).toMatchObject({ provider: 'quickbooks', result: 'connected' });
 /** An hour passes, at Intuit and for the connection: the access token has expired. */
 const anHourPasses = async () => {
