@@ -955,12 +955,14 @@ export type ProviderCredentialField = {
   optional: Scalars['Boolean']['output'];
 };
 
-/** One organization's integrations at a glance: connections, their last sync runs */
+/** One organization's integrations at a glance: connections, their last sync runs, outgoing webhook endpoints */
 export type IntegrationHealth = {
   __typename?: 'IntegrationHealth';
   connections: Array<Connection>;
   /** The latest run of each sync of each connection */
   lastSyncRuns: Array<SyncRun>;
+  /** Outgoing webhook endpoints: enabled or not, and their failures in a row */
+  webhookEndpoints: Array<WebhookEndpoint>;
   at: Scalars['DateTime']['output'];
 };
 
@@ -1016,6 +1018,30 @@ export type SyncRecordError = {
   entityType: Scalars['String']['output'];
   recordId: Scalars['ID']['output'];
   message: Scalars['String']['output'];
+};
+
+/** A URL that receives your events, signed per the Standard Webhooks spec */
+export type WebhookEndpoint = {
+  __typename?: 'WebhookEndpoint';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where events are POSTed (http or https) */
+  url: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** The event types sent here (see `webhookEventTypes`); empty: all of them */
+  eventTypes: Array<Scalars['String']['output']>;
+  /** Nothing is sent to a disabled endpoint */
+  enabled: Scalars['Boolean']['output'];
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was disabled: by hand, or after repeated failed deliveries */
+  disabledReason?: Maybe<Scalars['String']['output']>;
+  /** Deliveries in a row that failed every attempt; 10 disable the endpoint, a success resets it */
+  consecutiveFailures: Scalars['Int']['output'];
+  /** When a delivery last succeeded */
+  lastSuccessAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When a delivery last failed for good */
+  lastFailureAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A page of SyncRun with cursors for partner apps and offsets for the admin */
@@ -1133,30 +1159,6 @@ export type InboundEventOrderBy =
   | 'TYPE_DESC'
   | 'STATUS_ASC'
   | 'STATUS_DESC';
-
-/** A URL that receives your events, signed per the Standard Webhooks spec */
-export type WebhookEndpoint = {
-  __typename?: 'WebhookEndpoint';
-  id: Scalars['ID']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  /** Where events are POSTed (http or https) */
-  url: Scalars['String']['output'];
-  description?: Maybe<Scalars['String']['output']>;
-  /** The event types sent here (see `webhookEventTypes`); empty: all of them */
-  eventTypes: Array<Scalars['String']['output']>;
-  /** Nothing is sent to a disabled endpoint */
-  enabled: Scalars['Boolean']['output'];
-  disabledAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Why it was disabled: by hand, or after repeated failed deliveries */
-  disabledReason?: Maybe<Scalars['String']['output']>;
-  /** Deliveries in a row that failed every attempt; 10 disable the endpoint, a success resets it */
-  consecutiveFailures: Scalars['Int']['output'];
-  /** When a delivery last succeeded */
-  lastSuccessAt?: Maybe<Scalars['DateTime']['output']>;
-  /** When a delivery last failed for good */
-  lastFailureAt?: Maybe<Scalars['DateTime']['output']>;
-};
 
 /** A page of WebhookEndpoint with cursors for partner apps and offsets for the admin */
 export type WebhookEndpointConnection = {

@@ -3,14 +3,16 @@ import { Repeater } from 'graphql-yoga';
 import { Authorized, Ctx, Field, ObjectType, Query, Resolver, Subscription } from 'type-graphql';
 import { Connection } from '../connections/connection.entity.ts';
 import { SyncRun } from '../sync/sync-run.entity.ts';
+import { WebhookEndpoint } from '../webhooks-out/webhook-endpoint.entity.ts';
 
 /** The topics whose changes alter an organization's integration health. */
 export const HEALTH_TOPICS = ['integrations.connection', 'integrations.syncRun', 'integrations.webhookEndpoint'];
 
-@ObjectType({ description: "One organization's integrations at a glance: connections, their last sync runs" })
+@ObjectType({ description: "One organization's integrations at a glance: connections, their last sync runs, outgoing webhook endpoints" })
 export class IntegrationHealth {
   @Field(() => [Connection]) connections!: Connection[];
   @Field(() => [SyncRun], { description: 'The latest run of each sync of each connection' }) lastSyncRuns!: SyncRun[];
+  @Field(() => [WebhookEndpoint], { description: 'Outgoing webhook endpoints: enabled or not, and their failures in a row' }) webhookEndpoints!: WebhookEndpoint[];
   @Field(() => Date) at!: Date;
 }
 
@@ -20,7 +22,8 @@ async function snapshot(context: SubgraphContext): Promise<IntegrationHealth> {
   const recent = await em.find(SyncRun, {}, { orderBy: { createdAt: 'desc' }, limit: 200 });
   const latest = new Map<string, SyncRun>();
   for (const run of recent) if (!latest.has(`${run.connectionId}/${run.subject}`)) latest.set(`${run.connectionId}/${run.subject}`, run);
-  return { connections, lastSyncRuns: [...latest.values()], at: new Date() };
+  const webhookEndpoints = await em.find(WebhookEndpoint, {}, { orderBy: { createdAt: 'asc' } });
+  return { connections, lastSyncRuns: [...latest.values()], webhookEndpoints, at: new Date() };
 }
 
 @Resolver()

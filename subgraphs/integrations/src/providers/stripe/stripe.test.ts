@@ -93,6 +93,27 @@ describe('Stripe through the gateway', () => {
     await expect.poll(async () => (await expectData(system.gatewayUrl, `query($id: ID!) { syncRun(id: $id) { status created skipped } }`, { id: triggerSync[0].id }, shop)).syncRun, { timeout: 20_000 }).toMatchObject({ status: 'SUCCEEDED', created: 1, skipped: 0 });
   });
 
+  it('syncs on a cron schedule of its own, and refuses one that is not cron', async () => {
+    const schedule = `mutation($id: ID!, $cron: String) { setSyncSchedule(connectionId: $id, cron: $cron) { syncSchedule } }`;
+    expect(errorOf(await graphql(system.gatewayUrl, schedule, { id: connectionId, cron: 'every tuesday' }, shop))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['cron'] });
+    expect((await expectData(system.gatewayUrl, `query($id: ID!) { connection(id: $id) { syncSchedule } }`, { id: connectionId }, shop)).connection.syncSchedule).toBeNull();
+
+    expect((await expectData(system.gatewayUrl, schedule, { id: connectionId, cron: '*/5 * * * *' }, shop)).setSyncSchedule.syncSchedule).toBe('*/5 * * * *');
+    const db = system.product.subgraphs.integrations.orm.em.getConnection();
+    const [due] = await db.execute(`select cron, data from pgboss.schedule where name = 'integrations.sync-runs' and key = ?`, [connectionId]);
+    expect(due.cron).toBe('*/5 * * * *');
+
+    // when the time comes, pg-boss sends the schedule's data to the sync queue: an incremental run follows
+    const runsBefore = (await expectData(system.gatewayUrl, `query($id: ID!) { syncRuns(filter: { connectionId: { eq: $id } }) { totalCount } }`, { id: connectionId }, shop)).syncRuns.totalCount;
+    await system.product.subgraphs.integrations.bus.sendJob('integrations.sync-runs', due.data);
+    await expect
+      .poll(async () => (await expectData(system.gatewayUrl, `query($id: ID!) { syncRuns(first: 1, filter: { connectionId: { eq: $id } }) { totalCount nodes { kind status } } }`, { id: connectionId }, shop)).syncRuns, { timeout: 20_000 })
+      .toMatchObject({ totalCount: runsBefore + 1, nodes: [{ kind: 'INCREMENTAL', status: 'SUCCEEDED' }] });
+
+    expect((await expectData(system.gatewayUrl, schedule, { id: connectionId, cron: null }, shop)).setSyncSchedule.syncSchedule).toBeNull();
+    expect(await db.execute(`select 1 from pgboss.schedule where key = ?`, [connectionId])).toEqual([]);
+  });
+
   it('disconnects and forgets the secrets', async () => {
     const { disconnect } = await expectData(system.gatewayUrl, `mutation($id: ID!) { disconnect(id: $id) { status } }`, { id: connectionId }, shop);
     expect(disconnect.status).toBe('DISCONNECTED');
