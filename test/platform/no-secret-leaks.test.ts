@@ -1,5 +1,7 @@
 import { logger, tapLogLines } from '@atelier/kit';
-import { startStripeFake, type StripeFake } from '@atelier/fakes';
+import { GOOGLE_FAKE_CLIENT, startGoogleFake, startStripeFake, type GoogleFake, type StripeFake } from '@atelier/fakes';
+import { type ConnectionSecrets } from '../../subgraphs/integrations/src/connections/connection.service.ts';
+import { openJson } from '../../subgraphs/integrations/src/secrets/secret-box.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, type Credentials, type GraphQLResponse } from '../support/graphql.ts';
 import { startSystem, type TestSystem } from '../support/system.ts';
@@ -10,6 +12,7 @@ const WRONG_KEY = 'sk_test_wrong_leakcheck_0000';
 
 let system: TestSystem;
 let stripe: StripeFake;
+let google: GoogleFake;
 const lines: string[] = [];
 const responses: GraphQLResponse[] = [];
 let untap: () => void;
@@ -24,7 +27,14 @@ async function call(query: string, variables: Record<string, unknown> = {}, cred
 
 beforeAll(async () => {
   stripe = await startStripeFake({ secretKey: STRIPE_KEY, webhookSecret: STRIPE_WEBHOOK_SECRET });
-  process.env.STRIPE_API_URL = stripe.url;
+  google = await startGoogleFake({});
+  Object.assign(process.env, {
+    STRIPE_API_URL: stripe.url,
+    GOOGLE_OAUTH_URL: google.url,
+    GOOGLE_API_URL: google.rootUrl,
+    GOOGLE_CLIENT_ID: GOOGLE_FAKE_CLIENT.id,
+    GOOGLE_CLIENT_SECRET: GOOGLE_FAKE_CLIENT.secret,
+  });
   level = logger.level;
   logger.level = 'debug'; // scan everything the product would log, not only errors
   untap = tapLogLines((line) => lines.push(line));
@@ -35,6 +45,7 @@ afterAll(async () => {
   logger.level = level;
   await system?.stop();
   await stripe?.stop();
+  await google?.stop();
 });
 
 describe('secrets never leave the server', () => {
@@ -63,7 +74,21 @@ describe('secrets never leave the server', () => {
     stripe.inject({ fault: { kind: 'server-error' }, match: /account/ });
     await call(`mutation($id: ID!) { testConnection(id: $id) { status lastError } }`, { id: connectionId }, shop);
 
-    secrets.push(apiKey, shop.token, session);
+    // an OAuth provider: tokens granted, refused on refresh (the error path), and the app's client secret
+    process.env.PUBLIC_URL = new URL(system.gatewayUrl).origin;
+    const started = await call(`mutation { startConnection(input: { provider: GOOGLE }) { authorizeUrl } }`, {}, shop);
+    const authorizeUrl = (started.data as { startConnection: { authorizeUrl: string } }).startConnection.authorizeUrl;
+    expect((await fetch(google.approve(authorizeUrl), { redirect: 'manual' })).status).toBe(302);
+    const db = system.product.subgraphs.integrations.orm.em.getConnection();
+    const [row] = await db.execute(`select id, sealed_secrets from integrations.connections where tenant_id = ? and provider = 'GOOGLE'`, [shop.organizationId]);
+    const { tokens } = openJson<ConnectionSecrets>(row.sealed_secrets);
+    google.revokeRefreshToken(tokens?.refreshToken as string);
+    await db.execute(`update integrations.connections set token_expires_at = now() - interval '1 hour' where id = ?`, [row.id]);
+    const reauth = await call(`mutation($id: ID!) { testConnection(id: $id) { status lastError } }`, { id: row.id }, shop);
+    expect((reauth.data as { testConnection: { status: string } }).testConnection.status).toBe('NEEDS_REAUTH');
+    await call(`mutation($id: ID!) { disconnect(id: $id) { status } }`, { id: row.id }, shop);
+
+    secrets.push(apiKey, shop.token, session, tokens?.accessToken as string, tokens?.refreshToken as string, GOOGLE_FAKE_CLIENT.secret);
     const everything = [...responses.map((response) => JSON.stringify(response)), ...lines];
     expect(lines.some((line) => line.includes('signed in'))).toBe(true); // the tap sees the product's log lines
     for (const secret of secrets) {
