@@ -56,6 +56,10 @@ export type Query = {
   webhookDelivery?: Maybe<WebhookDelivery>;
   /** WebhookDelivery list with filters, ordering and paging */
   webhookDeliveries: WebhookDeliveryConnection;
+  /** One ServiceItem; null when absent or not visible to you */
+  serviceItem?: Maybe<ServiceItem>;
+  /** ServiceItem list with filters, ordering and paging */
+  serviceItems: ServiceItemConnection;
   /** One Vehicle; null when absent or not visible to you */
   vehicle?: Maybe<Vehicle>;
   /** Vehicle list with filters, ordering and paging */
@@ -172,6 +176,20 @@ export type QueryWebhookDeliveriesArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<WebhookDeliveryFilter>;
   orderBy?: InputMaybe<Array<WebhookDeliveryOrderBy>>;
+};
+
+
+export type QueryServiceItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryServiceItemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<ServiceItemFilter>;
+  orderBy?: InputMaybe<Array<ServiceItemOrderBy>>;
 };
 
 
@@ -382,6 +400,11 @@ export type Mutation = {
   sendTestWebhook: WebhookDelivery;
   /** Sends a delivery again now, whatever its status; a pending one keeps its schedule afterwards */
   retryWebhookDelivery: WebhookDelivery;
+  createServiceItem: ServiceItem;
+  updateServiceItem: ServiceItem;
+  deleteServiceItem: Scalars['ID']['output'];
+  /** Deletes all of them or, if any is unknown, none */
+  deleteServiceItems: Array<Scalars['ID']['output']>;
   createVehicle: Vehicle;
   updateVehicle: Vehicle;
   deleteVehicle: Scalars['ID']['output'];
@@ -520,6 +543,27 @@ export type MutationRetryWebhookDeliveryArgs = {
 };
 
 
+export type MutationCreateServiceItemArgs = {
+  input: CreateServiceItemInput;
+};
+
+
+export type MutationUpdateServiceItemArgs = {
+  input: UpdateServiceItemInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteServiceItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteServiceItemsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationCreateVehicleArgs = {
   input: CreateVehicleInput;
 };
@@ -581,6 +625,8 @@ export type Subscription = {
   webhookEndpointChanged: WebhookEndpointChange;
   /** Changes to WebhookDeliverys of your organization (one of them when `id` is given) */
   webhookDeliveryChanged: WebhookDeliveryChange;
+  /** Changes to ServiceItems of your organization (one of them when `id` is given) */
+  serviceItemChanged: ServiceItemChange;
   /** Changes to Vehicles of your organization (one of them when `id` is given) */
   vehicleChanged: VehicleChange;
 };
@@ -622,6 +668,11 @@ export type SubscriptionWebhookEndpointChangedArgs = {
 
 
 export type SubscriptionWebhookDeliveryChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionServiceItemChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1446,6 +1497,86 @@ export type Vehicle = {
   owner?: Maybe<Customer>;
 };
 
+/** An entry of the shop's service catalogue: a labour operation or a fee */
+export type ServiceItem = {
+  __typename?: 'ServiceItem';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Short code the shop uses, e.g. `OIL-01` */
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  kind: ServiceItemKind;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Book time in hours (labour only) */
+  standardHours?: Maybe<Scalars['Float']['output']>;
+  /** Hourly rate (labour) or the fee, in minor units of the currency */
+  rate: Scalars['Int']['output'];
+  /** ISO 4217 currency code */
+  currency: Scalars['String']['output'];
+  /** Whether tax applies to it */
+  taxable: Scalars['Boolean']['output'];
+  /** Inactive items stay on old work orders but are not offered for new ones */
+  active: Scalars['Boolean']['output'];
+};
+
+/** Labour priced by the hour, or a fixed fee */
+export type ServiceItemKind =
+  | 'LABOUR'
+  | 'FEE';
+
+/** A page of ServiceItem with cursors for partner apps and offsets for the admin */
+export type ServiceItemConnection = {
+  __typename?: 'ServiceItemConnection';
+  nodes: Array<ServiceItem>;
+  edges: Array<ServiceItemEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ServiceItemEdge = {
+  __typename?: 'ServiceItemEdge';
+  cursor: Scalars['String']['output'];
+  node: ServiceItem;
+};
+
+export type ServiceItemFilter = {
+  /** Words to find in the code, name or description */
+  q?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<IdFilter>;
+  code?: InputMaybe<StringFilter>;
+  name?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<ServiceItemKindFilter>;
+  active?: InputMaybe<BooleanFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a ServiceItemKind */
+export type ServiceItemKindFilter = {
+  eq?: InputMaybe<ServiceItemKind>;
+  ne?: InputMaybe<ServiceItemKind>;
+  in?: InputMaybe<Array<ServiceItemKind>>;
+};
+
+/** Conditions on a yes/no field */
+export type BooleanFilter = {
+  eq?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Orderings of ServiceItem lists */
+export type ServiceItemOrderBy =
+  | 'CODE_ASC'
+  | 'CODE_DESC'
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'KIND_ASC'
+  | 'KIND_DESC'
+  | 'RATE_ASC'
+  | 'RATE_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC';
+
 /** A page of Vehicle with cursors for partner apps and offsets for the admin */
 export type VehicleConnection = {
   __typename?: 'VehicleConnection';
@@ -1494,6 +1625,32 @@ export type VehicleOrderBy =
   | 'UPDATED_AT_ASC'
   | 'UPDATED_AT_DESC';
 
+export type CreateServiceItemInput = {
+  code: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  kind: ServiceItemKind;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Required for labour */
+  standardHours?: InputMaybe<Scalars['Float']['input']>;
+  rate: Scalars['Int']['input'];
+  currency: Scalars['String']['input'];
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Only the fields given change; null clears an optional field */
+export type UpdateServiceItemInput = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<ServiceItemKind>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  standardHours?: InputMaybe<Scalars['Float']['input']>;
+  rate?: InputMaybe<Scalars['Int']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type CreateVehicleInput = {
   vin?: InputMaybe<Scalars['String']['input']>;
   make: Scalars['String']['input'];
@@ -1513,6 +1670,15 @@ export type UpdateVehicleInput = {
   plate?: InputMaybe<Scalars['String']['input']>;
   mileage?: InputMaybe<Scalars['Int']['input']>;
   ownerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A change to a ServiceItem; load it again after a reconnect */
+export type ServiceItemChange = {
+  __typename?: 'ServiceItemChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<ServiceItem>;
 };
 
 /** A change to a Vehicle; load it again after a reconnect */

@@ -17,6 +17,7 @@ const crud = (prefix: string, thing: string): Record<string, EventDescription> =
 export const EVENT_CATALOGUE: Record<string, EventDescription> = {
   ...crud('crm.customer', 'customer'),
   ...crud('workshop.vehicle', 'vehicle'),
+  ...crud('workshop.serviceItem', 'service catalogue item'),
   'identity.membership.created': { description: 'A person joined the organization', webhook: false },
   'identity.membership.updated': { description: "A member's role changed", webhook: false },
   'identity.membership.deleted': { description: 'A person left the organization', webhook: false },

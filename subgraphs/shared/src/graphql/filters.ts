@@ -43,13 +43,18 @@ export class DateTimeFilter {
   @Field(() => Boolean, { nullable: true }) isNull?: boolean;
 }
 
+@InputType({ description: 'Conditions on a yes/no field' })
+export class BooleanFilter {
+  @Field(() => Boolean, { nullable: true }) eq?: boolean;
+}
+
 @InputType({ description: 'Conditions on a list of tags' })
 export class TagsFilter {
   @Field(() => [String], { nullable: true, description: 'Has every one of these' }) hasAll?: string[];
   @Field(() => [String], { nullable: true, description: 'Has at least one of these' }) hasAny?: string[];
 }
 
-type FieldFilter = StringFilter | IDFilter | IntFilter | DateTimeFilter | TagsFilter;
+type FieldFilter = StringFilter | IDFilter | IntFilter | DateTimeFilter | BooleanFilter | TagsFilter;
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
