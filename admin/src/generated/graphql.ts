@@ -46,6 +46,8 @@ export type Query = {
   inboundEvent?: Maybe<InboundEvent>;
   /** InboundEvent list with filters, ordering and paging */
   inboundEvents: InboundEventConnection;
+  /** Decodes a VIN through NHTSA vPIC (cached for 90 days). A malformed VIN, or a North American one whose check digit does not match, is BAD_USER_INPUT; a VIN vPIC cannot decode (or an outage) gives a partial decoding, never an error. */
+  decodeVin: VinDecoding;
   /** One WebhookEndpoint; null when absent or not visible to you */
   webhookEndpoint?: Maybe<WebhookEndpoint>;
   /** WebhookEndpoint list with filters, ordering and paging */
@@ -148,6 +150,11 @@ export type QueryInboundEventsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<InboundEventFilter>;
   orderBy?: InputMaybe<Array<InboundEventOrderBy>>;
+};
+
+
+export type QueryDecodeVinArgs = {
+  vin: Scalars['String']['input'];
 };
 
 
@@ -1210,6 +1217,35 @@ export type InboundEventOrderBy =
   | 'TYPE_DESC'
   | 'STATUS_ASC'
   | 'STATUS_DESC';
+
+/** What a VIN says about a vehicle: from NHTSA vPIC where it knows the VIN, else what the VIN itself tells */
+export type VinDecoding = {
+  __typename?: 'VinDecoding';
+  /** The VIN, normalized (upper case) */
+  vin: Scalars['String']['output'];
+  make?: Maybe<Scalars['String']['output']>;
+  model?: Maybe<Scalars['String']['output']>;
+  modelYear?: Maybe<Scalars['Int']['output']>;
+  /** Displacement, cylinders and engine model, e.g. "2.4L 4 cyl (K24Z3)" */
+  engine?: Maybe<Scalars['String']['output']>;
+  bodyClass?: Maybe<Scalars['String']['output']>;
+  fuelType?: Maybe<Scalars['String']['output']>;
+  manufacturer?: Maybe<Scalars['String']['output']>;
+  /** Where the vehicle was built (the plant, else the WMI region) */
+  country?: Maybe<Scalars['String']['output']>;
+  /** False when the VIN is only partially decoded (vPIC does not know it, or was unavailable) */
+  complete: Scalars['Boolean']['output'];
+  source: VinDecodingSource;
+  /** vPIC's remarks and ours on what could not be decoded */
+  messages: Array<Scalars['String']['output']>;
+};
+
+/** Where a VIN decoding comes from */
+export type VinDecodingSource =
+  /** NHTSA's vPIC decoder (possibly from the cache), completed from the VIN itself where vPIC had no data */
+  | 'VPIC'
+  /** The VIN alone (manufacturer from the WMI, model year from position 10): vPIC was unavailable */
+  | 'VIN_ONLY';
 
 /** A page of WebhookEndpoint with cursors for partner apps and offsets for the admin */
 export type WebhookEndpointConnection = {

@@ -15,6 +15,8 @@ import { InboundEvent } from './webhooks-in/inbound-event.entity.ts';
 import { InboundEventResolver } from './webhooks-in/inbound-event.resolver.ts';
 import { inboundProcessor } from './webhooks-in/inbound-processor.ts';
 import { webhookRoute } from './webhooks-in/webhook.route.ts';
+import { VinCacheEntry } from './vin/vin-cache.entity.ts';
+import { VinResolver } from './vin/vin.resolver.ts';
 import { outgoingWebhooks } from './webhooks-out/index.ts';
 
 /** HTTP routes that are not GraphQL: providers call them (OAuth redirects, webhooks). */
@@ -25,8 +27,8 @@ async function providerRoutes(request: Request, services: SubgraphServices): Pro
 /** integrations: the only door to the outside world (connections, webhooks in and out, syncs). */
 export const integrations = defineSubgraph({
   name: 'integrations',
-  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, ...outgoingWebhooks.entities],
-  resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, ...outgoingWebhooks.resolvers],
+  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, ...outgoingWebhooks.entities],
+  resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver, ...outgoingWebhooks.resolvers],
   migrations,
   consumers: [inboundProcessor, recordProjection, syncWorker, ...outgoingWebhooks.consumers],
   routes: providerRoutes,
