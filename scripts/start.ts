@@ -50,11 +50,11 @@ try {
   const lines = [
     '',
     'Atelier is running',
-    `  admin      ${admin.url}`,
-    `  API        ${product.gateway.url}  (GraphiQL in the browser)`,
-    ...Object.values(product.subgraphs).map((s) => `  ${s.name.padEnd(10)} ${s.url}`),
-    `  database   ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL in .data/postgres'}`,
-    ...(demo ? ['', 'Demo organization created. Sign in with:', `  email      ${demo.email}`, `  password   ${demo.password}`] : []),
+    `  admin        ${admin.url}`,
+    `  API          ${product.gateway.url}  (GraphiQL in the browser)`,
+    ...Object.values(product.subgraphs).map((s) => `  ${s.name.padEnd(12)} ${s.url}`),
+    `  database     ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL in .data/postgres'}`,
+    ...(demo ? ['', 'Demo organization created. Sign in with:', `  email        ${demo.email}`, `  password     ${demo.password}`] : []),
     '',
     'Ctrl-C stops everything.',
   ];
