@@ -58,14 +58,22 @@ export type Query = {
   webhookDelivery?: Maybe<WebhookDelivery>;
   /** WebhookDelivery list with filters, ordering and paging */
   webhookDeliveries: WebhookDeliveryConnection;
-  /** One ServiceItem; null when absent or not visible to you */
-  serviceItem?: Maybe<ServiceItem>;
-  /** ServiceItem list with filters, ordering and paging */
-  serviceItems: ServiceItemConnection;
+  /** One Technician; null when absent or not visible to you */
+  technician?: Maybe<Technician>;
+  /** Technician list with filters, ordering and paging */
+  technicians: TechnicianConnection;
   /** One Vehicle; null when absent or not visible to you */
   vehicle?: Maybe<Vehicle>;
   /** Vehicle list with filters, ordering and paging */
   vehicles: VehicleConnection;
+  /** One Appointment; null when absent or not visible to you */
+  appointment?: Maybe<Appointment>;
+  /** Appointment list with filters, ordering and paging */
+  appointments: AppointmentConnection;
+  /** One ServiceItem; null when absent or not visible to you */
+  serviceItem?: Maybe<ServiceItem>;
+  /** ServiceItem list with filters, ordering and paging */
+  serviceItems: ServiceItemConnection;
 };
 
 
@@ -186,17 +194,17 @@ export type QueryWebhookDeliveriesArgs = {
 };
 
 
-export type QueryServiceItemArgs = {
+export type QueryTechnicianArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type QueryServiceItemsArgs = {
+export type QueryTechniciansArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   offset?: InputMaybe<Scalars['Int']['input']>;
-  filter?: InputMaybe<ServiceItemFilter>;
-  orderBy?: InputMaybe<Array<ServiceItemOrderBy>>;
+  filter?: InputMaybe<TechnicianFilter>;
+  orderBy?: InputMaybe<Array<TechnicianOrderBy>>;
 };
 
 
@@ -211,6 +219,34 @@ export type QueryVehiclesArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<VehicleFilter>;
   orderBy?: InputMaybe<Array<VehicleOrderBy>>;
+};
+
+
+export type QueryAppointmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAppointmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<AppointmentFilter>;
+  orderBy?: InputMaybe<Array<AppointmentOrderBy>>;
+};
+
+
+export type QueryServiceItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryServiceItemsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<ServiceItemFilter>;
+  orderBy?: InputMaybe<Array<ServiceItemOrderBy>>;
 };
 
 /** A person or company the business serves, or a lead it wants to serve */
@@ -229,6 +265,8 @@ export type Customer = {
   tags: Array<Scalars['String']['output']>;
   /** The customer's vehicles, newest first */
   vehicles: Array<Vehicle>;
+  /** The customer's appointments, latest first */
+  appointments: Array<Appointment>;
 };
 
 /** A person or a company */
@@ -407,16 +445,30 @@ export type Mutation = {
   sendTestWebhook: WebhookDelivery;
   /** Sends a delivery again now, whatever its status; a pending one keeps its schedule afterwards */
   retryWebhookDelivery: WebhookDelivery;
-  createServiceItem: ServiceItem;
-  updateServiceItem: ServiceItem;
-  deleteServiceItem: Scalars['ID']['output'];
+  createTechnician: Technician;
+  updateTechnician: Technician;
+  deleteTechnician: Scalars['ID']['output'];
   /** Deletes all of them or, if any is unknown, none */
-  deleteServiceItems: Array<Scalars['ID']['output']>;
+  deleteTechnicians: Array<Scalars['ID']['output']>;
   createVehicle: Vehicle;
   updateVehicle: Vehicle;
   deleteVehicle: Scalars['ID']['output'];
   /** Deletes all of them or, if any is unknown, none */
   deleteVehicles: Array<Scalars['ID']['output']>;
+  createAppointment: Appointment;
+  updateAppointment: Appointment;
+  deleteAppointment: Scalars['ID']['output'];
+  /** Deletes all of them or, if any is unknown, none */
+  deleteAppointments: Array<Scalars['ID']['output']>;
+  /** Moves a booked appointment, optionally to another technician or bay; refuses a slot already taken */
+  rescheduleAppointment: Appointment;
+  /** Cancels a booked appointment, freeing its technician and bay */
+  cancelAppointment: Appointment;
+  createServiceItem: ServiceItem;
+  updateServiceItem: ServiceItem;
+  deleteServiceItem: Scalars['ID']['output'];
+  /** Deletes all of them or, if any is unknown, none */
+  deleteServiceItems: Array<Scalars['ID']['output']>;
 };
 
 
@@ -550,23 +602,23 @@ export type MutationRetryWebhookDeliveryArgs = {
 };
 
 
-export type MutationCreateServiceItemArgs = {
-  input: CreateServiceItemInput;
+export type MutationCreateTechnicianArgs = {
+  input: CreateTechnicianInput;
 };
 
 
-export type MutationUpdateServiceItemArgs = {
-  input: UpdateServiceItemInput;
+export type MutationUpdateTechnicianArgs = {
+  input: UpdateTechnicianInput;
   id: Scalars['ID']['input'];
 };
 
 
-export type MutationDeleteServiceItemArgs = {
+export type MutationDeleteTechnicianArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-export type MutationDeleteServiceItemsArgs = {
+export type MutationDeleteTechniciansArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
@@ -588,6 +640,63 @@ export type MutationDeleteVehicleArgs = {
 
 
 export type MutationDeleteVehiclesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationCreateAppointmentArgs = {
+  input: CreateAppointmentInput;
+};
+
+
+export type MutationUpdateAppointmentArgs = {
+  input: UpdateAppointmentInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteAppointmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteAppointmentsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationRescheduleAppointmentArgs = {
+  id: Scalars['ID']['input'];
+  startsAt: Scalars['DateTime']['input'];
+  endsAt: Scalars['DateTime']['input'];
+  technicianId?: InputMaybe<Scalars['ID']['input']>;
+  bay?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCancelAppointmentArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationCreateServiceItemArgs = {
+  input: CreateServiceItemInput;
+};
+
+
+export type MutationUpdateServiceItemArgs = {
+  input: UpdateServiceItemInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteServiceItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteServiceItemsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
@@ -632,10 +741,14 @@ export type Subscription = {
   webhookEndpointChanged: WebhookEndpointChange;
   /** Changes to WebhookDeliverys of your organization (one of them when `id` is given) */
   webhookDeliveryChanged: WebhookDeliveryChange;
-  /** Changes to ServiceItems of your organization (one of them when `id` is given) */
-  serviceItemChanged: ServiceItemChange;
+  /** Changes to Technicians of your organization (one of them when `id` is given) */
+  technicianChanged: TechnicianChange;
   /** Changes to Vehicles of your organization (one of them when `id` is given) */
   vehicleChanged: VehicleChange;
+  /** Changes to Appointments of your organization (one of them when `id` is given) */
+  appointmentChanged: AppointmentChange;
+  /** Changes to ServiceItems of your organization (one of them when `id` is given) */
+  serviceItemChanged: ServiceItemChange;
 };
 
 
@@ -679,12 +792,22 @@ export type SubscriptionWebhookDeliveryChangedArgs = {
 };
 
 
-export type SubscriptionServiceItemChangedArgs = {
+export type SubscriptionTechnicianChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
 export type SubscriptionVehicleChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionAppointmentChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionServiceItemChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1533,6 +1656,192 @@ export type Vehicle = {
   owner?: Maybe<Customer>;
 };
 
+/** A booking of a customer at the shop */
+export type Appointment = {
+  __typename?: 'Appointment';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The customer (from crm) */
+  customerId: Scalars['ID']['output'];
+  vehicleId?: Maybe<Scalars['ID']['output']>;
+  technicianId?: Maybe<Scalars['ID']['output']>;
+  /** The bay or lift, as the shop names it */
+  bay?: Maybe<Scalars['String']['output']>;
+  startsAt: Scalars['DateTime']['output'];
+  /** After `startsAt`, at most 12 hours later */
+  endsAt: Scalars['DateTime']['output'];
+  status: AppointmentStatus;
+  notes?: Maybe<Scalars['String']['output']>;
+  /** Why it was cancelled */
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** The customer (from crm) */
+  customer: Customer;
+  vehicle?: Maybe<Vehicle>;
+  technician?: Maybe<Technician>;
+};
+
+/** Booked (holds its technician and bay), cancelled, completed, or the customer did not come */
+export type AppointmentStatus =
+  | 'BOOKED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'NO_SHOW';
+
+/** A technician of the shop, bookable for appointments */
+export type Technician = {
+  __typename?: 'Technician';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  /** The identity user who is this technician, if they sign in */
+  userId?: Maybe<Scalars['ID']['output']>;
+  /** What the technician can do, e.g. `diesel`, `electrical` */
+  skills: Array<Scalars['String']['output']>;
+  /** Inactive technicians keep their past appointments but cannot be booked */
+  active: Scalars['Boolean']['output'];
+  /** The user who is this technician (from identity) */
+  user?: Maybe<User>;
+};
+
+/** A page of Technician with cursors for partner apps and offsets for the admin */
+export type TechnicianConnection = {
+  __typename?: 'TechnicianConnection';
+  nodes: Array<Technician>;
+  edges: Array<TechnicianEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TechnicianEdge = {
+  __typename?: 'TechnicianEdge';
+  cursor: Scalars['String']['output'];
+  node: Technician;
+};
+
+export type TechnicianFilter = {
+  /** Words to find in the name */
+  q?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  userId?: InputMaybe<IdFilter>;
+  skills?: InputMaybe<TagsFilter>;
+  active?: InputMaybe<BooleanFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a yes/no field */
+export type BooleanFilter = {
+  eq?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Orderings of Technician lists */
+export type TechnicianOrderBy =
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC';
+
+/** A page of Vehicle with cursors for partner apps and offsets for the admin */
+export type VehicleConnection = {
+  __typename?: 'VehicleConnection';
+  nodes: Array<Vehicle>;
+  edges: Array<VehicleEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type VehicleEdge = {
+  __typename?: 'VehicleEdge';
+  cursor: Scalars['String']['output'];
+  node: Vehicle;
+};
+
+export type VehicleFilter = {
+  /** Words to find in the VIN, plate, make or model */
+  q?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<IdFilter>;
+  vin?: InputMaybe<StringFilter>;
+  make?: InputMaybe<StringFilter>;
+  model?: InputMaybe<StringFilter>;
+  year?: InputMaybe<IntFilter>;
+  plate?: InputMaybe<StringFilter>;
+  mileage?: InputMaybe<IntFilter>;
+  ownerId?: InputMaybe<IdFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  updatedAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Orderings of Vehicle lists */
+export type VehicleOrderBy =
+  | 'MAKE_ASC'
+  | 'MAKE_DESC'
+  | 'MODEL_ASC'
+  | 'MODEL_DESC'
+  | 'YEAR_ASC'
+  | 'YEAR_DESC'
+  | 'PLATE_ASC'
+  | 'PLATE_DESC'
+  | 'MILEAGE_ASC'
+  | 'MILEAGE_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
+
+/** A page of Appointment with cursors for partner apps and offsets for the admin */
+export type AppointmentConnection = {
+  __typename?: 'AppointmentConnection';
+  nodes: Array<Appointment>;
+  edges: Array<AppointmentEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AppointmentEdge = {
+  __typename?: 'AppointmentEdge';
+  cursor: Scalars['String']['output'];
+  node: Appointment;
+};
+
+export type AppointmentFilter = {
+  /** Words to find in the notes or bay */
+  q?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<IdFilter>;
+  customerId?: InputMaybe<IdFilter>;
+  vehicleId?: InputMaybe<IdFilter>;
+  technicianId?: InputMaybe<IdFilter>;
+  bay?: InputMaybe<StringFilter>;
+  status?: InputMaybe<AppointmentStatusFilter>;
+  startsAt?: InputMaybe<DateTimeFilter>;
+  endsAt?: InputMaybe<DateTimeFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a AppointmentStatus */
+export type AppointmentStatusFilter = {
+  eq?: InputMaybe<AppointmentStatus>;
+  ne?: InputMaybe<AppointmentStatus>;
+  in?: InputMaybe<Array<AppointmentStatus>>;
+};
+
+/** Orderings of Appointment lists */
+export type AppointmentOrderBy =
+  | 'STARTS_AT_ASC'
+  | 'STARTS_AT_DESC'
+  | 'ENDS_AT_ASC'
+  | 'ENDS_AT_DESC'
+  | 'BAY_ASC'
+  | 'BAY_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC';
+
 /** An entry of the shop's service catalogue: a labour operation or a fee */
 export type ServiceItem = {
   __typename?: 'ServiceItem';
@@ -1595,11 +1904,6 @@ export type ServiceItemKindFilter = {
   in?: InputMaybe<Array<ServiceItemKind>>;
 };
 
-/** Conditions on a yes/no field */
-export type BooleanFilter = {
-  eq?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
 /** Orderings of ServiceItem lists */
 export type ServiceItemOrderBy =
   | 'CODE_ASC'
@@ -1613,53 +1917,65 @@ export type ServiceItemOrderBy =
   | 'CREATED_AT_ASC'
   | 'CREATED_AT_DESC';
 
-/** A page of Vehicle with cursors for partner apps and offsets for the admin */
-export type VehicleConnection = {
-  __typename?: 'VehicleConnection';
-  nodes: Array<Vehicle>;
-  edges: Array<VehicleEdge>;
-  pageInfo: PageInfo;
-  /** All matching rows, regardless of paging */
-  totalCount: Scalars['Int']['output'];
+export type CreateTechnicianInput = {
+  name: Scalars['String']['input'];
+  userId?: InputMaybe<Scalars['ID']['input']>;
+  skills?: InputMaybe<Array<Scalars['String']['input']>>;
+  active?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-export type VehicleEdge = {
-  __typename?: 'VehicleEdge';
-  cursor: Scalars['String']['output'];
-  node: Vehicle;
+/** Only the fields given change; null clears an optional field */
+export type UpdateTechnicianInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+  skills?: InputMaybe<Array<Scalars['String']['input']>>;
+  active?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-export type VehicleFilter = {
-  /** Words to find in the VIN, plate, make or model */
-  q?: InputMaybe<Scalars['String']['input']>;
-  id?: InputMaybe<IdFilter>;
-  vin?: InputMaybe<StringFilter>;
-  make?: InputMaybe<StringFilter>;
-  model?: InputMaybe<StringFilter>;
-  year?: InputMaybe<IntFilter>;
-  plate?: InputMaybe<StringFilter>;
-  mileage?: InputMaybe<IntFilter>;
-  ownerId?: InputMaybe<IdFilter>;
-  createdAt?: InputMaybe<DateTimeFilter>;
-  updatedAt?: InputMaybe<DateTimeFilter>;
+export type CreateVehicleInput = {
+  vin?: InputMaybe<Scalars['String']['input']>;
+  make: Scalars['String']['input'];
+  model: Scalars['String']['input'];
+  year?: InputMaybe<Scalars['Int']['input']>;
+  plate?: InputMaybe<Scalars['String']['input']>;
+  mileage?: InputMaybe<Scalars['Int']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** Orderings of Vehicle lists */
-export type VehicleOrderBy =
-  | 'MAKE_ASC'
-  | 'MAKE_DESC'
-  | 'MODEL_ASC'
-  | 'MODEL_DESC'
-  | 'YEAR_ASC'
-  | 'YEAR_DESC'
-  | 'PLATE_ASC'
-  | 'PLATE_DESC'
-  | 'MILEAGE_ASC'
-  | 'MILEAGE_DESC'
-  | 'CREATED_AT_ASC'
-  | 'CREATED_AT_DESC'
-  | 'UPDATED_AT_ASC'
-  | 'UPDATED_AT_DESC';
+/** Only the fields given change; null clears an optional field */
+export type UpdateVehicleInput = {
+  vin?: InputMaybe<Scalars['String']['input']>;
+  make?: InputMaybe<Scalars['String']['input']>;
+  model?: InputMaybe<Scalars['String']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+  plate?: InputMaybe<Scalars['String']['input']>;
+  mileage?: InputMaybe<Scalars['Int']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateAppointmentInput = {
+  customerId: Scalars['ID']['input'];
+  vehicleId?: InputMaybe<Scalars['ID']['input']>;
+  technicianId?: InputMaybe<Scalars['ID']['input']>;
+  bay?: InputMaybe<Scalars['String']['input']>;
+  startsAt: Scalars['DateTime']['input'];
+  /** After `startsAt`, at most 12 hours later */
+  endsAt: Scalars['DateTime']['input'];
+  notes?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Only the fields given change; null clears an optional field. Cancel with `cancelAppointment`. */
+export type UpdateAppointmentInput = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  vehicleId?: InputMaybe<Scalars['ID']['input']>;
+  technicianId?: InputMaybe<Scalars['ID']['input']>;
+  bay?: InputMaybe<Scalars['String']['input']>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** BOOKED, COMPLETED or NO_SHOW */
+  status?: InputMaybe<AppointmentStatus>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type CreateServiceItemInput = {
   code: Scalars['String']['input'];
@@ -1687,34 +2003,13 @@ export type UpdateServiceItemInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-export type CreateVehicleInput = {
-  vin?: InputMaybe<Scalars['String']['input']>;
-  make: Scalars['String']['input'];
-  model: Scalars['String']['input'];
-  year?: InputMaybe<Scalars['Int']['input']>;
-  plate?: InputMaybe<Scalars['String']['input']>;
-  mileage?: InputMaybe<Scalars['Int']['input']>;
-  ownerId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** Only the fields given change; null clears an optional field */
-export type UpdateVehicleInput = {
-  vin?: InputMaybe<Scalars['String']['input']>;
-  make?: InputMaybe<Scalars['String']['input']>;
-  model?: InputMaybe<Scalars['String']['input']>;
-  year?: InputMaybe<Scalars['Int']['input']>;
-  plate?: InputMaybe<Scalars['String']['input']>;
-  mileage?: InputMaybe<Scalars['Int']['input']>;
-  ownerId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** A change to a ServiceItem; load it again after a reconnect */
-export type ServiceItemChange = {
-  __typename?: 'ServiceItemChange';
+/** A change to a Technician; load it again after a reconnect */
+export type TechnicianChange = {
+  __typename?: 'TechnicianChange';
   kind: ChangeKind;
   id: Scalars['ID']['output'];
   /** The entity as it is now; null once deleted */
-  node?: Maybe<ServiceItem>;
+  node?: Maybe<Technician>;
 };
 
 /** A change to a Vehicle; load it again after a reconnect */
@@ -1724,4 +2019,22 @@ export type VehicleChange = {
   id: Scalars['ID']['output'];
   /** The entity as it is now; null once deleted */
   node?: Maybe<Vehicle>;
+};
+
+/** A change to a Appointment; load it again after a reconnect */
+export type AppointmentChange = {
+  __typename?: 'AppointmentChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<Appointment>;
+};
+
+/** A change to a ServiceItem; load it again after a reconnect */
+export type ServiceItemChange = {
+  __typename?: 'ServiceItemChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<ServiceItem>;
 };

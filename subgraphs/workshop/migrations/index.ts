@@ -2,10 +2,12 @@ import { type MigrationDefinition } from '@atelier/kit';
 import { Migration20261123135132_initial } from './Migration20261123135132_initial.ts';
 import { Migration20261123135806_known_customers } from './Migration20261123135806_known_customers.ts';
 import { Migration20261123152631_service_catalogue } from './Migration20261123152631_service_catalogue.ts';
+import { Migration20261123153431_appointments } from './Migration20261123153431_appointments.ts';
 
 /** Every migration of the workshop schema, in order. New ones come from `npm run migration:create -- workshop`. */
 export const migrations: MigrationDefinition[] = [
   { name: 'Migration20261123135132_initial', class: Migration20261123135132_initial },
   { name: 'Migration20261123135806_known_customers', class: Migration20261123135806_known_customers },
   { name: 'Migration20261123152631_service_catalogue', class: Migration20261123152631_service_catalogue },
+  { name: 'Migration20261123153431_appointments', class: Migration20261123153431_appointments },
 ];

@@ -1,20 +1,31 @@
 import { defineSubgraph } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
+import { Appointment } from './appointments/appointment.entity.ts';
+import { AppointmentResolver, appointmentReference, CustomerAppointmentsResolver } from './appointments/appointment.resolver.ts';
 import { customerProjection } from './customers/customer-projection.ts';
 import { CustomerRef, customerRefReference } from './customers/customer.ref.ts';
 import { KnownCustomer } from './customers/known-customer.entity.ts';
 import { ServiceItem } from './service-catalogue/service-item.entity.ts';
 import { ServiceItemResolver } from './service-catalogue/service-item.resolver.ts';
+import { Technician } from './technicians/technician.entity.ts';
+import { TechnicianResolver, technicianReference } from './technicians/technician.resolver.ts';
+import { userRefReference } from './technicians/user.ref.ts';
 import { Vehicle } from './vehicles/vehicle.entity.ts';
 import { CustomerVehiclesResolver, VehicleResolver, vehicleReference } from './vehicles/vehicle.resolver.ts';
 
-/** workshop: vehicles and the service catalogue (and later work orders, appointments, inspections, technicians). */
+/** workshop: vehicles, the service catalogue, technicians and appointments (and later work orders, inspections). */
 export const workshop = defineSubgraph({
   name: 'workshop',
-  entities: [Vehicle, KnownCustomer, ServiceItem],
-  resolvers: [VehicleResolver, CustomerVehiclesResolver, ServiceItemResolver],
+  entities: [Vehicle, KnownCustomer, ServiceItem, Technician, Appointment],
+  resolvers: [VehicleResolver, CustomerVehiclesResolver, ServiceItemResolver, TechnicianResolver, AppointmentResolver, CustomerAppointmentsResolver],
   orphanedTypes: [CustomerRef],
-  referenceResolvers: { Vehicle: vehicleReference as never, Customer: customerRefReference as never },
+  referenceResolvers: {
+    Vehicle: vehicleReference as never,
+    Customer: customerRefReference as never,
+    Technician: technicianReference as never,
+    Appointment: appointmentReference as never,
+    User: userRefReference as never,
+  },
   migrations,
   consumers: [customerProjection],
 });

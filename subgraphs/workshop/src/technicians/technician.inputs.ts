@@ -1,0 +1,38 @@
+import { BooleanFilter, Changeable, DateTimeFilter, IDFilter, Optional, Required, StringFilter, TagsFilter } from '@atelier/kit';
+import { ArrayMaxSize, IsBoolean, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+
+/** Each field's rules, shared by the create and the update input. */
+const rules = {
+  name: [IsString({ message: 'cannot be cleared' }), Length(1, 200, { message: 'must be between 1 and 200 characters' })],
+  userId: [IsUUID('all', { message: 'must be the ID of a user' })],
+  skills: [ArrayMaxSize(30), MaxLength(40, { each: true, message: 'must each be at most 40 characters' })],
+  active: [IsBoolean({ message: 'cannot be cleared' })],
+};
+
+@InputType()
+export class CreateTechnicianInput {
+  @Required(() => String, rules.name) name!: string;
+  @Optional(() => ID, rules.userId) userId?: string | null;
+  @Optional(() => [String], rules.skills) skills?: string[];
+  @Optional(() => Boolean, rules.active) active?: boolean;
+}
+
+@InputType({ description: 'Only the fields given change; null clears an optional field' })
+export class UpdateTechnicianInput {
+  @Changeable(() => String, rules.name) name?: string;
+  @Optional(() => ID, rules.userId) userId?: string | null;
+  @Changeable(() => [String], rules.skills) skills?: string[];
+  @Changeable(() => Boolean, rules.active) active?: boolean;
+}
+
+@InputType()
+export class TechnicianFilter {
+  @Field(() => String, { nullable: true, description: 'Words to find in the name' }) q?: string;
+  @Field(() => IDFilter, { nullable: true }) id?: IDFilter;
+  @Field(() => StringFilter, { nullable: true }) name?: StringFilter;
+  @Field(() => IDFilter, { nullable: true }) userId?: IDFilter;
+  @Field(() => TagsFilter, { nullable: true }) skills?: TagsFilter;
+  @Field(() => BooleanFilter, { nullable: true }) active?: BooleanFilter;
+  @Field(() => DateTimeFilter, { nullable: true }) createdAt?: DateTimeFilter;
+}
