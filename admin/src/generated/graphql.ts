@@ -455,6 +455,8 @@ export type Mutation = {
   deleteVehicle: Scalars['ID']['output'];
   /** Deletes all of them or, if any is unknown, none */
   deleteVehicles: Array<Scalars['ID']['output']>;
+  /** Sets the mileage to a reading lower (or higher) than the last one, recording why; the only way back */
+  correctMileage: Vehicle;
   createAppointment: Appointment;
   updateAppointment: Appointment;
   deleteAppointment: Scalars['ID']['output'];
@@ -641,6 +643,13 @@ export type MutationDeleteVehicleArgs = {
 
 export type MutationDeleteVehiclesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationCorrectMileageArgs = {
+  vehicleId: Scalars['ID']['input'];
+  reading: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1652,9 +1661,32 @@ export type Vehicle = {
   mileage?: Maybe<Scalars['Int']['output']>;
   /** The owning customer */
   ownerId?: Maybe<Scalars['ID']['output']>;
+  /** Odometer readings, newest first; `mileage` is the first of them */
+  mileageHistory: Array<OdometerReading>;
   /** The owning customer (from crm) */
   owner?: Maybe<Customer>;
 };
+
+/** An odometer reading of a vehicle */
+export type OdometerReading = {
+  __typename?: 'OdometerReading';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  vehicleId: Scalars['ID']['output'];
+  /** Kilometres on the odometer */
+  reading: Scalars['Int']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  source: OdometerSource;
+  /** Why a correction was made */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** What recorded a reading: the vehicle being created or updated, or an explicit correction */
+export type OdometerSource =
+  | 'VEHICLE_CREATED'
+  | 'VEHICLE_UPDATED'
+  | 'CORRECTION';
 
 /** A booking of a customer at the shop */
 export type Appointment = {

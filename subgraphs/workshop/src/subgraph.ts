@@ -10,13 +10,14 @@ import { ServiceItemResolver } from './service-catalogue/service-item.resolver.t
 import { Technician } from './technicians/technician.entity.ts';
 import { TechnicianResolver, technicianReference } from './technicians/technician.resolver.ts';
 import { userRefReference } from './technicians/user.ref.ts';
+import { OdometerReading } from './vehicles/odometer-reading.entity.ts';
 import { Vehicle } from './vehicles/vehicle.entity.ts';
 import { CustomerVehiclesResolver, VehicleResolver, vehicleReference } from './vehicles/vehicle.resolver.ts';
 
 /** workshop: vehicles, the service catalogue, technicians and appointments (and later work orders, inspections). */
 export const workshop = defineSubgraph({
   name: 'workshop',
-  entities: [Vehicle, KnownCustomer, ServiceItem, Technician, Appointment],
+  entities: [Vehicle, OdometerReading, KnownCustomer, ServiceItem, Technician, Appointment],
   resolvers: [VehicleResolver, CustomerVehiclesResolver, ServiceItemResolver, TechnicianResolver, AppointmentResolver, CustomerAppointmentsResolver],
   orphanedTypes: [CustomerRef],
   referenceResolvers: {

@@ -17,6 +17,7 @@ const crud = (prefix: string, thing: string): Record<string, EventDescription> =
 export const EVENT_CATALOGUE: Record<string, EventDescription> = {
   ...crud('crm.customer', 'customer'),
   ...crud('workshop.vehicle', 'vehicle'),
+  'workshop.vehicle.mileageCorrected': { description: "A vehicle's mileage was corrected (possibly downwards), with the reason", webhook: true },
   ...crud('workshop.serviceItem', 'service catalogue item'),
   ...crud('workshop.technician', 'technician'),
   ...crud('workshop.appointment', 'appointment'),

@@ -1,6 +1,6 @@
 import { Changeable, DateTimeFilter, IDFilter, IntFilter, Optional, Required, StringFilter } from '@atelier/kit';
 import { IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 
 /** 17 characters, digits and capitals without I, O and Q (ISO 3779). */
 export const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/i;
@@ -16,6 +16,7 @@ const rules = {
   plate: [Length(1, 20, { message: 'must be between 1 and 20 characters' })],
   mileage: [IsInt(), Min(0, { message: 'must not be negative' }), Max(3_000_000)],
   ownerId: [IsUUID('all', { message: 'must be the ID of a customer' })],
+  reason: [IsString(), Matches(/\S/, { message: 'must not be blank' }), Length(1, 500, { message: 'must be between 1 and 500 characters' })],
 };
 
 @InputType()
@@ -38,6 +39,13 @@ export class UpdateVehicleInput {
   @Optional(() => String, rules.plate) plate?: string | null;
   @Optional(() => Int, rules.mileage) mileage?: number | null;
   @Optional(() => ID, rules.ownerId) ownerId?: string | null;
+}
+
+@ArgsType()
+export class CorrectMileageArgs {
+  @Required(() => ID, [IsString()]) vehicleId!: string;
+  @Required(() => Int, rules.mileage, { description: 'The odometer reading as it really is; may be lower than the last one' }) reading!: number;
+  @Required(() => String, rules.reason, { description: 'Why the last reading was wrong' }) reason!: string;
 }
 
 @InputType()

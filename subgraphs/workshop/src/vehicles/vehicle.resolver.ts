@@ -1,11 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import {
-  ADMINS, byKey, crudResolver, groupBy, isUuid, loader, orderBy, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext,
+  ADMINS, byKey, crudResolver, groupBy, isUuid, loader, notFound, orderBy, publishChange, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext,
 } from '@atelier/kit';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { wrap } from '@mikro-orm/core';
+import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
 import { Vehicle } from './vehicle.entity.ts';
-import { CreateVehicleInput, UpdateVehicleInput, VehicleFilter } from './vehicle.inputs.ts';
+import { OdometerReading, OdometerSource } from './odometer-reading.entity.ts';
+import { assertNotBackwards, lockVehicle, recordReading } from './odometer.ts';
+import { CorrectMileageArgs, CreateVehicleInput, UpdateVehicleInput, VehicleFilter } from './vehicle.inputs.ts';
+
+const WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.TECHNICIAN, Role.INTEGRATION];
 
 const VehicleOrderBy = orderBy('Vehicle', ['make', 'model', 'year', 'plate', 'mileage', 'createdAt', 'updatedAt']);
 
@@ -24,6 +30,26 @@ async function checkedVehicleData<T extends CreateVehicleInput | UpdateVehicleIn
   return normalise({ ...input });
 }
 
+/** A new vehicle gets its ID here so its first reading can point at it, in the same transaction. */
+async function createData(input: CreateVehicleInput, em: EntityManager, context: SubgraphContext) {
+  const data = { ...(await checkedVehicleData(input, em, context)), id: randomUUID() };
+  if (typeof data.mileage === 'number') recordReading(em, context, { vehicleId: data.id, reading: data.mileage, source: OdometerSource.VEHICLE_CREATED });
+  return data;
+}
+
+/** A changed mileage must not go back, and is recorded as a reading. */
+async function updateData(input: UpdateVehicleInput, current: Vehicle, em: EntityManager, context: SubgraphContext) {
+  const data = await checkedVehicleData(input, em, context);
+  if (data.mileage !== undefined && data.mileage !== current.mileage) {
+    const locked = (await lockVehicle(em, current.id)) ?? current;
+    assertNotBackwards(locked.mileage, data.mileage);
+    if (typeof data.mileage === 'number' && data.mileage !== locked.mileage) {
+      recordReading(em, context, { vehicleId: current.id, reading: data.mileage, source: OdometerSource.VEHICLE_UPDATED });
+    }
+  }
+  return data;
+}
+
 @Resolver(() => Vehicle)
 export class VehicleResolver extends crudResolver({
   entity: Vehicle,
@@ -34,10 +60,35 @@ export class VehicleResolver extends crudResolver({
   createInput: CreateVehicleInput,
   updateInput: UpdateVehicleInput,
   searchColumns: ['vin', 'plate', 'make', 'model'],
-  roles: { read: STAFF, write: [...ADMINS, Role.SERVICE_ADVISOR, Role.TECHNICIAN, Role.INTEGRATION] },
-  toCreateData: (input, em, context) => checkedVehicleData(input, em, context),
-  toUpdateData: (input, _vehicle, em, context) => checkedVehicleData(input, em, context),
+  roles: { read: STAFF, write: WRITE },
+  toCreateData: createData,
+  toUpdateData: updateData,
 }) {
+  @Authorized(WRITE)
+  @Mutation(() => Vehicle, { description: 'Sets the mileage to a reading lower (or higher) than the last one, recording why; the only way back' })
+  correctMileage(@Args(() => CorrectMileageArgs) args: CorrectMileageArgs, @Ctx() context: SubgraphContext): Promise<Vehicle> {
+    return context.em.transactional(async (em) => {
+      const vehicle = isUuid(args.vehicleId) ? await lockVehicle(em, args.vehicleId) : null;
+      if (!vehicle) throw notFound('Vehicle', args.vehicleId);
+      const previous = vehicle.mileage ?? null;
+      const note = args.reason.trim();
+      vehicle.mileage = args.reading;
+      recordReading(em, context, { vehicleId: vehicle.id, reading: args.reading, source: OdometerSource.CORRECTION, note });
+      await em.flush();
+      const { tenantId: _tenant, ...rest } = wrap(vehicle).toObject() as Record<string, unknown>;
+      await publishChange(context, em, 'workshop.vehicle.mileageCorrected', vehicle.id, { ...rest, previousMileage: previous, reason: note });
+      return vehicle;
+    });
+  }
+
+  @FieldResolver(() => [OdometerReading], { description: 'Odometer readings, newest first; `mileage` is the first of them' })
+  mileageHistory(@Root() vehicle: Vehicle, @Ctx() context: SubgraphContext): Promise<OdometerReading[]> {
+    return loader<string, OdometerReading[]>(context, 'mileageHistoryByVehicle', async (vehicleIds) => {
+      const rows = await context.em.find(OdometerReading, { vehicleId: { $in: vehicleIds.filter(isUuid) } }, { orderBy: { recordedAt: 'desc', createdAt: 'desc' } });
+      return groupBy(vehicleIds, rows, (reading) => reading.vehicleId);
+    }).load(vehicle.id);
+  }
+
   @FieldResolver(() => CustomerRef, { nullable: true, description: 'The owning customer (from crm)' })
   owner(@Root() vehicle: Vehicle): CustomerRef | null {
     return vehicle.ownerId ? { id: vehicle.ownerId } : null;
