@@ -5,6 +5,7 @@ import { startSystem, type TestOrganization, type TestSystem } from '../../../..
 import { ProviderUnavailableError } from '../adapter.ts';
 import { mpesaAdapter } from './mpesa-adapter.ts';
 import { stkPush, type MpesaCredentials } from './mpesa-client.ts';
+import { inboxTestKit } from '../inbox-testing.ts';
 
 const MERCHANT: MpesaCredentials = {
   consumerKey: 'atelier-consumer-key',
@@ -22,17 +23,7 @@ let callbackUrl: string;
 
 const SAVE = `mutation($credentials: [CredentialInput!]!) { saveCredentials(provider: MPESA, credentials: $credentials) { id status accountName externalAccountId lastError } }`;
 const credentials = (overrides: Partial<Record<keyof MpesaCredentials, string>> = {}) => Object.entries({ ...MERCHANT, ...overrides }).map(([name, value]) => ({ name, value }));
-type InboxNode = { externalEventId: string; type: string; status: string };
-const inbox = async (): Promise<{ totalCount: number; nodes: InboxNode[] }> =>
-  (await expectData(system.gatewayUrl, `{ inboundEvents(first: 100) { totalCount nodes { externalEventId type status } } }`, {}, shop)).inboundEvents;
-const inboxEntries = async (externalEventId: string) => (await inbox()).nodes.filter((n) => n.externalEventId === externalEventId);
-const jobsFor = async (externalEventId: string) =>
-  (
-    await system.product.subgraphs.integrations.orm.em.getConnection().execute(
-      `select count(*)::int as n from pgboss.job where name = 'integrations.inbound-processor' and data->>'entityId' in (select id::text from integrations.inbound_events where external_event_id = ?)`,
-      [externalEventId],
-    )
-  )[0].n;
+const { inbox, inboxEntries, jobsFor } = inboxTestKit(() => system, () => shop);
 const push = (phoneNumber: string) => stkPush(MERCHANT, { amount: 1300, phoneNumber, callbackUrl, accountReference: 'INV-7', description: 'Oil change' });
 /** A callback as Daraja posts it (unsigned), with whatever the sender claims. */
 const postCallback = (stkCallback: Record<string, unknown>) =>

@@ -5,6 +5,7 @@ import { startSystem, type TestOrganization, type TestSystem } from '../../../..
 import { ProviderUnavailableError } from '../adapter.ts';
 import { resendAdapter } from './resend-adapter.ts';
 import { resendClient } from './resend-client.ts';
+import { inboxTestKit } from '../inbox-testing.ts';
 
 const API_KEY = 're_atelier_test_0123456789';
 const WEBHOOK_SECRET = `whsec_${Buffer.from('atelier-resend-signing-secret-0123').toString('base64')}`;
@@ -20,17 +21,7 @@ const credentials = (apiKey: string, webhookSecret = WEBHOOK_SECRET) => [
   { name: 'apiKey', value: apiKey },
   { name: 'webhookSecret', value: webhookSecret },
 ];
-type InboxNode = { externalEventId: string; type: string; status: string };
-const inbox = async (): Promise<{ totalCount: number; nodes: InboxNode[] }> =>
-  (await expectData(system.gatewayUrl, `{ inboundEvents(first: 100) { totalCount nodes { externalEventId type status } } }`, {}, shop)).inboundEvents;
-const inboxEntries = async (externalEventId: string) => (await inbox()).nodes.filter((n) => n.externalEventId === externalEventId);
-const jobsFor = async (externalEventId: string) =>
-  (
-    await system.product.subgraphs.integrations.orm.em.getConnection().execute(
-      `select count(*)::int as n from pgboss.job where name = 'integrations.inbound-processor' and data->>'entityId' in (select id::text from integrations.inbound_events where external_event_id = ?)`,
-      [externalEventId],
-    )
-  )[0].n;
+const { inbox, inboxEntries, jobsFor } = inboxTestKit(() => system, () => shop);
 const sendEmail = async () => {
   const { data, error } = await resendClient(API_KEY).emails.send({ from: 'Atelier <service@atelier.test>', to: 'customer@example.com', subject: 'Your invoice', text: 'Attached.' });
   if (error) throw new Error(error.message);

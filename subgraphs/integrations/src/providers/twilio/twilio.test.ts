@@ -5,6 +5,7 @@ import { startSystem, type TestOrganization, type TestSystem } from '../../../..
 import { ProviderUnavailableError } from '../adapter.ts';
 import { twilioAdapter } from './twilio-adapter.ts';
 import { twilioClient } from './twilio-client.ts';
+import { inboxTestKit } from '../inbox-testing.ts';
 
 const ACCOUNT_SID = `AC${'5e'.repeat(16)}`;
 const AUTH_TOKEN = 'twilio_auth_token_0123456789abcdef';
@@ -24,17 +25,7 @@ const credentials = (accountSid: string, authToken: string) => [
   { name: 'accountSid', value: accountSid },
   { name: 'authToken', value: authToken },
 ];
-type InboxNode = { externalEventId: string; type: string; status: string };
-const inbox = async (): Promise<{ totalCount: number; nodes: InboxNode[] }> =>
-  (await expectData(system.gatewayUrl, `{ inboundEvents(first: 100) { totalCount nodes { externalEventId type status } } }`, {}, shop)).inboundEvents;
-const inboxEntries = async (externalEventId: string) => (await inbox()).nodes.filter((n) => n.externalEventId === externalEventId);
-const jobsFor = async (externalEventId: string) =>
-  (
-    await system.product.subgraphs.integrations.orm.em.getConnection().execute(
-      `select count(*)::int as n from pgboss.job where name = 'integrations.inbound-processor' and data->>'entityId' in (select id::text from integrations.inbound_events where external_event_id = ?)`,
-      [externalEventId],
-    )
-  )[0].n;
+const { inbox, inboxEntries, jobsFor } = inboxTestKit(() => system, () => shop);
 
 beforeAll(async () => {
   fakeOptions = { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, phoneNumbers: [SHOP_NUMBER] };

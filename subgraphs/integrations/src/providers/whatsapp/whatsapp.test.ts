@@ -6,6 +6,7 @@ import { startSystem, type TestOrganization, type TestSystem } from '../../../..
 import { ProviderUnavailableError } from '../adapter.ts';
 import { whatsappAdapter } from './whatsapp-adapter.ts';
 import { graphRequest } from './whatsapp-client.ts';
+import { inboxTestKit } from '../inbox-testing.ts';
 
 const ACCESS_TOKEN = 'EAAG-atelier-system-user-token';
 const APP_SECRET = 'atelier-meta-app-secret';
@@ -27,17 +28,7 @@ const credentials = (accessToken: string, phoneNumberId = PHONE_NUMBER_ID) => [
   { name: 'appSecret', value: APP_SECRET },
   { name: 'verifyToken', value: VERIFY_TOKEN },
 ];
-type InboxNode = { externalEventId: string; type: string; status: string };
-const inbox = async (): Promise<{ totalCount: number; nodes: InboxNode[] }> =>
-  (await expectData(system.gatewayUrl, `{ inboundEvents(first: 100) { totalCount nodes { externalEventId type status } } }`, {}, shop)).inboundEvents;
-const inboxEntries = async (externalEventId: string) => (await inbox()).nodes.filter((n) => n.externalEventId === externalEventId);
-const jobsFor = async (externalEventId: string) =>
-  (
-    await system.product.subgraphs.integrations.orm.em.getConnection().execute(
-      `select count(*)::int as n from pgboss.job where name = 'integrations.inbound-processor' and data->>'entityId' in (select id::text from integrations.inbound_events where external_event_id = ?)`,
-      [externalEventId],
-    )
-  )[0].n;
+const { inbox, inboxEntries, jobsFor } = inboxTestKit(() => system, () => shop);
 /** Posts a body as Meta would, signed with `secret`. */
 const postSigned = (body: string, secret = APP_SECRET) =>
   fetch(webhookUrl, {
