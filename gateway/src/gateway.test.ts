@@ -52,7 +52,7 @@ describe('gateway in production', () => {
     const aliases = Array.from({ length: operationLimits.maxAliases + 1 }, (_, i) => `a${i}: customers { totalCount }`).join(' ');
     const aliased = await graphql(production.gatewayUrl, `{ ${aliases} }`, {}, garage);
     expect(aliased.errors?.[0]?.message).toMatch(/aliases/i);
-    expect(production.requestCount).toEqual({ identity: 0, crm: 0, workshop: 0, integrations: 0 });
+    expect(production.requestCount).toEqual({ identity: 0, crm: 0, workshop: 0, commerce: 0, integrations: 0 });
 
     const reasonable = await graphql(production.gatewayUrl, nested(2), {}, garage);
     expect(reasonable.errors).toBeUndefined();

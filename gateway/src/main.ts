@@ -10,6 +10,7 @@ const subgraphUrls = {
   identity: subgraphUrl('identity'),
   crm: subgraphUrl('crm'),
   workshop: subgraphUrl('workshop'),
+  commerce: subgraphUrl('commerce'),
   integrations: subgraphUrl('integrations'),
 };
 const gateway = await startGateway({

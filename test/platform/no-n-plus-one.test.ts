@@ -44,6 +44,6 @@ describe('customers with their vehicles across two subgraphs', () => {
     expect(hundred.sql).toEqual(one.sql);
     expect(hundred.requests).toEqual(one.requests);
     // and the counts are what batching promises: one list, one batch of vehicles, one batch of owners
-    expect(hundred.requests).toEqual({ identity: 0, crm: 2, workshop: 1, integrations: 0 });
+    expect(hundred.requests).toEqual({ identity: 0, crm: 2, workshop: 1, commerce: 0, integrations: 0 });
   });
 });

@@ -36,7 +36,7 @@ const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { toke
  * this file (another file's workers, on the shared queues, would call theirs).
  */
 export async function startSystem(options: { production?: boolean; isolated?: boolean } = {}): Promise<TestSystem> {
-  const zero = (): Record<SubgraphName, number> => ({ identity: 0, crm: 0, workshop: 0, integrations: 0 });
+  const zero = (): Record<SubgraphName, number> => ({ identity: 0, crm: 0, workshop: 0, commerce: 0, integrations: 0 });
   const counts = { sql: zero(), requests: zero() };
   const isolated = options.isolated ? await createIsolatedDatabase('system') : undefined;
   const product = await startProduct({

@@ -15,6 +15,10 @@ export type Scalars = {
 
 export type Query = {
   __typename?: 'Query';
+  /** One Product; null when absent or not visible to you */
+  product?: Maybe<Product>;
+  /** Product list with filters, ordering and paging */
+  products: ProductConnection;
   /** One Customer; null when absent or not visible to you */
   customer?: Maybe<Customer>;
   /** Customer list with filters, ordering and paging */
@@ -74,6 +78,20 @@ export type Query = {
   serviceItem?: Maybe<ServiceItem>;
   /** ServiceItem list with filters, ordering and paging */
   serviceItems: ServiceItemConnection;
+};
+
+
+export type QueryProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProductsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<ProductFilter>;
+  orderBy?: InputMaybe<Array<ProductOrderBy>>;
 };
 
 
@@ -249,51 +267,42 @@ export type QueryServiceItemsArgs = {
   orderBy?: InputMaybe<Array<ServiceItemOrderBy>>;
 };
 
-/** A person or company the business serves, or a lead it wants to serve */
-export type Customer = {
-  __typename?: 'Customer';
+/** A part or stock item */
+export type Product = {
+  __typename?: 'Product';
   id: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
   updatedAt: Scalars['DateTime']['output'];
-  kind: CustomerKind;
+  /** The shop's or manufacturer's part number, unique in the organization */
+  partNumber: Scalars['String']['output'];
   name: Scalars['String']['output'];
-  email?: Maybe<Scalars['String']['output']>;
-  phone?: Maybe<Scalars['String']['output']>;
-  status: CustomerStatus;
-  /** Lead score from 0 to 100 */
-  score: Scalars['Int']['output'];
-  tags: Array<Scalars['String']['output']>;
-  /** The customer's vehicles, newest first */
-  vehicles: Array<Vehicle>;
-  /** The customer's appointments, latest first */
-  appointments: Array<Appointment>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Selling price of one unit, in minor units of the currency */
+  price: Scalars['Int']['output'];
+  /** ISO 4217 currency code */
+  currency: Scalars['String']['output'];
+  /** Units in stock */
+  stockOnHand: Scalars['Int']['output'];
+  /** Whether tax applies to it */
+  taxable: Scalars['Boolean']['output'];
+  /** Inactive products stay on old documents but are not offered for new ones */
+  active: Scalars['Boolean']['output'];
 };
 
-/** A person or a company */
-export type CustomerKind =
-  | 'PERSON'
-  | 'COMPANY';
-
-/** Where the customer stands: a lead, a customer, or no longer active */
-export type CustomerStatus =
-  | 'LEAD'
-  | 'CUSTOMER'
-  | 'INACTIVE';
-
-/** A page of Customer with cursors for partner apps and offsets for the admin */
-export type CustomerConnection = {
-  __typename?: 'CustomerConnection';
-  nodes: Array<Customer>;
-  edges: Array<CustomerEdge>;
+/** A page of Product with cursors for partner apps and offsets for the admin */
+export type ProductConnection = {
+  __typename?: 'ProductConnection';
+  nodes: Array<Product>;
+  edges: Array<ProductEdge>;
   pageInfo: PageInfo;
   /** All matching rows, regardless of paging */
   totalCount: Scalars['Int']['output'];
 };
 
-export type CustomerEdge = {
-  __typename?: 'CustomerEdge';
+export type ProductEdge = {
+  __typename?: 'ProductEdge';
   cursor: Scalars['String']['output'];
-  node: Customer;
+  node: Product;
 };
 
 /** Where a page sits in the whole list */
@@ -305,19 +314,15 @@ export type PageInfo = {
   endCursor?: Maybe<Scalars['String']['output']>;
 };
 
-export type CustomerFilter = {
-  /** Words to find in the name, email or phone */
+export type ProductFilter = {
+  /** Words to find in the part number, name or description */
   q?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<IdFilter>;
+  partNumber?: InputMaybe<StringFilter>;
   name?: InputMaybe<StringFilter>;
-  email?: InputMaybe<StringFilter>;
-  phone?: InputMaybe<StringFilter>;
-  kind?: InputMaybe<CustomerKindFilter>;
-  status?: InputMaybe<CustomerStatusFilter>;
-  score?: InputMaybe<IntFilter>;
-  tags?: InputMaybe<TagsFilter>;
+  stockOnHand?: InputMaybe<IntFilter>;
+  active?: InputMaybe<BooleanFilter>;
   createdAt?: InputMaybe<DateTimeFilter>;
-  updatedAt?: InputMaybe<DateTimeFilter>;
 };
 
 /** Conditions on an ID field */
@@ -341,20 +346,6 @@ export type StringFilter = {
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** Conditions on a CustomerKind */
-export type CustomerKindFilter = {
-  eq?: InputMaybe<CustomerKind>;
-  ne?: InputMaybe<CustomerKind>;
-  in?: InputMaybe<Array<CustomerKind>>;
-};
-
-/** Conditions on a CustomerStatus */
-export type CustomerStatusFilter = {
-  eq?: InputMaybe<CustomerStatus>;
-  ne?: InputMaybe<CustomerStatus>;
-  in?: InputMaybe<Array<CustomerStatus>>;
-};
-
 /** Conditions on a whole number */
 export type IntFilter = {
   eq?: InputMaybe<Scalars['Int']['input']>;
@@ -367,12 +358,9 @@ export type IntFilter = {
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** Conditions on a list of tags */
-export type TagsFilter = {
-  /** Has every one of these */
-  hasAll?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Has at least one of these */
-  hasAny?: InputMaybe<Array<Scalars['String']['input']>>;
+/** Conditions on a yes/no field */
+export type BooleanFilter = {
+  eq?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Conditions on a point in time (ISO-8601, UTC) */
@@ -384,23 +372,26 @@ export type DateTimeFilter = {
   isNull?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** Orderings of Customer lists */
-export type CustomerOrderBy =
+/** Orderings of Product lists */
+export type ProductOrderBy =
+  | 'PART_NUMBER_ASC'
+  | 'PART_NUMBER_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC'
-  | 'EMAIL_ASC'
-  | 'EMAIL_DESC'
-  | 'STATUS_ASC'
-  | 'STATUS_DESC'
-  | 'SCORE_ASC'
-  | 'SCORE_DESC'
+  | 'PRICE_ASC'
+  | 'PRICE_DESC'
+  | 'STOCK_ON_HAND_ASC'
+  | 'STOCK_ON_HAND_DESC'
   | 'CREATED_AT_ASC'
-  | 'CREATED_AT_DESC'
-  | 'UPDATED_AT_ASC'
-  | 'UPDATED_AT_DESC';
+  | 'CREATED_AT_DESC';
 
 export type Mutation = {
   __typename?: 'Mutation';
+  createProduct: Product;
+  updateProduct: Product;
+  deleteProduct: Scalars['ID']['output'];
+  /** Deletes all of them or, if any is unknown, none */
+  deleteProducts: Array<Scalars['ID']['output']>;
   createCustomer: Customer;
   updateCustomer: Customer;
   deleteCustomer: Scalars['ID']['output'];
@@ -471,6 +462,27 @@ export type Mutation = {
   deleteServiceItem: Scalars['ID']['output'];
   /** Deletes all of them or, if any is unknown, none */
   deleteServiceItems: Array<Scalars['ID']['output']>;
+};
+
+
+export type MutationCreateProductArgs = {
+  input: CreateProductInput;
+};
+
+
+export type MutationUpdateProductArgs = {
+  input: UpdateProductInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteProductsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -709,29 +721,33 @@ export type MutationDeleteServiceItemsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
-export type CreateCustomerInput = {
+export type CreateProductInput = {
+  partNumber: Scalars['String']['input'];
   name: Scalars['String']['input'];
-  kind?: InputMaybe<CustomerKind>;
-  email?: InputMaybe<Scalars['String']['input']>;
-  phone?: InputMaybe<Scalars['String']['input']>;
-  status?: InputMaybe<CustomerStatus>;
-  score?: InputMaybe<Scalars['Int']['input']>;
-  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  price: Scalars['Int']['input'];
+  currency: Scalars['String']['input'];
+  stockOnHand?: InputMaybe<Scalars['Int']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
+  active?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Only the fields given change; null clears an optional field */
-export type UpdateCustomerInput = {
+export type UpdateProductInput = {
+  partNumber?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
-  kind?: InputMaybe<CustomerKind>;
-  email?: InputMaybe<Scalars['String']['input']>;
-  phone?: InputMaybe<Scalars['String']['input']>;
-  status?: InputMaybe<CustomerStatus>;
-  score?: InputMaybe<Scalars['Int']['input']>;
-  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  price?: InputMaybe<Scalars['Int']['input']>;
+  currency?: InputMaybe<Scalars['String']['input']>;
+  stockOnHand?: InputMaybe<Scalars['Int']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
+  active?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Changes to Products of your organization (one of them when `id` is given) */
+  productChanged: ProductChange;
   /** Changes to Customers of your organization (one of them when `id` is given) */
   customerChanged: CustomerChange;
   /** Changes to ApiKeys of your organization (one of them when `id` is given) */
@@ -758,6 +774,11 @@ export type Subscription = {
   appointmentChanged: AppointmentChange;
   /** Changes to ServiceItems of your organization (one of them when `id` is given) */
   serviceItemChanged: ServiceItemChange;
+};
+
+
+export type SubscriptionProductChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -820,6 +841,141 @@ export type SubscriptionServiceItemChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A change to a Product; load it again after a reconnect */
+export type ProductChange = {
+  __typename?: 'ProductChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<Product>;
+};
+
+/** What happened to an entity */
+export type ChangeKind =
+  | 'CREATED'
+  | 'UPDATED'
+  | 'DELETED';
+
+/** A person or company the business serves, or a lead it wants to serve */
+export type Customer = {
+  __typename?: 'Customer';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  kind: CustomerKind;
+  name: Scalars['String']['output'];
+  email?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  status: CustomerStatus;
+  /** Lead score from 0 to 100 */
+  score: Scalars['Int']['output'];
+  tags: Array<Scalars['String']['output']>;
+  /** The customer's vehicles, newest first */
+  vehicles: Array<Vehicle>;
+  /** The customer's appointments, latest first */
+  appointments: Array<Appointment>;
+};
+
+/** A person or a company */
+export type CustomerKind =
+  | 'PERSON'
+  | 'COMPANY';
+
+/** Where the customer stands: a lead, a customer, or no longer active */
+export type CustomerStatus =
+  | 'LEAD'
+  | 'CUSTOMER'
+  | 'INACTIVE';
+
+/** A page of Customer with cursors for partner apps and offsets for the admin */
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  nodes: Array<Customer>;
+  edges: Array<CustomerEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
+  cursor: Scalars['String']['output'];
+  node: Customer;
+};
+
+export type CustomerFilter = {
+  /** Words to find in the name, email or phone */
+  q?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<IdFilter>;
+  name?: InputMaybe<StringFilter>;
+  email?: InputMaybe<StringFilter>;
+  phone?: InputMaybe<StringFilter>;
+  kind?: InputMaybe<CustomerKindFilter>;
+  status?: InputMaybe<CustomerStatusFilter>;
+  score?: InputMaybe<IntFilter>;
+  tags?: InputMaybe<TagsFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  updatedAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a CustomerKind */
+export type CustomerKindFilter = {
+  eq?: InputMaybe<CustomerKind>;
+  ne?: InputMaybe<CustomerKind>;
+  in?: InputMaybe<Array<CustomerKind>>;
+};
+
+/** Conditions on a CustomerStatus */
+export type CustomerStatusFilter = {
+  eq?: InputMaybe<CustomerStatus>;
+  ne?: InputMaybe<CustomerStatus>;
+  in?: InputMaybe<Array<CustomerStatus>>;
+};
+
+/** Conditions on a list of tags */
+export type TagsFilter = {
+  /** Has every one of these */
+  hasAll?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Has at least one of these */
+  hasAny?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Orderings of Customer lists */
+export type CustomerOrderBy =
+  | 'NAME_ASC'
+  | 'NAME_DESC'
+  | 'EMAIL_ASC'
+  | 'EMAIL_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'SCORE_ASC'
+  | 'SCORE_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
+
+export type CreateCustomerInput = {
+  name: Scalars['String']['input'];
+  kind?: InputMaybe<CustomerKind>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<CustomerStatus>;
+  score?: InputMaybe<Scalars['Int']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Only the fields given change; null clears an optional field */
+export type UpdateCustomerInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<CustomerKind>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<CustomerStatus>;
+  score?: InputMaybe<Scalars['Int']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** A change to a Customer; load it again after a reconnect */
 export type CustomerChange = {
   __typename?: 'CustomerChange';
@@ -828,12 +984,6 @@ export type CustomerChange = {
   /** The entity as it is now; null once deleted */
   node?: Maybe<Customer>;
 };
-
-/** What happened to an entity */
-export type ChangeKind =
-  | 'CREATED'
-  | 'UPDATED'
-  | 'DELETED';
 
 /** A credential for a partner app; the key itself is shown only once */
 export type ApiKey = {
@@ -1762,11 +1912,6 @@ export type TechnicianFilter = {
   skills?: InputMaybe<TagsFilter>;
   active?: InputMaybe<BooleanFilter>;
   createdAt?: InputMaybe<DateTimeFilter>;
-};
-
-/** Conditions on a yes/no field */
-export type BooleanFilter = {
-  eq?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Orderings of Technician lists */

@@ -42,6 +42,7 @@ export const defaultPorts = {
   crm: 4102,
   workshop: 4103,
   integrations: 4104,
+  commerce: 4105,
   admin: 5173,
 } as const;
 

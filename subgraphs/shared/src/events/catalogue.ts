@@ -23,6 +23,7 @@ export const EVENT_CATALOGUE: Record<string, EventDescription> = {
   ...crud('workshop.appointment', 'appointment'),
   'workshop.appointment.rescheduled': { description: 'An appointment was moved to another time, technician or bay', webhook: true },
   'workshop.appointment.cancelled': { description: 'An appointment was cancelled', webhook: true },
+  ...crud('commerce.product', 'product'),
   'identity.membership.created': { description: 'A person joined the organization', webhook: false },
   'identity.membership.updated': { description: "A member's role changed", webhook: false },
   'identity.membership.deleted': { description: 'A person left the organization', webhook: false },

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runStandalone } from '@atelier/kit';
+import { commerce } from './subgraph.ts';
+
+await runStandalone(commerce, 'commerce');

@@ -1,0 +1,29 @@
+import { ADMINS, crudResolver, isUuid, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
+import { Resolver } from 'type-graphql';
+import { Product } from './product.entity.ts';
+import { CreateProductInput, ProductFilter, UpdateProductInput } from './product.inputs.ts';
+
+const ProductOrderBy = orderBy('Product', ['partNumber', 'name', 'price', 'stockOnHand', 'createdAt'], ['PART_NUMBER_ASC']);
+
+/** Part numbers compare without case or surrounding spaces: "bp-1234 " and "BP-1234" are one part. */
+const normalisePartNumber = (partNumber: string) => partNumber.trim().toUpperCase();
+
+@Resolver(() => Product)
+export class ProductResolver extends crudResolver({
+  entity: Product,
+  typeName: 'Product',
+  events: 'commerce.product',
+  filter: ProductFilter,
+  orderBy: ProductOrderBy,
+  createInput: CreateProductInput,
+  updateInput: UpdateProductInput,
+  searchColumns: ['partNumber', 'name', 'description'],
+  roles: { read: STAFF, write: [...ADMINS, Role.SERVICE_ADVISOR, Role.CASHIER, Role.INTEGRATION] },
+  toCreateData: (input) => ({ ...input, partNumber: normalisePartNumber(input.partNumber) }),
+  toUpdateData: (input) => ({ ...input, ...(input.partNumber && { partNumber: normalisePartNumber(input.partNumber) }) }),
+}) {}
+
+export const productReference = {
+  __resolveReference: (reference: { id: string }, context: SubgraphContext) =>
+    isUuid(reference.id) ? context.em.findOne(Product, { id: reference.id }) : null,
+};
