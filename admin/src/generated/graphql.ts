@@ -78,6 +78,10 @@ export type Query = {
   serviceItem?: Maybe<ServiceItem>;
   /** ServiceItem list with filters, ordering and paging */
   serviceItems: ServiceItemConnection;
+  /** One WorkOrder; null when absent or not visible to you */
+  workOrder?: Maybe<WorkOrder>;
+  /** WorkOrder list with filters, ordering and paging */
+  workOrders: WorkOrderConnection;
 };
 
 
@@ -265,6 +269,20 @@ export type QueryServiceItemsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<ServiceItemFilter>;
   orderBy?: InputMaybe<Array<ServiceItemOrderBy>>;
+};
+
+
+export type QueryWorkOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWorkOrdersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<WorkOrderFilter>;
+  orderBy?: InputMaybe<Array<WorkOrderOrderBy>>;
 };
 
 /** A part or stock item */
@@ -462,6 +480,29 @@ export type Mutation = {
   deleteServiceItem: Scalars['ID']['output'];
   /** Deletes all of them or, if any is unknown, none */
   deleteServiceItems: Array<Scalars['ID']['output']>;
+  /** Adds labour, a part or a fee; the totals are recomputed */
+  addWorkOrderLine: WorkOrder;
+  /** Changes a line (e.g. assigns the technician, prices a part); the totals are recomputed */
+  updateWorkOrderLine: WorkOrder;
+  /** Removes a line; the totals are recomputed */
+  removeWorkOrderLine: WorkOrder;
+  createWorkOrder: WorkOrder;
+  updateWorkOrder: WorkOrder;
+  deleteWorkOrder: Scalars['ID']['output'];
+  /** Deletes all of them or, if any is unknown, none */
+  deleteWorkOrders: Array<Scalars['ID']['output']>;
+  /** DRAFT -> ESTIMATE_SENT: the estimate went to the customer (requestEstimateSignature does this too) */
+  sendEstimate: WorkOrder;
+  /** ESTIMATE_SENT -> APPROVED: the customer approved the estimate (in person or by phone; an e-signature approves by itself) */
+  approveWorkOrder: WorkOrder;
+  /** APPROVED -> IN_PROGRESS: work started */
+  startWorkOrder: WorkOrder;
+  /** IN_PROGRESS -> READY: the vehicle can be collected */
+  markWorkOrderReady: WorkOrder;
+  /** READY -> COMPLETED, under the posting rules: odometer-out given, a technician on every labour line, every part priced. Records odometer-out in the mileage history. */
+  completeWorkOrder: WorkOrder;
+  /** Cancels a work order that is not completed, with the reason */
+  cancelWorkOrder: WorkOrder;
 };
 
 
@@ -721,6 +762,77 @@ export type MutationDeleteServiceItemsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
+
+export type MutationAddWorkOrderLineArgs = {
+  input: AddWorkOrderLineInput;
+  workOrderId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateWorkOrderLineArgs = {
+  input: UpdateWorkOrderLineInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveWorkOrderLineArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateWorkOrderArgs = {
+  input: CreateWorkOrderInput;
+};
+
+
+export type MutationUpdateWorkOrderArgs = {
+  input: UpdateWorkOrderInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWorkOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWorkOrdersArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationSendEstimateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveWorkOrderArgs = {
+  id: Scalars['ID']['input'];
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationStartWorkOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkWorkOrderReadyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteWorkOrderArgs = {
+  id: Scalars['ID']['input'];
+  odometerOut?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationCancelWorkOrderArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
 export type CreateProductInput = {
   partNumber: Scalars['String']['input'];
   name: Scalars['String']['input'];
@@ -774,6 +886,8 @@ export type Subscription = {
   appointmentChanged: AppointmentChange;
   /** Changes to ServiceItems of your organization (one of them when `id` is given) */
   serviceItemChanged: ServiceItemChange;
+  /** Changes to WorkOrders of your organization (one of them when `id` is given) */
+  workOrderChanged: WorkOrderChange;
 };
 
 
@@ -841,6 +955,11 @@ export type SubscriptionServiceItemChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+export type SubscriptionWorkOrderChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A change to a Product; load it again after a reconnect */
 export type ProductChange = {
   __typename?: 'ProductChange';
@@ -874,6 +993,8 @@ export type Customer = {
   vehicles: Array<Vehicle>;
   /** The customer's appointments, latest first */
   appointments: Array<Appointment>;
+  /** The customer's work orders, latest first */
+  workOrders: Array<WorkOrder>;
 };
 
 /** A person or a company */
@@ -1815,6 +1936,8 @@ export type Vehicle = {
   mileageHistory: Array<OdometerReading>;
   /** The owning customer (from crm) */
   owner?: Maybe<Customer>;
+  /** The vehicle's work orders, latest first: its service history */
+  workOrders: Array<WorkOrder>;
 };
 
 /** An odometer reading of a vehicle */
@@ -1832,11 +1955,162 @@ export type OdometerReading = {
   note?: Maybe<Scalars['String']['output']>;
 };
 
-/** What recorded a reading: the vehicle being created or updated, or an explicit correction */
+/** What recorded a reading: the vehicle being created or updated, a work order (in or out), or an explicit correction */
 export type OdometerSource =
   | 'VEHICLE_CREATED'
   | 'VEHICLE_UPDATED'
+  | 'WORK_ORDER'
   | 'CORRECTION';
+
+/** A job on a customer's vehicle, from estimate to completion */
+export type WorkOrder = {
+  __typename?: 'WorkOrder';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Numbered per organization: `WO-000123` */
+  number: Scalars['String']['output'];
+  status: WorkOrderStatus;
+  /** The customer (from crm) */
+  customerId: Scalars['ID']['output'];
+  vehicleId: Scalars['ID']['output'];
+  /** The appointment it came from, if any */
+  appointmentId?: Maybe<Scalars['ID']['output']>;
+  /** What the customer reports or asks for, in the customer's words */
+  complaint?: Maybe<Scalars['String']['output']>;
+  /** Internal notes */
+  notes?: Maybe<Scalars['String']['output']>;
+  /** Odometer when the vehicle came in */
+  odometerIn?: Maybe<Scalars['Int']['output']>;
+  /** Odometer when the vehicle left; required to complete */
+  odometerOut?: Maybe<Scalars['Int']['output']>;
+  /** When the customer was told the vehicle would be ready */
+  promisedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** ISO 4217 currency of every amount */
+  currency: Scalars['String']['output'];
+  /** Tax rate in percent applied to taxable lines, e.g. 16 or 7.5 */
+  taxRate: Scalars['Float']['output'];
+  /** Sum of the labour lines */
+  labourTotal: Scalars['Int']['output'];
+  /** Sum of the priced part lines */
+  partsTotal: Scalars['Int']['output'];
+  /** Sum of the fee lines */
+  feesTotal: Scalars['Int']['output'];
+  /** Labour, parts and fees before tax */
+  subtotal: Scalars['Int']['output'];
+  /** Tax on the taxable lines, rounded half up once on their sum */
+  taxTotal: Scalars['Int']['output'];
+  /** What the customer pays: subtotal plus tax */
+  total: Scalars['Int']['output'];
+  estimateSentAt?: Maybe<Scalars['DateTime']['output']>;
+  approvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How the customer approved: in person, or the e-signature that did it */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  readyAt?: Maybe<Scalars['DateTime']['output']>;
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** Labour, parts and fees, in order */
+  lines: Array<WorkOrderLine>;
+  /** The customer (from crm) */
+  customer: Customer;
+  vehicle?: Maybe<Vehicle>;
+  appointment?: Maybe<Appointment>;
+};
+
+/** DRAFT -> ESTIMATE_SENT -> APPROVED -> IN_PROGRESS -> READY -> COMPLETED; any but COMPLETED may be CANCELLED */
+export type WorkOrderStatus =
+  | 'DRAFT'
+  | 'ESTIMATE_SENT'
+  | 'APPROVED'
+  | 'IN_PROGRESS'
+  | 'READY'
+  | 'COMPLETED'
+  | 'CANCELLED';
+
+/** A line of a work order: labour, a part or a fee */
+export type WorkOrderLine = {
+  __typename?: 'WorkOrderLine';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  workOrderId: Scalars['ID']['output'];
+  kind: WorkOrderLineKind;
+  description: Scalars['String']['output'];
+  /** The catalogue entry it came from (labour or fee) */
+  serviceItemId?: Maybe<Scalars['ID']['output']>;
+  /** The commerce product (parts) */
+  productId?: Maybe<Scalars['ID']['output']>;
+  /** The part number, as it was when the line was added */
+  partNumber?: Maybe<Scalars['String']['output']>;
+  /** Who does the work (labour); required on every labour line to complete */
+  technicianId?: Maybe<Scalars['ID']['output']>;
+  /** Hours (labour), units (parts) or 1 (fees) */
+  quantity: Scalars['Float']['output'];
+  /** Rate per hour, price per unit or the fee, in minor units; null for a part not priced yet */
+  unitPrice?: Maybe<Scalars['Int']['output']>;
+  /** Quantity times unit price, rounded to the minor unit (0 while unpriced) */
+  total: Scalars['Int']['output'];
+  taxable: Scalars['Boolean']['output'];
+  /** The inspection item the customer approved that became this line */
+  inspectionItemId?: Maybe<Scalars['ID']['output']>;
+  technician?: Maybe<Technician>;
+  /** The product (from commerce) */
+  product?: Maybe<Product>;
+  serviceItem?: Maybe<ServiceItem>;
+};
+
+/** Labour (hours at a rate), a part (units at a price) or a fee */
+export type WorkOrderLineKind =
+  | 'LABOUR'
+  | 'PART'
+  | 'FEE';
+
+/** A technician of the shop, bookable for appointments */
+export type Technician = {
+  __typename?: 'Technician';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  /** The identity user who is this technician, if they sign in */
+  userId?: Maybe<Scalars['ID']['output']>;
+  /** What the technician can do, e.g. `diesel`, `electrical` */
+  skills: Array<Scalars['String']['output']>;
+  /** Inactive technicians keep their past appointments but cannot be booked */
+  active: Scalars['Boolean']['output'];
+  /** The user who is this technician (from identity) */
+  user?: Maybe<User>;
+};
+
+/** An entry of the shop's service catalogue: a labour operation or a fee */
+export type ServiceItem = {
+  __typename?: 'ServiceItem';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Short code the shop uses, e.g. `OIL-01` */
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  kind: ServiceItemKind;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Book time in hours (labour only) */
+  standardHours?: Maybe<Scalars['Float']['output']>;
+  /** Hourly rate (labour) or the fee, in minor units of the currency */
+  rate: Scalars['Int']['output'];
+  /** ISO 4217 currency code */
+  currency: Scalars['String']['output'];
+  /** Whether tax applies to it */
+  taxable: Scalars['Boolean']['output'];
+  /** Inactive items stay on old work orders but are not offered for new ones */
+  active: Scalars['Boolean']['output'];
+};
+
+/** Labour priced by the hour, or a fixed fee */
+export type ServiceItemKind =
+  | 'LABOUR'
+  | 'FEE';
 
 /** A booking of a customer at the shop */
 export type Appointment = {
@@ -1869,23 +2143,6 @@ export type AppointmentStatus =
   | 'CANCELLED'
   | 'COMPLETED'
   | 'NO_SHOW';
-
-/** A technician of the shop, bookable for appointments */
-export type Technician = {
-  __typename?: 'Technician';
-  id: Scalars['ID']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  name: Scalars['String']['output'];
-  /** The identity user who is this technician, if they sign in */
-  userId?: Maybe<Scalars['ID']['output']>;
-  /** What the technician can do, e.g. `diesel`, `electrical` */
-  skills: Array<Scalars['String']['output']>;
-  /** Inactive technicians keep their past appointments but cannot be booked */
-  active: Scalars['Boolean']['output'];
-  /** The user who is this technician (from identity) */
-  user?: Maybe<User>;
-};
 
 /** A page of Technician with cursors for partner apps and offsets for the admin */
 export type TechnicianConnection = {
@@ -2019,34 +2276,6 @@ export type AppointmentOrderBy =
   | 'CREATED_AT_ASC'
   | 'CREATED_AT_DESC';
 
-/** An entry of the shop's service catalogue: a labour operation or a fee */
-export type ServiceItem = {
-  __typename?: 'ServiceItem';
-  id: Scalars['ID']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  /** Short code the shop uses, e.g. `OIL-01` */
-  code: Scalars['String']['output'];
-  name: Scalars['String']['output'];
-  kind: ServiceItemKind;
-  description?: Maybe<Scalars['String']['output']>;
-  /** Book time in hours (labour only) */
-  standardHours?: Maybe<Scalars['Float']['output']>;
-  /** Hourly rate (labour) or the fee, in minor units of the currency */
-  rate: Scalars['Int']['output'];
-  /** ISO 4217 currency code */
-  currency: Scalars['String']['output'];
-  /** Whether tax applies to it */
-  taxable: Scalars['Boolean']['output'];
-  /** Inactive items stay on old work orders but are not offered for new ones */
-  active: Scalars['Boolean']['output'];
-};
-
-/** Labour priced by the hour, or a fixed fee */
-export type ServiceItemKind =
-  | 'LABOUR'
-  | 'FEE';
-
 /** A page of ServiceItem with cursors for partner apps and offsets for the admin */
 export type ServiceItemConnection = {
   __typename?: 'ServiceItemConnection';
@@ -2093,6 +2322,59 @@ export type ServiceItemOrderBy =
   | 'RATE_DESC'
   | 'CREATED_AT_ASC'
   | 'CREATED_AT_DESC';
+
+/** A page of WorkOrder with cursors for partner apps and offsets for the admin */
+export type WorkOrderConnection = {
+  __typename?: 'WorkOrderConnection';
+  nodes: Array<WorkOrder>;
+  edges: Array<WorkOrderEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type WorkOrderEdge = {
+  __typename?: 'WorkOrderEdge';
+  cursor: Scalars['String']['output'];
+  node: WorkOrder;
+};
+
+export type WorkOrderFilter = {
+  /** Words to find in the number, complaint or notes */
+  q?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<IdFilter>;
+  number?: InputMaybe<StringFilter>;
+  status?: InputMaybe<WorkOrderStatusFilter>;
+  customerId?: InputMaybe<IdFilter>;
+  vehicleId?: InputMaybe<IdFilter>;
+  total?: InputMaybe<IntFilter>;
+  promisedAt?: InputMaybe<DateTimeFilter>;
+  completedAt?: InputMaybe<DateTimeFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+  updatedAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a WorkOrderStatus */
+export type WorkOrderStatusFilter = {
+  eq?: InputMaybe<WorkOrderStatus>;
+  ne?: InputMaybe<WorkOrderStatus>;
+  in?: InputMaybe<Array<WorkOrderStatus>>;
+};
+
+/** Orderings of WorkOrder lists */
+export type WorkOrderOrderBy =
+  | 'NUMBER_ASC'
+  | 'NUMBER_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'TOTAL_ASC'
+  | 'TOTAL_DESC'
+  | 'PROMISED_AT_ASC'
+  | 'PROMISED_AT_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
 
 export type CreateTechnicianInput = {
   name: Scalars['String']['input'];
@@ -2180,6 +2462,61 @@ export type UpdateServiceItemInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A line from the catalogue (serviceItemId), a product (productId) or written by hand; what is given overrides what they supply */
+export type AddWorkOrderLineInput = {
+  kind: WorkOrderLineKind;
+  /** Labour or fee from the service catalogue */
+  serviceItemId?: InputMaybe<Scalars['ID']['input']>;
+  /** A part: the commerce product */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Labour only */
+  technicianId?: InputMaybe<Scalars['ID']['input']>;
+  /** Hours (labour) or units (parts); defaults to the book time, or 1 */
+  quantity?: InputMaybe<Scalars['Float']['input']>;
+  /** Rate, price or fee in minor units; defaults to the catalogue or product price */
+  unitPrice?: InputMaybe<Scalars['Int']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Only the fields given change; null clears technician or (for parts) the price */
+export type UpdateWorkOrderLineInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  technicianId?: InputMaybe<Scalars['ID']['input']>;
+  quantity?: InputMaybe<Scalars['Float']['input']>;
+  unitPrice?: InputMaybe<Scalars['Int']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CreateWorkOrderInput = {
+  customerId: Scalars['ID']['input'];
+  /** A vehicle of the customer's (or one without an owner yet) */
+  vehicleId: Scalars['ID']['input'];
+  appointmentId?: InputMaybe<Scalars['ID']['input']>;
+  complaint?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  odometerIn?: InputMaybe<Scalars['Int']['input']>;
+  promisedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  currency: Scalars['String']['input'];
+  /** Percent, e.g. 16; 0 when left out */
+  taxRate?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Only the fields given change; null clears an optional field. The status moves with the verbs (sendEstimate, approveWorkOrder, ...). */
+export type UpdateWorkOrderInput = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  vehicleId?: InputMaybe<Scalars['ID']['input']>;
+  appointmentId?: InputMaybe<Scalars['ID']['input']>;
+  complaint?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  odometerIn?: InputMaybe<Scalars['Int']['input']>;
+  odometerOut?: InputMaybe<Scalars['Int']['input']>;
+  promisedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only while the work order has no lines */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  taxRate?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** A change to a Technician; load it again after a reconnect */
 export type TechnicianChange = {
   __typename?: 'TechnicianChange';
@@ -2214,4 +2551,13 @@ export type ServiceItemChange = {
   id: Scalars['ID']['output'];
   /** The entity as it is now; null once deleted */
   node?: Maybe<ServiceItem>;
+};
+
+/** A change to a WorkOrder; load it again after a reconnect */
+export type WorkOrderChange = {
+  __typename?: 'WorkOrderChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<WorkOrder>;
 };

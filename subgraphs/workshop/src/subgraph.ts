@@ -10,23 +10,36 @@ import { ServiceItemResolver } from './service-catalogue/service-item.resolver.t
 import { Technician } from './technicians/technician.entity.ts';
 import { TechnicianResolver, technicianReference } from './technicians/technician.resolver.ts';
 import { userRefReference } from './technicians/user.ref.ts';
+import { KnownProduct } from './products/known-product.entity.ts';
+import { productProjection } from './products/product-projection.ts';
+import { ProductRef } from './products/product.ref.ts';
 import { OdometerReading } from './vehicles/odometer-reading.entity.ts';
 import { Vehicle } from './vehicles/vehicle.entity.ts';
 import { CustomerVehiclesResolver, VehicleResolver, vehicleReference } from './vehicles/vehicle.resolver.ts';
+import { estimateSignatures } from './work-orders/estimate-signatures.ts';
+import { WorkOrderCounter } from './work-orders/work-order-counter.entity.ts';
+import { WorkOrderLine } from './work-orders/work-order-line.entity.ts';
+import { WorkOrderLineResolver } from './work-orders/work-order-lines.resolver.ts';
+import { WorkOrder } from './work-orders/work-order.entity.ts';
+import { CustomerWorkOrdersResolver, VehicleWorkOrdersResolver, WorkOrderResolver, workOrderReference } from './work-orders/work-order.resolver.ts';
 
-/** workshop: vehicles, the service catalogue, technicians and appointments (and later work orders, inspections). */
+/** workshop: vehicles, the service catalogue, technicians, appointments and work orders (and later inspections). */
 export const workshop = defineSubgraph({
   name: 'workshop',
-  entities: [Vehicle, OdometerReading, KnownCustomer, ServiceItem, Technician, Appointment],
-  resolvers: [VehicleResolver, CustomerVehiclesResolver, ServiceItemResolver, TechnicianResolver, AppointmentResolver, CustomerAppointmentsResolver],
-  orphanedTypes: [CustomerRef],
+  entities: [Vehicle, OdometerReading, KnownCustomer, KnownProduct, ServiceItem, Technician, Appointment, WorkOrder, WorkOrderLine, WorkOrderCounter],
+  resolvers: [
+    VehicleResolver, CustomerVehiclesResolver, ServiceItemResolver, TechnicianResolver, AppointmentResolver, CustomerAppointmentsResolver,
+    WorkOrderResolver, WorkOrderLineResolver, CustomerWorkOrdersResolver, VehicleWorkOrdersResolver,
+  ],
+  orphanedTypes: [CustomerRef, ProductRef],
   referenceResolvers: {
     Vehicle: vehicleReference as never,
     Customer: customerRefReference as never,
     Technician: technicianReference as never,
     Appointment: appointmentReference as never,
+    WorkOrder: workOrderReference as never,
     User: userRefReference as never,
   },
   migrations,
-  consumers: [customerProjection],
+  consumers: [customerProjection, productProjection, estimateSignatures],
 });

@@ -7,12 +7,13 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 export enum OdometerSource {
   VEHICLE_CREATED = 'VEHICLE_CREATED',
   VEHICLE_UPDATED = 'VEHICLE_UPDATED',
+  WORK_ORDER = 'WORK_ORDER',
   CORRECTION = 'CORRECTION',
 }
 
 registerEnumType(OdometerSource, {
   name: 'OdometerSource',
-  description: 'What recorded a reading: the vehicle being created or updated, or an explicit correction',
+  description: 'What recorded a reading: the vehicle being created or updated, a work order (in or out), or an explicit correction',
 });
 
 /**

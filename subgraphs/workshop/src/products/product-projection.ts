@@ -1,0 +1,54 @@
+import { badUserInput, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { KnownProduct } from './known-product.entity.ts';
+
+interface ProductData {
+  partNumber: string;
+  name: string;
+  price: number;
+  currency: string;
+  taxable: boolean;
+  active: boolean;
+}
+
+/**
+ * Keeps `known_products` at the latest state commerce announced. Events arrive at least once and maybe
+ * out of order: a row only moves forward in time. A deleted product is forgotten; part lines keep what
+ * they copied from it.
+ */
+export const productProjection: EventConsumer<SubgraphContext> = {
+  queue: 'workshop.product-projection',
+  events: ['commerce.product.created', 'commerce.product.updated', 'commerce.product.deleted'],
+  async handle(event, context) {
+    const connection = context.em.getConnection();
+    if (event.name === 'commerce.product.deleted') {
+      await connection.execute('delete from "workshop"."known_products" where "id" = ? and "tenant_id" = ?', [event.entityId, event.tenantId]);
+      return;
+    }
+    const product = event.data as unknown as ProductData;
+    await connection.execute(
+      `insert into "workshop"."known_products" ("id", "tenant_id", "part_number", "name", "price", "currency", "taxable", "active", "changed_at")
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict ("id") do update set "part_number" = excluded."part_number", "name" = excluded."name", "price" = excluded."price",
+         "currency" = excluded."currency", "taxable" = excluded."taxable", "active" = excluded."active", "changed_at" = excluded."changed_at"
+       where "known_products"."changed_at" <= excluded."changed_at" and "known_products"."tenant_id" = excluded."tenant_id"`,
+      [event.entityId, event.tenantId, product.partNumber, product.name, product.price, product.currency, product.taxable, product.active, new Date(event.occurredAt)],
+    );
+  },
+};
+
+/** How long a write waits for commerce's event about a product created a moment ago. */
+const PROJECTION_GRACE_MS = 3_000;
+
+/**
+ * The product of the caller's organization, as commerce last announced it. A product created a moment
+ * ago may not have arrived yet, so an unknown ID is looked up again for a short while before it is refused.
+ */
+export async function knownProduct(em: EntityManager, tenantId: string, productId: string, field = 'productId'): Promise<KnownProduct> {
+  const deadline = Date.now() + PROJECTION_GRACE_MS;
+  for (;;) {
+    const product = await em.findOne(KnownProduct, { id: productId, tenantId });
+    if (product) return product;
+    if (Date.now() > deadline) throw badUserInput([{ field, message: 'is not a product of your organization' }]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

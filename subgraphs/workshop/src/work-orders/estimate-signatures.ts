@@ -1,0 +1,34 @@
+import { logger, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { WorkOrder, WorkOrderStatus } from './work-order.entity.ts';
+import { lockWorkOrder, moveTo } from './work-order.service.ts';
+
+interface SignatureEventData {
+  workOrderId: string;
+  signerName?: string | null;
+  envelopeId?: string | null;
+}
+
+/**
+ * The customer's e-signature moves the work order: an estimate sent for signature is ESTIMATE_SENT, a
+ * signed one APPROVED. Integrations reports the envelope's progress as events; delivery is at least once
+ * and a work order may have moved on meanwhile, so anything else is left as it is.
+ */
+export const estimateSignatures: EventConsumer<SubgraphContext> = {
+  queue: 'workshop.estimate-signatures',
+  events: ['integrations.signatureRequest.sent', 'integrations.signatureRequest.completed'],
+  async handle(event, context) {
+    const { workOrderId, signerName, envelopeId } = (event.data ?? {}) as unknown as SignatureEventData;
+    await context.em.transactional(async (em) => {
+      if (!(await em.findOne(WorkOrder, { id: workOrderId }))) return;
+      const workOrder = await lockWorkOrder(em, workOrderId);
+      if (workOrder.status === WorkOrderStatus.DRAFT) await moveTo(context, em, workOrder, WorkOrderStatus.ESTIMATE_SENT);
+      if (event.name !== 'integrations.signatureRequest.completed') return;
+      if (workOrder.status !== WorkOrderStatus.ESTIMATE_SENT) {
+        logger.info({ workOrderId, status: workOrder.status }, 'a signed estimate arrived for a work order that has moved on; left as it is');
+        return;
+      }
+      const by = `e-signature${signerName ? ` of ${signerName}` : ''}${envelopeId ? ` (envelope ${envelopeId})` : ''}`;
+      await moveTo(context, em, workOrder, WorkOrderStatus.APPROVED, { approvedBy: by.slice(0, 200) });
+    });
+  },
+};

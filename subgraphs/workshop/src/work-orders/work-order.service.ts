@@ -1,0 +1,109 @@
+import { badUserInput, findOrFail, notFound, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { LockMode, wrap } from '@mikro-orm/core';
+import { assertKnownCustomer } from '../customers/customer-projection.ts';
+import { Technician } from '../technicians/technician.entity.ts';
+import { Vehicle } from '../vehicles/vehicle.entity.ts';
+import { OdometerSource } from '../vehicles/odometer-reading.entity.ts';
+import { assertNotBackwards, lockVehicle, recordReading } from '../vehicles/odometer.ts';
+import { ARRIVALS, assertTransition } from './work-order-flow.ts';
+import { WorkOrderLine } from './work-order-line.entity.ts';
+import { computeTotals, lineTotal } from './work-order-totals.ts';
+import { WorkOrder, WorkOrderStatus } from './work-order.entity.ts';
+
+/** Loads the work order under a row lock, so concurrent changes of its status or lines queue up. */
+export async function lockWorkOrder(em: EntityManager, id: string): Promise<WorkOrder> {
+  await findOrFail(em, WorkOrder, 'WorkOrder', id);
+  const locked = await em.findOne(WorkOrder, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (!locked) throw notFound('WorkOrder', id);
+  return locked;
+}
+
+export function linesOf(em: EntityManager, workOrderId: string): Promise<WorkOrderLine[]> {
+  return em.find(WorkOrderLine, { workOrderId }, { orderBy: { position: 'asc', createdAt: 'asc' } });
+}
+
+/** Recomputes the line amounts and the work order's totals from its lines, after pending changes are flushed. */
+export async function recalculate(em: EntityManager, workOrder: WorkOrder): Promise<WorkOrderLine[]> {
+  await em.flush();
+  const lines = await linesOf(em, workOrder.id);
+  for (const line of lines) line.total = lineTotal(line);
+  em.assign(workOrder, computeTotals(lines, workOrder.taxRateBasisPoints));
+  await em.flush();
+  return lines;
+}
+
+/**
+ * The work order as event data: everything consumers need (integrations renders the estimate from it),
+ * lines and totals included, without the tenant (the envelope carries it).
+ */
+export function workOrderData(workOrder: WorkOrder, lines: readonly WorkOrderLine[]): Record<string, unknown> {
+  const { tenantId: _tenant, ...rest } = wrap(workOrder).toObject() as Record<string, unknown>;
+  return {
+    ...rest,
+    taxRate: workOrder.taxRate,
+    lines: lines.map((line) => {
+      const { tenantId: _lineTenant, ...data } = wrap(line).toObject() as Record<string, unknown>;
+      return data;
+    }),
+  };
+}
+
+/** Publishes `workshop.workOrder.<verb>` with the full work order. */
+export async function publishWorkOrder(context: SubgraphContext, em: EntityManager, workOrder: WorkOrder, verb: string, extra: Record<string, unknown> = {}) {
+  const lines = await linesOf(em, workOrder.id);
+  await publishChange(context, em, `workshop.workOrder.${verb}`, workOrder.id, { ...workOrderData(workOrder, lines), ...extra });
+}
+
+/**
+ * Moves a (locked) work order along the flow: refuses what the flow does not allow, stamps the time of
+ * arrival and publishes the transition's event, all in the caller's transaction.
+ */
+export async function moveTo(
+  context: SubgraphContext,
+  em: EntityManager,
+  workOrder: WorkOrder,
+  to: Exclude<WorkOrderStatus, WorkOrderStatus.DRAFT>,
+  changes: Partial<Pick<WorkOrder, 'approvedBy' | 'cancellationReason' | 'odometerOut'>> = {},
+): Promise<WorkOrder> {
+  const from = workOrder.status;
+  assertTransition(from, to);
+  const arrival = ARRIVALS[to];
+  em.assign(workOrder, { ...changes, status: to, [arrival.stamp]: new Date() });
+  await em.flush();
+  await publishWorkOrder(context, em, workOrder, arrival.event, { previousStatus: from });
+  return workOrder;
+}
+
+/**
+ * A work order's customer must be a customer of the organization, its vehicle one of the organization's
+ * and not someone else's (a vehicle without an owner is fine: it is often entered at the counter).
+ */
+export async function checkCustomerAndVehicle(em: EntityManager, context: SubgraphContext, customerId: string, vehicleId: string): Promise<Vehicle> {
+  await assertKnownCustomer(em, requireTenant(context), customerId, 'customerId');
+  const vehicle = await em.findOne(Vehicle, { id: vehicleId });
+  if (!vehicle) throw badUserInput([{ field: 'vehicleId', message: 'is not a vehicle of your organization' }]);
+  if (vehicle.ownerId && vehicle.ownerId !== customerId) throw badUserInput([{ field: 'vehicleId', message: 'belongs to another customer' }]);
+  return vehicle;
+}
+
+export async function checkTechnician(em: EntityManager, technicianId: string): Promise<void> {
+  const technician = await em.findOne(Technician, { id: technicianId });
+  if (!technician) throw badUserInput([{ field: 'technicianId', message: 'is not a technician of your organization' }]);
+  if (!technician.active) throw badUserInput([{ field: 'technicianId', message: 'is not active' }]);
+}
+
+/**
+ * Records an odometer reading the work order took (in or out) in the vehicle's mileage history, under
+ * the mileage rule: never below the vehicle's last reading.
+ */
+export async function recordOdometer(em: EntityManager, context: SubgraphContext, vehicleId: string, reading: number, field: 'odometerIn' | 'odometerOut', note: string) {
+  const vehicle = await lockVehicle(em, vehicleId);
+  if (!vehicle) return;
+  assertNotBackwards(vehicle.mileage, reading, field);
+  if (reading === vehicle.mileage) return;
+  recordReading(em, context, { vehicleId, reading, source: OdometerSource.WORK_ORDER, note });
+  vehicle.mileage = reading;
+  await em.flush();
+  const { tenantId: _tenant, ...snapshot } = wrap(vehicle).toObject() as Record<string, unknown>;
+  await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...snapshot, changed: ['mileage'] });
+}
