@@ -85,7 +85,7 @@ describe('admin panel', () => {
     await page.getByRole('combobox', { name: 'Owner' }).fill('Ada');
     await page.getByRole('option', { name: 'Ada Lovelace' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Vehicle Toyota Corolla').waitFor();
+    await page.getByText('Vehicle 2019 Toyota Corolla').waitFor(); // titled by the server's displayName
 
     await page.getByRole('menuitem', { name: 'Vehicles' }).click();
     const vehicleRow = page.getByRole('row').filter({ hasText: 'AB-123-CD' });

@@ -13,6 +13,7 @@ import { userRefReference } from './technicians/user.ref.ts';
 import { OdometerReading } from './vehicles/odometer-reading.entity.ts';
 import { Vehicle } from './vehicles/vehicle.entity.ts';
 import { CustomerVehiclesResolver, VehicleResolver, vehicleReference } from './vehicles/vehicle.resolver.ts';
+import { vinFill } from './vehicles/vin-fill.ts';
 
 /** workshop: vehicles, the service catalogue, technicians and appointments (and later work orders, inspections). */
 export const workshop = defineSubgraph({
@@ -28,5 +29,5 @@ export const workshop = defineSubgraph({
     User: userRefReference as never,
   },
   migrations,
-  consumers: [customerProjection],
+  consumers: [customerProjection, vinFill],
 });
