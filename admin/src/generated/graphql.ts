@@ -457,6 +457,8 @@ export type Mutation = {
   deleteVehicles: Array<Scalars['ID']['output']>;
   /** Sets the mileage to a reading lower (or higher) than the last one, recording why; the only way back */
   correctMileage: Vehicle;
+  /** Fills the vehicle's blank fields from its VIN again (after vPIC was unavailable, say): it turns PENDING until the decoding lands; nothing typed is overwritten */
+  decodeVehicleVin: Vehicle;
   createAppointment: Appointment;
   updateAppointment: Appointment;
   deleteAppointment: Scalars['ID']['output'];
@@ -650,6 +652,11 @@ export type MutationCorrectMileageArgs = {
   vehicleId: Scalars['ID']['input'];
   reading: Scalars['Int']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationDecodeVehicleVinArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1665,6 +1672,8 @@ export type Vehicle = {
   fuelType?: Maybe<Scalars['String']['output']>;
   /** How far blank fields were filled from the VIN */
   vinDecodeStatus?: Maybe<VinDecodeStatus>;
+  /** What could not be decoded from the VIN, and why (PARTIAL or FAILED) */
+  vinDecodeNote?: Maybe<Scalars['String']['output']>;
   /** Licence plate */
   plate?: Maybe<Scalars['String']['output']>;
   /** Last known odometer reading */

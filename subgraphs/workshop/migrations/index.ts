@@ -4,7 +4,7 @@ import { Migration20261123135806_known_customers } from './Migration202611231358
 import { Migration20261123152631_service_catalogue } from './Migration20261123152631_service_catalogue.ts';
 import { Migration20261123153431_appointments } from './Migration20261123153431_appointments.ts';
 import { Migration20261123154407_odometer_readings } from './Migration20261123154407_odometer_readings.ts';
-import { Migration20261123161847_vin_fill } from './Migration20261123161847_vin_fill.ts';
+import { Migration20261123162444_vin_fill } from './Migration20261123162444_vin_fill.ts';
 
 /** Every migration of the workshop schema, in order. New ones come from `npm run migration:create -- workshop`. */
 export const migrations: MigrationDefinition[] = [
@@ -13,5 +13,5 @@ export const migrations: MigrationDefinition[] = [
   { name: 'Migration20261123152631_service_catalogue', class: Migration20261123152631_service_catalogue },
   { name: 'Migration20261123153431_appointments', class: Migration20261123153431_appointments },
   { name: 'Migration20261123154407_odometer_readings', class: Migration20261123154407_odometer_readings },
-  { name: 'Migration20261123161847_vin_fill', class: Migration20261123161847_vin_fill },
+  { name: 'Migration20261123162444_vin_fill', class: Migration20261123162444_vin_fill },
 ];

@@ -26,11 +26,14 @@ interface VehicleChange {
   changed?: unknown;
 }
 
-/** workshop marks a vehicle PENDING when it has a VIN and blank fields to fill from it: on create, or when its VIN changes. */
+/**
+ * workshop marks a vehicle PENDING when it has a VIN and blank fields to fill from it: on create, when its VIN
+ * changes, or when staff ask again (`decodeVehicleVin`). Other changes to a PENDING vehicle ask nothing new.
+ */
 function vinToDecode(name: string, data: VehicleChange): string | undefined {
   if (data.vinDecodeStatus !== 'PENDING' || typeof data.vin !== 'string') return undefined;
-  if (name === 'workshop.vehicle.updated' && !(Array.isArray(data.changed) && data.changed.includes('vin'))) return undefined;
-  return data.vin;
+  const asked = name === 'workshop.vehicle.created' || (Array.isArray(data.changed) && (data.changed.includes('vin') || data.changed.includes('vinDecodeStatus')));
+  return asked ? data.vin : undefined;
 }
 
 const decodedData = (vehicleId: string, decoding: VinDecoding): VinDecodedData => ({

@@ -42,6 +42,10 @@ export class Vehicle extends TenantOwned {
   @Enum({ items: () => VinDecodeStatus, nullable: true })
   vinDecodeStatus?: VinDecodeStatus | null;
 
+  @Field(() => String, { nullable: true, description: 'What could not be decoded from the VIN, and why (PARTIAL or FAILED)' })
+  @Property({ type: 'text', nullable: true })
+  vinDecodeNote?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Licence plate' })
   @Property({ type: 'string', length: 20, nullable: true })
   plate?: string | null;

@@ -3,7 +3,7 @@ import {
   ADMINS, badUserInput, byKey, crudResolver, groupBy, isUuid, loader, notFound, orderBy, publishChange, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext,
 } from '@atelier/kit';
 import { wrap } from '@mikro-orm/core';
-import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
 import { Vehicle } from './vehicle.entity.ts';
@@ -50,15 +50,15 @@ async function createData(input: CreateVehicleInput, em: EntityManager, context:
   const data = { ...(await checkedVehicleData(input, em, context)), id: randomUUID() };
   assertIdentifiable(data, 'make and model');
   if (typeof data.mileage === 'number') recordReading(em, context, { vehicleId: data.id, reading: data.mileage, source: OdometerSource.VEHICLE_CREATED });
-  return { ...data, vinDecodeStatus: needsVinDecoding(data) ? VinDecodeStatus.PENDING : null };
+  return { ...data, vinDecodeStatus: needsVinDecoding(data) ? VinDecodeStatus.PENDING : null, vinDecodeNote: null };
 }
 
 /** A new VIN is decoded again when something is blank; no VIN, nothing to decode. */
-function vinDecodeStatusAfter(data: UpdateVehicleInput, current: Vehicle): { vinDecodeStatus?: VinDecodeStatus | null } {
+function vinDecodeStatusAfter(data: UpdateVehicleInput, current: Vehicle): Pick<Vehicle, 'vinDecodeStatus' | 'vinDecodeNote'> {
   if (data.vin === undefined || data.vin === current.vin) return {};
   const after = { ...current, ...Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) } as Vehicle;
   assertIdentifiable(after, 'vin');
-  return { vinDecodeStatus: needsVinDecoding(after) ? VinDecodeStatus.PENDING : null };
+  return { vinDecodeStatus: needsVinDecoding(after) ? VinDecodeStatus.PENDING : null, vinDecodeNote: null };
 }
 
 /** A changed mileage must not go back, and is recorded as a reading. */
@@ -102,6 +102,26 @@ export class VehicleResolver extends crudResolver({
       await em.flush();
       const { tenantId: _tenant, ...rest } = wrap(vehicle).toObject() as Record<string, unknown>;
       await publishChange(context, em, 'workshop.vehicle.mileageCorrected', vehicle.id, { ...rest, previousMileage: previous, reason: note });
+      return vehicle;
+    });
+  }
+
+  @Authorized(WRITE)
+  @Mutation(() => Vehicle, {
+    description: "Fills the vehicle's blank fields from its VIN again (after vPIC was unavailable, say): it turns PENDING until the decoding lands; nothing typed is overwritten",
+  })
+  decodeVehicleVin(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Vehicle> {
+    return context.em.transactional(async (em) => {
+      const vehicle = isUuid(id) ? await lockVehicle(em, id) : null;
+      if (!vehicle) throw notFound('Vehicle', id);
+      if (vehicle.vinDecodeStatus === VinDecodeStatus.PENDING) return vehicle; // already asked
+      if (!vehicle.vin) throw badUserInput([{ field: 'id', message: 'is a vehicle without a VIN' }]);
+      if (!needsVinDecoding(vehicle)) throw badUserInput([{ field: 'id', message: 'is a vehicle with no blank field its VIN could fill' }]);
+      vehicle.vinDecodeStatus = VinDecodeStatus.PENDING;
+      vehicle.vinDecodeNote = null;
+      await em.flush();
+      const { tenantId: _tenant, ...rest } = wrap(vehicle).toObject() as Record<string, unknown>;
+      await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...rest, changed: ['vinDecodeStatus', 'vinDecodeNote'] });
       return vehicle;
     });
   }

@@ -8,10 +8,11 @@ let system: TestSystem;
 let shop: TestOrganization;
 let nhtsa: NhtsaFake;
 
-const FIELDS = 'id vin make model year engine bodyClass fuelType plate vinDecodeStatus displayName updatedAt';
+const FIELDS = 'id vin make model year engine bodyClass fuelType plate vinDecodeStatus vinDecodeNote displayName updatedAt';
 const CREATE_VEHICLE = `mutation($input: CreateVehicleInput!) { createVehicle(input: $input) { ${FIELDS} } }`;
 const UPDATE_VEHICLE = `mutation($id: ID!, $input: UpdateVehicleInput!) { updateVehicle(id: $id, input: $input) { ${FIELDS} } }`;
 const VEHICLE = `query($id: ID!) { vehicle(id: $id) { ${FIELDS} } }`;
+const DECODE_AGAIN = `mutation($id: ID!) { decodeVehicleVin(id: $id) { ${FIELDS} } }`;
 const VEHICLE_CHANGED = `subscription($id: ID) { vehicleChanged(id: $id) { kind id node { make model year vinDecodeStatus displayName } } }`;
 
 type Vehicle = Record<string, unknown> & { id: string; vinDecodeStatus: string | null; updatedAt: string };
@@ -60,6 +61,7 @@ describe('a vehicle created with only its VIN fills itself, through the gateway'
         bodyClass: 'Coupe',
         fuelType: 'Gasoline',
         vinDecodeStatus: 'DECODED',
+        vinDecodeNote: null,
         displayName: '2003 HONDA Accord',
       });
       expect(vpicCalls()).toBe(1);
@@ -100,19 +102,44 @@ describe('a vehicle created with only its VIN fills itself, through the gateway'
 
   it('fills a VIN vPIC does not know partially: manufacturer from the WMI, model year from position 10', async () => {
     const created = await create({ vin: 'WVWZZZ1JZXW000001', plate: 'B-AB 123' });
-    expect(await decoded(created.id)).toMatchObject({ make: 'Volkswagen', model: null, year: 1999, engine: null, vinDecodeStatus: 'PARTIAL', displayName: '1999 Volkswagen' });
+    const partial = await decoded(created.id);
+    expect(partial).toMatchObject({ make: 'Volkswagen', model: null, year: 1999, engine: null, vinDecodeStatus: 'PARTIAL', displayName: '1999 Volkswagen' });
+    expect(partial.vinDecodeNote).toMatch(/^7 - Manufacturer is not registered with NHTSA[^]*WMI[^]*position 10/);
   });
 
-  it('fills what the VIN itself tells when vPIC is down', async () => {
+  it('fills what the VIN itself tells when vPIC is down, and the rest when staff ask again later', async () => {
     nhtsa.inject({ fault: { kind: 'server-error', status: 503 } });
     const created = await create({ vin: '5YJSA1DN2DFP14706' });
-    expect(await decoded(created.id)).toMatchObject({ make: 'Tesla', model: null, year: 2013, vinDecodeStatus: 'PARTIAL', displayName: '2013 Tesla' });
+    const partial = await decoded(created.id);
+    expect(partial).toMatchObject({ make: 'Tesla', model: null, year: 2013, vinDecodeStatus: 'PARTIAL', displayName: '2013 Tesla' });
+    expect(partial.vinDecodeNote).toMatch(/vPIC is unavailable/);
     expect(vpicCalls()).toBe(1);
+
+    const again = (await expectData(system.gatewayUrl, DECODE_AGAIN, { id: created.id }, shop)).decodeVehicleVin;
+    expect(again).toMatchObject({ vinDecodeStatus: 'PENDING', vinDecodeNote: null });
+    expect(await decoded(created.id)).toMatchObject({ make: 'Tesla', model: 'Model S', year: 2013, fuelType: 'Electric', vinDecodeStatus: 'DECODED', vinDecodeNote: null, displayName: '2013 Tesla Model S' });
+    expect(vpicCalls()).toBe(2);
+  });
+
+  it('refuses to decode again a vehicle without a VIN or with nothing blank, or one of another organization', async () => {
+    const noVin = await create({ make: 'Fiat', model: 'Panda' });
+    expect(errorOf(await graphql(system.gatewayUrl, DECODE_AGAIN, { id: noVin.id }, shop))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['id'] });
+    const complete = await create({ vin: '1HGCM82673A004354', make: 'Honda', model: 'Accord', year: 2003, engine: '3.0L', bodyClass: 'Coupe', fuelType: 'Gasoline' });
+    expect(errorOf(await graphql(system.gatewayUrl, DECODE_AGAIN, { id: complete.id }, shop))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['id'] });
+    const vinOnly = await create({ vin: 'WVWZZZ1JZXW000003' });
+    await decoded(vinOnly.id);
+    const other = await system.createOrganization();
+    expect(errorOf(await graphql(system.gatewayUrl, DECODE_AGAIN, { id: vinOnly.id }, other))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await read(vinOnly.id)).toMatchObject({ vinDecodeStatus: 'PARTIAL' });
+    expect(await read(noVin.id)).toMatchObject({ vinDecodeStatus: null });
+    expect((await read(complete.id)).updatedAt).toBe(complete.updatedAt);
   });
 
   it('marks a VIN whose check digit does not match FAILED, fills nothing and never asks vPIC; decodeVin still refuses it', async () => {
     const created = await create({ vin: '5YJSA1DN5DFP14705', plate: 'wrong 9th' });
-    expect(await decoded(created.id)).toMatchObject({ make: null, model: null, year: null, vinDecodeStatus: 'FAILED', displayName: '5YJSA1DN5DFP14705' });
+    expect(await decoded(created.id)).toMatchObject({
+      make: null, model: null, year: null, vinDecodeStatus: 'FAILED', vinDecodeNote: 'VIN check digit does not match', displayName: '5YJSA1DN5DFP14705',
+    });
     expect(vpicCalls()).toBe(0);
 
     const refused = errorOf(await graphql(system.gatewayUrl, `query($vin: String!) { decodeVin(vin: $vin) { make } }`, { vin: '5YJSA1DN5DFP14705' }, shop));

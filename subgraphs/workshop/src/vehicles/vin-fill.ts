@@ -29,6 +29,7 @@ interface VinDecoded {
   fuelType: string | null;
   partial: boolean;
   refused: string | null;
+  messages: string[];
 }
 
 function statusOf(decoded: VinDecoded): VinDecodeStatus {
@@ -36,6 +37,9 @@ function statusOf(decoded: VinDecoded): VinDecodeStatus {
   if (decoded.refused || !anything) return VinDecodeStatus.FAILED;
   return decoded.partial ? VinDecodeStatus.PARTIAL : VinDecodeStatus.DECODED;
 }
+
+/** The decoder's remarks on what it could not tell, one per line. */
+const noteOf = (decoded: VinDecoded) => (decoded.messages ?? []).join('\n') || 'Nothing could be decoded from this VIN';
 
 /** Sets the blank fields the decoding knows; never one staff filled (before, or while it was decoding). */
 function fillBlanks(vehicle: Vehicle, decoded: VinDecoded): Fillable[] {
@@ -64,9 +68,10 @@ export const vinFill: EventConsumer<SubgraphContext> = {
       if (!vehicle || vehicle.vinDecodeStatus !== VinDecodeStatus.PENDING || vehicle.vin !== decoded.vin) return;
       const filled = fillBlanks(vehicle, decoded);
       vehicle.vinDecodeStatus = statusOf(decoded);
+      vehicle.vinDecodeNote = vehicle.vinDecodeStatus === VinDecodeStatus.DECODED ? null : noteOf(decoded);
       await em.flush();
       const { tenantId: _tenant, ...snapshot } = wrap(vehicle).toObject() as Record<string, unknown>;
-      await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...snapshot, changed: [...filled, 'vinDecodeStatus'] });
+      await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...snapshot, changed: [...filled, 'vinDecodeStatus', 'vinDecodeNote'] });
     });
   },
 };
