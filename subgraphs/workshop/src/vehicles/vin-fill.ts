@@ -8,8 +8,8 @@ import { VinDecodeStatus } from './vin-decode-status.ts';
 const FILLABLE = { make: 'make', model: 'model', year: 'modelYear', engine: 'engine', bodyClass: 'bodyClass', fuelType: 'fuelType' } as const;
 type Fillable = keyof typeof FILLABLE;
 
-/** Column limits, so a long vPIC value fits (it is a description, not an identifier: cut it). */
-const MAX_LENGTH: Record<Fillable, number> = { make: 80, model: 80, year: 0, engine: 120, bodyClass: 120, fuelType: 120 };
+/** Column limits of the text fields, so a long vPIC value fits (it is a description, not an identifier: cut it). */
+const MAX_LENGTH: Partial<Record<Fillable, number>> = { make: 80, model: 80, engine: 120, bodyClass: 120, fuelType: 120 };
 
 const isBlank = (value: unknown) => value === null || value === undefined || value === '';
 
