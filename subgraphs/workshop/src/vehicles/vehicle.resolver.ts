@@ -33,12 +33,15 @@ async function checkedVehicleData<T extends CreateVehicleInput | UpdateVehicleIn
   return normalise({ ...input });
 }
 
-/** Without a VIN to fill them from, a vehicle is named by its make and model. */
-function assertIdentifiable(vehicle: { vin?: string | null; make?: string | null; model?: string | null }, field: 'make and model' | 'vin') {
+/**
+ * Without a VIN to fill them from, a vehicle is named by its make and model. `blame` is the field the error
+ * names: the missing make and model (create), or the VIN whose clearing would leave them blank (update).
+ */
+function assertIdentifiable(vehicle: { vin?: string | null; make?: string | null; model?: string | null }, blame: 'make and model' | 'vin') {
   if (vehicle.vin) return;
   const missing = (['make', 'model'] as const).filter((name) => !vehicle[name]);
   if (missing.length === 0) return;
-  if (field === 'vin') throw badUserInput([{ field: 'vin', message: `cannot be cleared while the ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} blank` }]);
+  if (blame === 'vin') throw badUserInput([{ field: 'vin', message: `cannot be cleared while the ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} blank` }]);
   throw badUserInput(missing.map((name) => ({ field: name, message: 'is required without a VIN' })));
 }
 
