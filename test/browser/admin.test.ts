@@ -70,7 +70,7 @@ describe('admin panel', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Save' }).click();
     // the API refuses the email; its message shows under the field and nothing is saved
-    await page.getByText('must be an email address').waitFor();
+    await page.getByText('must be an email address', { exact: true }).waitFor(); // not the snackbar's "Invalid input: email must be…"
     await page.getByRole('textbox', { name: 'Email' }).fill('ada@example.com');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Customer Ada Lovelace').waitFor();
