@@ -70,7 +70,7 @@ describe('admin panel', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Save' }).click();
     // the API refuses the email; its message shows under the field and nothing is saved
-    await page.getByText('must be an email address').waitFor();
+    await page.getByText('must be an email address', { exact: true }).waitFor(); // not the snackbar's "Invalid input: email must be…"
     await page.getByRole('textbox', { name: 'Email' }).fill('ada@example.com');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Customer Ada Lovelace').waitFor();
@@ -85,7 +85,7 @@ describe('admin panel', () => {
     await page.getByRole('combobox', { name: 'Owner' }).fill('Ada');
     await page.getByRole('option', { name: 'Ada Lovelace' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Vehicle Toyota Corolla').waitFor();
+    await page.getByText('Vehicle 2019 Toyota Corolla').waitFor(); // titled by the server's displayName
 
     await page.getByRole('menuitem', { name: 'Vehicles' }).click();
     const vehicleRow = page.getByRole('row').filter({ hasText: 'AB-123-CD' });

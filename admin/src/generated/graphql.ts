@@ -466,6 +466,8 @@ export type Mutation = {
   deleteVehicles: Array<Scalars['ID']['output']>;
   /** Sets the mileage to a reading lower (or higher) than the last one, recording why; the only way back */
   correctMileage: Vehicle;
+  /** Fills the vehicle's blank fields from its VIN again (after vPIC was unavailable, say): it turns PENDING until the decoding lands; nothing typed is overwritten */
+  decodeVehicleVin: Vehicle;
   createAppointment: Appointment;
   updateAppointment: Appointment;
   deleteAppointment: Scalars['ID']['output'];
@@ -703,6 +705,11 @@ export type MutationCorrectMileageArgs = {
   vehicleId: Scalars['ID']['input'];
   reading: Scalars['Int']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationDecodeVehicleVinArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1922,10 +1929,22 @@ export type Vehicle = {
   updatedAt: Scalars['DateTime']['output'];
   /** 17-character vehicle identification number */
   vin?: Maybe<Scalars['String']['output']>;
-  make: Scalars['String']['output'];
-  model: Scalars['String']['output'];
+  /** Blank until filled from the VIN when only the VIN was given */
+  make?: Maybe<Scalars['String']['output']>;
+  /** Blank until filled from the VIN when only the VIN was given */
+  model?: Maybe<Scalars['String']['output']>;
   /** Model year */
   year?: Maybe<Scalars['Int']['output']>;
+  /** Displacement, cylinders and engine model, e.g. "2.4L 4 cyl (K24Z3)" */
+  engine?: Maybe<Scalars['String']['output']>;
+  /** Body style, e.g. "Sedan/Saloon" */
+  bodyClass?: Maybe<Scalars['String']['output']>;
+  /** Primary fuel, e.g. "Gasoline" */
+  fuelType?: Maybe<Scalars['String']['output']>;
+  /** How far blank fields were filled from the VIN */
+  vinDecodeStatus?: Maybe<VinDecodeStatus>;
+  /** What could not be decoded from the VIN, and why (PARTIAL or FAILED) */
+  vinDecodeNote?: Maybe<Scalars['String']['output']>;
   /** Licence plate */
   plate?: Maybe<Scalars['String']['output']>;
   /** Last known odometer reading */
@@ -1934,11 +1953,24 @@ export type Vehicle = {
   ownerId?: Maybe<Scalars['ID']['output']>;
   /** Odometer readings, newest first; `mileage` is the first of them */
   mileageHistory: Array<OdometerReading>;
+  /** How people name the vehicle: "2019 Toyota Corolla"; its VIN (else plate) until its make and model are known */
+  displayName: Scalars['String']['output'];
   /** The owning customer (from crm) */
   owner?: Maybe<Customer>;
   /** The vehicle's work orders, latest first: its service history */
   workOrders: Array<WorkOrder>;
 };
+
+/** How far a vehicle's blank fields were filled from its VIN; null when the vehicle had no VIN or nothing blank */
+export type VinDecodeStatus =
+  /** The VIN is being decoded; blank fields fill in shortly */
+  | 'PENDING'
+  /** NHTSA vPIC decoded the VIN fully; blank fields were filled from it */
+  | 'DECODED'
+  /** Only part of the VIN could be decoded (vPIC does not know it, or was unavailable): what it tells was filled */
+  | 'PARTIAL'
+  /** Nothing could be decoded from the VIN */
+  | 'FAILED';
 
 /** An odometer reading of a vehicle */
 export type OdometerReading = {
@@ -2202,11 +2234,19 @@ export type VehicleFilter = {
   make?: InputMaybe<StringFilter>;
   model?: InputMaybe<StringFilter>;
   year?: InputMaybe<IntFilter>;
+  vinDecodeStatus?: InputMaybe<VinDecodeStatusFilter>;
   plate?: InputMaybe<StringFilter>;
   mileage?: InputMaybe<IntFilter>;
   ownerId?: InputMaybe<IdFilter>;
   createdAt?: InputMaybe<DateTimeFilter>;
   updatedAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a VinDecodeStatus */
+export type VinDecodeStatusFilter = {
+  eq?: InputMaybe<VinDecodeStatus>;
+  ne?: InputMaybe<VinDecodeStatus>;
+  in?: InputMaybe<Array<VinDecodeStatus>>;
 };
 
 /** Orderings of Vehicle lists */
@@ -2391,11 +2431,17 @@ export type UpdateTechnicianInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A VIN alone is enough: the blank fields are then filled from it */
 export type CreateVehicleInput = {
   vin?: InputMaybe<Scalars['String']['input']>;
-  make: Scalars['String']['input'];
-  model: Scalars['String']['input'];
+  /** Required without a VIN; with one, left blank it is filled from the VIN */
+  make?: InputMaybe<Scalars['String']['input']>;
+  /** Required without a VIN; with one, left blank it is filled from the VIN */
+  model?: InputMaybe<Scalars['String']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
+  engine?: InputMaybe<Scalars['String']['input']>;
+  bodyClass?: InputMaybe<Scalars['String']['input']>;
+  fuelType?: InputMaybe<Scalars['String']['input']>;
   plate?: InputMaybe<Scalars['String']['input']>;
   mileage?: InputMaybe<Scalars['Int']['input']>;
   ownerId?: InputMaybe<Scalars['ID']['input']>;
@@ -2407,6 +2453,9 @@ export type UpdateVehicleInput = {
   make?: InputMaybe<Scalars['String']['input']>;
   model?: InputMaybe<Scalars['String']['input']>;
   year?: InputMaybe<Scalars['Int']['input']>;
+  engine?: InputMaybe<Scalars['String']['input']>;
+  bodyClass?: InputMaybe<Scalars['String']['input']>;
+  fuelType?: InputMaybe<Scalars['String']['input']>;
   plate?: InputMaybe<Scalars['String']['input']>;
   mileage?: InputMaybe<Scalars['Int']['input']>;
   ownerId?: InputMaybe<Scalars['ID']['input']>;

@@ -192,9 +192,12 @@ function filtersOf(filterInput: GraphQLNamedType | undefined, fields: ValueField
   });
 }
 
-/** `name` or `title`; else up to two required texts ("Toyota Corolla"); else a required enum. */
+/** Fields that name a record on their own, best first: a server-computed `displayName` ("2019 Toyota Corolla"), `name`, `title`. */
+const NAMING_FIELDS = ['displayName', 'name', 'title'];
+
+/** A naming field (`displayName`, `name`, `title`); else up to two required texts ("Toyota Corolla"); else a required enum. */
 function representationOf(fields: ValueField[]): string[] {
-  const named = fields.find((field) => ['name', 'title'].includes(field.name));
+  const named = NAMING_FIELDS.map((name) => fields.find((field) => field.name === name)).find(Boolean);
   if (named) return [named.name];
   const single = fields.filter((field) => field.required && !field.list && field.kind !== 'id');
   const texts = single.filter((field) => field.kind === 'text');

@@ -16,6 +16,7 @@ import { InboundEventResolver } from './webhooks-in/inbound-event.resolver.ts';
 import { inboundProcessor } from './webhooks-in/inbound-processor.ts';
 import { webhookRoute } from './webhooks-in/webhook.route.ts';
 import { VinCacheEntry } from './vin/vin-cache.entity.ts';
+import { vinDecodeRequests } from './vin/vin-decode-requests.ts';
 import { VinResolver } from './vin/vin.resolver.ts';
 import { outgoingWebhooks } from './webhooks-out/index.ts';
 
@@ -30,6 +31,6 @@ export const integrations = defineSubgraph({
   entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, ...outgoingWebhooks.entities],
   resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver, ...outgoingWebhooks.resolvers],
   migrations,
-  consumers: [inboundProcessor, recordProjection, syncWorker, ...outgoingWebhooks.consumers],
+  consumers: [inboundProcessor, recordProjection, syncWorker, vinDecodeRequests, ...outgoingWebhooks.consumers],
   routes: providerRoutes,
 });

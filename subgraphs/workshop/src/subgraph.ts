@@ -16,6 +16,7 @@ import { ProductRef } from './products/product.ref.ts';
 import { OdometerReading } from './vehicles/odometer-reading.entity.ts';
 import { Vehicle } from './vehicles/vehicle.entity.ts';
 import { CustomerVehiclesResolver, VehicleResolver, vehicleReference } from './vehicles/vehicle.resolver.ts';
+import { vinFill } from './vehicles/vin-fill.ts';
 import { estimateSignatures } from './work-orders/estimate-signatures.ts';
 import { WorkOrderCounter } from './work-orders/work-order-counter.entity.ts';
 import { WorkOrderLine } from './work-orders/work-order-line.entity.ts';
@@ -41,5 +42,5 @@ export const workshop = defineSubgraph({
     User: userRefReference as never,
   },
   migrations,
-  consumers: [customerProjection, productProjection, estimateSignatures],
+  consumers: [customerProjection, productProjection, estimateSignatures, vinFill],
 });

@@ -55,6 +55,7 @@ export const EVENT_CATALOGUE: Record<string, EventDescription> = {
   'integrations.webhookDelivery.updated': { description: 'A webhook delivery was attempted, rescheduled, succeeded or failed', webhook: false },
   'integrations.inboundEvent.received': { description: 'A provider webhook was received and stored', webhook: false },
   'integrations.inboundEvent.processed': { description: "A provider's event was processed", webhook: false },
+  'integrations.vin.decoded': { description: "A vehicle's VIN was decoded (fully, partially, or refused), for workshop to fill its blank fields", webhook: false },
 };
 
 export const isCatalogued = (name: string) => Object.hasOwn(EVENT_CATALOGUE, name);

@@ -1,6 +1,7 @@
-import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { TenantOwned } from '@atelier/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { VinDecodeStatus } from './vin-decode-status.ts';
 
 /** A vehicle the shop works on, owned by a customer of crm (referenced by ID). */
 @Directive('@key(fields: "id")')
@@ -13,17 +14,37 @@ export class Vehicle extends TenantOwned {
   @Property({ type: 'string', length: 17, nullable: true })
   vin?: string | null;
 
-  @Field(() => String)
-  @Property({ type: 'string', length: 80 })
-  make!: string;
+  @Field(() => String, { nullable: true, description: 'Blank until filled from the VIN when only the VIN was given' })
+  @Property({ type: 'string', length: 80, nullable: true })
+  make?: string | null;
 
-  @Field(() => String)
-  @Property({ type: 'string', length: 80 })
-  model!: string;
+  @Field(() => String, { nullable: true, description: 'Blank until filled from the VIN when only the VIN was given' })
+  @Property({ type: 'string', length: 80, nullable: true })
+  model?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Model year' })
   @Property({ type: 'integer', nullable: true })
   year?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Displacement, cylinders and engine model, e.g. "2.4L 4 cyl (K24Z3)"' })
+  @Property({ type: 'string', length: 120, nullable: true })
+  engine?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Body style, e.g. "Sedan/Saloon"' })
+  @Property({ type: 'string', length: 120, nullable: true })
+  bodyClass?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Primary fuel, e.g. "Gasoline"' })
+  @Property({ type: 'string', length: 120, nullable: true })
+  fuelType?: string | null;
+
+  @Field(() => VinDecodeStatus, { nullable: true, description: 'How far blank fields were filled from the VIN' })
+  @Enum({ items: () => VinDecodeStatus, nullable: true })
+  vinDecodeStatus?: VinDecodeStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'What could not be decoded from the VIN, and why (PARTIAL or FAILED)' })
+  @Property({ type: 'text', nullable: true })
+  vinDecodeNote?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Licence plate' })
   @Property({ type: 'string', length: 20, nullable: true })

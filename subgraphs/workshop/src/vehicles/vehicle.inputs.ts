@@ -1,6 +1,7 @@
-import { Changeable, DateTimeFilter, IDFilter, IntFilter, Optional, Required, StringFilter } from '@atelier/kit';
+import { Changeable, DateTimeFilter, enumFilter, IDFilter, IntFilter, Optional, Required, StringFilter } from '@atelier/kit';
 import { IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { VinDecodeStatus } from './vin-decode-status.ts';
 
 /** 17 characters, digits and capitals without I, O and Q (ISO 3779). */
 export const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/i;
@@ -12,6 +13,7 @@ const rules = {
   vin: [Matches(VIN_PATTERN, { message: 'must be 17 letters and digits, without I, O or Q' })],
   make: text(80),
   model: text(80),
+  detail: text(120),
   year: [IsInt(), Min(1886, { message: 'must be 1886 or later' }), Max(2100, { message: 'is too far in the future' })],
   plate: [Length(1, 20, { message: 'must be between 1 and 20 characters' })],
   mileage: [IsInt(), Min(0, { message: 'must not be negative' }), Max(3_000_000)],
@@ -19,12 +21,17 @@ const rules = {
   reason: [IsString(), Matches(/\S/, { message: 'must not be blank' }), Length(1, 500, { message: 'must be between 1 and 500 characters' })],
 };
 
-@InputType()
+const FROM_VIN = { description: 'Required without a VIN; with one, left blank it is filled from the VIN' };
+
+@InputType({ description: 'A VIN alone is enough: the blank fields are then filled from it' })
 export class CreateVehicleInput {
   @Optional(() => String, rules.vin) vin?: string | null;
-  @Required(() => String, rules.make) make!: string;
-  @Required(() => String, rules.model) model!: string;
+  @Optional(() => String, rules.make, FROM_VIN) make?: string | null;
+  @Optional(() => String, rules.model, FROM_VIN) model?: string | null;
   @Optional(() => Int, rules.year) year?: number | null;
+  @Optional(() => String, rules.detail) engine?: string | null;
+  @Optional(() => String, rules.detail) bodyClass?: string | null;
+  @Optional(() => String, rules.detail) fuelType?: string | null;
   @Optional(() => String, rules.plate) plate?: string | null;
   @Optional(() => Int, rules.mileage) mileage?: number | null;
   @Optional(() => ID, rules.ownerId) ownerId?: string | null;
@@ -36,6 +43,9 @@ export class UpdateVehicleInput {
   @Changeable(() => String, rules.make) make?: string;
   @Changeable(() => String, rules.model) model?: string;
   @Optional(() => Int, rules.year) year?: number | null;
+  @Optional(() => String, rules.detail) engine?: string | null;
+  @Optional(() => String, rules.detail) bodyClass?: string | null;
+  @Optional(() => String, rules.detail) fuelType?: string | null;
   @Optional(() => String, rules.plate) plate?: string | null;
   @Optional(() => Int, rules.mileage) mileage?: number | null;
   @Optional(() => ID, rules.ownerId) ownerId?: string | null;
@@ -48,6 +58,8 @@ export class CorrectMileageArgs {
   @Required(() => String, rules.reason, { description: 'Why the last reading was wrong' }) reason!: string;
 }
 
+const VinDecodeStatusFilter = enumFilter(VinDecodeStatus, 'VinDecodeStatus');
+
 @InputType()
 export class VehicleFilter {
   @Field(() => String, { nullable: true, description: 'Words to find in the VIN, plate, make or model' }) q?: string;
@@ -56,6 +68,7 @@ export class VehicleFilter {
   @Field(() => StringFilter, { nullable: true }) make?: StringFilter;
   @Field(() => StringFilter, { nullable: true }) model?: StringFilter;
   @Field(() => IntFilter, { nullable: true }) year?: IntFilter;
+  @Field(() => VinDecodeStatusFilter, { nullable: true }) vinDecodeStatus?: InstanceType<typeof VinDecodeStatusFilter>;
   @Field(() => StringFilter, { nullable: true }) plate?: StringFilter;
   @Field(() => IntFilter, { nullable: true }) mileage?: IntFilter;
   @Field(() => IDFilter, { nullable: true }) ownerId?: IDFilter;

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ADMINS, byKey, crudResolver, groupBy, isUuid, loader, notFound, orderBy, publishChange, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext,
+  ADMINS, badUserInput, byKey, crudResolver, groupBy, isUuid, loader, notFound, orderBy, publishChange, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext,
 } from '@atelier/kit';
 import { wrap } from '@mikro-orm/core';
-import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
 import { Vehicle } from './vehicle.entity.ts';
 import { OdometerReading, OdometerSource } from './odometer-reading.entity.ts';
 import { assertNotBackwards, lockVehicle, recordReading } from './odometer.ts';
 import { CorrectMileageArgs, CreateVehicleInput, UpdateVehicleInput, VehicleFilter } from './vehicle.inputs.ts';
+import { displayNameOf } from './display-name.ts';
+import { VinDecodeStatus } from './vin-decode-status.ts';
+import { needsVinDecoding } from './vin-fill.ts';
 
 const WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.TECHNICIAN, Role.INTEGRATION];
 
@@ -30,16 +33,41 @@ async function checkedVehicleData<T extends CreateVehicleInput | UpdateVehicleIn
   return normalise({ ...input });
 }
 
-/** A new vehicle gets its ID here so its first reading can point at it, in the same transaction. */
+/**
+ * Without a VIN to fill them from, a vehicle is named by its make and model. `blame` is the field the error
+ * names: the missing make and model (create), or the VIN whose clearing would leave them blank (update).
+ */
+function assertIdentifiable(vehicle: { vin?: string | null; make?: string | null; model?: string | null }, blame: 'make and model' | 'vin') {
+  if (vehicle.vin) return;
+  const missing = (['make', 'model'] as const).filter((name) => !vehicle[name]);
+  if (missing.length === 0) return;
+  if (blame === 'vin') throw badUserInput([{ field: 'vin', message: `cannot be cleared while the ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} blank` }]);
+  throw badUserInput(missing.map((name) => ({ field: name, message: 'is required without a VIN' })));
+}
+
+/**
+ * A new vehicle gets its ID here so its first reading can point at it, in the same transaction. With a VIN
+ * and blank fields it is PENDING: integrations decodes the VIN and vinFill fills the blanks.
+ */
 async function createData(input: CreateVehicleInput, em: EntityManager, context: SubgraphContext) {
   const data = { ...(await checkedVehicleData(input, em, context)), id: randomUUID() };
+  assertIdentifiable(data, 'make and model');
   if (typeof data.mileage === 'number') recordReading(em, context, { vehicleId: data.id, reading: data.mileage, source: OdometerSource.VEHICLE_CREATED });
-  return data;
+  return { ...data, vinDecodeStatus: needsVinDecoding(data) ? VinDecodeStatus.PENDING : null, vinDecodeNote: null };
+}
+
+/** A new VIN is decoded again when something is blank; no VIN, nothing to decode. */
+function vinDecodeStatusAfter(data: UpdateVehicleInput, current: Vehicle): Pick<Vehicle, 'vinDecodeStatus' | 'vinDecodeNote'> {
+  if (data.vin === undefined || data.vin === current.vin) return {};
+  const after = { ...current, ...Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) } as Vehicle;
+  assertIdentifiable(after, 'vin');
+  return { vinDecodeStatus: needsVinDecoding(after) ? VinDecodeStatus.PENDING : null, vinDecodeNote: null };
 }
 
 /** A changed mileage must not go back, and is recorded as a reading. */
 async function updateData(input: UpdateVehicleInput, current: Vehicle, em: EntityManager, context: SubgraphContext) {
-  const data = await checkedVehicleData(input, em, context);
+  const checked = await checkedVehicleData(input, em, context);
+  const data = { ...checked, ...vinDecodeStatusAfter(checked, current) };
   if (data.mileage !== undefined && data.mileage !== current.mileage) {
     const locked = (await lockVehicle(em, current.id)) ?? current;
     assertNotBackwards(locked.mileage, data.mileage);
@@ -81,12 +109,37 @@ export class VehicleResolver extends crudResolver({
     });
   }
 
+  @Authorized(WRITE)
+  @Mutation(() => Vehicle, {
+    description: "Fills the vehicle's blank fields from its VIN again (after vPIC was unavailable, say): it turns PENDING until the decoding lands; nothing typed is overwritten",
+  })
+  decodeVehicleVin(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Vehicle> {
+    return context.em.transactional(async (em) => {
+      const vehicle = isUuid(id) ? await lockVehicle(em, id) : null;
+      if (!vehicle) throw notFound('Vehicle', id);
+      if (vehicle.vinDecodeStatus === VinDecodeStatus.PENDING) return vehicle; // already asked
+      if (!vehicle.vin) throw badUserInput([{ field: 'id', message: 'is a vehicle without a VIN' }]);
+      if (!needsVinDecoding(vehicle)) throw badUserInput([{ field: 'id', message: 'is a vehicle with no blank field its VIN could fill' }]);
+      vehicle.vinDecodeStatus = VinDecodeStatus.PENDING;
+      vehicle.vinDecodeNote = null;
+      await em.flush();
+      const { tenantId: _tenant, ...rest } = wrap(vehicle).toObject() as Record<string, unknown>;
+      await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...rest, changed: ['vinDecodeStatus', 'vinDecodeNote'] });
+      return vehicle;
+    });
+  }
+
   @FieldResolver(() => [OdometerReading], { description: 'Odometer readings, newest first; `mileage` is the first of them' })
   mileageHistory(@Root() vehicle: Vehicle, @Ctx() context: SubgraphContext): Promise<OdometerReading[]> {
     return loader<string, OdometerReading[]>(context, 'mileageHistoryByVehicle', async (vehicleIds) => {
       const rows = await context.em.find(OdometerReading, { vehicleId: { $in: vehicleIds.filter(isUuid) } }, { orderBy: { recordedAt: 'desc', createdAt: 'desc' } });
       return groupBy(vehicleIds, rows, (reading) => reading.vehicleId);
     }).load(vehicle.id);
+  }
+
+  @FieldResolver(() => String, { description: 'How people name the vehicle: "2019 Toyota Corolla"; its VIN (else plate) until its make and model are known' })
+  displayName(@Root() vehicle: Vehicle): string {
+    return displayNameOf(vehicle);
   }
 
   @FieldResolver(() => CustomerRef, { nullable: true, description: 'The owning customer (from crm)' })

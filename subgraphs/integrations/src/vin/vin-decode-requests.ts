@@ -1,0 +1,81 @@
+import { isExpectedError, publish, type EventConsumer, type FieldError, type SubgraphContext } from '@atelier/kit';
+import { type GraphQLError } from 'graphql';
+import { type VinDecoding } from './vin-decoding.ts';
+import { decodeVin } from './vin.service.ts';
+
+/** What `integrations.vin.decoded` carries: the decoded values (null where unknown) for the vehicle that asked. */
+export interface VinDecodedData {
+  vehicleId: string;
+  vin: string;
+  make: string | null;
+  model: string | null;
+  modelYear: number | null;
+  engine: string | null;
+  bodyClass: string | null;
+  fuelType: string | null;
+  /** Only part of the VIN was decoded (vPIC does not know it, or was unavailable). */
+  partial: boolean;
+  /** Why the VIN could not be decoded at all (a North American check digit that does not match); null otherwise. */
+  refused: string | null;
+  messages: string[];
+}
+
+interface VehicleChange {
+  vin?: unknown;
+  vinDecodeStatus?: unknown;
+  changed?: unknown;
+}
+
+/**
+ * workshop marks a vehicle PENDING when it has a VIN and blank fields to fill from it: on create, when its VIN
+ * changes, or when staff ask again (`decodeVehicleVin`). Other changes to a PENDING vehicle ask nothing new.
+ */
+function vinToDecode(name: string, data: VehicleChange): string | undefined {
+  if (data.vinDecodeStatus !== 'PENDING' || typeof data.vin !== 'string') return undefined;
+  const asked = name === 'workshop.vehicle.created' || (Array.isArray(data.changed) && (data.changed.includes('vin') || data.changed.includes('vinDecodeStatus')));
+  return asked ? data.vin : undefined;
+}
+
+const decodedData = (vehicleId: string, decoding: VinDecoding): VinDecodedData => ({
+  vehicleId,
+  vin: decoding.vin,
+  make: decoding.make ?? null,
+  model: decoding.model ?? null,
+  modelYear: decoding.modelYear ?? null,
+  engine: decoding.engine ?? null,
+  bodyClass: decoding.bodyClass ?? null,
+  fuelType: decoding.fuelType ?? null,
+  partial: !decoding.complete,
+  refused: null,
+  messages: decoding.messages,
+});
+
+/** Nothing decoded: the decoder refused the VIN ("VIN check digit does not match"). */
+function refusedData(vehicleId: string, vin: string, error: GraphQLError): VinDecodedData {
+  const fields = (error.extensions.fields ?? []) as FieldError[];
+  const reason = fields.length > 0 ? fields.map((field) => `VIN ${field.message}`).join('; ') : error.message;
+  return { vehicleId, vin, make: null, model: null, modelYear: null, engine: null, bodyClass: null, fuelType: null, partial: true, refused: reason, messages: [reason] };
+}
+
+/**
+ * Decodes the VIN of a vehicle workshop wants filled (through `decodeVin`: cache, vPIC, else the VIN alone)
+ * and answers with `integrations.vin.decoded`. A VIN the decoder refuses is answered too, so the vehicle does
+ * not stay PENDING. Duplicates are harmless: the cache answers again and workshop fills a vehicle once.
+ */
+export const vinDecodeRequests: EventConsumer<SubgraphContext> = {
+  queue: 'integrations.vin-decode-requests',
+  events: ['workshop.vehicle.created', 'workshop.vehicle.updated'],
+  expireInSeconds: 120,
+  async handle(event, context) {
+    const vin = vinToDecode(event.name, (event.data ?? {}) as VehicleChange);
+    if (!vin) return;
+    let data: VinDecodedData;
+    try {
+      data = decodedData(event.entityId, await decodeVin(context.em, vin));
+    } catch (error) {
+      if (!isExpectedError(error) || error.extensions.code !== 'BAD_USER_INPUT') throw error; // retried with backoff
+      data = refusedData(event.entityId, vin, error);
+    }
+    await context.em.transactional((em) => publish(em, { name: 'integrations.vin.decoded', tenantId: event.tenantId, entityId: event.entityId, actorId: context.caller.actorId, data: { ...data } }));
+  },
+};
