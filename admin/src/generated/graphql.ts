@@ -78,6 +78,10 @@ export type Query = {
   serviceItem?: Maybe<ServiceItem>;
   /** ServiceItem list with filters, ordering and paging */
   serviceItems: ServiceItemConnection;
+  /** One Inspection; null when absent or not visible to you */
+  inspection?: Maybe<Inspection>;
+  /** Inspection list with filters, ordering and paging */
+  inspections: InspectionConnection;
   /** One WorkOrder; null when absent or not visible to you */
   workOrder?: Maybe<WorkOrder>;
   /** WorkOrder list with filters, ordering and paging */
@@ -269,6 +273,20 @@ export type QueryServiceItemsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<ServiceItemFilter>;
   orderBy?: InputMaybe<Array<ServiceItemOrderBy>>;
+};
+
+
+export type QueryInspectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInspectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<InspectionFilter>;
+  orderBy?: InputMaybe<Array<InspectionOrderBy>>;
 };
 
 
@@ -482,6 +500,21 @@ export type Mutation = {
   deleteServiceItem: Scalars['ID']['output'];
   /** Deletes all of them or, if any is unknown, none */
   deleteServiceItems: Array<Scalars['ID']['output']>;
+  createInspection: Inspection;
+  updateInspection: Inspection;
+  deleteInspection: Scalars['ID']['output'];
+  /** Deletes all of them or, if any is unknown, none */
+  deleteInspections: Array<Scalars['ID']['output']>;
+  /** Adds a checklist item (with its condition, notes, photos and a recommended repair if any) */
+  addInspectionItem: Inspection;
+  /** Rates an item, adds notes or photos, recommends (or withdraws) a repair */
+  updateInspectionItem: Inspection;
+  /** Removes a checklist item */
+  removeInspectionItem: Inspection;
+  /** Shows the inspection to the customer: every item must be rated; each recommendation then awaits their answer */
+  sendInspection: Inspection;
+  /** Records the customer's answer to a recommended repair; an approved one becomes a line of the work order at the price shown */
+  decideRecommendation: Inspection;
   /** Adds labour, a part or a fee; the totals are recomputed */
   addWorkOrderLine: WorkOrder;
   /** Changes a line (e.g. assigns the technician, prices a part); the totals are recomputed */
@@ -770,6 +803,56 @@ export type MutationDeleteServiceItemsArgs = {
 };
 
 
+export type MutationCreateInspectionArgs = {
+  input: CreateInspectionInput;
+};
+
+
+export type MutationUpdateInspectionArgs = {
+  input: UpdateInspectionInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteInspectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteInspectionsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationAddInspectionItemArgs = {
+  input: AddInspectionItemInput;
+  inspectionId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateInspectionItemArgs = {
+  input: UpdateInspectionItemInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveInspectionItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSendInspectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDecideRecommendationArgs = {
+  id: Scalars['ID']['input'];
+  decision: RecommendationDecision;
+  decidedBy?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationAddWorkOrderLineArgs = {
   input: AddWorkOrderLineInput;
   workOrderId: Scalars['ID']['input'];
@@ -893,6 +976,8 @@ export type Subscription = {
   appointmentChanged: AppointmentChange;
   /** Changes to ServiceItems of your organization (one of them when `id` is given) */
   serviceItemChanged: ServiceItemChange;
+  /** Changes to Inspections of your organization (one of them when `id` is given) */
+  inspectionChanged: InspectionChange;
   /** Changes to WorkOrders of your organization (one of them when `id` is given) */
   workOrderChanged: WorkOrderChange;
 };
@@ -959,6 +1044,11 @@ export type SubscriptionAppointmentChangedArgs = {
 
 
 export type SubscriptionServiceItemChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionInspectionChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2043,6 +2133,8 @@ export type WorkOrder = {
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
   cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** The work order's inspections, latest first */
+  inspections: Array<Inspection>;
   /** Labour, parts and fees, in order */
   lines: Array<WorkOrderLine>;
   /** The customer (from crm) */
@@ -2060,6 +2152,109 @@ export type WorkOrderStatus =
   | 'READY'
   | 'COMPLETED'
   | 'CANCELLED';
+
+/** A digital vehicle inspection of a work order */
+export type Inspection = {
+  __typename?: 'Inspection';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  workOrderId: Scalars['ID']['output'];
+  /** The work order's vehicle */
+  vehicleId: Scalars['ID']['output'];
+  /** Who inspects */
+  technicianId?: Maybe<Scalars['ID']['output']>;
+  status: InspectionStatus;
+  /** Summary for the customer */
+  notes?: Maybe<Scalars['String']['output']>;
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  items: Array<InspectionItem>;
+  technician?: Maybe<Technician>;
+  workOrder?: Maybe<WorkOrder>;
+};
+
+/** IN_PROGRESS -> SENT (to the customer) -> DECIDED (every recommendation answered) */
+export type InspectionStatus =
+  | 'IN_PROGRESS'
+  | 'SENT'
+  | 'DECIDED';
+
+/** A checklist item of an inspection */
+export type InspectionItem = {
+  __typename?: 'InspectionItem';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  inspectionId: Scalars['ID']['output'];
+  /** What is checked, e.g. "Brake pads and discs" */
+  name: Scalars['String']['output'];
+  /** Null until checked */
+  condition?: Maybe<InspectionCondition>;
+  notes?: Maybe<Scalars['String']['output']>;
+  /** Photo references (HTTPS URLs of the pictures taken) */
+  photos: Array<Scalars['String']['output']>;
+  /** Null when nothing is recommended */
+  decision?: Maybe<RecommendationDecision>;
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who answered and how, e.g. "Grace Hopper by phone" */
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  /** The lines of the repair recommended (empty when none); approved, they join the work order as shown */
+  recommendation: Array<RecommendedWork>;
+  /** What the recommended repair adds before tax */
+  recommendedTotal: Scalars['Int']['output'];
+};
+
+/** Good (green), needs attention soon (amber), urgent (red) */
+export type InspectionCondition =
+  | 'GOOD'
+  | 'ATTENTION'
+  | 'URGENT';
+
+/** The customer's answer to a recommended repair */
+export type RecommendationDecision =
+  | 'PENDING'
+  | 'APPROVED'
+  | 'DECLINED';
+
+/** A line of a recommended repair, priced */
+export type RecommendedWork = {
+  __typename?: 'RecommendedWork';
+  kind: WorkOrderLineKind;
+  description: Scalars['String']['output'];
+  serviceItemId?: Maybe<Scalars['ID']['output']>;
+  productId?: Maybe<Scalars['ID']['output']>;
+  partNumber?: Maybe<Scalars['String']['output']>;
+  quantity: Scalars['Float']['output'];
+  /** Null for a part whose price is to follow */
+  unitPrice?: Maybe<Scalars['Int']['output']>;
+  /** What it adds before tax, in minor units of the work order currency */
+  total: Scalars['Int']['output'];
+  taxable: Scalars['Boolean']['output'];
+};
+
+/** Labour (hours at a rate), a part (units at a price) or a fee */
+export type WorkOrderLineKind =
+  | 'LABOUR'
+  | 'PART'
+  | 'FEE';
+
+/** A technician of the shop, bookable for appointments */
+export type Technician = {
+  __typename?: 'Technician';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  /** The identity user who is this technician, if they sign in */
+  userId?: Maybe<Scalars['ID']['output']>;
+  /** What the technician can do, e.g. `diesel`, `electrical` */
+  skills: Array<Scalars['String']['output']>;
+  /** Inactive technicians keep their past appointments but cannot be booked */
+  active: Scalars['Boolean']['output'];
+  /** The user who is this technician (from identity) */
+  user?: Maybe<User>;
+};
 
 /** A line of a work order: labour, a part or a fee */
 export type WorkOrderLine = {
@@ -2091,29 +2286,6 @@ export type WorkOrderLine = {
   /** The product (from commerce) */
   product?: Maybe<Product>;
   serviceItem?: Maybe<ServiceItem>;
-};
-
-/** Labour (hours at a rate), a part (units at a price) or a fee */
-export type WorkOrderLineKind =
-  | 'LABOUR'
-  | 'PART'
-  | 'FEE';
-
-/** A technician of the shop, bookable for appointments */
-export type Technician = {
-  __typename?: 'Technician';
-  id: Scalars['ID']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  name: Scalars['String']['output'];
-  /** The identity user who is this technician, if they sign in */
-  userId?: Maybe<Scalars['ID']['output']>;
-  /** What the technician can do, e.g. `diesel`, `electrical` */
-  skills: Array<Scalars['String']['output']>;
-  /** Inactive technicians keep their past appointments but cannot be booked */
-  active: Scalars['Boolean']['output'];
-  /** The user who is this technician (from identity) */
-  user?: Maybe<User>;
 };
 
 /** An entry of the shop's service catalogue: a labour operation or a fee */
@@ -2363,6 +2535,49 @@ export type ServiceItemOrderBy =
   | 'CREATED_AT_ASC'
   | 'CREATED_AT_DESC';
 
+/** A page of Inspection with cursors for partner apps and offsets for the admin */
+export type InspectionConnection = {
+  __typename?: 'InspectionConnection';
+  nodes: Array<Inspection>;
+  edges: Array<InspectionEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InspectionEdge = {
+  __typename?: 'InspectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Inspection;
+};
+
+export type InspectionFilter = {
+  /** Words to find in the notes */
+  q?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<IdFilter>;
+  workOrderId?: InputMaybe<IdFilter>;
+  vehicleId?: InputMaybe<IdFilter>;
+  technicianId?: InputMaybe<IdFilter>;
+  status?: InputMaybe<InspectionStatusFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a InspectionStatus */
+export type InspectionStatusFilter = {
+  eq?: InputMaybe<InspectionStatus>;
+  ne?: InputMaybe<InspectionStatus>;
+  in?: InputMaybe<Array<InspectionStatus>>;
+};
+
+/** Orderings of Inspection lists */
+export type InspectionOrderBy =
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
+
 /** A page of WorkOrder with cursors for partner apps and offsets for the admin */
 export type WorkOrderConnection = {
   __typename?: 'WorkOrderConnection';
@@ -2511,6 +2726,29 @@ export type UpdateServiceItemInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type CreateInspectionInput = {
+  workOrderId: Scalars['ID']['input'];
+  technicianId?: InputMaybe<Scalars['ID']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Start from the shop's standard checklist (the default); false starts empty */
+  standardChecklist?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Only the fields given change; null clears an optional field */
+export type UpdateInspectionInput = {
+  technicianId?: InputMaybe<Scalars['ID']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AddInspectionItemInput = {
+  name: Scalars['String']['input'];
+  condition?: InputMaybe<InspectionCondition>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  photos?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The repair to recommend, as work-order lines: from the catalogue, products or by hand */
+  recommendation?: InputMaybe<Array<AddWorkOrderLineInput>>;
+};
+
 /** A line from the catalogue (serviceItemId), a product (productId) or written by hand; what is given overrides what they supply */
 export type AddWorkOrderLineInput = {
   kind: WorkOrderLineKind;
@@ -2526,6 +2764,15 @@ export type AddWorkOrderLineInput = {
   /** Rate, price or fee in minor units; defaults to the catalogue or product price */
   unitPrice?: InputMaybe<Scalars['Int']['input']>;
   taxable?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Only the fields given change; null clears an optional field (a null recommendation withdraws it) */
+export type UpdateInspectionItemInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  condition?: InputMaybe<InspectionCondition>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  photos?: InputMaybe<Array<Scalars['String']['input']>>;
+  recommendation?: InputMaybe<Array<AddWorkOrderLineInput>>;
 };
 
 /** Only the fields given change; null clears technician or (for parts) the price */
@@ -2600,6 +2847,15 @@ export type ServiceItemChange = {
   id: Scalars['ID']['output'];
   /** The entity as it is now; null once deleted */
   node?: Maybe<ServiceItem>;
+};
+
+/** A change to a Inspection; load it again after a reconnect */
+export type InspectionChange = {
+  __typename?: 'InspectionChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<Inspection>;
 };
 
 /** A change to a WorkOrder; load it again after a reconnect */

@@ -10,6 +10,9 @@ import { ServiceItemResolver } from './service-catalogue/service-item.resolver.t
 import { Technician } from './technicians/technician.entity.ts';
 import { TechnicianResolver, technicianReference } from './technicians/technician.resolver.ts';
 import { userRefReference } from './technicians/user.ref.ts';
+import { InspectionItem } from './inspections/inspection-item.entity.ts';
+import { Inspection } from './inspections/inspection.entity.ts';
+import { InspectionResolver, inspectionReference, WorkOrderInspectionsResolver } from './inspections/inspection.resolver.ts';
 import { KnownProduct } from './products/known-product.entity.ts';
 import { productProjection } from './products/product-projection.ts';
 import { ProductRef } from './products/product.ref.ts';
@@ -24,13 +27,13 @@ import { WorkOrderLineResolver } from './work-orders/work-order-lines.resolver.t
 import { WorkOrder } from './work-orders/work-order.entity.ts';
 import { CustomerWorkOrdersResolver, VehicleWorkOrdersResolver, WorkOrderResolver, workOrderReference } from './work-orders/work-order.resolver.ts';
 
-/** workshop: vehicles, the service catalogue, technicians, appointments and work orders (and later inspections). */
+/** workshop: vehicles, the service catalogue, technicians, appointments, work orders and their inspections. */
 export const workshop = defineSubgraph({
   name: 'workshop',
-  entities: [Vehicle, OdometerReading, KnownCustomer, KnownProduct, ServiceItem, Technician, Appointment, WorkOrder, WorkOrderLine, WorkOrderCounter],
+  entities: [Vehicle, OdometerReading, KnownCustomer, KnownProduct, ServiceItem, Technician, Appointment, WorkOrder, WorkOrderLine, WorkOrderCounter, Inspection, InspectionItem],
   resolvers: [
     VehicleResolver, CustomerVehiclesResolver, ServiceItemResolver, TechnicianResolver, AppointmentResolver, CustomerAppointmentsResolver,
-    WorkOrderResolver, WorkOrderLineResolver, CustomerWorkOrdersResolver, VehicleWorkOrdersResolver,
+    WorkOrderResolver, WorkOrderLineResolver, CustomerWorkOrdersResolver, VehicleWorkOrdersResolver, InspectionResolver, WorkOrderInspectionsResolver,
   ],
   orphanedTypes: [CustomerRef, ProductRef],
   referenceResolvers: {
@@ -39,6 +42,7 @@ export const workshop = defineSubgraph({
     Technician: technicianReference as never,
     Appointment: appointmentReference as never,
     WorkOrder: workOrderReference as never,
+    Inspection: inspectionReference as never,
     User: userRefReference as never,
   },
   migrations,

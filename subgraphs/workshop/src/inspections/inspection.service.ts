@@ -1,0 +1,83 @@
+import { badUserInput, findOrFail, isExpectedError, notFound, publishChange, requireTenant, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
+import { LockMode, wrap } from '@mikro-orm/core';
+import { buildLine } from '../work-orders/work-order-lines.ts';
+import { lineTotal } from '../work-orders/work-order-totals.ts';
+import { WorkOrder } from '../work-orders/work-order.entity.ts';
+import { type AddWorkOrderLineInput } from '../work-orders/work-order.inputs.ts';
+import { InspectionCondition, InspectionItem, type RecommendedLine } from './inspection-item.entity.ts';
+import { Inspection, InspectionStatus } from './inspection.entity.ts';
+
+/** What a shop checks on every car unless it starts from an empty list. */
+export const STANDARD_CHECKLIST = [
+  'Tyres and tread depth',
+  'Brake pads and discs',
+  'Brake fluid',
+  'Engine oil level and condition',
+  'Coolant level and condition',
+  'Lights and indicators',
+  'Wiper blades and washer fluid',
+  'Battery and charging',
+  'Suspension and steering',
+  'Exhaust system',
+  'Belts and hoses',
+  'Leaks under the vehicle',
+] as const;
+
+export async function lockInspection(em: EntityManager, id: string): Promise<Inspection> {
+  await findOrFail(em, Inspection, 'Inspection', id);
+  const locked = await em.findOne(Inspection, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  if (!locked) throw notFound('Inspection', id);
+  return locked;
+}
+
+export const itemsOf = (em: EntityManager, inspectionId: string) => em.find(InspectionItem, { inspectionId }, { orderBy: { position: 'asc', createdAt: 'asc' } });
+
+/** The checklist is written while the technician inspects; once the customer has it, it stays as sent. */
+export function assertInProgress(inspection: Inspection): void {
+  if (inspection.status !== InspectionStatus.IN_PROGRESS) throw badUserInput([{ field: 'status', message: `the inspection was already sent to the customer (${inspection.status})` }]);
+}
+
+/** Re-labels a refused line's fields as fields of the recommendation's line, where the user typed them. */
+async function asRecommendedLine<T>(index: number, build: () => Promise<T>): Promise<T> {
+  try {
+    return await build();
+  } catch (error) {
+    const fields = isExpectedError(error) ? (error.extensions.fields as FieldError[] | undefined) : undefined;
+    if (!fields) throw error;
+    throw badUserInput(fields.map((f) => ({ field: `recommendation.${index}.${f.field}`, message: f.message })));
+  }
+}
+
+/**
+ * Prices a recommended repair the way its lines would be added to the work order (catalogue, products or
+ * by hand, same rules), so the customer approves exactly what will be billed.
+ */
+export async function priceRecommendation(em: EntityManager, context: SubgraphContext, workOrderId: string, lines: AddWorkOrderLineInput[]): Promise<RecommendedLine[]> {
+  const workOrder = await findOrFail(em, WorkOrder, 'WorkOrder', workOrderId);
+  const priced: RecommendedLine[] = [];
+  for (const [index, input] of lines.entries()) {
+    const line = await asRecommendedLine(index, () => buildLine(em, context, workOrder.currency, input));
+    priced.push({ ...line, total: lineTotal(line) });
+  }
+  return priced;
+}
+
+/** Only an item needing attention can carry a recommendation; a good one needs none. */
+export function checkRecommendation(condition: InspectionCondition | null | undefined, recommendation: readonly unknown[] | null | undefined): void {
+  if (recommendation?.length && condition === InspectionCondition.GOOD) throw badUserInput([{ field: 'recommendation', message: 'an item in good condition needs no repair' }]);
+}
+
+/** The inspection with its items, as event data. */
+export async function publishInspection(context: SubgraphContext, em: EntityManager, inspection: Inspection, verb: string, extra: Record<string, unknown> = {}) {
+  await em.flush();
+  const items = (await itemsOf(em, inspection.id)).map((item) => {
+    const { tenantId: _tenant, ...data } = wrap(item).toObject() as Record<string, unknown>;
+    return data;
+  });
+  const { tenantId: _tenant, ...data } = wrap(inspection).toObject() as Record<string, unknown>;
+  await publishChange(context, em, `workshop.inspection.${verb}`, inspection.id, { ...data, items, ...extra });
+}
+
+export function newItem(context: SubgraphContext, inspectionId: string, position: number, fields: Partial<InspectionItem> & { name: string }) {
+  return { ...fields, inspectionId, position, tenantId: requireTenant(context) };
+}
