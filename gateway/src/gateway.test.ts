@@ -29,6 +29,17 @@ describe('gateway in development', () => {
   });
 });
 
+describe('bad variables', () => {
+  it('name the field without quoting back what it held (a password, say)', async () => {
+    const password = 'correct-horse-battery-staple';
+    const result = await graphql(development.gatewayUrl, `mutation($input: LoginInput!) { login(input: $input) { token } }`, {
+      input: { email: 'someone@example.test', password, remember: true },
+    });
+    expect(result.errors?.[0]).toMatchObject({ message: 'Invalid input: remember is not a known field', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(JSON.stringify(result)).not.toContain(password);
+  });
+});
+
 describe('gateway in production', () => {
   it('refuses introspection and serves no GraphiQL', async () => {
     const introspection = await graphql(production.gatewayUrl, `{ __schema { types { name } } }`, {}, garage);

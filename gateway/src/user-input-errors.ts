@@ -18,8 +18,9 @@ export function toUserInputError(error: GraphQLError): GraphQLError {
   const inside = at?.replace(new RegExp(`^${variable}\\.?`), '') ?? '';
   const nested = MISSING_FIELD.exec(reason) ?? UNKNOWN_FIELD.exec(reason);
   const field = [inside, nested?.[1]].filter(Boolean).join('.') || variable;
-  const message = nested && MISSING_FIELD.test(reason) ? 'is required' : reason;
-  return new GraphQLError(error.message, {
+  const message = MISSING_FIELD.test(reason) ? 'is required' : UNKNOWN_FIELD.test(reason) ? 'is not a known field' : reason;
+  // graphql-js quotes the whole value in its message (a login's password with it): say which field, not what it held
+  return new GraphQLError(`Invalid input: ${field} ${message}`, {
     nodes: error.nodes,
     extensions: { ...error.extensions, code: 'BAD_USER_INPUT', fields: [{ field, message }] },
   });
