@@ -1,0 +1,231 @@
+import { startResendFake, startTwilioFake, type ResendFake, type TwilioFake } from '@atelier/fakes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorOf, expectData, graphql, settle } from '../../../../test/support/graphql.ts';
+import { startSystem, type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
+
+const ACCOUNT_SID = `AC${'7a'.repeat(16)}`;
+const AUTH_TOKEN = 'twilio_auth_token_reminders_0123456789';
+const SHOP_NUMBER = '+15005550006';
+const RESEND_KEY = 're_reminders_test_key_0123456789';
+const WEBHOOK_SECRET = `whsec_${Buffer.from('atelier-reminders-signing-secret').toString('base64')}`;
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+let system: TestSystem;
+let shop: TestOrganization;
+let other: TestOrganization;
+let twilio: TwilioFake;
+let resend: ResendFake;
+
+const SETTINGS = `{ appointmentReminderSettings { enabled leadTimeMinutes shopName timeZone smsFrom emailFrom updatedAt } }`;
+const UPDATE_SETTINGS = `mutation($input: UpdateAppointmentReminderSettingsInput!) {
+  updateAppointmentReminderSettings(input: $input) { enabled leadTimeMinutes shopName timeZone smsFrom emailFrom updatedAt }
+}`;
+const MESSAGE_FIELDS = `id appointmentId customerId status channel recipient subject body sendAt sentAt providerMessageId error attempts appointmentStartsAt`;
+const MESSAGES = `query($filter: ScheduledMessageFilter) { scheduledMessages(filter: $filter, first: 100) { totalCount nodes { ${MESSAGE_FIELDS} } } }`;
+
+type Message = {
+  id: string;
+  appointmentId: string;
+  status: string;
+  channel: string | null;
+  recipient: string | null;
+  subject: string | null;
+  body: string | null;
+  sendAt: string;
+  sentAt: string | null;
+  providerMessageId: string | null;
+  error: string | null;
+  attempts: number;
+  appointmentStartsAt: string;
+};
+
+const connect = async (org: TestOrganization, provider: 'TWILIO' | 'RESEND', credentials: Record<string, string>) =>
+  expectData(
+    system.gatewayUrl,
+    `mutation($provider: Provider!, $credentials: [CredentialInput!]!) { saveCredentials(provider: $provider, credentials: $credentials) { status } }`,
+    { provider, credentials: Object.entries(credentials).map(([name, value]) => ({ name, value })) },
+    org,
+  );
+
+const settings = async (org: TestOrganization, input: Record<string, unknown>) => (await expectData(system.gatewayUrl, UPDATE_SETTINGS, { input }, org)).updateAppointmentReminderSettings;
+
+async function createCustomer(org: TestOrganization, input: Record<string, unknown>): Promise<string> {
+  const { createCustomer } = await expectData(system.gatewayUrl, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, { input }, org);
+  return createCustomer.id;
+}
+
+async function book(org: TestOrganization, customerId: string, startsInMs: number): Promise<string> {
+  const startsAt = new Date(Date.now() + startsInMs);
+  const { createAppointment } = await expectData(
+    system.gatewayUrl,
+    `mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { id } }`,
+    { input: { customerId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + HOUR).toISOString() } },
+    org,
+  );
+  return createAppointment.id;
+}
+
+async function messagesOf(org: TestOrganization, filter: Record<string, unknown> = {}): Promise<Message[]> {
+  return (await expectData(system.gatewayUrl, MESSAGES, { filter }, org)).scheduledMessages.nodes;
+}
+
+/** The appointment's reminder once it satisfies `done` (the scheduler and sender run in the background). */
+async function reminderOf(org: TestOrganization, appointmentId: string, done: (message: Message) => boolean, timeoutMs = 20_000): Promise<Message> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [message] = await messagesOf(org, { appointmentId: { eq: appointmentId } });
+    if (message && done(message)) return message;
+    if (Date.now() > deadline) throw new Error(`reminder of ${appointmentId} never got there; last seen: ${JSON.stringify(message)}`);
+    await settle(200);
+  }
+}
+
+const smsTo = (number: string) => [...twilio.messages.values()].filter((message) => message.to === number && message.direction === 'outbound-api');
+const emailsTo = (address: string) => [...resend.emails.values()].filter((email) => email.to.includes(address));
+
+/** Hands the scheduler the very envelope it already consumed, as an at-least-once redelivery would. */
+async function redeliver(appointmentId: string, eventName: string): Promise<void> {
+  const integrations = system.product.subgraphs.integrations;
+  const [job] = await integrations.orm.em.getConnection().execute<{ data: Record<string, unknown> }[]>(
+    `select data from pgboss.job where name = 'integrations.reminders.schedule' and data->>'entityId' = ? and data->>'name' = ? limit 1`,
+    [appointmentId, eventName],
+  );
+  expect(job).toBeDefined();
+  await integrations.bus.sendJob('integrations.reminders.schedule', job!.data);
+}
+
+beforeAll(async () => {
+  twilio = await startTwilioFake({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, phoneNumbers: [SHOP_NUMBER] });
+  resend = await startResendFake({ apiKey: RESEND_KEY, webhookSecret: WEBHOOK_SECRET, domains: ['northside.test'] });
+  process.env.TWILIO_API_URL = twilio.url;
+  process.env.RESEND_API_URL = resend.url;
+  system = await startSystem({ isolated: true });
+  shop = await system.createOrganization('Northside Garage');
+  other = await system.createOrganization('Southside Motors');
+  await connect(shop, 'TWILIO', { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN });
+  await connect(shop, 'RESEND', { apiKey: RESEND_KEY, webhookSecret: WEBHOOK_SECRET });
+});
+
+afterAll(async () => {
+  await system?.stop();
+  await twilio?.stop();
+  await resend?.stop();
+});
+
+describe('appointment reminder settings', () => {
+  it('start off with a 24-hour lead time, and refuse bad values naming each field while writing nothing', async () => {
+    const defaults = { enabled: false, leadTimeMinutes: 1440, shopName: null, timeZone: 'UTC', smsFrom: null, emailFrom: null, updatedAt: null };
+    expect((await expectData(system.gatewayUrl, SETTINGS, {}, shop)).appointmentReminderSettings).toEqual(defaults);
+
+    const invalid = await graphql(system.gatewayUrl, UPDATE_SETTINGS, { input: { enabled: true, leadTimeMinutes: 5, timeZone: 'Mars/Olympus_Mons', smsFrom: '0800 call us', emailFrom: 'not an address' } }, shop);
+    expect(errorOf(invalid)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['leadTimeMinutes', 'timeZone', 'smsFrom', 'emailFrom'] });
+    const tooLong = await graphql(system.gatewayUrl, UPDATE_SETTINGS, { input: { leadTimeMinutes: 15 * 24 * 60, enabled: null } }, shop);
+    expect(errorOf(tooLong)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['enabled', 'leadTimeMinutes'] });
+    expect((await expectData(system.gatewayUrl, SETTINGS, {}, shop)).appointmentReminderSettings).toEqual(defaults);
+    const [row] = await system.product.subgraphs.integrations.orm.em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from integrations.reminder_settings');
+    expect(row?.n).toBe(0);
+  });
+
+  it('are changed by an admin and belong to one organization', async () => {
+    const saved = await settings(shop, { enabled: true, shopName: 'Northside Garage', timeZone: 'Europe/London', smsFrom: SHOP_NUMBER, emailFrom: 'Northside Garage <reminders@northside.test>' });
+    expect(saved).toMatchObject({ enabled: true, leadTimeMinutes: 1440, shopName: 'Northside Garage', timeZone: 'Europe/London', smsFrom: SHOP_NUMBER });
+    expect(saved.updatedAt).not.toBeNull();
+    expect((await expectData(system.gatewayUrl, SETTINGS, {}, other)).appointmentReminderSettings).toMatchObject({ enabled: false, shopName: null, smsFrom: null, updatedAt: null });
+    const anonymous = await graphql(system.gatewayUrl, SETTINGS);
+    expect(errorOf(anonymous).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('appointment reminders', () => {
+  it('texts a customer who prefers SMS, once, however often the booking event arrives and even after a reschedule', async () => {
+    const phone = '+254712345678';
+    const customerId = await createCustomer(shop, { name: 'Ada Lovelace', phone: '+254 712 345 678', email: 'ada@example.test', preferredChannel: 'SMS' });
+    // sooner than the 24-hour lead time: reminded at once
+    const appointmentId = await book(shop, customerId, 3 * HOUR);
+    const sent = await reminderOf(shop, appointmentId, (m) => m.status === 'SENT');
+    expect(sent).toMatchObject({ channel: 'SMS', recipient: phone, attempts: 1, error: null });
+    const [sms] = smsTo(phone);
+    expect(smsTo(phone)).toHaveLength(1);
+    expect(sms).toMatchObject({ from: SHOP_NUMBER, sid: sent.providerMessageId, body: sent.body });
+    expect(sms?.body).toContain('Hi Ada');
+    expect(sms?.body).toContain('Northside Garage');
+    expect(sms?.body).toContain('(Europe/London)');
+    expect(emailsTo('ada@example.test')).toHaveLength(0);
+
+    await redeliver(appointmentId, 'workshop.appointment.created');
+    await redeliver(appointmentId, 'workshop.appointment.created');
+    const later = new Date(Date.now() + 5 * HOUR);
+    await expectData(
+      system.gatewayUrl,
+      `mutation($id: ID!, $startsAt: DateTime!, $endsAt: DateTime!) { rescheduleAppointment(id: $id, startsAt: $startsAt, endsAt: $endsAt) { id } }`,
+      { id: appointmentId, startsAt: later.toISOString(), endsAt: new Date(later.getTime() + HOUR).toISOString() },
+      shop,
+    );
+    const moved = await reminderOf(shop, appointmentId, (m) => new Date(m.appointmentStartsAt).getTime() === later.getTime());
+    await settle(3_000); // time for any (wrong) second send job to run
+    expect(smsTo(phone)).toHaveLength(1);
+    expect(await messagesOf(shop, { appointmentId: { eq: appointmentId } })).toEqual([{ ...moved, status: 'SENT', sentAt: sent.sentAt, providerMessageId: sent.providerMessageId }]);
+
+    const { appointment } = await expectData(system.gatewayUrl, `query($id: ID!) { appointment(id: $id) { id reminder { status channel sentAt } } }`, { id: appointmentId }, shop);
+    expect(appointment).toEqual({ id: appointmentId, reminder: { status: 'SENT', channel: 'SMS', sentAt: sent.sentAt } });
+  });
+
+  it('emails a customer who prefers email, with an idempotency key, and falls back to SMS for one without an address', async () => {
+    const emailCustomer = await createCustomer(shop, { name: 'Grace Hopper', phone: '+447700900123', email: 'grace@example.test', preferredChannel: 'EMAIL' });
+    const noAddress = await createCustomer(shop, { name: 'Alan Turing', phone: '+447700900456', preferredChannel: 'EMAIL' });
+    const emailed = await reminderOf(shop, await book(shop, emailCustomer, 2 * HOUR), (m) => m.status === 'SENT');
+    expect(emailed).toMatchObject({ channel: 'EMAIL', recipient: 'grace@example.test' });
+    const emails = emailsTo('grace@example.test');
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({ id: emailed.providerMessageId, from: 'Northside Garage <reminders@northside.test>', subject: emailed.subject, text: emailed.body });
+    const request = resend.requests.find((r) => r.method === 'POST' && r.path === '/emails' && r.body.includes('grace@example.test'));
+    expect(request?.headers['idempotency-key']).toBe(`appointment-reminder/${emailed.id}`);
+    expect(smsTo('+447700900123')).toHaveLength(0);
+
+    const fellBack = await reminderOf(shop, await book(shop, noAddress, 4 * HOUR), (m) => m.status === 'SENT');
+    expect(fellBack).toMatchObject({ channel: 'SMS', recipient: '+447700900456' });
+    expect(smsTo('+447700900456')).toHaveLength(1);
+  });
+
+  it('waits for the lead time, never sends a cancelled one, and moves the waiting ones when the lead time changes', async () => {
+    await settings(shop, { leadTimeMinutes: 60 });
+    const keptCustomer = await createCustomer(shop, { name: 'Barbara Liskov', phone: '+14155550101' });
+    const cancelledCustomer = await createCustomer(shop, { name: 'Edsger Dijkstra', phone: '+14155550102' });
+    const kept = await book(shop, keptCustomer, 3 * DAY);
+    const cancelled = await book(shop, cancelledCustomer, 3 * DAY + 2 * HOUR);
+    const waiting = await reminderOf(shop, kept, (m) => m.status === 'PENDING');
+    expect(new Date(waiting.appointmentStartsAt).getTime() - new Date(waiting.sendAt).getTime()).toBe(HOUR);
+    await reminderOf(shop, cancelled, (m) => m.status === 'PENDING');
+
+    await expectData(system.gatewayUrl, `mutation($id: ID!) { cancelAppointment(id: $id, reason: "Customer sold the car") { id } }`, { id: cancelled }, shop);
+    expect(await reminderOf(shop, cancelled, (m) => m.status === 'CANCELLED')).toMatchObject({ error: 'The appointment is cancelled' });
+
+    // four days ahead: both are now due, but only the booked one goes out
+    await settings(shop, { leadTimeMinutes: 4 * 24 * 60 });
+    expect(await reminderOf(shop, kept, (m) => m.status === 'SENT')).toMatchObject({ channel: 'SMS', recipient: '+14155550101' });
+    await settle(2_000);
+    expect(smsTo('+14155550101')).toHaveLength(1);
+    expect(smsTo('+14155550102')).toHaveLength(0);
+    expect((await messagesOf(shop, { appointmentId: { eq: cancelled } }))[0]?.status).toBe('CANCELLED');
+    await settings(shop, { leadTimeMinutes: 1440 });
+  });
+
+  it('skips a reminder with the reason when no provider can reach the customer, and keeps each organization to its own', async () => {
+    await settings(other, { enabled: true, smsFrom: SHOP_NUMBER, emailFrom: 'reminders@southside.test' });
+    const customerId = await createCustomer(other, { name: 'Claude Shannon', phone: '+14155550199', email: 'claude@example.test' });
+    const appointmentId = await book(other, customerId, 2 * HOUR);
+    const skipped = await reminderOf(other, appointmentId, (m) => m.status === 'SKIPPED');
+    expect(skipped.error).toBe('No way to reach the customer (SMS: Twilio is not connected; email: Resend is not connected)');
+    expect(skipped).toMatchObject({ channel: null, sentAt: null, providerMessageId: null });
+    expect(smsTo('+14155550199')).toHaveLength(0);
+    expect(emailsTo('claude@example.test')).toHaveLength(0);
+
+    const theirs = await messagesOf(other);
+    expect(theirs.map((m) => m.appointmentId)).toEqual([appointmentId]);
+    expect((await messagesOf(shop)).some((m) => m.appointmentId === appointmentId)).toBe(false);
+    const ours = (await messagesOf(shop))[0] as Message;
+    expect((await expectData(system.gatewayUrl, `query($id: ID!) { scheduledMessage(id: $id) { id } }`, { id: ours.id }, other)).scheduledMessage).toBeNull();
+  });
+});
