@@ -145,8 +145,8 @@ async function sendReminder(context: SubgraphContext, id: string): Promise<void>
   if (message.sendAt > now) return; // moved later: the job queued with the move sends it
 
   const settings = await reminderSettings(em);
-  const record = await em.findOne(SyncedRecord, { entityType: 'customer', internalId: message.customerId });
-  if (!record && message.attempts < CUSTOMER_WAITS) {
+  const record = settings.enabled ? await em.findOne(SyncedRecord, { entityType: 'customer', internalId: message.customerId }) : null;
+  if (settings.enabled && !record && message.attempts < CUSTOMER_WAITS) {
     // crm's event about a customer created a moment ago may still be on its way
     if (await claim(em, id, now, { attempts: message.attempts + 1, sendAt: new Date(now.getTime() + CUSTOMER_WAIT_MS) })) {
       await context.freshEm().transactional(async (tx) => queueSend(context, tx, await tx.findOneOrFail(ScheduledMessage, { id })));
