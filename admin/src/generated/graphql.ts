@@ -1321,6 +1321,8 @@ export type ScheduledMessage = {
   status: ScheduledMessageStatus;
   /** Chosen when it is sent: the customer’s preference if it can be used, else the other channel */
   channel?: Maybe<MessageChannel>;
+  /** The number or address it came from */
+  sender?: Maybe<Scalars['String']['output']>;
   /** The phone number or email address it went to */
   recipient?: Maybe<Scalars['String']['output']>;
   subject?: Maybe<Scalars['String']['output']>;

@@ -7,7 +7,7 @@ import { Provider } from '../providers/provider.ts';
 import { RESEND_TIMEOUT_MS, resendClient, resendError } from '../providers/resend/resend-client.ts';
 import { twilioClient, twilioError } from '../providers/twilio/twilio-client.ts';
 import { SyncedRecord } from '../sync/synced-record.entity.ts';
-import { queueSend, MESSAGE_EVENTS, messageData, SEND_QUEUE } from './reminder-scheduler.ts';
+import { MESSAGE_EVENTS, messageData, queueSend, SEND_QUEUE } from './reminder-scheduler.ts';
 import { type ReminderSettings } from './reminder-settings.entity.ts';
 import { reminderSettings } from './reminder-settings.resolver.ts';
 import { reminderText } from './reminder-text.ts';
@@ -18,6 +18,11 @@ const MAX_ATTEMPTS = 5;
 /** A reminder whose customer crm has not announced yet waits this long, a few times, before it is skipped. */
 const CUSTOMER_WAIT_MS = 15_000;
 const CUSTOMER_WAITS = 3;
+/**
+ * A message SENDING for longer than this lost its worker (a provider call takes at most ~30 s with the
+ * SDKs' timeouts and retries); the send job comes back after its expiry (120 s) and finds it.
+ */
+export const SENDING_LEASE_MS = 90_000;
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -39,11 +44,11 @@ class TryLater extends Error {
   }
 }
 
+/** Who a message goes to, how, and from whom. */
 interface Route {
   channel: MessageChannel;
+  sender: string;
   recipient: string;
-  /** Sends and returns the provider's message ID; throws TryLater or any other error (final). */
-  send(message: { id: string; subject: string; body: string }): Promise<string>;
 }
 
 /** The customer's phone in E.164 (+ and digits), the only form Twilio takes. */
@@ -57,58 +62,22 @@ async function credentialsOf(em: EntityManager, provider: Provider): Promise<Rec
   return connection ? (await readSecrets(em, connection)).credentials : undefined;
 }
 
-async function smsRoute(em: EntityManager, settings: ReminderSettings, customer: CustomerFacts): Promise<Route | string> {
-  if (!customer.phone) return 'the customer has no phone number';
-  const to = e164(customer.phone);
-  if (!to) return 'the phone number is not in international format (+ and country code)';
-  const from = settings.smsFrom;
-  if (!from) return 'no SMS sender number is set in the reminder settings';
-  const credentials = await credentialsOf(em, Provider.TWILIO);
-  if (!credentials?.accountSid || !credentials.authToken) return 'Twilio is not connected';
-  const { accountSid, authToken } = credentials;
-  return {
-    channel: MessageChannel.SMS,
-    recipient: to,
-    async send({ body }) {
-      const { client, httpClient } = twilioClient(accountSid, authToken);
-      try {
-        return (await client.messages.create({ to, from, body })).sid;
-      } catch (error) {
-        const described = twilioError(error, httpClient);
-        // only a 429 is certainly not processed; anything else may have gone out, and an SMS has no idempotency key
-        if (error instanceof twilio.RestException && error.status === 429) throw new TryLater(described.message, (described as { retryAfterSeconds?: number }).retryAfterSeconds);
-        throw described;
-      }
-    },
-  };
-}
-
-async function emailRoute(em: EntityManager, settings: ReminderSettings, customer: CustomerFacts): Promise<Route | string> {
-  if (!customer.email) return 'the customer has no email address';
-  const from = settings.emailFrom;
-  if (!from) return 'no sender address is set in the reminder settings';
-  const credentials = await credentialsOf(em, Provider.RESEND);
-  if (!credentials?.apiKey) return 'Resend is not connected';
-  const { apiKey } = credentials;
-  const to = customer.email;
-  return {
-    channel: MessageChannel.EMAIL,
-    recipient: to,
-    async send({ id, subject, body }) {
-      // the same key on every try: Resend sends a repeated request once (kept 24 h)
-      const result = await resendClient(apiKey).emails.send({ from, to: [to], subject, text: body }, { idempotencyKey: `appointment-reminder/${id}`, signal: AbortSignal.timeout(RESEND_TIMEOUT_MS) });
-      if (!result.error) return result.data.id;
-      const described = resendError({ error: result.error, headers: result.headers });
-      const { statusCode } = result.error;
-      if (!(described instanceof ProviderAuthError) && (statusCode === null || statusCode === 429 || statusCode >= 500)) {
-        throw new TryLater(described.message, (described as { retryAfterSeconds?: number }).retryAfterSeconds);
-      }
-      throw described;
-    },
-  };
-}
-
+const PROVIDER: Record<MessageChannel, Provider> = { [MessageChannel.SMS]: Provider.TWILIO, [MessageChannel.EMAIL]: Provider.RESEND };
 const LABEL: Record<MessageChannel, string> = { [MessageChannel.SMS]: 'SMS', [MessageChannel.EMAIL]: 'email' };
+
+/** A route on `channel` to the customer, or why there is none. */
+async function routeOn(em: EntityManager, channel: MessageChannel, settings: ReminderSettings, customer: CustomerFacts): Promise<Route | string> {
+  const sms = channel === MessageChannel.SMS;
+  const recipient = sms ? customer.phone && e164(customer.phone) : customer.email;
+  if (!recipient) {
+    if (sms && customer.phone) return 'the phone number is not in international format (+ and country code)';
+    return sms ? 'the customer has no phone number' : 'the customer has no email address';
+  }
+  const sender = sms ? settings.smsFrom : settings.emailFrom;
+  if (!sender) return sms ? 'no SMS sender number is set in the reminder settings' : 'no sender address is set in the reminder settings';
+  if (!(await em.count(Connection, { provider: PROVIDER[channel], status: ConnectionStatus.CONNECTED }))) return `${sms ? 'Twilio' : 'Resend'} is not connected`;
+  return { channel, sender, recipient };
+}
 
 /** The customer's preferred channel if it can be used, else the other one; or why neither can. */
 async function chooseRoute(em: EntityManager, settings: ReminderSettings, customer: CustomerFacts): Promise<Route | string> {
@@ -116,17 +85,103 @@ async function chooseRoute(em: EntityManager, settings: ReminderSettings, custom
   const order = preferred === MessageChannel.SMS ? [MessageChannel.SMS, MessageChannel.EMAIL] : [MessageChannel.EMAIL, MessageChannel.SMS];
   const problems: string[] = [];
   for (const channel of order) {
-    const route = channel === MessageChannel.SMS ? await smsRoute(em, settings, customer) : await emailRoute(em, settings, customer);
+    const route = await routeOn(em, channel, settings, customer);
     if (typeof route !== 'string') return route;
     problems.push(`${LABEL[channel]}: ${route}`);
   }
   return `No way to reach the customer (${problems.join('; ')})`;
 }
 
-/** Moves a PENDING, due message to `status` in one statement; false when another worker or event got there first. */
-async function claim(em: EntityManager, id: string, now: Date, changes: Partial<ScheduledMessage>): Promise<boolean> {
-  const claimed = await em.nativeUpdate(ScheduledMessage, { id, status: ScheduledMessageStatus.PENDING, sendAt: { $lte: now } }, { ...changes, updatedAt: now });
-  return claimed === 1;
+/**
+ * Hands a claimed message to its provider and returns the provider's message ID. Throws TryLater when the
+ * provider certainly did not take it, any other error when it refused it or the outcome is unknown.
+ */
+async function deliver(em: EntityManager, message: ScheduledMessage): Promise<string> {
+  const { channel, sender, recipient, subject, body } = message as Required<ScheduledMessage>;
+  const credentials = await credentialsOf(em, PROVIDER[channel as MessageChannel]);
+  if (channel === MessageChannel.SMS) {
+    if (!credentials?.accountSid || !credentials.authToken) throw new Error('Twilio is no longer connected');
+    const { client, httpClient } = twilioClient(credentials.accountSid, credentials.authToken);
+    try {
+      return (await client.messages.create({ to: recipient as string, from: sender as string, body: body as string })).sid;
+    } catch (error) {
+      const described = twilioError(error, httpClient);
+      // only a 429 is certainly not processed; anything else may have gone out, and an SMS has no idempotency key
+      if (error instanceof twilio.RestException && error.status === 429) throw new TryLater(described.message, retryAfterOf(described));
+      throw described;
+    }
+  }
+  if (!credentials?.apiKey) throw new Error('Resend is no longer connected');
+  // the same key and payload on every try: Resend sends a repeated request once (keys are kept 24 h)
+  const result = await resendClient(credentials.apiKey).emails.send(
+    { from: sender as string, to: [recipient as string], subject: subject as string, text: body as string },
+    { idempotencyKey: `appointment-reminder/${message.id}`, signal: AbortSignal.timeout(RESEND_TIMEOUT_MS) },
+  );
+  if (!result.error) return result.data.id;
+  const described = resendError({ error: result.error, headers: result.headers });
+  const { statusCode } = result.error;
+  if (!(described instanceof ProviderAuthError) && (statusCode === null || statusCode === 429 || statusCode >= 500)) throw new TryLater(described.message, retryAfterOf(described));
+  throw described;
+}
+
+const retryAfterOf = (error: Error) => (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+
+/**
+ * Moves the message out of `from.status` in one statement (when due, or untouched since `staleBefore`);
+ * false when another worker or event got there first.
+ */
+async function transition(em: EntityManager, message: ScheduledMessage, from: { status: ScheduledMessageStatus; due?: Date; staleBefore?: Date }, changes: Partial<ScheduledMessage>): Promise<boolean> {
+  const where = { id: message.id, status: from.status, ...(from.due && { sendAt: { $lte: from.due } }), ...(from.staleBefore && { updatedAt: { $lt: from.staleBefore } }) };
+  return (await em.nativeUpdate(ScheduledMessage, where, { ...changes, updatedAt: new Date() })) === 1;
+}
+
+/** Writes the outcome of a send (and queues the next try), with its event. */
+async function settleSend(context: SubgraphContext, id: string, outcome: Partial<ScheduledMessage>): Promise<void> {
+  await context.freshEm().transactional(async (tx) => {
+    await tx.nativeUpdate(ScheduledMessage, { id, status: ScheduledMessageStatus.SENDING }, { ...outcome, updatedAt: new Date() });
+    const updated = await tx.findOneOrFail(ScheduledMessage, { id });
+    if (updated.status === ScheduledMessageStatus.PENDING) await queueSend(context, tx, updated);
+    await publishChange(context, tx, `${MESSAGE_EVENTS}.updated`, id, messageData(updated));
+  });
+}
+
+/** Calls the provider for a message this worker claimed, then records what happened. */
+async function sendClaimed(context: SubgraphContext, em: EntityManager, id: string): Promise<void> {
+  const message = await context.freshEm().findOneOrFail(ScheduledMessage, { id });
+  let outcome: Partial<ScheduledMessage>;
+  try {
+    const providerMessageId = await deliver(em, message);
+    outcome = { status: ScheduledMessageStatus.SENT, sentAt: new Date(), providerMessageId, error: null };
+  } catch (error) {
+    outcome = afterFailure(message, error);
+  }
+  await settleSend(context, id, outcome);
+  context.log.info({ scheduledMessageId: id, channel: message.channel, status: outcome.status, attempt: message.attempts }, 'appointment reminder');
+}
+
+/** A provider that could not take the message gets it again later, while the appointment is still ahead and booked. */
+function afterFailure(message: ScheduledMessage, error: unknown): Partial<ScheduledMessage> {
+  const reason = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof TryLater)) return { status: ScheduledMessageStatus.FAILED, error: reason };
+  const retryAt = new Date(Date.now() + (error.afterSeconds ?? 30 * 2 ** (message.attempts - 1)) * 1000);
+  if (message.appointmentStatus !== 'BOOKED') return { status: ScheduledMessageStatus.CANCELLED, error: `The appointment is ${message.appointmentStatus.toLowerCase()} (last try: ${reason})` };
+  if (message.attempts >= MAX_ATTEMPTS || retryAt >= message.appointmentStartsAt) return { status: ScheduledMessageStatus.FAILED, error: `Gave up after ${message.attempts} tries: ${reason}` };
+  return { status: ScheduledMessageStatus.PENDING, sendAt: retryAt, error: reason };
+}
+
+/**
+ * A message left SENDING by a worker that stopped mid-call. An email is sent again with the same
+ * idempotency key and payload, so Resend delivers it at most once; an SMS has no such key and may have
+ * gone out, so it is never sent again: FAILED, saying so.
+ */
+async function recoverInterrupted(context: SubgraphContext, em: EntityManager, message: ScheduledMessage): Promise<void> {
+  const from = { status: ScheduledMessageStatus.SENDING, staleBefore: new Date(Date.now() - SENDING_LEASE_MS) };
+  if (message.channel === MessageChannel.EMAIL) {
+    if (await transition(em, message, from, { attempts: message.attempts + 1 })) await sendClaimed(context, em, message.id);
+    return;
+  }
+  const error = 'The worker stopped while handing the SMS to Twilio; it may have gone out, so it is not sent again';
+  if (await transition(em, message, from, { status: ScheduledMessageStatus.FAILED, error })) await announce(context, message.id);
 }
 
 async function announce(context: SubgraphContext, id: string): Promise<void> {
@@ -136,19 +191,22 @@ async function announce(context: SubgraphContext, id: string): Promise<void> {
   });
 }
 
-/** Sends one reminder if it is still PENDING and due. */
+/** Sends one reminder if it is PENDING and due (or picks up one whose worker stopped mid-send). */
 async function sendReminder(context: SubgraphContext, id: string): Promise<void> {
   const em = context.freshEm();
   const message = await em.findOne(ScheduledMessage, { id });
-  if (!message || message.status !== ScheduledMessageStatus.PENDING) return; // sent, cancelled or moved on: nothing to do
+  if (!message) return;
   const now = new Date();
+  if (message.status === ScheduledMessageStatus.SENDING && now.getTime() - message.updatedAt.getTime() > SENDING_LEASE_MS) return recoverInterrupted(context, em, message);
+  if (message.status !== ScheduledMessageStatus.PENDING) return; // sent, cancelled, or in flight: nothing to do
   if (message.sendAt > now) return; // moved later: the job queued with the move sends it
+  const due = { status: ScheduledMessageStatus.PENDING, due: now };
 
   const settings = await reminderSettings(em);
   const record = settings.enabled ? await em.findOne(SyncedRecord, { entityType: 'customer', internalId: message.customerId }) : null;
   if (settings.enabled && !record && message.attempts < CUSTOMER_WAITS) {
     // crm's event about a customer created a moment ago may still be on its way
-    if (await claim(em, id, now, { attempts: message.attempts + 1, sendAt: new Date(now.getTime() + CUSTOMER_WAIT_MS) })) {
+    if (await transition(em, message, due, { attempts: message.attempts + 1, sendAt: new Date(now.getTime() + CUSTOMER_WAIT_MS) })) {
       await context.freshEm().transactional(async (tx) => queueSend(context, tx, await tx.findOneOrFail(ScheduledMessage, { id })));
     }
     return;
@@ -157,45 +215,19 @@ async function sendReminder(context: SubgraphContext, id: string): Promise<void>
   const skip = !settings.enabled ? 'Appointment reminders are turned off' : !customer ? 'The customer is unknown or was deleted' : undefined;
   const route = skip ?? (await chooseRoute(em, settings, customer as CustomerFacts));
   if (typeof route === 'string') {
-    if (await claim(em, id, now, { status: ScheduledMessageStatus.SKIPPED, error: route })) await announce(context, id);
+    if (await transition(em, message, due, { status: ScheduledMessageStatus.SKIPPED, error: route })) await announce(context, id);
     return;
   }
-
-  const { subject, body } = reminderText({ customerName: customer?.name, shopName: settings.shopName, startsAt: message.appointmentStartsAt, timeZone: settings.timeZone });
-  const attempts = message.attempts + 1;
-  if (!(await claim(em, id, now, { status: ScheduledMessageStatus.SENDING, channel: route.channel, recipient: route.recipient, subject, body, attempts }))) return;
-  let outcome: Partial<ScheduledMessage>;
-  try {
-    const providerMessageId = await route.send({ id, subject, body });
-    outcome = { status: ScheduledMessageStatus.SENT, sentAt: new Date(), providerMessageId, error: null };
-  } catch (error) {
-    outcome = await afterFailure(em, id, error, attempts);
-  }
-  await context.freshEm().transactional(async (tx) => {
-    await tx.nativeUpdate(ScheduledMessage, { id, status: ScheduledMessageStatus.SENDING }, { ...outcome, updatedAt: new Date() });
-    const updated = await tx.findOneOrFail(ScheduledMessage, { id });
-    if (updated.status === ScheduledMessageStatus.PENDING) await queueSend(context, tx, updated);
-    await publishChange(context, tx, `${MESSAGE_EVENTS}.updated`, id, messageData(updated));
-  });
-  context.log.info({ scheduledMessageId: id, channel: route.channel, status: outcome.status }, 'appointment reminder');
-}
-
-/** A provider that could not take the message gets it again later, while the appointment is still ahead and booked. */
-async function afterFailure(em: EntityManager, id: string, error: unknown, attempts: number): Promise<Partial<ScheduledMessage>> {
-  const reason = error instanceof Error ? error.message : String(error);
-  if (!(error instanceof TryLater)) return { status: ScheduledMessageStatus.FAILED, error: reason };
-  const current = await em.fork().findOneOrFail(ScheduledMessage, { id });
-  const retryAt = new Date(Date.now() + (error.afterSeconds ?? 30 * 2 ** (attempts - 1)) * 1000);
-  if (current.appointmentStatus !== 'BOOKED') return { status: ScheduledMessageStatus.CANCELLED, error: `The appointment is ${current.appointmentStatus.toLowerCase()} (last try: ${reason})` };
-  if (attempts >= MAX_ATTEMPTS || retryAt >= current.appointmentStartsAt) return { status: ScheduledMessageStatus.FAILED, error: `Gave up after ${attempts} tries: ${reason}` };
-  return { status: ScheduledMessageStatus.PENDING, sendAt: retryAt, error: reason };
+  const text = reminderText({ customerName: customer?.name, shopName: settings.shopName, startsAt: message.appointmentStartsAt, timeZone: settings.timeZone });
+  // the claim: of all the jobs, events and workers racing for this message, only one moves it out of PENDING
+  if (await transition(em, message, due, { status: ScheduledMessageStatus.SENDING, ...route, ...text, attempts: message.attempts + 1 })) await sendClaimed(context, em, id);
 }
 
 /** Works the send jobs the scheduler queues at each reminder's `sendAt`. */
 export const reminderSender: EventConsumer<SubgraphContext> = {
   queue: SEND_QUEUE,
   events: [],
-  // a send takes at most the providers' timeouts (10 s): a job active far longer lost its worker
+  // a send takes at most the providers' timeouts: a job active far longer lost its worker and runs again
   expireInSeconds: 120,
   handle: (job, context) => sendReminder(context, job.entityId),
 };

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { startResendFake, startTwilioFake, type ResendFake, type TwilioFake } from '@atelier/fakes';
+import { createContext, type EventEnvelope } from '@atelier/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql, settle } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
+import { SEND_QUEUE } from './reminder-scheduler.ts';
+import { reminderSender } from './reminder-sender.ts';
 
 const ACCOUNT_SID = `AC${'7a'.repeat(16)}`;
 const AUTH_TOKEN = 'twilio_auth_token_reminders_0123456789';
@@ -94,6 +98,23 @@ async function redeliver(appointmentId: string, eventName: string): Promise<void
   );
   expect(job).toBeDefined();
   await integrations.bus.sendJob('integrations.reminders.schedule', job!.data);
+}
+
+const sql = <T = unknown>(query: string, params: unknown[] = []) => system.product.subgraphs.integrations.orm.em.getConnection().execute<T[]>(query, params);
+
+/** A send job for the message, as the scheduler queues them. */
+const sendJob = (org: TestOrganization, messageId: string): EventEnvelope => ({
+  id: randomUUID(),
+  name: 'integrations.scheduledMessage.send',
+  tenantId: org.organizationId,
+  entityId: messageId,
+  occurredAt: new Date().toISOString(),
+});
+
+/** A reminder planned for days ahead, so the background workers leave it alone until the test moves it. */
+async function waitingReminder(org: TestOrganization, customer: Record<string, unknown>): Promise<Message> {
+  const appointmentId = await book(org, await createCustomer(org, customer), 6 * DAY);
+  return reminderOf(org, appointmentId, (m) => m.status === 'PENDING');
 }
 
 beforeAll(async () => {
@@ -227,5 +248,57 @@ describe('appointment reminders', () => {
     expect((await messagesOf(shop)).some((m) => m.appointmentId === appointmentId)).toBe(false);
     const ours = (await messagesOf(shop))[0] as Message;
     expect((await expectData(system.gatewayUrl, `query($id: ID!) { scheduledMessage(id: $id) { id } }`, { id: ours.id }, other)).scheduledMessage).toBeNull();
+  });
+
+  it('tries an email again when Resend is rate limiting, and sends it once', async () => {
+    resend.inject({ fault: { kind: 'rate-limit', retryAfterSeconds: 1 }, match: /^POST \/emails$/ });
+    const appointmentId = await book(shop, await createCustomer(shop, { name: 'Katherine Johnson', email: 'katherine@example.test' }), 2 * HOUR);
+    const sent = await reminderOf(shop, appointmentId, (m) => m.status === 'SENT');
+    expect(sent).toMatchObject({ channel: 'EMAIL', attempts: 2, error: null });
+    const posts = resend.requests.filter((r) => r.method === 'POST' && r.path === '/emails' && r.body.includes('katherine@example.test'));
+    expect(posts.map((r) => r.headers['idempotency-key'])).toEqual([`appointment-reminder/${sent.id}`, `appointment-reminder/${sent.id}`]);
+    expect(emailsTo('katherine@example.test')).toHaveLength(1);
+  });
+
+  it('never tries an SMS again once Twilio may have taken it', async () => {
+    twilio.inject({ fault: { kind: 'server-error', status: 500 }, match: /^POST \/2010-04-01\/Accounts\/.*\/Messages\.json$/ });
+    const appointmentId = await book(shop, await createCustomer(shop, { name: 'Dorothy Vaughan', phone: '+14155550133' }), 2 * HOUR);
+    const failed = await reminderOf(shop, appointmentId, (m) => m.status === 'FAILED');
+    expect(failed).toMatchObject({ channel: 'SMS', attempts: 1, sentAt: null });
+    expect(failed.error).toContain('Twilio answered 500');
+    await settle(2_000);
+    expect(twilio.requests.filter((r) => r.method === 'POST' && r.body.includes(encodeURIComponent('+14155550133')))).toHaveLength(1);
+    expect(smsTo('+14155550133')).toHaveLength(0);
+  });
+
+  it('sends a due reminder once when several workers race for it', async () => {
+    const waiting = await waitingReminder(shop, { name: 'Mary Jackson', phone: '+14155550144' });
+    await sql(`update integrations.scheduled_messages set send_at = now() - interval '1 second' where id = ?`, [waiting.id]);
+    const integrations = system.product.subgraphs.integrations;
+    const worker = () => reminderSender.handle(sendJob(shop, waiting.id), createContext(integrations.orm, integrations.bus, { tenantId: shop.organizationId, actorId: 'test', actorType: 'system', roles: [] }));
+    await Promise.all([worker(), worker(), worker(), integrations.bus.sendJob(SEND_QUEUE, sendJob(shop, waiting.id))]);
+    expect(await reminderOf(shop, waiting.appointmentId, (m) => m.status === 'SENT')).toMatchObject({ attempts: 1 });
+    await settle(2_000);
+    expect(smsTo('+14155550144')).toHaveLength(1);
+  });
+
+  it('picks up a send its worker dropped: an email goes out once under the same key, an SMS is never risked twice', async () => {
+    const email = await waitingReminder(shop, { name: 'Hedy Lamarr', email: 'hedy@example.test' });
+    const sms = await waitingReminder(shop, { name: 'Annie Easley', phone: '+14155550155' });
+    // what a worker that stopped mid-call leaves behind: claimed and described, five minutes ago
+    const interrupted = `update integrations.scheduled_messages
+      set status = 'SENDING', channel = ?, sender = ?, recipient = ?, subject = 'Reminder', body = 'See you soon', attempts = 1, updated_at = now() - interval '5 minutes'
+      where id = ?`;
+    await sql(interrupted, ['EMAIL', 'reminders@northside.test', 'hedy@example.test', email.id]);
+    await sql(interrupted, ['SMS', SHOP_NUMBER, '+14155550155', sms.id]);
+    const integrations = system.product.subgraphs.integrations;
+    await integrations.bus.sendJob(SEND_QUEUE, sendJob(shop, email.id));
+    await integrations.bus.sendJob(SEND_QUEUE, sendJob(shop, sms.id));
+
+    expect(await reminderOf(shop, email.appointmentId, (m) => m.status === 'SENT')).toMatchObject({ attempts: 2, body: 'See you soon' });
+    expect(emailsTo('hedy@example.test')).toMatchObject([{ text: 'See you soon', subject: 'Reminder' }]);
+    const failed = await reminderOf(shop, sms.appointmentId, (m) => m.status === 'FAILED');
+    expect(failed.error).toContain('it may have gone out, so it is not sent again');
+    expect(smsTo('+14155550155')).toHaveLength(0);
   });
 });

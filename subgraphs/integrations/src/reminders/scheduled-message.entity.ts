@@ -69,6 +69,10 @@ export class ScheduledMessage extends TenantOwned {
   @Enum({ items: () => MessageChannel, nullable: true })
   channel?: MessageChannel | null;
 
+  @Field(() => String, { nullable: true, description: 'The number or address it came from' })
+  @Property({ type: 'string', length: 320, nullable: true })
+  sender?: string | null;
+
   @Field(() => String, { nullable: true, description: 'The phone number or email address it went to' })
   @Property({ type: 'string', length: 320, nullable: true })
   recipient?: string | null;
