@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { publishChange, type EntityManager, type EventConsumer, type EventEnvelope, type SubgraphContext } from '@atelier/kit';
 import { ScheduledMessage, ScheduledMessageStatus } from './scheduled-message.entity.ts';
-import { reminderSettings } from './reminder-settings.resolver.ts';
+import { reminderSettings } from './reminder-settings.entity.ts';
 
 export const SEND_QUEUE = 'integrations.reminders.send';
 /** The job name of a send (a job of our own queue, shaped like an event; not a domain event). */
@@ -19,6 +19,9 @@ interface AppointmentSnapshot {
 
 /** Statuses a reminder can still be (re)planned from: nothing went out. SENDING, SENT and FAILED are final. */
 const REPLANNABLE = new Set([ScheduledMessageStatus.PENDING, ScheduledMessageStatus.CANCELLED, ScheduledMessageStatus.SKIPPED]);
+
+/** The advisory lock a settings change holds exclusively while it moves the waiting reminders. */
+export const settingsLockKey = (tenantId: string) => `reminder-settings:${tenantId}`;
 
 /** When a reminder for an appointment at `startsAt` is due: the lead time before it, or now when that has passed. */
 export const dueAt = (startsAt: Date, leadTimeMinutes: number, now = new Date()) => new Date(Math.max(startsAt.getTime() - leadTimeMinutes * 60_000, now.getTime()));
@@ -61,6 +64,8 @@ export const reminderScheduler: EventConsumer<SubgraphContext> = {
     const appointment = event.name.endsWith('.deleted') ? null : (snapshot ?? null);
     const changedAt = new Date(event.occurredAt);
     await context.em.transactional(async (em) => {
+      // shared with other events, exclusive against a settings change: a plan never uses a lead time being replaced
+      await em.getConnection().execute('select pg_advisory_xact_lock_shared(hashtext(?))', [settingsLockKey(event.tenantId)], 'run', em.getTransactionContext());
       const settings = await reminderSettings(em);
       const now = new Date();
       const existing = await em.findOne(ScheduledMessage, { appointmentId: event.entityId }, { lockMode: LockMode.PESSIMISTIC_WRITE });

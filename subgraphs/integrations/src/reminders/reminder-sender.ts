@@ -8,8 +8,7 @@ import { RESEND_TIMEOUT_MS, resendClient, resendError } from '../providers/resen
 import { twilioClient, twilioError } from '../providers/twilio/twilio-client.ts';
 import { SyncedRecord } from '../sync/synced-record.entity.ts';
 import { MESSAGE_EVENTS, messageData, queueSend, SEND_QUEUE } from './reminder-scheduler.ts';
-import { type ReminderSettings } from './reminder-settings.entity.ts';
-import { reminderSettings } from './reminder-settings.resolver.ts';
+import { reminderSettings, type ReminderSettings } from './reminder-settings.entity.ts';
 import { reminderText } from './reminder-text.ts';
 import { MessageChannel, ScheduledMessage, ScheduledMessageStatus } from './scheduled-message.entity.ts';
 
@@ -49,6 +48,14 @@ interface Route {
   channel: MessageChannel;
   sender: string;
   recipient: string;
+}
+
+/** "2019 Toyota Corolla (KDA 123X)", from what workshop announced about the vehicle; null when unknown. */
+async function vehicleLabel(em: EntityManager, vehicleId: string | null | undefined): Promise<string | null> {
+  const record = vehicleId ? await em.findOne(SyncedRecord, { entityType: 'vehicle', internalId: vehicleId, deleted: false }) : null;
+  const { year, make, model, plate } = (record?.data ?? {}) as { year?: number | null; make?: string; model?: string; plate?: string | null };
+  if (!make || !model) return null;
+  return `${[year, make, model].filter(Boolean).join(' ')}${plate ? ` (${plate})` : ''}`;
 }
 
 /** The customer's phone in E.164 (+ and digits), the only form Twilio takes. */
@@ -218,7 +225,8 @@ async function sendReminder(context: SubgraphContext, id: string): Promise<void>
     if (await transition(em, message, due, { status: ScheduledMessageStatus.SKIPPED, error: route })) await announce(context, id);
     return;
   }
-  const text = reminderText({ customerName: customer?.name, shopName: settings.shopName, startsAt: message.appointmentStartsAt, timeZone: settings.timeZone });
+  const vehicle = await vehicleLabel(em, message.vehicleId);
+  const text = reminderText({ customerName: customer?.name, shopName: settings.shopName, startsAt: message.appointmentStartsAt, timeZone: settings.timeZone, vehicle });
   // the claim: of all the jobs, events and workers racing for this message, only one moves it out of PENDING
   if (await transition(em, message, due, { status: ScheduledMessageStatus.SENDING, ...route, ...text, attempts: message.attempts + 1 })) await sendClaimed(context, em, id);
 }

@@ -1,6 +1,6 @@
 import { type Opt } from '@mikro-orm/core';
 import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantOwned } from '@atelier/kit';
+import { TenantOwned, type EntityManager } from '@atelier/kit';
 
 export const DEFAULT_LEAD_TIME_MINUTES = 24 * 60;
 export const MIN_LEAD_TIME_MINUTES = 15;
@@ -34,4 +34,9 @@ export class ReminderSettings extends TenantOwned {
   /** The address (`Name <addr@domain>` or `addr@domain`) email reminders come from, on a domain verified at Resend. */
   @Property({ type: 'string', length: 320, nullable: true })
   emailFrom?: string | null;
+}
+
+/** The organization's settings, or the defaults when it never changed them. */
+export async function reminderSettings(em: EntityManager): Promise<ReminderSettings> {
+  return (await em.findOne(ReminderSettings, {})) ?? new ReminderSettings();
 }

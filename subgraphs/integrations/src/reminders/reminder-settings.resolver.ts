@@ -1,6 +1,6 @@
-import { ADMINS, publishChange, requireTenant, STAFF, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, publishChange, requireTenant, STAFF, type SubgraphContext } from '@atelier/kit';
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { rescheduleTenantReminders } from './reminder-scheduler.ts';
+import { rescheduleTenantReminders, settingsLockKey } from './reminder-scheduler.ts';
 import { ReminderSettings } from './reminder-settings.entity.ts';
 import { UpdateAppointmentReminderSettingsInput } from './reminder-settings.inputs.ts';
 
@@ -13,11 +13,6 @@ export class AppointmentReminderSettings {
   @Field(() => String, { nullable: true, description: 'Your Twilio number SMS reminders come from' }) smsFrom!: string | null;
   @Field(() => String, { nullable: true, description: 'The address email reminders come from' }) emailFrom!: string | null;
   @Field(() => Date, { nullable: true, description: 'Last change; null while the defaults apply' }) updatedAt!: Date | null;
-}
-
-/** The organization's settings, or the defaults when it never changed them. */
-export async function reminderSettings(em: EntityManager): Promise<ReminderSettings> {
-  return (await em.findOne(ReminderSettings, {})) ?? new ReminderSettings();
 }
 
 const view = (settings: ReminderSettings, saved: boolean): AppointmentReminderSettings => ({
@@ -47,8 +42,8 @@ export class ReminderSettingsResolver {
   ): Promise<AppointmentReminderSettings> {
     const tenantId = requireTenant(context);
     return context.em.transactional(async (em) => {
-      // one writer at a time per organization, so two changes cannot both reschedule from stale values
-      await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`reminder-settings:${tenantId}`], 'run', em.getTransactionContext());
+      // one writer at a time per organization, and no appointment event planning with the old lead time meanwhile
+      await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [settingsLockKey(tenantId)], 'run', em.getTransactionContext());
       const settings = (await em.findOne(ReminderSettings, {})) ?? em.create(ReminderSettings, { tenantId });
       const changes = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
       const leadTimeChanged = input.leadTimeMinutes !== undefined && input.leadTimeMinutes !== settings.leadTimeMinutes;

@@ -60,12 +60,12 @@ async function createCustomer(org: TestOrganization, input: Record<string, unkno
   return createCustomer.id;
 }
 
-async function book(org: TestOrganization, customerId: string, startsInMs: number): Promise<string> {
+async function book(org: TestOrganization, customerId: string, startsInMs: number, vehicleId?: string): Promise<string> {
   const startsAt = new Date(Date.now() + startsInMs);
   const { createAppointment } = await expectData(
     system.gatewayUrl,
     `mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { id } }`,
-    { input: { customerId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + HOUR).toISOString() } },
+    { input: { customerId, vehicleId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + HOUR).toISOString() } },
     org,
   );
   return createAppointment.id;
@@ -73,6 +73,14 @@ async function book(org: TestOrganization, customerId: string, startsInMs: numbe
 
 async function messagesOf(org: TestOrganization, filter: Record<string, unknown> = {}): Promise<Message[]> {
   return (await expectData(system.gatewayUrl, MESSAGES, { filter }, org)).scheduledMessages.nodes;
+}
+
+async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition never held');
+    await settle(100);
+  }
 }
 
 /** The appointment's reminder once it satisfies `done` (the scheduler and sender run in the background). */
@@ -163,8 +171,15 @@ describe('appointment reminders', () => {
   it('texts a customer who prefers SMS, once, however often the booking event arrives and even after a reschedule', async () => {
     const phone = '+254712345678';
     const customerId = await createCustomer(shop, { name: 'Ada Lovelace', phone: '+254 712 345 678', email: 'ada@example.test', preferredChannel: 'SMS' });
+    const { createVehicle } = await expectData(
+      system.gatewayUrl,
+      `mutation($input: CreateVehicleInput!) { createVehicle(input: $input) { id } }`,
+      { input: { make: 'Toyota', model: 'Corolla', year: 2019, plate: 'KDA 123X', ownerId: customerId } },
+      shop,
+    );
+    await until(async () => (await sql(`select 1 from integrations.synced_records where internal_id = ?`, [createVehicle.id])).length === 1);
     // sooner than the 24-hour lead time: reminded at once
-    const appointmentId = await book(shop, customerId, 3 * HOUR);
+    const appointmentId = await book(shop, customerId, 3 * HOUR, createVehicle.id);
     const sent = await reminderOf(shop, appointmentId, (m) => m.status === 'SENT');
     expect(sent).toMatchObject({ channel: 'SMS', recipient: phone, attempts: 1, error: null });
     const [sms] = smsTo(phone);
@@ -173,6 +188,7 @@ describe('appointment reminders', () => {
     expect(sms?.body).toContain('Hi Ada');
     expect(sms?.body).toContain('Northside Garage');
     expect(sms?.body).toContain('(Europe/London)');
+    expect(sms?.body).toContain('for your 2019 Toyota Corolla (KDA 123X)');
     expect(emailsTo('ada@example.test')).toHaveLength(0);
 
     await redeliver(appointmentId, 'workshop.appointment.created');
@@ -222,6 +238,9 @@ describe('appointment reminders', () => {
 
     await expectData(system.gatewayUrl, `mutation($id: ID!) { cancelAppointment(id: $id, reason: "Customer sold the car") { id } }`, { id: cancelled }, shop);
     expect(await reminderOf(shop, cancelled, (m) => m.status === 'CANCELLED')).toMatchObject({ error: 'The appointment is cancelled' });
+    // the booking event again, late (at-least-once delivery, out of order): older than the cancellation, so ignored
+    await redeliver(cancelled, 'workshop.appointment.created');
+    await settle(1_000);
 
     // four days ahead: both are now due, but only the booked one goes out
     await settings(shop, { leadTimeMinutes: 4 * 24 * 60 });
