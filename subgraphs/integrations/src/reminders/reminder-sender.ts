@@ -134,11 +134,17 @@ async function deliver(em: EntityManager, message: ScheduledMessage): Promise<st
 const retryAfterOf = (error: Error) => (error as { retryAfterSeconds?: number }).retryAfterSeconds;
 
 /**
- * Moves the message out of `from.status` in one statement (when due, or untouched since `staleBefore`);
- * false when another worker or event got there first.
+ * Moves the message out of `from.status` in one statement: when due and still planned from the appointment
+ * as this worker read it (`due`), or untouched since `staleBefore`. False when another worker or a newer
+ * appointment event got there first.
  */
 async function transition(em: EntityManager, message: ScheduledMessage, from: { status: ScheduledMessageStatus; due?: Date; staleBefore?: Date }, changes: Partial<ScheduledMessage>): Promise<boolean> {
-  const where = { id: message.id, status: from.status, ...(from.due && { sendAt: { $lte: from.due } }), ...(from.staleBefore && { updatedAt: { $lt: from.staleBefore } }) };
+  const where = {
+    id: message.id,
+    status: from.status,
+    ...(from.due && { sendAt: { $lte: from.due }, appointmentChangedAt: message.appointmentChangedAt }),
+    ...(from.staleBefore && { updatedAt: { $lt: from.staleBefore } }),
+  };
   return (await em.nativeUpdate(ScheduledMessage, where, { ...changes, updatedAt: new Date() })) === 1;
 }
 
@@ -200,35 +206,45 @@ async function announce(context: SubgraphContext, id: string): Promise<void> {
 
 /** Sends one reminder if it is PENDING and due (or picks up one whose worker stopped mid-send). */
 async function sendReminder(context: SubgraphContext, id: string): Promise<void> {
+  // a newer appointment event landing between the read and the claim makes the claim miss: read again
+  for (let tries = 0; tries < 3; tries++) if ((await sendOnce(context, id)) !== 'raced') return;
+}
+
+async function sendOnce(context: SubgraphContext, id: string): Promise<'done' | 'raced'> {
   const em = context.freshEm();
   const message = await em.findOne(ScheduledMessage, { id });
-  if (!message) return;
+  if (!message) return 'done';
   const now = new Date();
-  if (message.status === ScheduledMessageStatus.SENDING && now.getTime() - message.updatedAt.getTime() > SENDING_LEASE_MS) return recoverInterrupted(context, em, message);
-  if (message.status !== ScheduledMessageStatus.PENDING) return; // sent, cancelled, or in flight: nothing to do
-  if (message.sendAt > now) return; // moved later: the job queued with the move sends it
+  if (message.status === ScheduledMessageStatus.SENDING && now.getTime() - message.updatedAt.getTime() > SENDING_LEASE_MS) {
+    await recoverInterrupted(context, em, message);
+    return 'done';
+  }
+  if (message.status !== ScheduledMessageStatus.PENDING) return 'done'; // sent, cancelled, or in flight: nothing to do
+  if (message.sendAt > now) return 'done'; // moved later: the job queued with the move sends it
   const due = { status: ScheduledMessageStatus.PENDING, due: now };
 
   const settings = await reminderSettings(em);
   const record = settings.enabled ? await em.findOne(SyncedRecord, { entityType: 'customer', internalId: message.customerId }) : null;
   if (settings.enabled && !record && message.attempts < CUSTOMER_WAITS) {
     // crm's event about a customer created a moment ago may still be on its way
-    if (await transition(em, message, due, { attempts: message.attempts + 1, sendAt: new Date(now.getTime() + CUSTOMER_WAIT_MS) })) {
-      await context.freshEm().transactional(async (tx) => queueSend(context, tx, await tx.findOneOrFail(ScheduledMessage, { id })));
-    }
-    return;
+    if (!(await transition(em, message, due, { attempts: message.attempts + 1, sendAt: new Date(now.getTime() + CUSTOMER_WAIT_MS) }))) return 'raced';
+    await context.freshEm().transactional(async (tx) => queueSend(context, tx, await tx.findOneOrFail(ScheduledMessage, { id })));
+    return 'done';
   }
   const customer = record && !record.deleted ? (record.data as CustomerFacts) : undefined;
   const skip = !settings.enabled ? 'Appointment reminders are turned off' : !customer ? 'The customer is unknown or was deleted' : undefined;
   const route = skip ?? (await chooseRoute(em, settings, customer as CustomerFacts));
   if (typeof route === 'string') {
-    if (await transition(em, message, due, { status: ScheduledMessageStatus.SKIPPED, error: route })) await announce(context, id);
-    return;
+    if (!(await transition(em, message, due, { status: ScheduledMessageStatus.SKIPPED, error: route }))) return 'raced';
+    await announce(context, id);
+    return 'done';
   }
   const vehicle = await vehicleLabel(em, message.vehicleId);
   const text = reminderText({ customerName: customer?.name, shopName: settings.shopName, startsAt: message.appointmentStartsAt, timeZone: settings.timeZone, vehicle });
   // the claim: of all the jobs, events and workers racing for this message, only one moves it out of PENDING
-  if (await transition(em, message, due, { status: ScheduledMessageStatus.SENDING, ...route, ...text, attempts: message.attempts + 1 })) await sendClaimed(context, em, id);
+  if (!(await transition(em, message, due, { status: ScheduledMessageStatus.SENDING, ...route, ...text, attempts: message.attempts + 1 }))) return 'raced';
+  await sendClaimed(context, em, id);
+  return 'done';
 }
 
 /** Works the send jobs the scheduler queues at each reminder's `sendAt`. */

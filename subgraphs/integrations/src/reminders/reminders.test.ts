@@ -252,6 +252,24 @@ describe('appointment reminders', () => {
     await settings(shop, { leadTimeMinutes: 1440 });
   });
 
+  it('moves a waiting reminder with its appointment, and cancels it when the appointment is deleted', async () => {
+    const waiting = await waitingReminder(shop, { name: 'Radia Perlman', phone: '+14155550166' });
+    expect(new Date(waiting.appointmentStartsAt).getTime() - new Date(waiting.sendAt).getTime()).toBe(DAY);
+    const later = new Date(new Date(waiting.appointmentStartsAt).getTime() + 2 * DAY);
+    await expectData(
+      system.gatewayUrl,
+      `mutation($id: ID!, $startsAt: DateTime!, $endsAt: DateTime!) { rescheduleAppointment(id: $id, startsAt: $startsAt, endsAt: $endsAt) { id } }`,
+      { id: waiting.appointmentId, startsAt: later.toISOString(), endsAt: new Date(later.getTime() + HOUR).toISOString() },
+      shop,
+    );
+    const moved = await reminderOf(shop, waiting.appointmentId, (m) => new Date(m.appointmentStartsAt).getTime() === later.getTime());
+    expect(moved).toMatchObject({ status: 'PENDING', sendAt: new Date(later.getTime() - DAY).toISOString() });
+
+    await expectData(system.gatewayUrl, `mutation($id: ID!) { deleteAppointment(id: $id) }`, { id: waiting.appointmentId }, shop);
+    expect(await reminderOf(shop, waiting.appointmentId, (m) => m.status === 'CANCELLED')).toMatchObject({ error: 'The appointment was deleted', sentAt: null });
+    expect(smsTo('+14155550166')).toHaveLength(0);
+  });
+
   it('skips a reminder with the reason when no provider can reach the customer, and keeps each organization to its own', async () => {
     await settings(other, { enabled: true, smsFrom: SHOP_NUMBER, emailFrom: 'reminders@southside.test' });
     const customerId = await createCustomer(other, { name: 'Claude Shannon', phone: '+14155550199', email: 'claude@example.test' });
