@@ -164,6 +164,13 @@ describe('appointment reminder settings', () => {
     expect((await expectData(system.gatewayUrl, SETTINGS, {}, other)).appointmentReminderSettings).toMatchObject({ enabled: false, shopName: null, smsFrom: null, updatedAt: null });
     const anonymous = await graphql(system.gatewayUrl, SETTINGS);
     expect(errorOf(anonymous).code).toBe('UNAUTHENTICATED');
+
+    // staff read them; only owners and managers change them
+    const { createApiKey } = await expectData(system.gatewayUrl, `mutation { createApiKey(input: { name: "Booking widget", roles: [INTEGRATION] }) { key } }`, {}, shop);
+    const partner = { apiKey: createApiKey.key as string };
+    expect((await expectData(system.gatewayUrl, SETTINGS, {}, partner)).appointmentReminderSettings).toEqual(saved);
+    expect(errorOf(await graphql(system.gatewayUrl, UPDATE_SETTINGS, { input: { enabled: false } }, partner)).code).toBe('FORBIDDEN');
+    expect((await expectData(system.gatewayUrl, SETTINGS, {}, shop)).appointmentReminderSettings).toEqual(saved);
   });
 });
 
