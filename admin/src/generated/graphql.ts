@@ -42,6 +42,11 @@ export type Query = {
   /** Every provider with your connection to it, if any */
   providers: Array<ProviderInfo>;
   integrationHealth: IntegrationHealth;
+  appointmentReminderSettings: AppointmentReminderSettings;
+  /** One ScheduledMessage; null when absent or not visible to you */
+  scheduledMessage?: Maybe<ScheduledMessage>;
+  /** ScheduledMessage list with filters, ordering and paging */
+  scheduledMessages: ScheduledMessageConnection;
   /** One SyncRun; null when absent or not visible to you */
   syncRun?: Maybe<SyncRun>;
   /** SyncRun list with filters, ordering and paging */
@@ -156,6 +161,20 @@ export type QueryConnectionsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<ConnectionFilter>;
   orderBy?: InputMaybe<Array<ConnectionOrderBy>>;
+};
+
+
+export type QueryScheduledMessageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryScheduledMessagesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<ScheduledMessageFilter>;
+  orderBy?: InputMaybe<Array<ScheduledMessageOrderBy>>;
 };
 
 
@@ -452,6 +471,8 @@ export type Mutation = {
   testConnection: Connection;
   /** Revokes access at the provider where it allows it and forgets every secret */
   disconnect: Connection;
+  /** Changes the reminder settings; a new lead time moves every reminder not sent yet */
+  updateAppointmentReminderSettings: AppointmentReminderSettings;
   /** Runs the syncs of a connection now */
   triggerSync: Array<SyncRun>;
   /** Syncs a connection on a cron schedule (UTC); null stops it */
@@ -637,6 +658,11 @@ export type MutationTestConnectionArgs = {
 
 export type MutationDisconnectArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateAppointmentReminderSettingsArgs = {
+  input: UpdateAppointmentReminderSettingsInput;
 };
 
 
@@ -960,6 +986,8 @@ export type Subscription = {
   connectionChanged: ConnectionChange;
   /** The organization's integration health, again after every change to it */
   integrationHealthChanged: IntegrationHealth;
+  /** Changes to ScheduledMessages of your organization (one of them when `id` is given) */
+  scheduledMessageChanged: ScheduledMessageChange;
   /** Changes to SyncRuns of your organization (one of them when `id` is given) */
   syncRunChanged: SyncRunChange;
   /** Changes to InboundEvents of your organization (one of them when `id` is given) */
@@ -1004,6 +1032,11 @@ export type SubscriptionMembershipChangedArgs = {
 
 
 export type SubscriptionConnectionChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionScheduledMessageChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1082,6 +1115,8 @@ export type Customer = {
   name: Scalars['String']['output'];
   email?: Maybe<Scalars['String']['output']>;
   phone?: Maybe<Scalars['String']['output']>;
+  /** How the customer prefers to be contacted; unset means SMS when there is a phone number, else email */
+  preferredChannel?: Maybe<ContactChannel>;
   status: CustomerStatus;
   /** Lead score from 0 to 100 */
   score: Scalars['Int']['output'];
@@ -1098,6 +1133,11 @@ export type Customer = {
 export type CustomerKind =
   | 'PERSON'
   | 'COMPANY';
+
+/** A way to reach a customer: a text message or an email */
+export type ContactChannel =
+  | 'SMS'
+  | 'EMAIL';
 
 /** Where the customer stands: a lead, a customer, or no longer active */
 export type CustomerStatus =
@@ -1130,6 +1170,7 @@ export type CustomerFilter = {
   phone?: InputMaybe<StringFilter>;
   kind?: InputMaybe<CustomerKindFilter>;
   status?: InputMaybe<CustomerStatusFilter>;
+  preferredChannel?: InputMaybe<ContactChannelFilter>;
   score?: InputMaybe<IntFilter>;
   tags?: InputMaybe<TagsFilter>;
   createdAt?: InputMaybe<DateTimeFilter>;
@@ -1148,6 +1189,13 @@ export type CustomerStatusFilter = {
   eq?: InputMaybe<CustomerStatus>;
   ne?: InputMaybe<CustomerStatus>;
   in?: InputMaybe<Array<CustomerStatus>>;
+};
+
+/** Conditions on a ContactChannel */
+export type ContactChannelFilter = {
+  eq?: InputMaybe<ContactChannel>;
+  ne?: InputMaybe<ContactChannel>;
+  in?: InputMaybe<Array<ContactChannel>>;
 };
 
 /** Conditions on a list of tags */
@@ -1178,6 +1226,7 @@ export type CreateCustomerInput = {
   kind?: InputMaybe<CustomerKind>;
   email?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
+  preferredChannel?: InputMaybe<ContactChannel>;
   status?: InputMaybe<CustomerStatus>;
   score?: InputMaybe<Scalars['Int']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1189,6 +1238,7 @@ export type UpdateCustomerInput = {
   kind?: InputMaybe<CustomerKind>;
   email?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
+  preferredChannel?: InputMaybe<ContactChannel>;
   status?: InputMaybe<CustomerStatus>;
   score?: InputMaybe<Scalars['Int']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1602,6 +1652,153 @@ export type WebhookEndpoint = {
   lastFailureAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** How your organization reminds customers of their appointments */
+export type AppointmentReminderSettings = {
+  __typename?: 'AppointmentReminderSettings';
+  /** Whether reminders go out (off until you turn them on) */
+  enabled: Scalars['Boolean']['output'];
+  /** How long before the appointment the reminder goes out, in minutes */
+  leadTimeMinutes: Scalars['Int']['output'];
+  /** Your shop’s name in the message */
+  shopName?: Maybe<Scalars['String']['output']>;
+  /** IANA time zone the appointment time is written in */
+  timeZone: Scalars['String']['output'];
+  /** Your Twilio number SMS reminders come from */
+  smsFrom?: Maybe<Scalars['String']['output']>;
+  /** The address email reminders come from */
+  emailFrom?: Maybe<Scalars['String']['output']>;
+  /** Last change; null while the defaults apply */
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A message to a customer sent at a set time (an appointment reminder) */
+export type ScheduledMessage = {
+  __typename?: 'ScheduledMessage';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The appointment (from workshop) it reminds of */
+  appointmentId: Scalars['ID']['output'];
+  /** The customer (from crm) it goes to */
+  customerId: Scalars['ID']['output'];
+  vehicleId?: Maybe<Scalars['ID']['output']>;
+  /** When the appointment starts, as last announced */
+  appointmentStartsAt: Scalars['DateTime']['output'];
+  /** When it is (or was) due */
+  sendAt: Scalars['DateTime']['output'];
+  status: ScheduledMessageStatus;
+  /** Chosen when it is sent: the customer’s preference if it can be used, else the other channel */
+  channel?: Maybe<MessageChannel>;
+  /** The number or address it came from */
+  sender?: Maybe<Scalars['String']['output']>;
+  /** The phone number or email address it went to */
+  recipient?: Maybe<Scalars['String']['output']>;
+  subject?: Maybe<Scalars['String']['output']>;
+  /** The text as sent */
+  body?: Maybe<Scalars['String']['output']>;
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The provider's ID of the message (a Twilio SID, a Resend email ID) */
+  providerMessageId?: Maybe<Scalars['String']['output']>;
+  /** Why it was skipped, cancelled or failed, or what went wrong on the last try */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Sending attempts so far */
+  attempts: Scalars['Int']['output'];
+  appointment: Appointment;
+};
+
+/** PENDING until its time; SENDING while the provider is called; then SENT, SKIPPED (no way to send it), FAILED, or CANCELLED before its time */
+export type ScheduledMessageStatus =
+  | 'PENDING'
+  | 'SENDING'
+  | 'SENT'
+  | 'CANCELLED'
+  | 'SKIPPED'
+  | 'FAILED';
+
+/** How a message reaches its recipient: SMS (Twilio) or email (Resend) */
+export type MessageChannel =
+  | 'SMS'
+  | 'EMAIL';
+
+/** A booking of a customer at the shop */
+export type Appointment = {
+  __typename?: 'Appointment';
+  id: Scalars['ID']['output'];
+  /** The reminder of this appointment, if one was planned */
+  reminder?: Maybe<ScheduledMessage>;
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The customer (from crm) */
+  customerId: Scalars['ID']['output'];
+  vehicleId?: Maybe<Scalars['ID']['output']>;
+  technicianId?: Maybe<Scalars['ID']['output']>;
+  /** The bay or lift, as the shop names it */
+  bay?: Maybe<Scalars['String']['output']>;
+  startsAt: Scalars['DateTime']['output'];
+  /** After `startsAt`, at most 12 hours later */
+  endsAt: Scalars['DateTime']['output'];
+  status: AppointmentStatus;
+  notes?: Maybe<Scalars['String']['output']>;
+  /** Why it was cancelled */
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** The customer (from crm) */
+  customer: Customer;
+  vehicle?: Maybe<Vehicle>;
+  technician?: Maybe<Technician>;
+};
+
+/** A page of ScheduledMessage with cursors for partner apps and offsets for the admin */
+export type ScheduledMessageConnection = {
+  __typename?: 'ScheduledMessageConnection';
+  nodes: Array<ScheduledMessage>;
+  edges: Array<ScheduledMessageEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ScheduledMessageEdge = {
+  __typename?: 'ScheduledMessageEdge';
+  cursor: Scalars['String']['output'];
+  node: ScheduledMessage;
+};
+
+export type ScheduledMessageFilter = {
+  id?: InputMaybe<IdFilter>;
+  appointmentId?: InputMaybe<IdFilter>;
+  customerId?: InputMaybe<IdFilter>;
+  status?: InputMaybe<ScheduledMessageStatusFilter>;
+  channel?: InputMaybe<MessageChannelFilter>;
+  sendAt?: InputMaybe<DateTimeFilter>;
+  sentAt?: InputMaybe<DateTimeFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a ScheduledMessageStatus */
+export type ScheduledMessageStatusFilter = {
+  eq?: InputMaybe<ScheduledMessageStatus>;
+  ne?: InputMaybe<ScheduledMessageStatus>;
+  in?: InputMaybe<Array<ScheduledMessageStatus>>;
+};
+
+/** Conditions on a MessageChannel */
+export type MessageChannelFilter = {
+  eq?: InputMaybe<MessageChannel>;
+  ne?: InputMaybe<MessageChannel>;
+  in?: InputMaybe<Array<MessageChannel>>;
+};
+
+/** Orderings of ScheduledMessage lists */
+export type ScheduledMessageOrderBy =
+  | 'SEND_AT_ASC'
+  | 'SEND_AT_DESC'
+  | 'SENT_AT_ASC'
+  | 'SENT_AT_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC';
+
 /** A page of SyncRun with cursors for partner apps and offsets for the admin */
 export type SyncRunConnection = {
   __typename?: 'SyncRunConnection';
@@ -1931,6 +2128,20 @@ export type CredentialInput = {
   value: Scalars['String']['input'];
 };
 
+/** Only the fields given change; null clears an optional field */
+export type UpdateAppointmentReminderSettingsInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** How long before the appointment the reminder goes out, in minutes (15 to 20160) */
+  leadTimeMinutes?: InputMaybe<Scalars['Int']['input']>;
+  shopName?: InputMaybe<Scalars['String']['input']>;
+  /** IANA time zone the appointment time is written in (default UTC) */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** Your Twilio number SMS reminders come from */
+  smsFrom?: InputMaybe<Scalars['String']['input']>;
+  /** The address email reminders come from, on a domain verified at Resend */
+  emailFrom?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type TriggerSyncInput = {
   connectionId: Scalars['ID']['input'];
   kind?: SyncKind;
@@ -1973,6 +2184,15 @@ export type ConnectionChange = {
   id: Scalars['ID']['output'];
   /** The entity as it is now; null once deleted */
   node?: Maybe<Connection>;
+};
+
+/** A change to a ScheduledMessage; load it again after a reconnect */
+export type ScheduledMessageChange = {
+  __typename?: 'ScheduledMessageChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<ScheduledMessage>;
 };
 
 /** A change to a SyncRun; load it again after a reconnect */
@@ -2315,31 +2535,6 @@ export type ServiceItem = {
 export type ServiceItemKind =
   | 'LABOUR'
   | 'FEE';
-
-/** A booking of a customer at the shop */
-export type Appointment = {
-  __typename?: 'Appointment';
-  id: Scalars['ID']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  /** The customer (from crm) */
-  customerId: Scalars['ID']['output'];
-  vehicleId?: Maybe<Scalars['ID']['output']>;
-  technicianId?: Maybe<Scalars['ID']['output']>;
-  /** The bay or lift, as the shop names it */
-  bay?: Maybe<Scalars['String']['output']>;
-  startsAt: Scalars['DateTime']['output'];
-  /** After `startsAt`, at most 12 hours later */
-  endsAt: Scalars['DateTime']['output'];
-  status: AppointmentStatus;
-  notes?: Maybe<Scalars['String']['output']>;
-  /** Why it was cancelled */
-  cancellationReason?: Maybe<Scalars['String']['output']>;
-  /** The customer (from crm) */
-  customer: Customer;
-  vehicle?: Maybe<Vehicle>;
-  technician?: Maybe<Technician>;
-};
 
 /** Booked (holds its technician and bay), cancelled, completed, or the customer did not come */
 export type AppointmentStatus =

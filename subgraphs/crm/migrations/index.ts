@@ -1,7 +1,9 @@
 import { type MigrationDefinition } from '@atelier/kit';
 import { Migration20261123135145_initial } from './Migration20261123135145_initial.ts';
+import { Migration20261123161911_customer_preferred_channel } from './Migration20261123161911_customer_preferred_channel.ts';
 
 /** Every migration of the crm schema, in order. New ones come from `npm run migration:create -- crm`. */
 export const migrations: MigrationDefinition[] = [
   { name: 'Migration20261123135145_initial', class: Migration20261123135145_initial },
+  { name: 'Migration20261123161911_customer_preferred_channel', class: Migration20261123161911_customer_preferred_channel },
 ];

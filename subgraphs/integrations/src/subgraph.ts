@@ -5,6 +5,7 @@ import { ConnectionResolver } from './connections/connection.resolver.ts';
 import { OAuthState } from './connections/oauth-state.entity.ts';
 import { oauthCallbackRoute } from './connections/oauth.route.ts';
 import { HealthResolver } from './health/health.resolver.ts';
+import { appointmentReminders } from './reminders/index.ts';
 import { EntityMapping } from './sync/entity-mapping.entity.ts';
 import { recordProjection } from './sync/record-projection.ts';
 import { SyncRun } from './sync/sync-run.entity.ts';
@@ -28,9 +29,10 @@ async function providerRoutes(request: Request, services: SubgraphServices): Pro
 /** integrations: the only door to the outside world (connections, webhooks in and out, syncs). */
 export const integrations = defineSubgraph({
   name: 'integrations',
-  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, ...outgoingWebhooks.entities],
-  resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver, ...outgoingWebhooks.resolvers],
+  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, ...outgoingWebhooks.entities, ...appointmentReminders.entities],
+  resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver, ...outgoingWebhooks.resolvers, ...appointmentReminders.resolvers],
+  referenceResolvers: { ...appointmentReminders.referenceResolvers },
   migrations,
-  consumers: [inboundProcessor, recordProjection, syncWorker, vinDecodeRequests, ...outgoingWebhooks.consumers],
+  consumers: [inboundProcessor, recordProjection, syncWorker, vinDecodeRequests, ...outgoingWebhooks.consumers, ...appointmentReminders.consumers],
   routes: providerRoutes,
 });

@@ -14,6 +14,13 @@ export enum CustomerStatus {
   INACTIVE = 'INACTIVE',
 }
 
+/** How the customer wants to hear from the shop (appointment reminders, notices). */
+export enum ContactChannel {
+  SMS = 'SMS',
+  EMAIL = 'EMAIL',
+}
+
+registerEnumType(ContactChannel, { name: 'ContactChannel', description: 'A way to reach a customer: a text message or an email' });
 registerEnumType(CustomerKind, { name: 'CustomerKind', description: 'A person or a company' });
 registerEnumType(CustomerStatus, { name: 'CustomerStatus', description: 'Where the customer stands: a lead, a customer, or no longer active' });
 
@@ -38,6 +45,10 @@ export class Customer extends TenantOwned {
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 40, nullable: true })
   phone?: string | null;
+
+  @Field(() => ContactChannel, { nullable: true, description: 'How the customer prefers to be contacted; unset means SMS when there is a phone number, else email' })
+  @Enum({ items: () => ContactChannel, nullable: true })
+  preferredChannel?: ContactChannel | null;
 
   @Field(() => CustomerStatus)
   @Enum({ items: () => CustomerStatus, default: CustomerStatus.CUSTOMER })

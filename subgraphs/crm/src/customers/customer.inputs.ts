@@ -1,7 +1,7 @@
 import { Changeable, DateTimeFilter, enumFilter, IDFilter, IntFilter, Optional, Required, StringFilter, TagsFilter } from '@atelier/kit';
 import { ArrayMaxSize, IsEmail, IsEnum, IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { CustomerKind, CustomerStatus } from './customer.entity.ts';
+import { ContactChannel, CustomerKind, CustomerStatus } from './customer.entity.ts';
 
 /** Each field's rules, shared by the create and the update input. */
 const rules = {
@@ -9,6 +9,7 @@ const rules = {
   kind: [IsEnum(CustomerKind)],
   email: [IsEmail({}, { message: 'must be an email address' })],
   phone: [Matches(/^\+?[0-9][0-9 ().-]{5,24}$/, { message: 'must be a phone number such as +44 20 7946 0958' })],
+  preferredChannel: [IsEnum(ContactChannel)],
   status: [IsEnum(CustomerStatus)],
   score: [IsInt(), Min(0), Max(100)],
   tags: [ArrayMaxSize(30), MaxLength(40, { each: true })],
@@ -20,6 +21,7 @@ export class CreateCustomerInput {
   @Optional(() => CustomerKind, rules.kind) kind?: CustomerKind;
   @Optional(() => String, rules.email) email?: string | null;
   @Optional(() => String, rules.phone) phone?: string | null;
+  @Optional(() => ContactChannel, rules.preferredChannel) preferredChannel?: ContactChannel | null;
   @Optional(() => CustomerStatus, rules.status) status?: CustomerStatus;
   @Optional(() => Int, rules.score) score?: number;
   @Optional(() => [String], rules.tags) tags?: string[];
@@ -31,6 +33,7 @@ export class UpdateCustomerInput {
   @Changeable(() => CustomerKind, rules.kind) kind?: CustomerKind;
   @Optional(() => String, rules.email) email?: string | null;
   @Optional(() => String, rules.phone) phone?: string | null;
+  @Optional(() => ContactChannel, rules.preferredChannel) preferredChannel?: ContactChannel | null;
   @Changeable(() => CustomerStatus, rules.status) status?: CustomerStatus;
   @Changeable(() => Int, rules.score) score?: number;
   @Changeable(() => [String], rules.tags) tags?: string[];
@@ -38,6 +41,7 @@ export class UpdateCustomerInput {
 
 const CustomerKindFilter = enumFilter(CustomerKind, 'CustomerKind');
 const CustomerStatusFilter = enumFilter(CustomerStatus, 'CustomerStatus');
+const ContactChannelFilter = enumFilter(ContactChannel, 'ContactChannel');
 
 @InputType()
 export class CustomerFilter {
@@ -48,6 +52,7 @@ export class CustomerFilter {
   @Field(() => StringFilter, { nullable: true }) phone?: StringFilter;
   @Field(() => CustomerKindFilter, { nullable: true }) kind?: InstanceType<typeof CustomerKindFilter>;
   @Field(() => CustomerStatusFilter, { nullable: true }) status?: InstanceType<typeof CustomerStatusFilter>;
+  @Field(() => ContactChannelFilter, { nullable: true }) preferredChannel?: InstanceType<typeof ContactChannelFilter>;
   @Field(() => IntFilter, { nullable: true }) score?: IntFilter;
   @Field(() => TagsFilter, { nullable: true }) tags?: TagsFilter;
   @Field(() => DateTimeFilter, { nullable: true }) createdAt?: DateTimeFilter;

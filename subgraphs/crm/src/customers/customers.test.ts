@@ -70,6 +70,20 @@ describe('customers through the gateway', () => {
     }
   });
 
+  it('keeps how a customer prefers to be contacted: filterable, changeable and clearable', async () => {
+    const { createCustomer } = await expectData(system.gatewayUrl, `mutation { createCustomer(input: { name: "Frances Allen", phone: "+15005550100", preferredChannel: EMAIL }) { id preferredChannel } }`, {}, shop);
+    expect(createCustomer.preferredChannel).toBe('EMAIL');
+    const byPreference = (preferredChannel: Record<string, unknown>) => expectData(system.gatewayUrl, LIST, { filter: { preferredChannel } }, shop).then(names);
+    expect(await byPreference({ eq: 'EMAIL' })).toEqual(['Frances Allen']);
+    expect(await byPreference({ in: ['SMS'] })).toEqual([]);
+    const UPDATE = `mutation($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { preferredChannel } }`;
+    expect((await expectData(system.gatewayUrl, UPDATE, { id: createCustomer.id, input: { preferredChannel: 'SMS' } }, shop)).updateCustomer.preferredChannel).toBe('SMS');
+    expect(await byPreference({ eq: 'SMS' })).toEqual(['Frances Allen']);
+    expect((await expectData(system.gatewayUrl, UPDATE, { id: createCustomer.id, input: { preferredChannel: null } }, shop)).updateCustomer.preferredChannel).toBeNull();
+    expect(await byPreference({ in: ['SMS', 'EMAIL'] })).toEqual([]);
+    await expectData(system.gatewayUrl, `mutation($id: ID!) { deleteCustomer(id: $id) }`, { id: createCustomer.id }, shop);
+  });
+
   it('bulk-deletes all of the given customers, or none when one is unknown', async () => {
     const ids: string[] = [];
     for (const name of ['Temp One', 'Temp Two']) ids.push((await expectData(system.gatewayUrl, CREATE, { input: { name } }, shop)).createCustomer.id);

@@ -5,6 +5,10 @@ const SOURCES: Record<string, string> = {
   'crm.customer.created': 'customer',
   'crm.customer.updated': 'customer',
   'crm.customer.deleted': 'customer',
+  // appointment reminders name the vehicle
+  'workshop.vehicle.created': 'vehicle',
+  'workshop.vehicle.updated': 'vehicle',
+  'workshop.vehicle.deleted': 'vehicle',
 };
 
 /**

@@ -59,6 +59,9 @@ export const EVENT_CATALOGUE: Record<string, EventDescription> = {
   'integrations.inboundEvent.received': { description: 'A provider webhook was received and stored', webhook: false },
   'integrations.inboundEvent.processed': { description: "A provider's event was processed", webhook: false },
   'integrations.vin.decoded': { description: "A vehicle's VIN was decoded (fully, partially, or refused), for workshop to fill its blank fields", webhook: false },
+  'integrations.reminderSettings.updated': { description: "The organization's appointment reminder settings changed", webhook: false },
+  'integrations.scheduledMessage.created': { description: 'A message to a customer was planned (an appointment reminder)', webhook: false },
+  'integrations.scheduledMessage.updated': { description: 'A planned message was moved, sent, skipped, cancelled or failed', webhook: false },
 };
 
 export const isCatalogued = (name: string) => Object.hasOwn(EVENT_CATALOGUE, name);
