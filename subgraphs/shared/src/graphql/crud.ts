@@ -48,7 +48,7 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The entity as event data: everything but the tenant, which the envelope already carries. */
-function snapshot(entity: object): Record<string, unknown> {
+export function eventData(entity: object): Record<string, unknown> {
   const { tenantId: _tenant, ...rest } = wrap(entity).toObject() as Record<string, unknown>;
   return rest;
 }
@@ -161,7 +161,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
           const data = options.toCreateData ? await options.toCreateData(input, em, context) : (input as EntityData<T>);
           const created = em.create(entity, { ...data, tenantId } as never);
           await em.flush();
-          await publishChange(context, em, event('created'), created.id, snapshot(created));
+          await publishChange(context, em, event('created'), created.id, eventData(created));
           return created as T;
         }),
       );
@@ -177,7 +177,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
           const changes = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
           em.assign(current, changes as never);
           await em.flush();
-          await publishChange(context, em, event('updated'), current.id, { ...snapshot(current), changed: Object.keys(changes) });
+          await publishChange(context, em, event('updated'), current.id, { ...eventData(current), changed: Object.keys(changes) });
           return current;
         }),
       );
@@ -190,7 +190,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
         const current = await findOrFail(em, entity, typeName, id);
         em.remove(current);
         await em.flush();
-        await publishChange(context, em, event('deleted'), id, snapshot(current));
+        await publishChange(context, em, event('deleted'), id, eventData(current));
       });
       return id;
     }
@@ -206,7 +206,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
         if (missing.length) throw notFound(typeName, missing.join(', '));
         for (const row of found) em.remove(row);
         await em.flush();
-        for (const row of found) await publishChange(context, em, event('deleted'), row.id, snapshot(row));
+        for (const row of found) await publishChange(context, em, event('deleted'), row.id, eventData(row));
       });
       return unique;
     }

@@ -1,4 +1,4 @@
-import { badUserInput, publishChange, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, eventData, publishChange, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { KnownCustomer } from './known-customer.entity.ts';
 
@@ -20,7 +20,7 @@ export const customerProjection: EventConsumer<SubgraphContext> = {
       const vehicles = await em.find(Vehicle, { ownerId: event.entityId });
       for (const vehicle of vehicles) vehicle.ownerId = null;
       await em.flush();
-      for (const vehicle of vehicles) await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ownerId: null, changed: ['ownerId'] });
+      for (const vehicle of vehicles) await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...eventData(vehicle), changed: ['ownerId'] });
     });
   },
 };

@@ -1,5 +1,5 @@
-import { badUserInput, findOrFail, isExpectedError, notFound, publishChange, requireTenant, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
-import { LockMode, wrap } from '@mikro-orm/core';
+import { badUserInput, eventData, findOrFail, isExpectedError, notFound, publishChange, requireTenant, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
+import { LockMode } from '@mikro-orm/core';
 import { buildLine } from '../work-orders/work-order-lines.ts';
 import { lineTotal } from '../work-orders/work-order-totals.ts';
 import { WorkOrder } from '../work-orders/work-order.entity.ts';
@@ -70,12 +70,8 @@ export function checkRecommendation(condition: InspectionCondition | null | unde
 /** The inspection with its items, as event data. */
 export async function publishInspection(context: SubgraphContext, em: EntityManager, inspection: Inspection, verb: string, extra: Record<string, unknown> = {}) {
   await em.flush();
-  const items = (await itemsOf(em, inspection.id)).map((item) => {
-    const { tenantId: _tenant, ...data } = wrap(item).toObject() as Record<string, unknown>;
-    return data;
-  });
-  const { tenantId: _tenant, ...data } = wrap(inspection).toObject() as Record<string, unknown>;
-  await publishChange(context, em, `workshop.inspection.${verb}`, inspection.id, { ...data, items, ...extra });
+  const items = (await itemsOf(em, inspection.id)).map(eventData);
+  await publishChange(context, em, `workshop.inspection.${verb}`, inspection.id, { ...eventData(inspection), items, ...extra });
 }
 
 export function newItem(context: SubgraphContext, inspectionId: string, position: number, fields: Partial<InspectionItem> & { name: string }) {

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ADMINS, badUserInput, byKey, crudResolver, groupBy, isUuid, loader, notFound, orderBy, publishChange, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext,
+  ADMINS, badUserInput, byKey, crudResolver, eventData, groupBy, isUuid, loader, notFound, orderBy, publishChange, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext,
 } from '@atelier/kit';
-import { wrap } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
@@ -103,8 +102,7 @@ export class VehicleResolver extends crudResolver({
       vehicle.mileage = args.reading;
       recordReading(em, context, { vehicleId: vehicle.id, reading: args.reading, source: OdometerSource.CORRECTION, note });
       await em.flush();
-      const { tenantId: _tenant, ...rest } = wrap(vehicle).toObject() as Record<string, unknown>;
-      await publishChange(context, em, 'workshop.vehicle.mileageCorrected', vehicle.id, { ...rest, previousMileage: previous, reason: note });
+      await publishChange(context, em, 'workshop.vehicle.mileageCorrected', vehicle.id, { ...eventData(vehicle), previousMileage: previous, reason: note });
       return vehicle;
     });
   }
@@ -123,8 +121,7 @@ export class VehicleResolver extends crudResolver({
       vehicle.vinDecodeStatus = VinDecodeStatus.PENDING;
       vehicle.vinDecodeNote = null;
       await em.flush();
-      const { tenantId: _tenant, ...rest } = wrap(vehicle).toObject() as Record<string, unknown>;
-      await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...rest, changed: ['vinDecodeStatus', 'vinDecodeNote'] });
+      await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...eventData(vehicle), changed: ['vinDecodeStatus', 'vinDecodeNote'] });
       return vehicle;
     });
   }

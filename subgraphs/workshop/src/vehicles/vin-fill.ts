@@ -1,5 +1,4 @@
-import { publishChange, type EventConsumer, type SubgraphContext } from '@atelier/kit';
-import { wrap } from '@mikro-orm/core';
+import { eventData, publishChange, type EventConsumer, type SubgraphContext } from '@atelier/kit';
 import { lockVehicle } from './odometer.ts';
 import { type Vehicle } from './vehicle.entity.ts';
 import { VinDecodeStatus } from './vin-decode-status.ts';
@@ -70,8 +69,7 @@ export const vinFill: EventConsumer<SubgraphContext> = {
       vehicle.vinDecodeStatus = statusOf(decoded);
       vehicle.vinDecodeNote = vehicle.vinDecodeStatus === VinDecodeStatus.DECODED ? null : noteOf(decoded);
       await em.flush();
-      const { tenantId: _tenant, ...snapshot } = wrap(vehicle).toObject() as Record<string, unknown>;
-      await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...snapshot, changed: [...filled, 'vinDecodeStatus', 'vinDecodeNote'] });
+      await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...eventData(vehicle), changed: [...filled, 'vinDecodeStatus', 'vinDecodeNote'] });
     });
   },
 };

@@ -1,5 +1,5 @@
-import { badUserInput, findOrFail, notFound, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
-import { LockMode, wrap } from '@mikro-orm/core';
+import { badUserInput, eventData, findOrFail, notFound, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { LockMode } from '@mikro-orm/core';
 import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { Technician } from '../technicians/technician.entity.ts';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
@@ -37,15 +37,7 @@ export async function recalculate(em: EntityManager, workOrder: WorkOrder): Prom
  * lines and totals included, without the tenant (the envelope carries it).
  */
 export function workOrderData(workOrder: WorkOrder, lines: readonly WorkOrderLine[]): Record<string, unknown> {
-  const { tenantId: _tenant, ...rest } = wrap(workOrder).toObject() as Record<string, unknown>;
-  return {
-    ...rest,
-    taxRate: workOrder.taxRate,
-    lines: lines.map((line) => {
-      const { tenantId: _lineTenant, ...data } = wrap(line).toObject() as Record<string, unknown>;
-      return data;
-    }),
-  };
+  return { ...eventData(workOrder), taxRate: workOrder.taxRate, lines: lines.map(eventData) };
 }
 
 /** Publishes `workshop.workOrder.<verb>` with the full work order. */
@@ -104,6 +96,5 @@ export async function recordOdometer(em: EntityManager, context: SubgraphContext
   recordReading(em, context, { vehicleId, reading, source: OdometerSource.WORK_ORDER, note });
   vehicle.mileage = reading;
   await em.flush();
-  const { tenantId: _tenant, ...snapshot } = wrap(vehicle).toObject() as Record<string, unknown>;
-  await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...snapshot, changed: ['mileage'] });
+  await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...eventData(vehicle), changed: ['mileage'] });
 }
