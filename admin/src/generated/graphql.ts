@@ -1035,6 +1035,58 @@ export type MembershipChange = {
   node?: Maybe<Membership>;
 };
 
+/** A booking of a customer at the shop */
+export type Appointment = {
+  __typename?: 'Appointment';
+  id: Scalars['ID']['output'];
+  /** The appointment's event in the connected Google Calendar; null when none is connected */
+  calendarEvent?: Maybe<CalendarEvent>;
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The customer (from crm) */
+  customerId: Scalars['ID']['output'];
+  vehicleId?: Maybe<Scalars['ID']['output']>;
+  technicianId?: Maybe<Scalars['ID']['output']>;
+  /** The bay or lift, as the shop names it */
+  bay?: Maybe<Scalars['String']['output']>;
+  startsAt: Scalars['DateTime']['output'];
+  /** After `startsAt`, at most 12 hours later */
+  endsAt: Scalars['DateTime']['output'];
+  status: AppointmentStatus;
+  notes?: Maybe<Scalars['String']['output']>;
+  /** Why it was cancelled */
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** The customer (from crm) */
+  customer: Customer;
+  vehicle?: Maybe<Vehicle>;
+  technician?: Maybe<Technician>;
+};
+
+/** An appointment's event in the connected Google Calendar */
+export type CalendarEvent = {
+  __typename?: 'CalendarEvent';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The event's ID at Google (derived from the appointment's, so it is created once) */
+  eventId: Scalars['String']['output'];
+  /** The event in Google Calendar */
+  htmlLink?: Maybe<Scalars['String']['output']>;
+  state: CalendarEventState;
+  /** What went wrong last, in words a person can act on */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When the calendar last matched the appointment */
+  syncedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Where an appointment's Google Calendar event stands */
+export type CalendarEventState =
+  | 'PENDING'
+  | 'SYNCED'
+  | 'CONFLICT'
+  | 'FAILED'
+  | 'REMOVED';
+
 /** Your organization's link to a provider */
 export type Connection = {
   __typename?: 'Connection';
@@ -1687,31 +1739,6 @@ export type OdometerSource =
   | 'VEHICLE_CREATED'
   | 'VEHICLE_UPDATED'
   | 'CORRECTION';
-
-/** A booking of a customer at the shop */
-export type Appointment = {
-  __typename?: 'Appointment';
-  id: Scalars['ID']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  /** The customer (from crm) */
-  customerId: Scalars['ID']['output'];
-  vehicleId?: Maybe<Scalars['ID']['output']>;
-  technicianId?: Maybe<Scalars['ID']['output']>;
-  /** The bay or lift, as the shop names it */
-  bay?: Maybe<Scalars['String']['output']>;
-  startsAt: Scalars['DateTime']['output'];
-  /** After `startsAt`, at most 12 hours later */
-  endsAt: Scalars['DateTime']['output'];
-  status: AppointmentStatus;
-  notes?: Maybe<Scalars['String']['output']>;
-  /** Why it was cancelled */
-  cancellationReason?: Maybe<Scalars['String']['output']>;
-  /** The customer (from crm) */
-  customer: Customer;
-  vehicle?: Maybe<Vehicle>;
-  technician?: Maybe<Technician>;
-};
 
 /** Booked (holds its technician and bay), cancelled, completed, or the customer did not come */
 export type AppointmentStatus =

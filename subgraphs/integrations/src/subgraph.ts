@@ -1,5 +1,6 @@
 import { defineSubgraph, type SubgraphServices } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
+import { calendarSync } from './calendar/index.ts';
 import { Connection } from './connections/connection.entity.ts';
 import { ConnectionResolver } from './connections/connection.resolver.ts';
 import { OAuthState } from './connections/oauth-state.entity.ts';
@@ -27,9 +28,11 @@ async function providerRoutes(request: Request, services: SubgraphServices): Pro
 /** integrations: the only door to the outside world (connections, webhooks in and out, syncs). */
 export const integrations = defineSubgraph({
   name: 'integrations',
-  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, ...outgoingWebhooks.entities],
-  resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver, ...outgoingWebhooks.resolvers],
+  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, ...outgoingWebhooks.entities, ...calendarSync.entities],
+  resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver, ...outgoingWebhooks.resolvers, ...calendarSync.resolvers],
+  orphanedTypes: calendarSync.orphanedTypes,
+  referenceResolvers: calendarSync.referenceResolvers as never,
   migrations,
-  consumers: [inboundProcessor, recordProjection, syncWorker, ...outgoingWebhooks.consumers],
+  consumers: [inboundProcessor, recordProjection, syncWorker, ...outgoingWebhooks.consumers, ...calendarSync.consumers],
   routes: providerRoutes,
 });

@@ -23,6 +23,7 @@ export const EVENT_CATALOGUE: Record<string, EventDescription> = {
   ...crud('workshop.appointment', 'appointment'),
   'workshop.appointment.rescheduled': { description: 'An appointment was moved to another time, technician or bay', webhook: true },
   'workshop.appointment.cancelled': { description: 'An appointment was cancelled', webhook: true },
+  'workshop.appointment.calendarChangeRefused': { description: 'A change made in Google Calendar to an appointment was refused (e.g. the slot is taken), with the reason; the calendar is put back', webhook: false },
   'identity.membership.created': { description: 'A person joined the organization', webhook: false },
   'identity.membership.updated': { description: "A member's role changed", webhook: false },
   'identity.membership.deleted': { description: 'A person left the organization', webhook: false },
@@ -44,6 +45,8 @@ export const EVENT_CATALOGUE: Record<string, EventDescription> = {
   'integrations.webhookDelivery.created': { description: 'An event was queued for a webhook endpoint', webhook: false },
   'integrations.webhookDelivery.updated': { description: 'A webhook delivery was attempted, rescheduled, succeeded or failed', webhook: false },
   'integrations.inboundEvent.received': { description: 'A provider webhook was received and stored', webhook: false },
+  'integrations.calendarEvent.changed': { description: "An appointment's event was moved or cancelled in the connected Google Calendar", webhook: false },
+  'integrations.calendarWatch.renewalDue': { description: "A connected calendar's push channel is due for renewal", webhook: false },
   'integrations.inboundEvent.processed': { description: "A provider's event was processed", webhook: false },
 };
 
