@@ -124,8 +124,9 @@ async function takeInChange(em: EntityManager, connectionId: string, item: Googl
 }
 
 /**
- * Follows the connected calendars: a channel opened on connection (and renewed), and an incremental
- * sync on each push notification Google sends us (stored and verified by the webhook inbox).
+ * Follows the calendars that hold our events: a channel (opened by the first push, renewed, re-opened on
+ * reconnection), and an incremental sync on each push notification Google sends us (stored and verified
+ * by the webhook inbox).
  */
 export const calendarPull: EventConsumer<SubgraphContext> = {
   queue: PULL_QUEUE,
@@ -134,6 +135,8 @@ export const calendarPull: EventConsumer<SubgraphContext> = {
     const data = event.data ?? {};
     try {
       if (event.name === CONNECTED && data.provider === Provider.GOOGLE) {
+        // connected again: the grant brought a new channel token, which the open channel does not carry
+        if (!(await context.em.findOne(CalendarWatch, { connectionId: event.entityId }))) return;
         await openWatch(context, event.entityId, true);
         await syncCalendar(context, event.entityId);
       } else if (event.name === WATCH_RENEWAL_DUE) {

@@ -3,6 +3,7 @@ import { Connection, ConnectionStatus } from '../connections/connection.entity.t
 import { ProviderAuthError, ProviderUnavailableError } from '../providers/adapter.ts';
 import { type AppointmentSnapshot, CalendarEvent, CalendarEventState } from './calendar-event.entity.ts';
 import { appointmentGone, connectedGoogle, lockAppointment, wantedEvent } from './calendar-links.ts';
+import { openWatch } from './calendar-pull.ts';
 import { calendarFor, callGoogle, eventHash, eventIdOf, type GoogleEvent, instantOf } from './google-calendar.ts';
 
 const APPOINTMENT_EVENTS = ['created', 'updated', 'rescheduled', 'cancelled', 'deleted', 'calendarChangeRefused'].map((verb) => `workshop.appointment.${verb}`);
@@ -79,6 +80,7 @@ export const calendarPush: EventConsumer<SubgraphContext> = {
   events: APPOINTMENT_EVENTS,
   async handle(event, context) {
     const appointmentId = event.entityId;
+    let connectionId: string | undefined;
     try {
       await context.em.transactional(async (em) => {
         await lockAppointment(em, appointmentId);
@@ -99,12 +101,15 @@ export const calendarPush: EventConsumer<SubgraphContext> = {
           });
         }
         await writeToGoogle(context, em, link);
+        connectionId = link.connectionId;
         if (event.name === REFUSED) {
           const reason = String(event.data?.reason ?? 'the change breaks a booking rule');
           Object.assign(link, { state: CalendarEventState.CONFLICT, lastError: `The change made in Google Calendar was refused: ${reason}. The event was put back.` });
         }
         await em.flush();
       });
+      // the calendar holds our events from now on: follow the changes people make to them
+      if (connectionId) await openWatch(context, connectionId, false);
     } catch (error) {
       await recordFailure(context, appointmentId, error);
       if (error instanceof ProviderAuthError) return; // a person must reconnect; retrying cannot help

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { GOOGLE_FAKE_CLIENT, startGoogleFake, type GoogleFake } from '@atelier/fakes';
 import { publish } from '@atelier/kit';
 import { google } from 'googleapis';
@@ -75,17 +76,15 @@ afterAll(async () => {
 });
 
 describe('appointments in Google Calendar', () => {
-  it('watches the calendar once Google is connected: a push channel to our webhook URL, with the connection\'s token', async () => {
+  it('pushes an appointment booked, moved and cancelled here to the calendar, once, without echoes, and watches the calendar from then on', async () => {
+    const at = newDay();
+    expect(fake.calendar.channels()).toEqual([]); // connected, but nothing of ours in the calendar to follow yet
+    const booked = await book({ startsAt: at(9), endsAt: at(10), bay: 'Bay 2', notes: 'Brakes squeak' });
+    await expect.poll(() => startAtGoogle(booked.id), { timeout: 15_000 }).toBe(at(9));
+    // from then on the calendar is watched: a push channel to our webhook URL, with the connection's token
     await expect.poll(() => fake.calendar.channels().length, { timeout: 15_000 }).toBe(1);
     const [channel] = fake.calendar.channels();
     expect(channel).toMatchObject({ address: `${process.env.PUBLIC_URL}/webhooks/google/${connectionId}`, token: (await secretsOf(connectionId)).extra?.channelToken });
-    expect(new Date(channel?.expiration as number).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3_600_000);
-  });
-
-  it('pushes an appointment booked, moved and cancelled here to the calendar, once, without echoes', async () => {
-    const at = newDay();
-    const booked = await book({ startsAt: at(9), endsAt: at(10), bay: 'Bay 2', notes: 'Brakes squeak' });
-    await expect.poll(() => startAtGoogle(booked.id), { timeout: 15_000 }).toBe(at(9));
     expect(eventAtGoogle(booked.id)).toMatchObject({ status: 'confirmed', end: { dateTime: at(10) }, location: 'Bay 2', description: 'Brakes squeak', extendedProperties: { private: { atelierAppointmentId: booked.id } } });
     await expect.poll(() => stateOf(booked.id), { timeout: 10_000 }).toBe('SYNCED');
     const { calendarEvent } = await appointment(booked.id);
@@ -106,6 +105,28 @@ describe('appointments in Google Calendar', () => {
     await expect.poll(() => stateOf(booked.id), { timeout: 10_000 }).toBe('REMOVED');
     await quiet();
     expect(await appointment(booked.id)).toMatchObject({ status: 'CANCELLED', cancellationReason: 'Customer called' });
+  });
+
+  it('replaces the channel a day before Google closes it, and stops the old one', async () => {
+    const [old] = fake.calendar.channels();
+    await db().execute(`update integrations.calendar_watches set channel_expires_at = now() + interval '1 hour' where connection_id = ?`, [connectionId]);
+    // the renewal job comes due (queued for then when the channel was opened)
+    const due = { id: randomUUID(), name: 'integrations.calendarWatch.renewalDue', tenantId: shop.organizationId, entityId: connectionId, occurredAt: new Date().toISOString() };
+    await system.product.subgraphs.integrations.bus.sendJob('integrations.calendar-pull', due);
+    await expect.poll(() => fake.calendar.channels().map((channel) => channel.id), { timeout: 15_000 }).not.toEqual([old?.id]);
+    expect(fake.calendar.channels()).toEqual([expect.objectContaining({ address: old?.address, token: old?.token })]);
+    const watchRow = async () => (await db().execute('select channel_id, channel_expires_at from integrations.calendar_watches where connection_id = ?', [connectionId]))[0];
+    await expect.poll(async () => (await watchRow()).channel_id, { timeout: 10_000 }).toBe(fake.calendar.channels()[0]?.id);
+    const watch = await watchRow();
+    expect(new Date(watch.channel_expires_at).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3_600_000);
+  });
+
+  it('opens a channel with the new token when Google is connected again', async () => {
+    const [old] = fake.calendar.channels();
+    expect((await followCallback(fake.approve(await startConnection()))).result).toBe('connected');
+    const { extra } = await secretsOf(connectionId);
+    expect(extra?.channelToken).not.toBe(old?.token);
+    await expect.poll(() => fake.calendar.channels().map((channel) => channel.token), { timeout: 15_000 }).toEqual([extra?.channelToken]);
   });
 
   it('creates nothing twice and never goes back in time when announcements arrive again or out of order', async () => {
@@ -142,6 +163,19 @@ describe('appointments in Google Calendar', () => {
     await expect.poll(() => stateOf(booked.id), { timeout: 10_000 }).toBe('SYNCED');
     await quiet();
     expect(startAtGoogle(booked.id)).toBe(at(13)); // left where the person put it
+
+    // an older change delivered again (at least once) does not move the appointment back
+    const stale = {
+      id: randomUUID(),
+      name: 'integrations.calendarEvent.changed',
+      tenantId: shop.organizationId,
+      entityId: randomUUID(),
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      data: { appointmentId: booked.id, cancelled: false, startsAt: at(9), endsAt: at(10) },
+    };
+    await system.product.subgraphs.workshop.bus.sendJob('workshop.calendar-changes', stale);
+    await settle(3_000);
+    expect(await appointment(booked.id)).toMatchObject({ startsAt: at(13), endsAt: at(14, 30), calendarEvent: { state: 'SYNCED' } });
   });
 
   it('refuses a move in Google onto a slot the technician has taken: the appointment stays, the conflict is shown, the event is put back', async () => {

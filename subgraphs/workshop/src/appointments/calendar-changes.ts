@@ -18,7 +18,8 @@ interface CalendarChange {
  * Applies changes made in Google Calendar to the appointments they map to, with the very rules of
  * `rescheduleAppointment` and `cancelAppointment`. A change those rules refuse (a slot already taken, an
  * appointment no longer booked) is not applied: `workshop.appointment.calendarChangeRefused` says why, and
- * integrations puts the calendar back. At least once: a change already in effect is not applied again.
+ * integrations puts the calendar back. At least once: a change already in effect, or older than the
+ * appointment's last change, is not applied again.
  */
 export const calendarChanges: EventConsumer<SubgraphContext> = {
   queue: 'workshop.calendar-changes',
@@ -27,6 +28,8 @@ export const calendarChanges: EventConsumer<SubgraphContext> = {
     const change = event.data as unknown as CalendarChange;
     const current = await context.em.findOne(Appointment, { id: change.appointmentId });
     if (!current) return; // deleted here meanwhile: integrations removes the calendar event
+    // seen in Google before the appointment last changed (a redelivery, or overtaken by a change here): out of date
+    if (current.updatedAt.getTime() > Date.parse(event.occurredAt)) return;
     try {
       if (change.cancelled) {
         if (current.status === AppointmentStatus.CANCELLED) return;
