@@ -64,7 +64,7 @@ export async function writeToGoogle(context: SubgraphContext, em: EntityManager,
   });
 }
 
-/** Records why Google could not be written; the link row may not exist yet (nothing to record then). */
+/** Records why Google could not be written (the write's own transaction was rolled back). */
 async function recordFailure(context: SubgraphContext, appointmentId: string, error: unknown) {
   const message = error instanceof ProviderAuthError || error instanceof ProviderUnavailableError ? error.message : 'Unexpected error while writing to Google Calendar';
   await context.freshEm().nativeUpdate(CalendarEvent, { appointmentId }, { state: CalendarEventState.FAILED, lastError: message });
@@ -80,28 +80,36 @@ export const calendarPush: EventConsumer<SubgraphContext> = {
   events: APPOINTMENT_EVENTS,
   async handle(event, context) {
     const appointmentId = event.entityId;
-    let connectionId: string | undefined;
+    // first what we know of the appointment, committed on its own, so a failed write has a row to report on
+    const connectionId = await context.em.transactional(async (em) => {
+      await lockAppointment(em, appointmentId);
+      const link = await em.findOne(CalendarEvent, { appointmentId }, { refresh: true });
+      if (link) {
+        project(link, event);
+        await em.flush();
+        return link.connectionId;
+      }
+      if (event.name === DELETED) return undefined;
+      const connection = await connectedGoogle(em);
+      if (!connection) return undefined; // no calendar to keep in step
+      em.create(CalendarEvent, {
+        tenantId: event.tenantId,
+        appointmentId,
+        connectionId: connection.id,
+        eventId: eventIdOf(appointmentId),
+        appointment: snapshotOf(event.data ?? {}),
+        appointmentVersion: versionOf(event),
+      });
+      await em.flush();
+      return connection.id;
+    });
+    if (!connectionId) return;
+
     try {
       await context.em.transactional(async (em) => {
         await lockAppointment(em, appointmentId);
-        let link = await em.findOne(CalendarEvent, { appointmentId }, { refresh: true });
-        if (link) {
-          project(link, event);
-        } else {
-          if (event.name === DELETED) return;
-          const connection = await connectedGoogle(em);
-          if (!connection) return; // no calendar to keep in step
-          link = em.create(CalendarEvent, {
-            tenantId: event.tenantId,
-            appointmentId,
-            connectionId: connection.id,
-            eventId: eventIdOf(appointmentId),
-            appointment: snapshotOf(event.data ?? {}),
-            appointmentVersion: versionOf(event),
-          });
-        }
+        const link = await em.findOneOrFail(CalendarEvent, { appointmentId }, { refresh: true });
         await writeToGoogle(context, em, link);
-        connectionId = link.connectionId;
         if (event.name === REFUSED) {
           const reason = String(event.data?.reason ?? 'the change breaks a booking rule');
           Object.assign(link, { state: CalendarEventState.CONFLICT, lastError: `The change made in Google Calendar was refused: ${reason}. The event was put back.` });
@@ -109,7 +117,7 @@ export const calendarPush: EventConsumer<SubgraphContext> = {
         await em.flush();
       });
       // the calendar holds our events from now on: follow the changes people make to them
-      if (connectionId) await openWatch(context, connectionId, false);
+      await openWatch(context, connectionId, false);
     } catch (error) {
       await recordFailure(context, appointmentId, error);
       if (error instanceof ProviderAuthError) return; // a person must reconnect; retrying cannot help

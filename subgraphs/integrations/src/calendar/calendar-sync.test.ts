@@ -113,7 +113,7 @@ describe('appointments in Google Calendar', () => {
     // the renewal job comes due (queued for then when the channel was opened)
     const due = { id: randomUUID(), name: 'integrations.calendarWatch.renewalDue', tenantId: shop.organizationId, entityId: connectionId, occurredAt: new Date().toISOString() };
     await system.product.subgraphs.integrations.bus.sendJob('integrations.calendar-pull', due);
-    await expect.poll(() => fake.calendar.channels().map((channel) => channel.id), { timeout: 15_000 }).not.toEqual([old?.id]);
+    await expect.poll(() => fake.calendar.channels().map((channel) => channel.id === old?.id), { timeout: 15_000 }).toEqual([false]);
     expect(fake.calendar.channels()).toEqual([expect.objectContaining({ address: old?.address, token: old?.token })]);
     const watchRow = async () => (await db().execute('select channel_id, channel_expires_at from integrations.calendar_watches where connection_id = ?', [connectionId]))[0];
     await expect.poll(async () => (await watchRow()).channel_id, { timeout: 10_000 }).toBe(fake.calendar.channels()[0]?.id);
@@ -245,6 +245,17 @@ describe('appointments in Google Calendar', () => {
     expect(fake.calendar.events('primary').find((event) => event.id === own.id)?.start).toEqual(googleTime(at(7)));
     const { appointments } = await expectData(system.gatewayUrl, `query($from: DateTime!) { appointments(filter: { startsAt: { gte: $from } }, first: 100) { nodes { id } } }`, { from: at(0) }, shop);
     expect(appointments.nodes).toEqual([{ id: booked.id }]);
+  });
+
+  it('shows why Google refused a write, and retries until the event is there, once', async () => {
+    const at = newDay();
+    fake.inject({ fault: { kind: 'server-error', status: 503 }, match: /^POST \/calendar\/v3\/calendars\/[^/]+\/events($|\?)/, times: 2 });
+    const booked = await book({ startsAt: at(9), endsAt: at(10) });
+    await expect.poll(async () => (await appointment(booked.id)).calendarEvent, { timeout: 10_000 }).toMatchObject({ state: 'FAILED', lastError: expect.stringContaining('Google answered 503') });
+    await expect.poll(() => stateOf(booked.id), { timeout: 30_000 }).toBe('SYNCED');
+    expect((await appointment(booked.id)).calendarEvent.lastError).toBeNull();
+    expect(fake.calendar.events('primary').filter((event) => event.id === eventIdOf(booked.id))).toHaveLength(1);
+    expect(startAtGoogle(booked.id)).toBe(at(9));
   });
 
   it('leaves an organization without a Google connection alone', async () => {
