@@ -76,7 +76,8 @@ export async function syncCalendar(context: SubgraphContext, connectionId: strin
     await advisoryLock(em, `calendar-sync:${connectionId}`);
     const connection = await em.findOne(Connection, { id: connectionId, provider: Provider.GOOGLE });
     if (connection?.status !== ConnectionStatus.CONNECTED) return;
-    const watch = (await em.findOne(CalendarWatch, { connectionId }, { refresh: true })) ?? em.create(CalendarWatch, { tenantId: connection.tenantId, connectionId });
+    const watch = await em.findOne(CalendarWatch, { connectionId }, { refresh: true });
+    if (!watch) return; // a calendar holding none of our events: nothing of ours can have changed
     const calendar = await calendarFor(context, connectionId);
     const listing = (await listChanges(calendar, watch.calendarId, watch.syncToken)) ?? (await listChanges(calendar, watch.calendarId, null));
     if (!listing) throw new Error('Google refused a full listing of the calendar');

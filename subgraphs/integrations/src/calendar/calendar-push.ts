@@ -45,7 +45,11 @@ export async function writeToGoogle(context: SubgraphContext, em: EntityManager,
 
   const wanted = await wantedEvent(em, link);
   const hash = eventHash(wanted);
-  if (hash === link.googleHash && !link.googleCancelled) return void synced({ state: CalendarEventState.SYNCED });
+  if (hash === link.googleHash && !link.googleCancelled) {
+    // nothing to write; a refusal stays shown until the appointment changes here
+    if (link.state !== CalendarEventState.CONFLICT) synced({ state: CalendarEventState.SYNCED });
+    return;
+  }
   const calendar = await calendarFor(context, connection.id);
   const insert = () => callGoogle(() => calendar.events.insert({ calendarId: link.calendarId, requestBody: { ...wanted, id: link.eventId } }), [409]);
   // patch, not replace: what people add to the event in Google (attendees, reminders) stays

@@ -197,6 +197,13 @@ describe('appointments in Google Calendar', () => {
     // putting it back echoes too, and is not taken for another change
     await quiet();
     expect(await appointment(second.id)).toMatchObject({ startsAt: at(11), updatedAt, calendarEvent: { state: 'CONFLICT' } });
+    // an announcement delivered again changes nothing at Google, and the refusal stays shown
+    const writes = eventWrites().length;
+    const { orm } = system.product.subgraphs.workshop;
+    await orm.em.fork().transactional((em) => publish(em, { name: 'workshop.appointment.created', tenantId: shop.organizationId, entityId: second.id, data: { ...second, customerId, technicianId: tech } }));
+    await settle(2_000);
+    expect(eventWrites()).toHaveLength(writes);
+    expect((await appointment(second.id)).calendarEvent).toMatchObject({ state: 'CONFLICT', lastError: refused.calendarEvent.lastError });
   });
 
   it('cancels the appointment when its event is deleted in Google', async () => {
