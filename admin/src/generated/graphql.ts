@@ -1453,6 +1453,109 @@ export type MembershipChange = {
   node?: Maybe<Membership>;
 };
 
+/** A booking of a customer at the shop */
+export type Appointment = {
+  __typename?: 'Appointment';
+  id: Scalars['ID']['output'];
+  /** The appointment's event in the connected Google Calendar; null when none is connected */
+  calendarEvent?: Maybe<CalendarEvent>;
+  /** The reminder of this appointment, if one was planned */
+  reminder?: Maybe<ScheduledMessage>;
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The customer (from crm) */
+  customerId: Scalars['ID']['output'];
+  vehicleId?: Maybe<Scalars['ID']['output']>;
+  technicianId?: Maybe<Scalars['ID']['output']>;
+  /** The bay or lift, as the shop names it */
+  bay?: Maybe<Scalars['String']['output']>;
+  startsAt: Scalars['DateTime']['output'];
+  /** After `startsAt`, at most 12 hours later */
+  endsAt: Scalars['DateTime']['output'];
+  status: AppointmentStatus;
+  notes?: Maybe<Scalars['String']['output']>;
+  /** Why it was cancelled */
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** The customer (from crm) */
+  customer: Customer;
+  vehicle?: Maybe<Vehicle>;
+  technician?: Maybe<Technician>;
+};
+
+/** An appointment's event in the connected Google Calendar */
+export type CalendarEvent = {
+  __typename?: 'CalendarEvent';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The event's ID at Google (derived from the appointment's, so it is created once) */
+  eventId: Scalars['String']['output'];
+  /** The event in Google Calendar */
+  htmlLink?: Maybe<Scalars['String']['output']>;
+  state: CalendarEventState;
+  /** What went wrong last, in words a person can act on */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When the calendar last matched the appointment */
+  syncedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Where an appointment's Google Calendar event stands */
+export type CalendarEventState =
+  | 'PENDING'
+  | 'SYNCED'
+  | 'CONFLICT'
+  | 'FAILED'
+  | 'REMOVED';
+
+/** A message to a customer sent at a set time (an appointment reminder) */
+export type ScheduledMessage = {
+  __typename?: 'ScheduledMessage';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** The appointment (from workshop) it reminds of */
+  appointmentId: Scalars['ID']['output'];
+  /** The customer (from crm) it goes to */
+  customerId: Scalars['ID']['output'];
+  vehicleId?: Maybe<Scalars['ID']['output']>;
+  /** When the appointment starts, as last announced */
+  appointmentStartsAt: Scalars['DateTime']['output'];
+  /** When it is (or was) due */
+  sendAt: Scalars['DateTime']['output'];
+  status: ScheduledMessageStatus;
+  /** Chosen when it is sent: the customer’s preference if it can be used, else the other channel */
+  channel?: Maybe<MessageChannel>;
+  /** The number or address it came from */
+  sender?: Maybe<Scalars['String']['output']>;
+  /** The phone number or email address it went to */
+  recipient?: Maybe<Scalars['String']['output']>;
+  subject?: Maybe<Scalars['String']['output']>;
+  /** The text as sent */
+  body?: Maybe<Scalars['String']['output']>;
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The provider's ID of the message (a Twilio SID, a Resend email ID) */
+  providerMessageId?: Maybe<Scalars['String']['output']>;
+  /** Why it was skipped, cancelled or failed, or what went wrong on the last try */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Sending attempts so far */
+  attempts: Scalars['Int']['output'];
+  appointment: Appointment;
+};
+
+/** PENDING until its time; SENDING while the provider is called; then SENT, SKIPPED (no way to send it), FAILED, or CANCELLED before its time */
+export type ScheduledMessageStatus =
+  | 'PENDING'
+  | 'SENDING'
+  | 'SENT'
+  | 'CANCELLED'
+  | 'SKIPPED'
+  | 'FAILED';
+
+/** How a message reaches its recipient: SMS (Twilio) or email (Resend) */
+export type MessageChannel =
+  | 'SMS'
+  | 'EMAIL';
+
 /** Your organization's link to a provider */
 export type Connection = {
   __typename?: 'Connection';
@@ -1669,82 +1772,6 @@ export type AppointmentReminderSettings = {
   emailFrom?: Maybe<Scalars['String']['output']>;
   /** Last change; null while the defaults apply */
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
-};
-
-/** A message to a customer sent at a set time (an appointment reminder) */
-export type ScheduledMessage = {
-  __typename?: 'ScheduledMessage';
-  id: Scalars['ID']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  /** The appointment (from workshop) it reminds of */
-  appointmentId: Scalars['ID']['output'];
-  /** The customer (from crm) it goes to */
-  customerId: Scalars['ID']['output'];
-  vehicleId?: Maybe<Scalars['ID']['output']>;
-  /** When the appointment starts, as last announced */
-  appointmentStartsAt: Scalars['DateTime']['output'];
-  /** When it is (or was) due */
-  sendAt: Scalars['DateTime']['output'];
-  status: ScheduledMessageStatus;
-  /** Chosen when it is sent: the customer’s preference if it can be used, else the other channel */
-  channel?: Maybe<MessageChannel>;
-  /** The number or address it came from */
-  sender?: Maybe<Scalars['String']['output']>;
-  /** The phone number or email address it went to */
-  recipient?: Maybe<Scalars['String']['output']>;
-  subject?: Maybe<Scalars['String']['output']>;
-  /** The text as sent */
-  body?: Maybe<Scalars['String']['output']>;
-  sentAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The provider's ID of the message (a Twilio SID, a Resend email ID) */
-  providerMessageId?: Maybe<Scalars['String']['output']>;
-  /** Why it was skipped, cancelled or failed, or what went wrong on the last try */
-  error?: Maybe<Scalars['String']['output']>;
-  /** Sending attempts so far */
-  attempts: Scalars['Int']['output'];
-  appointment: Appointment;
-};
-
-/** PENDING until its time; SENDING while the provider is called; then SENT, SKIPPED (no way to send it), FAILED, or CANCELLED before its time */
-export type ScheduledMessageStatus =
-  | 'PENDING'
-  | 'SENDING'
-  | 'SENT'
-  | 'CANCELLED'
-  | 'SKIPPED'
-  | 'FAILED';
-
-/** How a message reaches its recipient: SMS (Twilio) or email (Resend) */
-export type MessageChannel =
-  | 'SMS'
-  | 'EMAIL';
-
-/** A booking of a customer at the shop */
-export type Appointment = {
-  __typename?: 'Appointment';
-  id: Scalars['ID']['output'];
-  /** The reminder of this appointment, if one was planned */
-  reminder?: Maybe<ScheduledMessage>;
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  /** The customer (from crm) */
-  customerId: Scalars['ID']['output'];
-  vehicleId?: Maybe<Scalars['ID']['output']>;
-  technicianId?: Maybe<Scalars['ID']['output']>;
-  /** The bay or lift, as the shop names it */
-  bay?: Maybe<Scalars['String']['output']>;
-  startsAt: Scalars['DateTime']['output'];
-  /** After `startsAt`, at most 12 hours later */
-  endsAt: Scalars['DateTime']['output'];
-  status: AppointmentStatus;
-  notes?: Maybe<Scalars['String']['output']>;
-  /** Why it was cancelled */
-  cancellationReason?: Maybe<Scalars['String']['output']>;
-  /** The customer (from crm) */
-  customer: Customer;
-  vehicle?: Maybe<Vehicle>;
-  technician?: Maybe<Technician>;
 };
 
 /** A page of ScheduledMessage with cursors for partner apps and offsets for the admin */

@@ -1,9 +1,11 @@
 import { defineSubgraph, type SubgraphServices } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
+import { calendarSync } from './calendar/index.ts';
 import { Connection } from './connections/connection.entity.ts';
 import { ConnectionResolver } from './connections/connection.resolver.ts';
 import { OAuthState } from './connections/oauth-state.entity.ts';
 import { oauthCallbackRoute } from './connections/oauth.route.ts';
+import { AppointmentRef, appointmentRefReference } from './federation/appointment.ref.ts';
 import { HealthResolver } from './health/health.resolver.ts';
 import { appointmentReminders } from './reminders/index.ts';
 import { EntityMapping } from './sync/entity-mapping.entity.ts';
@@ -29,10 +31,17 @@ async function providerRoutes(request: Request, services: SubgraphServices): Pro
 /** integrations: the only door to the outside world (connections, webhooks in and out, syncs). */
 export const integrations = defineSubgraph({
   name: 'integrations',
-  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, ...outgoingWebhooks.entities, ...appointmentReminders.entities],
-  resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver, ...outgoingWebhooks.resolvers, ...appointmentReminders.resolvers],
-  referenceResolvers: { ...appointmentReminders.referenceResolvers },
+  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, ...outgoingWebhooks.entities, ...appointmentReminders.entities, ...calendarSync.entities],
+  resolvers: [
+    ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver,
+    ...outgoingWebhooks.resolvers, ...appointmentReminders.resolvers, ...calendarSync.resolvers,
+  ],
+  orphanedTypes: [AppointmentRef],
+  referenceResolvers: { Appointment: appointmentRefReference as never },
   migrations,
-  consumers: [inboundProcessor, recordProjection, syncWorker, vinDecodeRequests, ...outgoingWebhooks.consumers, ...appointmentReminders.consumers],
+  consumers: [
+    inboundProcessor, recordProjection, syncWorker, vinDecodeRequests,
+    ...outgoingWebhooks.consumers, ...appointmentReminders.consumers, ...calendarSync.consumers,
+  ],
   routes: providerRoutes,
 });

@@ -1,20 +1,18 @@
-import { type EventConsumer, type ReferenceResolvers, type SubgraphContext } from '@atelier/kit';
+import { type EventConsumer, type SubgraphContext } from '@atelier/kit';
 import { reminderScheduler } from './reminder-scheduler.ts';
 import { reminderSender } from './reminder-sender.ts';
 import { ReminderSettings } from './reminder-settings.entity.ts';
 import { ReminderSettingsResolver } from './reminder-settings.resolver.ts';
 import { ScheduledMessage } from './scheduled-message.entity.ts';
-import { appointmentRefReference, AppointmentReminderResolver, ScheduledMessageResolver } from './scheduled-message.resolver.ts';
+import { AppointmentReminderResolver, ScheduledMessageResolver } from './scheduled-message.resolver.ts';
 
 /** Appointment reminders by SMS or email: what this feature adds to the integrations subgraph. */
 export const appointmentReminders: {
   entities: Function[];
   resolvers: Function[];
   consumers: EventConsumer<SubgraphContext>[];
-  referenceResolvers: ReferenceResolvers;
 } = {
   entities: [ReminderSettings, ScheduledMessage],
   resolvers: [ReminderSettingsResolver, ScheduledMessageResolver, AppointmentReminderResolver],
   consumers: [reminderScheduler, reminderSender],
-  referenceResolvers: { Appointment: appointmentRefReference },
 };

@@ -1,7 +1,8 @@
 import { byKey, DateTimeFilter, enumFilter, IDFilter, isUuid, loader, orderBy, readResolver, STAFF, type SubgraphContext } from '@atelier/kit';
-import { Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, Field, FieldResolver, InputType, Resolver, Root } from 'type-graphql';
 import { MESSAGE_EVENTS } from './reminder-scheduler.ts';
 import { MessageChannel, ScheduledMessage, ScheduledMessageStatus } from './scheduled-message.entity.ts';
+import { AppointmentRef } from '../federation/appointment.ref.ts';
 
 const StatusFilter = enumFilter(ScheduledMessageStatus, 'ScheduledMessageStatus');
 const ChannelFilter = enumFilter(MessageChannel, 'MessageChannel');
@@ -19,18 +20,6 @@ class ScheduledMessageFilter {
 }
 
 const ScheduledMessageOrderBy = orderBy('ScheduledMessage', ['sendAt', 'sentAt', 'status', 'createdAt'], ['SEND_AT_DESC']);
-
-/** workshop's Appointment as integrations sees it: only the key, so integrations can add `reminder` to it. */
-@Directive('@key(fields: "id")')
-@ObjectType('Appointment')
-export class AppointmentRef {
-  @Field(() => ID)
-  id!: string;
-}
-
-export const appointmentRefReference = {
-  __resolveReference: (reference: { id: string }): AppointmentRef => ({ id: reference.id }),
-};
 
 /** The reminders log, read-only: the scheduler and the sender write it. */
 @Resolver(() => ScheduledMessage)

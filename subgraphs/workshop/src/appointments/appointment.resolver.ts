@@ -1,7 +1,4 @@
-import {
-  ADMINS, badUserInput, conflict, crudResolver, findOrFail, groupBy, isUuid, loader, orderBy, publishChange, Role, STAFF, type SubgraphContext,
-} from '@atelier/kit';
-import { wrap } from '@mikro-orm/core';
+import { ADMINS, badUserInput, crudResolver, groupBy, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { CustomerRef } from '../customers/customer.ref.ts';
 import { Technician } from '../technicians/technician.entity.ts';
@@ -11,15 +8,10 @@ import { vehicleReference } from '../vehicles/vehicle.resolver.ts';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
 import { AppointmentFilter, CancelAppointmentArgs, CreateAppointmentInput, RescheduleAppointmentArgs, UpdateAppointmentInput } from './appointment.inputs.ts';
 import { assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
+import { cancelAppointment, rescheduleAppointment } from './appointment.service.ts';
 
 const AppointmentOrderBy = orderBy('Appointment', ['startsAt', 'endsAt', 'bay', 'status', 'createdAt'], ['STARTS_AT_ASC']);
 const WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
-
-/** The appointment as event data, without the tenant (the envelope carries it). */
-function snapshot(appointment: Appointment): Record<string, unknown> {
-  const { tenantId: _tenant, ...rest } = wrap(appointment).toObject() as Record<string, unknown>;
-  return rest;
-}
 
 @Resolver(() => Appointment)
 export class AppointmentResolver extends crudResolver({
@@ -66,41 +58,13 @@ export class AppointmentResolver extends crudResolver({
   @Authorized(WRITE)
   @Mutation(() => Appointment, { description: 'Moves a booked appointment, optionally to another technician or bay; refuses a slot already taken' })
   rescheduleAppointment(@Args(() => RescheduleAppointmentArgs) args: RescheduleAppointmentArgs, @Ctx() context: SubgraphContext): Promise<Appointment> {
-    return translateOverlaps(() =>
-      context.em.transactional(async (em) => {
-        const current = await findOrFail(em, Appointment, 'Appointment', args.id);
-        if (current.status !== AppointmentStatus.BOOKED) throw conflict(`Only a booked appointment can be rescheduled; this one is ${current.status}`);
-        const slot = {
-          id: current.id,
-          status: current.status,
-          startsAt: args.startsAt,
-          endsAt: args.endsAt,
-          technicianId: args.technicianId === undefined ? current.technicianId : args.technicianId,
-          bay: args.bay === undefined ? current.bay : normaliseBay(args.bay),
-        };
-        checkTimes(slot.startsAt, slot.endsAt);
-        if (slot.technicianId !== current.technicianId) await checkReferences(em, context, { technicianId: slot.technicianId });
-        await assertSlotFree(em, slot);
-        const previous = { startsAt: current.startsAt, endsAt: current.endsAt, technicianId: current.technicianId ?? null, bay: current.bay ?? null };
-        em.assign(current, { startsAt: slot.startsAt, endsAt: slot.endsAt, technicianId: slot.technicianId ?? null, bay: slot.bay ?? null });
-        await em.flush();
-        await publishChange(context, em, 'workshop.appointment.rescheduled', current.id, { ...snapshot(current), previous });
-        return current;
-      }),
-    );
+    return rescheduleAppointment(context, args);
   }
 
   @Authorized(WRITE)
   @Mutation(() => Appointment, { description: 'Cancels a booked appointment, freeing its technician and bay' })
   cancelAppointment(@Args(() => CancelAppointmentArgs) args: CancelAppointmentArgs, @Ctx() context: SubgraphContext): Promise<Appointment> {
-    return context.em.transactional(async (em) => {
-      const current = await findOrFail(em, Appointment, 'Appointment', args.id);
-      if (current.status !== AppointmentStatus.BOOKED) throw conflict(`Only a booked appointment can be cancelled; this one is ${current.status}`);
-      em.assign(current, { status: AppointmentStatus.CANCELLED, cancellationReason: args.reason.trim() });
-      await em.flush();
-      await publishChange(context, em, 'workshop.appointment.cancelled', current.id, snapshot(current));
-      return current;
-    });
+    return cancelAppointment(context, args);
   }
 
   @FieldResolver(() => CustomerRef, { description: 'The customer (from crm)' })
