@@ -1,8 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSchema, extendSchema, parse, print, validate, type GraphQLSchema } from 'graphql';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startAdmin, type RunningAdmin } from '../../admin/serve.ts';
+import { verbDocument, workOrderDocuments } from '../../admin/src/work-orders/work-order-documents.ts';
+import { CANCEL, FORWARD } from '../../admin/src/work-orders/work-order-flow.ts';
 import { setUpShop, workOrderApi, type Shop } from '../../subgraphs/workshop/src/work-orders/work-order-test-kit.ts';
 import { expectData } from '../support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';
@@ -22,6 +25,40 @@ interface StoredWorkOrder {
   total: number;
   lines: { description: string; quantity: number; unitPrice: number | null; total: number }[];
 }
+
+/** What the parallel work will add to the API (DocuSign signature requests, inspections, vehicle naming), in the shape the brief names. */
+const PARALLEL_FIELDS = `
+  enum SignatureRequestStatus { SENT COMPLETED DECLINED }
+  type SignatureRequest { id: ID! status: SignatureRequestStatus! signerEmail: String! sentAt: DateTime completedAt: DateTime signingUrl(expiresIn: Int!): String }
+  type InspectionItem { id: ID! name: String! condition: String! }
+  type Inspection { id: ID! status: String! items: [InspectionItem!]! }
+  extend type WorkOrder { signatureRequests: [SignatureRequest!]! inspections: [Inspection!]! }
+  extend type Vehicle { displayName: String! }
+`;
+
+describe('the work-order screens’ queries', () => {
+  const apiSchema = buildSchema(readFileSync(join(import.meta.dirname, '..', '..', 'schema', 'api.graphql'), 'utf8'));
+  const valid = (schema: GraphQLSchema, documents: Record<string, ReturnType<typeof parse>>) =>
+    Object.fromEntries(Object.entries(documents).map(([name, document]) => [name, validate(schema, document).map((error) => error.message)]));
+
+  it('are valid against today’s API and ask for no field it lacks', () => {
+    const documents = workOrderDocuments(apiSchema);
+    expect(valid(apiSchema, documents)).toEqual({ board: [], one: [], addLine: [], updateLine: [], removeLine: [] });
+    expect(print(documents.one)).not.toMatch(/signatureRequests|inspections|displayName/);
+    const verbs = [...Object.values(FORWARD), CANCEL];
+    expect(verbs.map((verb) => validate(apiSchema, verbDocument(verb)).map((error) => error.message))).toEqual(verbs.map(() => []));
+  });
+
+  it('ask for signature requests, inspections with their items and the vehicle’s display name once the API has them', () => {
+    const extended = extendSchema(apiSchema, parse(PARALLEL_FIELDS));
+    const documents = workOrderDocuments(extended);
+    expect(valid(extended, documents)).toMatchObject({ board: [], one: [] });
+    const screen = print(documents.one).replace(/\s+/g, ' ');
+    expect(screen).toContain('signatureRequests { id status signerEmail sentAt completedAt }'); // not the field that needs an argument
+    expect(screen).toContain('inspections { id status items { id name condition } }');
+    expect(print(documents.board)).toContain('displayName');
+  });
+});
 
 describe('job board, work-order screen and calendar in the admin', () => {
   let system: TestSystem;

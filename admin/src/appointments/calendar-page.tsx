@@ -88,7 +88,7 @@ function DayGrid({ day, groups, placed }: { day: Date; groups: Group[]; placed: 
   const top = (at: Date) => (Math.min(24, Math.max(0, hoursInto(day, at))) - first) * HOUR_PX;
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: `56px repeat(${groups.length}, minmax(140px, 1fr))`, overflowX: 'auto' }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: `80px repeat(${groups.length}, minmax(140px, 1fr))`, overflowX: 'auto' }}>
       <Box />
       {groups.map((group) => (
         <Typography key={group.key} variant="subtitle2" sx={{ p: 1, borderBottom: 1, borderColor: 'divider' }} role="columnheader">
@@ -97,7 +97,7 @@ function DayGrid({ day, groups, placed }: { day: Date; groups: Group[]; placed: 
       ))}
       <Box sx={{ position: 'relative' }}>
         {hours.map((hour) => (
-          <Typography key={hour} variant="caption" color="text.secondary" sx={{ display: 'block', height: HOUR_PX, pr: 1, textAlign: 'right' }}>
+          <Typography key={hour} variant="caption" color="text.secondary" sx={{ display: 'block', height: HOUR_PX, pr: 1, textAlign: 'right', whiteSpace: 'nowrap' }}>
             {formatTime(new Date(day.getFullYear(), day.getMonth(), day.getDate(), hour))}
           </Typography>
         ))}
@@ -194,7 +194,7 @@ export function AppointmentCalendarPage({ live }: { live: Client }) {
         <MuiButton onClick={() => update({ date: isoDay(addDays(anchor, -step)) })}>Previous</MuiButton>
         <MuiButton onClick={() => update({ date: isoDay(new Date()) })}>Today</MuiButton>
         <MuiButton onClick={() => update({ date: isoDay(addDays(anchor, step)) })}>Next</MuiButton>
-        <TextField type="date" size="small" label="Date" value={isoDay(anchor)} onChange={(event) => event.target.value && update({ date: event.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+        <TextField type="date" size="small" label="Date" value={isoDay(anchor)} onChange={(event) => event.target.value && update({ date: event.target.value })} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 180 }} />
         <Typography variant="h6" component="h1" sx={{ mx: 1 }}>
           {view === 'day' ? formatDay(from) : `${formatDay(from)} – ${formatDay(addDays(to, -1))}`}
         </Typography>

@@ -19,11 +19,10 @@ function cellOf(value: unknown) {
 
 /**
  * The rows of a field the API is gaining in parallel (`WorkOrder.signatureRequests`, `WorkOrder.inspections`),
- * shown by whatever fields they have: status, signer, sent and completed times, items (counted). Nothing
- * renders while the schema has no such field (`rows` undefined).
+ * shown by whatever fields they have: status, signer, sent and completed times, items (counted). The
+ * screen renders it only when the schema has the field (the query asks for it only then).
  */
-export function RelatedStatus({ title, rows }: { title: string; rows: LooseRecord[] | undefined }) {
-  if (!rows) return null;
+export function RelatedStatus({ title, rows }: { title: string; rows: LooseRecord[] }) {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((name) => !HIDDEN.has(name) && !rows.every((row) => row[name] !== null && typeof row[name] === 'object' && !Array.isArray(row[name])));
   return (
     <Stack sx={{ gap: 1 }} component="section" aria-label={title}>

@@ -88,8 +88,8 @@ export function WorkOrderScreen({ live }: { live: Client }) {
         <Stack sx={{ gap: 3 }} divider={<Divider flexItem />}>
           <Header workOrder={workOrder} onChanged={changed} />
           <LinesTable workOrder={workOrder} onChanged={changed} />
-          <RelatedStatus title="Signatures" rows={workOrder.signatureRequests} />
-          <RelatedStatus title="Inspections" rows={workOrder.inspections} />
+          {workOrder.signatureRequests && <RelatedStatus title="Signatures" rows={workOrder.signatureRequests} />}
+          {workOrder.inspections && <RelatedStatus title="Inspections" rows={workOrder.inspections} />}
         </Stack>
       </CardContent>
     </Card>

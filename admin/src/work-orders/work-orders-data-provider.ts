@@ -1,10 +1,10 @@
 import type { ApolloClient } from '@apollo/client';
-import { parse, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { DataProvider } from 'react-admin';
 import { apiRequests } from '../actions/api-request.ts';
+import { verbDocument, workOrderDocuments } from './work-order-documents.ts';
 import type { Verb } from './work-order-flow.ts';
 import type { WorkOrderCard, WorkOrderDetail, WorkOrderStatus } from './work-order-types.ts';
-import { optionalSelection } from './schema-extras.ts';
 
 /** A column shows at most this many cards (and says how many more there are). */
 export const BOARD_PAGE = 50;
@@ -38,27 +38,7 @@ export interface WorkOrdersDataProvider extends DataProvider {
 
 export function withWorkOrders<T extends DataProvider>(dataProvider: T, client: ApolloClient<unknown>, schema: GraphQLSchema): T & WorkOrdersDataProvider {
   const api = apiRequests(client);
-  const vehicle = `vehicle { make model year plate ${optionalSelection(schema, 'Vehicle', 'displayName')} }`;
-  const card = `id number status total currency promisedAt completedAt updatedAt customer { name } ${vehicle}`;
-  const detail = `id number status customerId vehicleId complaint notes odometerIn odometerOut promisedAt currency taxRate
-    labourTotal partsTotal feesTotal subtotal taxTotal total approvedBy cancellationReason updatedAt customer { name } ${vehicle}
-    lines { id kind description partNumber quantity unitPrice total taxable technicianId productId serviceItemId technician { name } }
-    ${optionalSelection(schema, 'WorkOrder', 'signatureRequests')} ${optionalSelection(schema, 'WorkOrder', 'inspections')}`;
-
-  const board = parse(`query AdminJobBoardColumn($filter: WorkOrderFilter, $orderBy: [WorkOrderOrderBy!], $first: Int) {
-    workOrders(filter: $filter, orderBy: $orderBy, first: $first) { totalCount nodes { ${card} } }
-  }`);
-  const one = parse(`query AdminWorkOrder($id: ID!) { workOrder(id: $id) { ${detail} } }`);
-  const addLine = parse(`mutation AdminAddWorkOrderLine($workOrderId: ID!, $input: AddWorkOrderLineInput!) { addWorkOrderLine(workOrderId: $workOrderId, input: $input) { id } }`);
-  const updateLine = parse(`mutation AdminUpdateWorkOrderLine($id: ID!, $input: UpdateWorkOrderLineInput!) { updateWorkOrderLine(id: $id, input: $input) { id } }`);
-  const removeLine = parse(`mutation AdminRemoveWorkOrderLine($id: ID!) { removeWorkOrderLine(id: $id) { id } }`);
-
-  /** `mutation($id: ID!, $odometerOut: Int) { completeWorkOrder(id: $id, odometerOut: $odometerOut) { id } }` */
-  const verbDocument = (verb: Verb) => {
-    const declared = verb.arguments.map((argument) => `, $${argument.name}: ${argument.type}${argument.required ? '!' : ''}`).join('');
-    const passed = verb.arguments.map((argument) => `, ${argument.name}: $${argument.name}`).join('');
-    return parse(`mutation AdminWorkOrderVerb($id: ID!${declared}) { ${verb.mutation}(id: $id${passed}) { id } }`);
-  };
+  const { board, one, addLine, updateLine, removeLine } = workOrderDocuments(schema);
 
   return {
     ...dataProvider,
