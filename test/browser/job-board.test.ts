@@ -196,6 +196,22 @@ describe('job board, work-order screen and calendar in the admin', () => {
     await expect(page.getByRole('row').filter({ hasText: 'BP-1234' }).textContent()).resolves.toMatch(/Part.*Front brake pads.*BP-1234.*€42\.50.*€85\.00/);
     await expect(page.getByTestId('total-partsTotal').textContent()).resolves.toContain('€85.00');
     await expect(page.getByTestId('total-total').textContent()).resolves.toContain('€284.78'); // (160.50 + 85.00) × 1.16
+
+    // the labour gets its technician; the part goes again
+    await page.getByRole('button', { name: 'Change Diagnose the noise' }).click();
+    const change = page.getByRole('dialog', { name: 'Change line "Diagnose the noise"' });
+    await change.getByRole('combobox', { name: 'Technician' }).fill('Rosa');
+    await page.getByRole('option', { name: 'Rosa Parks' }).click();
+    await change.getByRole('button', { name: 'Save line' }).click();
+    await change.waitFor({ state: 'hidden' });
+    await line.getByText('Rosa Parks').waitFor();
+    await page.getByRole('button', { name: 'Remove Front brake pads' }).click();
+    await page.getByRole('row').filter({ hasText: 'BP-1234' }).waitFor({ state: 'detached' });
+    await expect(page.getByTestId('total-total').textContent()).resolves.toContain('€186.18');
+    const lines = (await expectData<{ workOrder: { lines: { description: string; technicianId: string | null }[] } }>(
+      system.gatewayUrl, 'query($id: ID!) { workOrder(id: $id) { lines { description technicianId } } }', { id: workOrder.id }, organization,
+    )).workOrder.lines;
+    expect(lines).toEqual([{ description: 'Diagnose the noise', technicianId: shop.technicianId }]);
   });
 
   it('shows the posting rules a work order breaks when it is completed, and completes nothing', { timeout: 180_000 }, async () => {
@@ -245,6 +261,20 @@ describe('job board, work-order screen and calendar in the admin', () => {
     const [columnBox, appointmentBox] = await Promise.all([column.boundingBox(), appointment.boundingBox()]);
     expect(Math.round(appointmentBox!.y - columnBox!.y)).toBe(2 * 48 + 1);
     expect(Math.round(appointmentBox!.height)).toBe(1.5 * 48 - 2);
+
+    // an empty slot books there: the create form comes filled in with the hour and the technician
+    await column.getByTitle('Book 02:00 PM with Rosa Parks').click();
+    await page.getByRole('combobox', { name: 'Technician' }).and(page.locator('[value="Rosa Parks"]')).waitFor();
+    await page.getByRole('combobox', { name: 'Customer' }).fill('Grace');
+    await page.getByRole('option', { name: 'Grace Hopper' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/#\/Appointment\/[^/]+\/show/);
+    const { appointments } = await expectData<{ appointments: { nodes: { startsAt: string; endsAt: string; technicianId: string }[] } }>(
+      system.gatewayUrl, '{ appointments(orderBy: [STARTS_AT_ASC]) { nodes { startsAt endsAt technicianId } } }', {}, organization,
+    );
+    expect(appointments.nodes[1]).toEqual({ startsAt: '2030-03-04T14:00:00.000Z', endsAt: '2030-03-04T15:00:00.000Z', technicianId: shop.technicianId });
+    await page.goto(`${admin.url}#/calendar?view=day&date=2030-03-04`);
+    await column.getByRole('link', { name: '02:00 PM–03:00 PM Grace Hopper' }).waitFor();
 
     // by bay, the same booking sits in its bay's column; the week view lists it on its day
     await page.getByRole('button', { name: 'By bay' }).click();
