@@ -89,7 +89,8 @@ export function LineDialog({ workOrderId, currency, line, onClose, onSaved }: {
 }) {
   const dataProvider = useDataProvider<WorkOrdersDataProvider>();
   const [error, setError] = useState<unknown>();
-  const initial: LineFormValues = line ? valuesOf(line, currency) : { kind: 'LABOUR', source: 'catalogue' };
+  // fixed when the dialog opens: a live reload of the work order behind it must not reset what is being typed
+  const [initial] = useState<LineFormValues>(() => (line ? valuesOf(line, currency) : { kind: 'LABOUR', source: 'catalogue' }));
 
   async function save(values: LineFormValues) {
     setError(undefined);
