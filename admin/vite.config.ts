@@ -19,12 +19,14 @@ const prebundled = [
   'graphql-ws',
   // the icons the hand-written views import, one module each
   '@mui/icons-material/Block',
+  '@mui/icons-material/CalendarMonth',
   '@mui/icons-material/ContentCopy',
   '@mui/icons-material/Hub',
   '@mui/icons-material/Link',
   '@mui/icons-material/PlayCircleOutlineOutlined',
   '@mui/icons-material/Schedule',
   '@mui/icons-material/Sync',
+  '@mui/icons-material/ViewKanban',
 ];
 
 /** The admin's Vite config; `/graphql` (HTTP and WebSocket) goes to the gateway at `gatewayUrl`'s origin. */

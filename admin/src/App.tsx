@@ -7,26 +7,41 @@ import { createAuthProvider } from './auth/auth-provider.ts';
 import { AtelierLayout } from './auth/layout.tsx';
 import { currentSession } from './auth/session.ts';
 import { createDataProvider } from './data-provider/data-provider.ts';
+import { withAppointments } from './appointments/appointments-data-provider.ts';
+import { CalendarMenuItem } from './appointments/calendar-menu-item.tsx';
+import { AppointmentCalendarPage, CALENDAR_PATH } from './appointments/calendar-page.tsx';
 import { createI18nProvider } from './i18n/i18n-provider.ts';
 import { IntegrationsMenuItem, INTEGRATIONS_PATH } from './integrations/integrations-menu-item.tsx';
 import { IntegrationsPage } from './integrations/integrations-page.tsx';
 import { withIntegrations } from './integrations/integrations-data-provider.ts';
 import { createLiveClient } from './integrations/live-client.ts';
 import { syncKindsOf } from './integrations/sync-kinds.ts';
-import { resourceElement } from './resources/resource.tsx';
+import { resourceElement, type ResourceOverrides } from './resources/resource.tsx';
 import { apiResources, apiSchema } from './schema/api-schema.ts';
+import { JobBoardMenuItem } from './work-orders/job-board-menu-item.tsx';
+import { JobBoardPage, JOB_BOARD_PATH } from './work-orders/job-board-page.tsx';
+import { WorkOrderScreen } from './work-orders/work-order-screen.tsx';
+import { withWorkOrders } from './work-orders/work-orders-data-provider.ts';
 
 const client = createApiClient(() => currentSession()?.token);
 const live = createLiveClient(() => currentSession()?.token);
-const dataProvider = withIntegrations(withDomainActions(createDataProvider(client, apiSchema, apiResources), client, apiResources), client);
+const generated = withDomainActions(createDataProvider(client, apiSchema, apiResources), client, apiResources);
+const dataProvider = withAppointments(withWorkOrders(withIntegrations(generated, client), client, apiSchema), client, apiSchema);
 const authProvider = createAuthProvider(client);
 const i18nProvider = createI18nProvider(apiResources);
 const syncKinds = syncKindsOf(apiSchema);
+
+/** Hand-written pages in place of generated ones, by resource. */
+const overrides: Record<string, ResourceOverrides> = {
+  WorkOrder: { show: <WorkOrderScreen live={live} /> },
+};
 
 /** The generated resources, then the hand-written pages. */
 function AppMenu() {
   return (
     <Menu>
+      <JobBoardMenuItem />
+      <CalendarMenuItem />
       <Menu.ResourceItems />
       <IntegrationsMenuItem />
     </Menu>
@@ -46,9 +61,11 @@ export function App() {
   return (
     <HashRouter useTransitions={false}>
       <Admin title="Atelier" dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={AppLayout} requireAuth disableTelemetry>
-        {[...apiResources.values()].map((resource) => resourceElement(resource, apiResources))}
+        {[...apiResources.values()].map((resource) => resourceElement(resource, apiResources, overrides[resource.name]))}
         <CustomRoutes>
           <Route path={INTEGRATIONS_PATH} element={<IntegrationsPage live={live} catalog={apiResources} syncKinds={syncKinds} />} />
+          <Route path={JOB_BOARD_PATH} element={<JobBoardPage live={live} />} />
+          <Route path={CALENDAR_PATH} element={<AppointmentCalendarPage live={live} />} />
         </CustomRoutes>
       </Admin>
     </HashRouter>

@@ -6,14 +6,20 @@ import { ResourceList } from './list.tsx';
 import { representationOf } from './presentation.ts';
 import { ResourceShow } from './show.tsx';
 
+/** Hand-written pages that replace a resource's generated ones (the work-order screen); the others stay generated. */
+export interface ResourceOverrides {
+  list?: ReactElement;
+  show?: ReactElement;
+}
+
 /** The react-admin Resource of an API type; create and edit only where the API has the mutations. */
-export function resourceElement(resource: ResourceDescription, catalog: ResourceCatalog): ReactElement {
+export function resourceElement(resource: ResourceDescription, catalog: ResourceCatalog, overrides: ResourceOverrides = {}): ReactElement {
   return (
     <Resource
       key={resource.name}
       name={resource.name}
-      list={<ResourceList resource={resource} catalog={catalog} />}
-      show={<ResourceShow resource={resource} catalog={catalog} />}
+      list={overrides.list ?? <ResourceList resource={resource} catalog={catalog} />}
+      show={overrides.show ?? <ResourceShow resource={resource} catalog={catalog} />}
       create={resource.create && <ResourceCreate resource={resource} form={resource.create} catalog={catalog} />}
       edit={resource.update && <ResourceEdit resource={resource} form={resource.update} catalog={catalog} />}
       recordRepresentation={representationOf(resource)}

@@ -1,0 +1,55 @@
+import type { Client } from 'graphql-ws';
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+/**
+ * Data loaded by `load` and loaded again on every event of the `xChanged` subscriptions and whenever the
+ * socket (re)connects: a subscription is a signal, the database is the truth (ARCHITECTURE.md §5). Loads
+ * never overlap: signals arriving during one cause a single load after it, and the data is the last load's.
+ */
+export function useLiveQuery<T>(live: Client, subscriptions: string[], load: () => Promise<T>) {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<Error>();
+  const state = useRef({ running: false, again: false, load });
+  state.current.load = load;
+
+  const reload = useCallback(async () => {
+    const current = state.current;
+    if (current.running) {
+      current.again = true;
+      return;
+    }
+    current.running = true;
+    try {
+      do {
+        current.again = false;
+        try {
+          setData(await current.load());
+          setError(undefined);
+        } catch (failure) {
+          setError(failure instanceof Error ? failure : new Error(String(failure)));
+        }
+      } while (current.again);
+    } finally {
+      current.running = false;
+    }
+  }, []);
+
+  // a new `load` (other filters, another day) loads at once
+  useEffect(() => {
+    void reload();
+  }, [load, reload]);
+
+  const key = subscriptions.join('\n');
+  useEffect(() => {
+    const stopReloading = live.on('connected', () => void reload());
+    const unsubscribes = key.split('\n').map((query) =>
+      live.subscribe({ query }, { next: () => void reload(), error: (failure) => console.warn('live updates failed', failure), complete: () => undefined }),
+    );
+    return () => {
+      unsubscribes.forEach((unsubscribe) => unsubscribe());
+      stopReloading();
+    };
+  }, [live, key, reload]);
+
+  return { data, error, reload };
+}

@@ -1,0 +1,143 @@
+import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { useDataProvider, useNotify } from 'react-admin';
+import { ApiErrorAlert } from './api-error-alert.tsx';
+import { verbsOf, type Verb } from './work-order-flow.ts';
+import type { WorkOrderStatus } from './work-order-types.ts';
+import type { WorkOrdersDataProvider } from './work-orders-data-provider.ts';
+
+interface Subject {
+  id: string;
+  number: string;
+  status: WorkOrderStatus;
+}
+
+/** The verb's arguments as the API takes them: numbers as numbers, blanks left out. */
+function argumentsOf(verb: Verb, values: Record<string, string>): Record<string, unknown> {
+  return Object.fromEntries(
+    verb.arguments.flatMap((argument) => {
+      const value = values[argument.name]?.trim();
+      if (!value) return [];
+      return [[argument.name, argument.type === 'Int' ? Number(value) : value]];
+    }),
+  );
+}
+
+/** Asks for a verb's arguments (odometer out, the reason to cancel) and shows the API's refusal in place. */
+function VerbDialog({ subject, verb, onClose, onDone }: { subject: Subject; verb: Verb; onClose: () => void; onDone: () => void }) {
+  const dataProvider = useDataProvider<WorkOrdersDataProvider>();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setRunning(true);
+    setError(undefined);
+    try {
+      await dataProvider.runWorkOrderVerb({ verb, id: subject.id, values: argumentsOf(verb, values) });
+      onDone();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  return (
+    // clicks stay in the dialog: React events cross portals into the card that opened it
+    <Dialog open fullWidth maxWidth="xs" onClose={onClose} aria-labelledby="verb-dialog-title" onClick={(event) => event.stopPropagation()}>
+      <form onSubmit={(event) => void submit(event)}>
+        <DialogTitle id="verb-dialog-title">
+          {verb.label} {subject.number}
+        </DialogTitle>
+        <DialogContent>
+          <Stack sx={{ gap: 2, pt: 1 }}>
+            {verb.arguments.map((argument) => (
+              <TextField
+                key={argument.name}
+                label={argument.label}
+                helperText={argument.helperText}
+                required={argument.required}
+                type={argument.type === 'Int' ? 'number' : 'text'}
+                value={values[argument.name] ?? ''}
+                onChange={(event) => setValues((current) => ({ ...current, [argument.name]: event.target.value }))}
+                autoFocus={argument === verb.arguments[0]}
+              />
+            ))}
+            <ApiErrorAlert error={error} title={`${subject.number} was not changed`} />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <MuiButton onClick={onClose}>Back</MuiButton>
+          <MuiButton type="submit" variant="contained" color={verb.destructive ? 'error' : 'primary'} disabled={running}>
+            {verb.label}
+          </MuiButton>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
+
+/**
+ * The status verbs a work order can take next (send the estimate, approve, start, mark ready, complete,
+ * cancel): verbs without arguments run at once, the others ask first; refusals show with their reasons.
+ */
+export function WorkOrderActions({ subject, onDone, size = 'medium' }: { subject: Subject; onDone: () => void; size?: 'small' | 'medium' }) {
+  const dataProvider = useDataProvider<WorkOrdersDataProvider>();
+  const notify = useNotify();
+  const [asking, setAsking] = useState<Verb>();
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<unknown>();
+
+  const done = (verb: Verb) => {
+    setAsking(undefined);
+    setError(undefined);
+    notify(`${subject.number}: ${verb.label.toLowerCase()} done`, { type: 'success' });
+    onDone();
+  };
+
+  async function run(verb: Verb) {
+    if (verb.arguments.length) {
+      setAsking(verb);
+      return;
+    }
+    setRunning(true);
+    setError(undefined);
+    try {
+      await dataProvider.runWorkOrderVerb({ verb, id: subject.id, values: {} });
+      done(verb);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  const verbs = verbsOf(subject.status);
+  if (!verbs.length) return null;
+  return (
+    <Stack sx={{ gap: 1 }}>
+      <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+        {verbs.map((verb) => (
+          <MuiButton
+            key={verb.mutation}
+            size={size}
+            variant={verb.destructive ? 'text' : 'contained'}
+            color={verb.destructive ? 'error' : 'primary'}
+            disabled={running}
+            aria-label={`${verb.label} ${subject.number}`}
+            onClick={(event) => {
+              event.stopPropagation(); // on a card: not a click that opens the work order
+              void run(verb);
+            }}
+          >
+            {verb.label}
+          </MuiButton>
+        ))}
+      </Stack>
+      <ApiErrorAlert error={error} title={`${subject.number} was not changed`} onClose={() => setError(undefined)} />
+      {asking && <VerbDialog subject={subject} verb={asking} onClose={() => setAsking(undefined)} onDone={() => done(asking)} />}
+    </Stack>
+  );
+}

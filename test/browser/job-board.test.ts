@@ -1,0 +1,286 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, extendSchema, parse, print, validate, type GraphQLSchema } from 'graphql';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { startAdmin, type RunningAdmin } from '../../admin/serve.ts';
+import { verbDocument, workOrderDocuments } from '../../admin/src/work-orders/work-order-documents.ts';
+import { CANCEL, FORWARD } from '../../admin/src/work-orders/work-order-flow.ts';
+import { setUpShop, workOrderApi, type Shop } from '../../subgraphs/workshop/src/work-orders/work-order-test-kit.ts';
+import { expectData } from '../support/graphql.ts';
+import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';
+
+/** Debian's Chromium (scripts/install-chromium.ts), headless and silent: no update checks, no sync, nothing off the machine. */
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
+
+interface StoredWorkOrder {
+  id: string;
+  number: string;
+  status: string;
+  odometerOut: number | null;
+  total: number;
+  lines: { description: string; quantity: number; unitPrice: number | null; total: number }[];
+}
+
+/** What the parallel work will add to the API (DocuSign signature requests, inspections, vehicle naming), in the shape the brief names. */
+const PARALLEL_FIELDS = `
+  enum SignatureRequestStatus { SENT COMPLETED DECLINED }
+  type SignatureRequest { id: ID! status: SignatureRequestStatus! signerEmail: String! sentAt: DateTime completedAt: DateTime signingUrl(expiresIn: Int!): String }
+  type InspectionItem { id: ID! name: String! condition: String! }
+  type Inspection { id: ID! status: String! items: [InspectionItem!]! }
+  extend type WorkOrder { signatureRequests: [SignatureRequest!]! inspections: [Inspection!]! }
+  extend type Vehicle { displayName: String! }
+`;
+
+describe('the work-order screens’ queries', () => {
+  const apiSchema = buildSchema(readFileSync(join(import.meta.dirname, '..', '..', 'schema', 'api.graphql'), 'utf8'));
+  const valid = (schema: GraphQLSchema, documents: Record<string, ReturnType<typeof parse>>) =>
+    Object.fromEntries(Object.entries(documents).map(([name, document]) => [name, validate(schema, document).map((error) => error.message)]));
+
+  it('are valid against today’s API and ask for no field it lacks', () => {
+    const documents = workOrderDocuments(apiSchema);
+    expect(valid(apiSchema, documents)).toEqual({ board: [], one: [], addLine: [], updateLine: [], removeLine: [] });
+    expect(print(documents.one)).not.toMatch(/signatureRequests|inspections|displayName/);
+    const verbs = [...Object.values(FORWARD), CANCEL];
+    expect(verbs.map((verb) => validate(apiSchema, verbDocument(verb)).map((error) => error.message))).toEqual(verbs.map(() => []));
+  });
+
+  it('ask for signature requests, inspections with their items and the vehicle’s display name once the API has them', () => {
+    const extended = extendSchema(apiSchema, parse(PARALLEL_FIELDS));
+    const documents = workOrderDocuments(extended);
+    expect(valid(extended, documents)).toMatchObject({ board: [], one: [] });
+    const screen = print(documents.one).replace(/\s+/g, ' ');
+    expect(screen).toContain('signatureRequests { id status signerEmail sentAt completedAt }'); // not the field that needs an argument
+    expect(screen).toContain('inspections { id status items { id name condition } }');
+    expect(print(documents.board)).toContain('displayName');
+  });
+});
+
+describe('job board, work-order screen and calendar in the admin', () => {
+  let system: TestSystem;
+  let admin: RunningAdmin;
+  let browser: Browser;
+  let organization: TestOrganization;
+  let organizationName: string;
+  let shop: Shop;
+  let workOrders: ReturnType<typeof workOrderApi>;
+
+  beforeAll(async () => {
+    system = await startSystem();
+    admin = await startAdmin({ port: 0, gatewayUrl: system.gatewayUrl });
+    browser = await chromium.launch(CHROMIUM);
+    organizationName = `Garage ${Date.now()}`;
+    organization = await system.createOrganization(organizationName);
+    shop = await setUpShop(system, organization);
+    workOrders = workOrderApi(system, shop);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await admin?.stop();
+    await system?.stop();
+  });
+
+  /** A fresh browser context in UTC and US English (times and amounts read the same on every machine), saved to test-results/ if the test fails. */
+  async function openPage(name: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, timezoneId: 'UTC', locale: 'en-US' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    onTestFailed(async () => {
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      await page.screenshot({ path: join(RESULTS_DIR, `job-board-${name}.png`), fullPage: true });
+    });
+    return page;
+  }
+
+  async function signIn(page: Page) {
+    await page.goto(admin.url);
+    // the first load waits for Vite to pre-bundle the admin's libraries on a cold cache
+    await page.getByRole('textbox', { name: 'Email' }).fill(organization.email, { timeout: 90_000 });
+    await page.getByRole('textbox', { name: 'Password' }).fill(organization.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(organizationName).waitFor();
+  }
+
+  const stored = async (id: string) =>
+    (await expectData<{ workOrder: StoredWorkOrder }>(system.gatewayUrl, 'query($id: ID!) { workOrder(id: $id) { id number status odometerOut total lines { description quantity unitPrice total } } }', { id }, organization)).workOrder;
+
+  /** Moves a work order along the flow through the API, as another client would. */
+  async function moveTo(id: string, verbs: [string, Record<string, unknown>?][]) {
+    for (const [verb, args] of verbs) {
+      const result = await workOrders.verb(verb, id, args);
+      expect(result.errors, `${verb} of ${id}`).toBeUndefined();
+    }
+  }
+
+  /** A work order with a brake job (1.5 h at €95.00, done by the shop's technician) moved on with `verbs`. */
+  async function workOrderWithBrakeJob(verbs: [string, Record<string, unknown>?][]) {
+    const created = await workOrders.create();
+    const added = await workOrders.addLine(created.id, { kind: 'LABOUR', serviceItemId: shop.labourItemId, technicianId: shop.technicianId });
+    expect(added.errors).toBeUndefined();
+    await moveTo(created.id, verbs);
+    return created as { id: string; number: string };
+  }
+
+  it('shows work orders by status, moves a card on with its verb, and moves one to completed live when another client completes it', { timeout: 180_000 }, async () => {
+    const draft = (await workOrders.create()) as { id: string; number: string };
+    const approved = await workOrderWithBrakeJob([['sendEstimate'], ['approveWorkOrder', { approvedBy: 'Grace by phone' }]]);
+    const ready = await workOrderWithBrakeJob([['sendEstimate'], ['approveWorkOrder', { approvedBy: 'Grace in person' }], ['startWorkOrder'], ['markWorkOrderReady']]);
+
+    const page = await openPage('board');
+    await signIn(page);
+    await page.getByRole('menuitem', { name: 'Job board' }).click();
+    const column = (name: string) => page.getByRole('region', { name, exact: true });
+    const card = (name: string, number: string) => column(name).getByTestId('job-card').filter({ hasText: number });
+
+    await card('Draft', draft.number).waitFor();
+    await card('Approved', approved.number).waitFor();
+    const readyCard = card('Ready', ready.number);
+    await readyCard.waitFor();
+    await expect(readyCard.textContent()).resolves.toMatch(/Grace Hopper.*2019 Toyota Corolla.*/);
+    await readyCard.getByText('€142.50').waitFor(); // 1.5 h at €95.00, from minor units
+    await expect(column('Completed').getByTestId('job-card').count()).resolves.toBe(0);
+
+    // the card's own verb: sending the draft's estimate moves it one column on
+    await card('Draft', draft.number).getByRole('button', { name: `Send estimate ${draft.number}` }).click();
+    await card('Estimate sent', draft.number).waitFor();
+    await expect(stored(draft.id)).resolves.toMatchObject({ status: 'ESTIMATE_SENT' });
+
+    // another client completes the ready job: the card moves without a reload
+    const reloads: string[] = [];
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && reloads.push(frame.url()));
+    await moveTo(ready.id, [['completeWorkOrder', { odometerOut: 50_120 }]]);
+    await card('Completed', ready.number).waitFor();
+    await expect(column('Ready').getByTestId('job-card').count()).resolves.toBe(0);
+    expect(reloads).toEqual([]);
+  });
+
+  it('adds a line on the work-order screen and shows the totals the server recomputed', { timeout: 180_000 }, async () => {
+    const workOrder = (await workOrders.create({ taxRate: 16 })) as { id: string; number: string };
+    const page = await openPage('lines');
+    await signIn(page);
+    await page.goto(`${admin.url}#/WorkOrder/${workOrder.id}/show`);
+    await page.getByRole('heading', { name: workOrder.number, exact: true }).waitFor();
+    await page.getByText('Grinding noise when braking').waitFor();
+    await page.getByText('No lines yet').waitFor();
+
+    await page.getByRole('button', { name: 'Add line' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a line' });
+    await dialog.getByRole('radio', { name: 'By hand' }).check();
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('Diagnose the noise');
+    await dialog.getByRole('spinbutton', { name: 'Hours' }).fill('2');
+    await dialog.getByRole('spinbutton', { name: 'Rate (EUR)' }).fill('80.25');
+    await dialog.getByRole('button', { name: 'Add line' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const line = page.getByRole('table', { name: 'Lines' }).getByRole('row').filter({ hasText: 'Diagnose the noise' });
+    await expect(line.textContent()).resolves.toMatch(/Labour.*Diagnose the noise.*unassigned.*2.*€80\.25.*€160\.50/);
+    await expect(page.getByTestId('total-labourTotal').textContent()).resolves.toContain('€160.50');
+    await expect(page.getByTestId('total-taxTotal').textContent()).resolves.toMatch(/Tax \(16%\).*€25\.68/);
+    await expect(page.getByTestId('total-total').textContent()).resolves.toContain('€186.18');
+    await expect(stored(workOrder.id)).resolves.toMatchObject({ total: 18_618, lines: [{ description: 'Diagnose the noise', quantity: 2, unitPrice: 8025, total: 16_050 }] });
+
+    // a part from the commerce catalogue: priced from the product, totals recomputed again
+    await page.getByRole('button', { name: 'Add line' }).click();
+    await dialog.getByRole('combobox', { name: 'Kind' }).click();
+    await page.getByRole('option', { name: 'Part' }).click();
+    await dialog.getByRole('combobox', { name: 'Product' }).fill('brake');
+    await page.getByRole('option', { name: 'Front brake pads' }).click();
+    await dialog.getByRole('spinbutton', { name: 'Quantity' }).fill('2');
+    await dialog.getByRole('button', { name: 'Add line' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(page.getByRole('row').filter({ hasText: 'BP-1234' }).textContent()).resolves.toMatch(/Part.*Front brake pads.*BP-1234.*€42\.50.*€85\.00/);
+    await expect(page.getByTestId('total-partsTotal').textContent()).resolves.toContain('€85.00');
+    await expect(page.getByTestId('total-total').textContent()).resolves.toContain('€284.78'); // (160.50 + 85.00) × 1.16
+
+    // the labour gets its technician; the part goes again
+    await page.getByRole('button', { name: 'Change Diagnose the noise' }).click();
+    const change = page.getByRole('dialog', { name: 'Change line "Diagnose the noise"' });
+    await change.getByRole('combobox', { name: 'Technician' }).fill('Rosa');
+    await page.getByRole('option', { name: 'Rosa Parks' }).click();
+    await change.getByRole('button', { name: 'Save line' }).click();
+    await change.waitFor({ state: 'hidden' });
+    await line.getByText('Rosa Parks').waitFor();
+    await page.getByRole('button', { name: 'Remove Front brake pads' }).click();
+    await page.getByRole('row').filter({ hasText: 'BP-1234' }).waitFor({ state: 'detached' });
+    await expect(page.getByTestId('total-total').textContent()).resolves.toContain('€186.18');
+    const lines = (await expectData<{ workOrder: { lines: { description: string; technicianId: string | null }[] } }>(
+      system.gatewayUrl, 'query($id: ID!) { workOrder(id: $id) { lines { description technicianId } } }', { id: workOrder.id }, organization,
+    )).workOrder.lines;
+    expect(lines).toEqual([{ description: 'Diagnose the noise', technicianId: shop.technicianId }]);
+  });
+
+  it('shows the posting rules a work order breaks when it is completed, and completes nothing', { timeout: 180_000 }, async () => {
+    const workOrder = (await workOrders.create()) as { id: string; number: string };
+    expect((await workOrders.addLine(workOrder.id, { kind: 'LABOUR', description: 'Road test', quantity: 0.5, unitPrice: 6000 })).errors).toBeUndefined();
+    await moveTo(workOrder.id, [['sendEstimate'], ['approveWorkOrder', { approvedBy: 'Grace by phone' }], ['startWorkOrder'], ['markWorkOrderReady']]);
+
+    const page = await openPage('posting-rules');
+    await signIn(page);
+    await page.goto(`${admin.url}#/WorkOrder/${workOrder.id}/show`);
+    await expect(page.getByTestId('work-order-status').textContent()).resolves.toBe('Ready');
+    await page.getByRole('button', { name: `Complete ${workOrder.number}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Complete ${workOrder.number}` });
+    await dialog.getByRole('button', { name: 'Complete' }).click();
+
+    const refusal = dialog.getByRole('alert');
+    await refusal.getByText(`${workOrder.number} was not changed`).waitFor();
+    await refusal.getByText('Odometer out is required to complete a work order').waitFor();
+    await refusal.getByText('Line 1: labour "Road test" needs a technician').waitFor();
+    await expect(stored(workOrder.id)).resolves.toMatchObject({ status: 'READY', odometerOut: null });
+
+    // with the odometer given, only the missing technician is left
+    await dialog.getByRole('spinbutton', { name: 'Odometer out' }).fill('50200');
+    await dialog.getByRole('button', { name: 'Complete' }).click();
+    await expect.poll(() => refusal.textContent()).not.toContain('Odometer out');
+    await refusal.getByText('Line 1: labour "Road test" needs a technician').waitFor();
+    await expect(stored(workOrder.id)).resolves.toMatchObject({ status: 'READY', odometerOut: null });
+  });
+
+  it('shows an appointment at its time in its technician’s column and opens it', { timeout: 180_000 }, async () => {
+    const { createAppointment } = await expectData<{ createAppointment: { id: string } }>(
+      system.gatewayUrl,
+      `mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { id } }`,
+      { input: { customerId: shop.customerId, vehicleId: shop.vehicleId, technicianId: shop.technicianId, bay: 'Lift 2', startsAt: '2030-03-04T09:00:00Z', endsAt: '2030-03-04T10:30:00Z' } },
+      organization,
+    );
+    const page = await openPage('calendar');
+    await signIn(page);
+    await page.getByRole('menuitem', { name: 'Calendar' }).click();
+    await page.getByRole('button', { name: 'Day', exact: true }).waitFor();
+    await page.goto(`${admin.url}#/calendar?view=day&date=2030-03-04`);
+
+    const column = page.getByRole('region', { name: 'Rosa Parks on Mon, Mar 4' });
+    const appointment = column.getByRole('link', { name: '09:00 AM–10:30 AM Grace Hopper, 2019 Toyota Corolla' });
+    await appointment.waitFor();
+    // placed at its time: 2 hours below the 7:00 start of the grid, 1.5 hours tall (48 px an hour)
+    const [columnBox, appointmentBox] = await Promise.all([column.boundingBox(), appointment.boundingBox()]);
+    expect(Math.round(appointmentBox!.y - columnBox!.y)).toBe(2 * 48 + 1);
+    expect(Math.round(appointmentBox!.height)).toBe(1.5 * 48 - 2);
+
+    // an empty slot books there: the create form comes filled in with the hour and the technician
+    await column.getByTitle('Book 02:00 PM with Rosa Parks').click();
+    await page.getByRole('combobox', { name: 'Technician' }).and(page.locator('[value="Rosa Parks"]')).waitFor();
+    await page.getByRole('combobox', { name: 'Customer' }).fill('Grace');
+    await page.getByRole('option', { name: 'Grace Hopper' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/#\/Appointment\/[^/]+\/show/);
+    const { appointments } = await expectData<{ appointments: { nodes: { startsAt: string; endsAt: string; technicianId: string }[] } }>(
+      system.gatewayUrl, '{ appointments(orderBy: [STARTS_AT_ASC]) { nodes { startsAt endsAt technicianId } } }', {}, organization,
+    );
+    expect(appointments.nodes[1]).toEqual({ startsAt: '2030-03-04T14:00:00.000Z', endsAt: '2030-03-04T15:00:00.000Z', technicianId: shop.technicianId });
+    await page.goto(`${admin.url}#/calendar?view=day&date=2030-03-04`);
+    await column.getByRole('link', { name: '02:00 PM–03:00 PM Grace Hopper' }).waitFor();
+
+    // by bay, the same booking sits in its bay's column; the week view lists it on its day
+    await page.getByRole('button', { name: 'By bay' }).click();
+    await page.getByRole('region', { name: 'Lift 2 on Mon, Mar 4' }).getByRole('link', { name: /Grace Hopper/ }).waitFor();
+    await page.getByRole('button', { name: 'Week' }).click();
+    await page.getByRole('region', { name: 'Lift 2 on Mon, Mar 4' }).getByRole('link', { name: /09:00 AM–10:30 AM Grace Hopper/ }).click();
+    await page.waitForURL(new RegExp(`#/Appointment/${createAppointment.id}/show`));
+  });
+});
