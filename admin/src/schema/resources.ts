@@ -238,22 +238,33 @@ function pointsAt(fieldName: string, typeName: string): boolean {
   return !!named && typeName.endsWith(upperFirst(named));
 }
 
+/**
+ * The type a mutation's name is about: the longest object type named in it. `removeWorkOrderLine(id)`
+ * returns the WorkOrder but takes a line's ID; `sendEstimate(id)` names no type and is about what it returns.
+ */
+function typeNamedIn(mutationName: string, objectTypeNames: readonly string[]): string | undefined {
+  return objectTypeNames.filter((name) => mutationName.includes(name)).sort((a, b) => b.length - a.length)[0];
+}
+
 /** `Connection` for `id` on a mutation returning a Connection; `WebhookEndpoint` for `endpointId` (the one resource named so). */
-function subjectOf(argument: string, returned: string, resourceNames: Set<string>): string | undefined {
-  if (argument === 'id') return returned;
+function subjectOf(mutationName: string, argument: string, returned: string, resourceNames: Set<string>, objectTypeNames: readonly string[]): string | undefined {
+  if (argument === 'id') {
+    const named = typeNamedIn(mutationName, objectTypeNames);
+    return !named || named === returned ? returned : undefined;
+  }
   const candidates = [...resourceNames].filter((name) => pointsAt(argument, name));
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 /** Mutations that take only the ID of a record and return a record, grouped by the record's resource. */
-function actionsByResource(mutations: Record<string, AnyField>, resourceNames: Set<string>): Map<string, ActionDescription[]> {
+function actionsByResource(mutations: Record<string, AnyField>, resourceNames: Set<string>, objectTypeNames: readonly string[]): Map<string, ActionDescription[]> {
   const actions = new Map<string, ActionDescription[]>();
   for (const mutation of Object.values(mutations)) {
     const [argument, ...others] = mutation.args;
     const answer = answerOf(mutation, resourceNames);
     if (!argument || others.length || !answer) continue;
     if (!isNonNullType(argument.type) || getNamedType(argument.type).name !== 'ID') continue;
-    const subject = subjectOf(argument.name, answer.resource, resourceNames);
+    const subject = subjectOf(mutation.name, argument.name, answer.resource, resourceNames, objectTypeNames);
     if (!subject) continue;
     const action = { mutation: mutation.name, argument: argument.name, returns: answer.resource, shownOnce: answer.shownOnce, description: mutation.description ?? undefined };
     actions.set(subject, [...(actions.get(subject) ?? []), action]);
@@ -279,7 +290,8 @@ export function describeResources(schema: GraphQLSchema): ResourceCatalog {
     return [{ type, listQuery, oneQuery }];
   });
   const resourceNames = new Set(listed.map(({ type }) => type.name));
-  const actions = actionsByResource(mutations, resourceNames);
+  const objectTypeNames = Object.values(schema.getTypeMap()).filter((type) => isObjectType(type) && !type.name.startsWith('__')).map((type) => type.name);
+  const actions = actionsByResource(mutations, resourceNames, objectTypeNames);
 
   const resources = listed.map(({ type, listQuery, oneQuery }): Omit<ResourceDescription, 'referencingLists'> => {
     const name = type.name;
