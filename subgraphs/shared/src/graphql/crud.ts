@@ -36,6 +36,11 @@ export interface CrudOptions<T extends TenantOwned, C extends object, U extends 
    * `badUserInput` for rules across fields.
    */
   toCreateData?: (input: C, em: EntityManager, context: SubgraphContext) => Promise<EntityData<T>> | EntityData<T>;
+  /**
+   * What the entity's events carry, when more than its own columns (a work order's lines); inside the
+   * write's transaction. Defaults to `eventData(entity)`.
+   */
+  toEventData?: (entity: T, em: EntityManager) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Same for updates; gets the current entity. */
   toUpdateData?: (input: U, entity: T, em: EntityManager, context: SubgraphContext) => Promise<EntityData<T>> | EntityData<T>;
 }
@@ -149,6 +154,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
   const { entity, typeName, roles } = options;
   const plural = options.plural ?? `${lowerFirst(typeName)}s`;
   const event = (verb: string) => `${options.events}.${verb}`;
+  const dataOf = (entity: T, em: EntityManager) => (options.toEventData ? options.toEventData(entity, em) : eventData(entity));
 
   @Resolver()
   abstract class CrudResolver extends readResolver(options) {
@@ -161,7 +167,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
           const data = options.toCreateData ? await options.toCreateData(input, em, context) : (input as EntityData<T>);
           const created = em.create(entity, { ...data, tenantId } as never);
           await em.flush();
-          await publishChange(context, em, event('created'), created.id, eventData(created));
+          await publishChange(context, em, event('created'), created.id, await dataOf(created as T, em));
           return created as T;
         }),
       );
@@ -177,7 +183,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
           const changes = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
           em.assign(current, changes as never);
           await em.flush();
-          await publishChange(context, em, event('updated'), current.id, { ...eventData(current), changed: Object.keys(changes) });
+          await publishChange(context, em, event('updated'), current.id, { ...(await dataOf(current, em)), changed: Object.keys(changes) });
           return current;
         }),
       );
@@ -190,7 +196,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
         const current = await findOrFail(em, entity, typeName, id);
         em.remove(current);
         await em.flush();
-        await publishChange(context, em, event('deleted'), id, eventData(current));
+        await publishChange(context, em, event('deleted'), id, await dataOf(current as T, em));
       });
       return id;
     }
@@ -206,7 +212,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
         if (missing.length) throw notFound(typeName, missing.join(', '));
         for (const row of found) em.remove(row);
         await em.flush();
-        for (const row of found) await publishChange(context, em, event('deleted'), row.id, eventData(row));
+        for (const row of found) await publishChange(context, em, event('deleted'), row.id, await dataOf(row, em));
       });
       return unique;
     }

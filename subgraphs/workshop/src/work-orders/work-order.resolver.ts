@@ -16,7 +16,7 @@ import { WorkOrder, WorkOrderStatus } from './work-order.entity.ts';
 import {
   ApproveWorkOrderArgs, CancelWorkOrderArgs, CompleteWorkOrderArgs, CreateWorkOrderInput, UpdateWorkOrderInput, WorkOrderFilter, WorkOrderIdArgs,
 } from './work-order.inputs.ts';
-import { checkCustomerAndVehicle, linesOf, lockWorkOrder, moveTo, recordOdometer } from './work-order.service.ts';
+import { checkCustomerAndVehicle, linesOf, lockWorkOrder, moveTo, recordOdometer, workOrderData } from './work-order.service.ts';
 
 const WorkOrderOrderBy = orderBy('WorkOrder', ['number', 'status', 'total', 'promisedAt', 'createdAt', 'updatedAt'], ['CREATED_AT_DESC']);
 /** Service advisors run work orders; partner apps may too. */
@@ -81,6 +81,8 @@ export class WorkOrderResolver extends crudResolver({
   roles: { read: STAFF, write: WRITE },
   toCreateData: createData,
   toUpdateData: updateData,
+  // every event of a work order carries all of it, lines and totals included (integrations renders estimates from them)
+  toEventData: async (workOrder, em) => workOrderData(workOrder, await linesOf(em, workOrder.id)),
 }) {
   /** Only a draft is deleted; anything the customer has seen is cancelled instead, and stays. */
   override async remove(id: string, context: SubgraphContext): Promise<string> {
