@@ -4,6 +4,7 @@ import { Migration20261123142109_sync } from './Migration20261123142109_sync.ts'
 import { Migration20261123145706_outgoing_webhooks } from './Migration20261123145706_outgoing_webhooks.ts';
 import { Migration20261123150738_inbox_per_connection } from './Migration20261123150738_inbox_per_connection.ts';
 import { Migration20261123152724_vin_cache } from './Migration20261123152724_vin_cache.ts';
+import { Migration20261123163623_signature_requests } from './Migration20261123163623_signature_requests.ts';
 
 /** Every migration of the integrations schema, in order. New ones come from `npm run migration:create -- integrations`. */
 export const migrations: MigrationDefinition[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationDefinition[] = [
   { name: 'Migration20261123145706_outgoing_webhooks', class: Migration20261123145706_outgoing_webhooks },
   { name: 'Migration20261123150738_inbox_per_connection', class: Migration20261123150738_inbox_per_connection },
   { name: 'Migration20261123152724_vin_cache', class: Migration20261123152724_vin_cache },
+  { name: 'Migration20261123163623_signature_requests', class: Migration20261123163623_signature_requests },
 ];

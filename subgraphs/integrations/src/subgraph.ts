@@ -18,18 +18,25 @@ import { webhookRoute } from './webhooks-in/webhook.route.ts';
 import { VinCacheEntry } from './vin/vin-cache.entity.ts';
 import { VinResolver } from './vin/vin.resolver.ts';
 import { outgoingWebhooks } from './webhooks-out/index.ts';
+import { connectEvents } from './signatures/connect-events.ts';
+import { SignatureRequest } from './signatures/signature-request.entity.ts';
+import { SignatureRequestResolver, WorkOrderSignaturesResolver } from './signatures/signature-request.resolver.ts';
+import { signatureFileRoute } from './signatures/signed-links.ts';
+import { WorkOrderRef, workOrderRefReference } from './signatures/work-order.ref.ts';
 
-/** HTTP routes that are not GraphQL: providers call them (OAuth redirects, webhooks). */
+/** HTTP routes that are not GraphQL: providers call them (OAuth redirects, webhooks); browsers open signed file links. */
 async function providerRoutes(request: Request, services: SubgraphServices): Promise<Response | null> {
-  return (await oauthCallbackRoute(request, services)) ?? (await webhookRoute(request, services));
+  return (await oauthCallbackRoute(request, services)) ?? (await webhookRoute(request, services)) ?? (await signatureFileRoute(request, services));
 }
 
 /** integrations: the only door to the outside world (connections, webhooks in and out, syncs). */
 export const integrations = defineSubgraph({
   name: 'integrations',
-  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, ...outgoingWebhooks.entities],
-  resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver, ...outgoingWebhooks.resolvers],
+  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, SignatureRequest, ...outgoingWebhooks.entities],
+  resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver, SignatureRequestResolver, WorkOrderSignaturesResolver, ...outgoingWebhooks.resolvers],
+  orphanedTypes: [WorkOrderRef],
+  referenceResolvers: { WorkOrder: workOrderRefReference as never },
   migrations,
-  consumers: [inboundProcessor, recordProjection, syncWorker, ...outgoingWebhooks.consumers],
+  consumers: [inboundProcessor, recordProjection, syncWorker, connectEvents, ...outgoingWebhooks.consumers],
   routes: providerRoutes,
 });

@@ -5,6 +5,14 @@ const SOURCES: Record<string, string> = {
   'crm.customer.created': 'customer',
   'crm.customer.updated': 'customer',
   'crm.customer.deleted': 'customer',
+  // estimates for e-signature: the full work order (lines and totals) and its vehicle
+  ...Object.fromEntries(
+    ['created', 'updated', 'deleted', 'estimateSent', 'approved', 'started', 'ready', 'completed', 'cancelled'].map((verb) => [`workshop.workOrder.${verb}`, 'workOrder']),
+  ),
+  'workshop.vehicle.created': 'vehicle',
+  'workshop.vehicle.updated': 'vehicle',
+  'workshop.vehicle.deleted': 'vehicle',
+  'workshop.vehicle.mileageCorrected': 'vehicle',
 };
 
 /**
