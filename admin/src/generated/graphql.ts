@@ -472,6 +472,10 @@ export type Mutation = {
   sendTestWebhook: WebhookDelivery;
   /** Sends a delivery again now, whatever its status; a pending one keeps its schedule afterwards */
   retryWebhookDelivery: WebhookDelivery;
+  /** The work order's folder in the organization's Google Drive, made on the first call, with its estimates and signed PDFs uploaded; calling it again returns the same folder and adds what is new. Needs a Google connection with Drive. */
+  createWorkOrderFolder: WorkOrderFolder;
+  /** Shares the work order's Drive folder (made if needed) as read-only with `email`, by default the customer's email */
+  shareWorkOrderFolder: WorkOrderFolder;
   /** Sends the work order's estimate (a PDF) to its customer for e-signature through DocuSign. The work order must be DRAFT or ESTIMATE_SENT, have lines, and its customer an email; the organization needs a DocuSign connection with its Connect key. An envelope still pending for the work order is voided first. Signing moves the work order to APPROVED. */
   requestEstimateSignature: SignatureRequest;
   createTechnician: Technician;
@@ -674,6 +678,17 @@ export type MutationSendTestWebhookArgs = {
 
 export type MutationRetryWebhookDeliveryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateWorkOrderFolderArgs = {
+  workOrderId: Scalars['ID']['input'];
+};
+
+
+export type MutationShareWorkOrderFolderArgs = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  workOrderId: Scalars['ID']['input'];
 };
 
 
@@ -1342,6 +1357,10 @@ export type MembershipChange = {
 export type WorkOrder = {
   __typename?: 'WorkOrder';
   id: Scalars['ID']['output'];
+  /** The work order's Google Drive folder, once made */
+  documentFolder?: Maybe<WorkOrderFolder>;
+  /** What Atelier put in the work order's Drive folder, with links */
+  documents: Array<WorkOrderDocument>;
   /** The estimate's e-signature requests, latest first */
   signatureRequests: Array<SignatureRequest>;
   createdAt: Scalars['DateTime']['output'];
@@ -1396,6 +1415,47 @@ export type WorkOrder = {
   vehicle?: Maybe<Vehicle>;
   appointment?: Maybe<Appointment>;
 };
+
+/** A work order's folder in the organization's Google Drive */
+export type WorkOrderFolder = {
+  __typename?: 'WorkOrderFolder';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  workOrderId: Scalars['ID']['output'];
+  /** The Google connection the folder lives in */
+  connectionId: Scalars['ID']['output'];
+  /** Drive's folder ID */
+  driveFolderId: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Opens the folder in Google Drive */
+  webViewLink: Scalars['String']['output'];
+  /** Email addresses the folder is shared with (as readers) */
+  sharedWith: Array<Scalars['String']['output']>;
+};
+
+/** A file in a work order's Google Drive folder */
+export type WorkOrderDocument = {
+  __typename?: 'WorkOrderDocument';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  workOrderId: Scalars['ID']['output'];
+  kind: WorkOrderDocumentKind;
+  /** What it was made from (the signature request) */
+  sourceId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Drive's file ID */
+  driveFileId: Scalars['String']['output'];
+  /** Opens the file in Google Drive */
+  webViewLink: Scalars['String']['output'];
+  size: Scalars['Int']['output'];
+};
+
+/** What a document in a work order folder is */
+export type WorkOrderDocumentKind =
+  | 'ESTIMATE'
+  | 'SIGNED_ESTIMATE';
 
 /** A work order's estimate sent to the customer for e-signature through DocuSign */
 export type SignatureRequest = {

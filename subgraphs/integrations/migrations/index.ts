@@ -5,6 +5,7 @@ import { Migration20261123145706_outgoing_webhooks } from './Migration2026112314
 import { Migration20261123150738_inbox_per_connection } from './Migration20261123150738_inbox_per_connection.ts';
 import { Migration20261123152724_vin_cache } from './Migration20261123152724_vin_cache.ts';
 import { Migration20261123163623_signature_requests } from './Migration20261123163623_signature_requests.ts';
+import { Migration20261123164307_work_order_documents } from './Migration20261123164307_work_order_documents.ts';
 
 /** Every migration of the integrations schema, in order. New ones come from `npm run migration:create -- integrations`. */
 export const migrations: MigrationDefinition[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationDefinition[] = [
   { name: 'Migration20261123150738_inbox_per_connection', class: Migration20261123150738_inbox_per_connection },
   { name: 'Migration20261123152724_vin_cache', class: Migration20261123152724_vin_cache },
   { name: 'Migration20261123163623_signature_requests', class: Migration20261123163623_signature_requests },
+  { name: 'Migration20261123164307_work_order_documents', class: Migration20261123164307_work_order_documents },
 ];

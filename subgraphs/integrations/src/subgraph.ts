@@ -18,6 +18,10 @@ import { webhookRoute } from './webhooks-in/webhook.route.ts';
 import { VinCacheEntry } from './vin/vin-cache.entity.ts';
 import { VinResolver } from './vin/vin.resolver.ts';
 import { outgoingWebhooks } from './webhooks-out/index.ts';
+import { documentsFiling } from './documents/documents-filing.ts';
+import { WorkOrderDocumentsResolver, WorkOrderFolderResolver } from './documents/documents.resolver.ts';
+import { WorkOrderDocument } from './documents/work-order-document.entity.ts';
+import { WorkOrderFolder } from './documents/work-order-folder.entity.ts';
 import { connectEvents } from './signatures/connect-events.ts';
 import { SignatureRequest } from './signatures/signature-request.entity.ts';
 import { SignatureRequestResolver, WorkOrderSignaturesResolver } from './signatures/signature-request.resolver.ts';
@@ -32,11 +36,11 @@ async function providerRoutes(request: Request, services: SubgraphServices): Pro
 /** integrations: the only door to the outside world (connections, webhooks in and out, syncs). */
 export const integrations = defineSubgraph({
   name: 'integrations',
-  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, SignatureRequest, ...outgoingWebhooks.entities],
-  resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver, SignatureRequestResolver, WorkOrderSignaturesResolver, ...outgoingWebhooks.resolvers],
+  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, SignatureRequest, WorkOrderFolder, WorkOrderDocument, ...outgoingWebhooks.entities],
+  resolvers: [ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver, SignatureRequestResolver, WorkOrderSignaturesResolver, WorkOrderFolderResolver, WorkOrderDocumentsResolver, ...outgoingWebhooks.resolvers],
   orphanedTypes: [WorkOrderRef],
   referenceResolvers: { WorkOrder: workOrderRefReference as never },
   migrations,
-  consumers: [inboundProcessor, recordProjection, syncWorker, connectEvents, ...outgoingWebhooks.consumers],
+  consumers: [inboundProcessor, recordProjection, syncWorker, connectEvents, documentsFiling, ...outgoingWebhooks.consumers],
   routes: providerRoutes,
 });

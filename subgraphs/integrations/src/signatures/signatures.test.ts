@@ -1,27 +1,19 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
-import { DOCUSIGN_FAKE_CLIENT, DOCUSIGN_FAKE_CONNECT_KEY, startDocuSignFake, type DocuSignFake } from '@atelier/fakes';
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { type DocuSignFake } from '@atelier/fakes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
 import { setUpShop, workOrderApi, type Shop } from '../../../workshop/src/work-orders/work-order-test-kit.ts';
-import { docusignApiClient, docusignSdk } from '../providers/docusign/docusign-client.ts';
-import { oauthTestKit } from '../providers/oauth-testing.ts';
-
-const ENV = ['DOCUSIGN_OAUTH_HOST', 'DOCUSIGN_API_URL', 'DOCUSIGN_CA_FILE', 'DOCUSIGN_CLIENT_ID', 'DOCUSIGN_CLIENT_SECRET', 'PUBLIC_URL', 'ADMIN_URL'] as const;
-const previousEnv = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
+import { addConnectKey, docusignConnector, docusignTestEnvironment, pdfText, projected as projectedIn } from './signature-testing.ts';
 
 let system: TestSystem;
 let fake: DocuSignFake;
-let caDirectory: string;
+let restore: () => Promise<void>;
 let shop: Shop;
 let api: ReturnType<typeof workOrderApi>;
 let connectionId: string;
 
-const { db, startConnection, connection, secretsOf, followCallback } = oauthTestKit(() => system, () => shop.org, 'DOCUSIGN');
+const docusign = docusignConnector(() => system, () => shop.org, () => fake);
+const { db } = docusign;
 
 const REQUEST_FIELDS = `id workOrderId workOrderNumber envelopeId status signerName signerEmail total currency sentAt deliveredAt completedAt
   declinedAt declineReason voidedAt voidReason signedPdfSize signedDocumentUrl estimateDocumentUrl`;
@@ -35,6 +27,8 @@ const count = async (sql: string, params: unknown[] = []) => (await db().execute
 const signatureRows = () => count('select count(*)::int as n from integrations.signature_requests');
 const envelopesCreated = () => fake.requests.filter((r) => r.method === 'POST' && /\/envelopes$/.test(r.path)).length;
 const combinedDownloads = () => fake.requests.filter((r) => r.method === 'GET' && r.path.includes('/documents/combined')).length;
+const projected = (workOrderId: string, total: number, status?: string) => projectedIn(system, workOrderId, total, status);
+const fromDocuSign = (envelopeId: string, documentId: string) => docusign.documentAtDocuSign(connectionId, envelopeId, documentId);
 
 /** A DRAFT work order with labour, a part and an untaxed fee, once integrations' projection has caught up with it. */
 async function workOrderWithLines(forShop: Shop = shop) {
@@ -48,59 +42,20 @@ async function workOrderWithLines(forShop: Shop = shop) {
   return complete;
 }
 
-/** Waits until integrations has heard of the work order as it is now. */
-const projected = (workOrderId: string, total: number, status = 'DRAFT') =>
-  expect
-    .poll(async () => (await db().execute(`select data->>'status' as status, (data->>'total')::int as total from integrations.synced_records where entity_type = 'workOrder' and internal_id = ?`, [workOrderId]))[0], { timeout: 10_000 })
-    .toEqual({ status, total });
-
 const statusOf = async (workOrderId: string) => (await api.get(workOrderId)).status;
 const requestOf = async (workOrderId: string, envelopeId: string) =>
   (await withSignatures(workOrderId)).signatureRequests.find((candidate: { envelopeId: string }) => candidate.envelopeId === envelopeId);
 
-/** The text lines of a PDF made with standard fonts (pdf-lib writes each as a hex string, in Flate-compressed content). */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const document = await PDFDocument.load(bytes);
-  const lines: string[] = [];
-  for (const [, object] of document.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFRawStream)) continue;
-    const content = object.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') ? inflateSync(object.contents) : Buffer.from(object.contents);
-    for (const [, hex] of content.toString('latin1').matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) lines.push(Buffer.from(hex as string, 'hex').toString('latin1'));
-    for (const [, literal] of content.toString('latin1').matchAll(/\(((?:[^()\\]|\\.)*)\)\s*Tj/g)) lines.push(literal as string);
-  }
-  return lines.join('\n');
-}
-
-/** What DocuSign serves for an envelope, asked through the SDK with the connection's own token. */
-async function fromDocuSign(envelopeId: string, documentId: string): Promise<Buffer> {
-  const { tokens, extra } = await secretsOf(connectionId);
-  const envelopes = new docusignSdk.EnvelopesApi(docusignApiClient(tokens?.accessToken, extra?.baseUri));
-  return Buffer.from(await envelopes.getDocument(extra?.accountId as string, envelopeId, documentId));
-}
-
 beforeAll(async () => {
-  fake = await startDocuSignFake();
-  caDirectory = mkdtempSync(join(tmpdir(), 'atelier-signatures-'));
-  writeFileSync(join(caDirectory, 'fake-ca.pem'), fake.caCertificate);
-  Object.assign(process.env, {
-    DOCUSIGN_OAUTH_HOST: fake.oauthBasePath,
-    DOCUSIGN_CA_FILE: join(caDirectory, 'fake-ca.pem'),
-    DOCUSIGN_CLIENT_ID: DOCUSIGN_FAKE_CLIENT.id,
-    DOCUSIGN_CLIENT_SECRET: DOCUSIGN_FAKE_CLIENT.secret,
-    ADMIN_URL: 'http://admin.atelier.test',
-  });
-  delete process.env.DOCUSIGN_API_URL; // the REST origin comes from userinfo, as in production
+  ({ fake, restore } = await docusignTestEnvironment());
   system = await startSystem({ isolated: true }); // its Connect processing calls this file's fake
   process.env.PUBLIC_URL = new URL(system.gatewayUrl).origin;
   shop = await setUpShop(system);
   api = workOrderApi(system, shop);
 });
 afterAll(async () => {
-  for (const name of ENV) if (previousEnv[name] === undefined) delete process.env[name];
-  else process.env[name] = previousEnv[name];
   await system?.stop();
-  await fake?.stop();
-  if (caDirectory) rmSync(caDirectory, { recursive: true, force: true });
+  await restore?.();
 });
 
 describe('estimates signed through DocuSign', () => {
@@ -108,14 +63,13 @@ describe('estimates signed through DocuSign', () => {
     const order = await workOrderWithLines();
     expect(errorOf(await request(order.id))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'], message: expect.stringContaining('DocuSign is not connected') });
 
-    expect(await followCallback(fake.approve(await startConnection()))).toMatchObject({ result: 'connected' });
-    connectionId = (await connection()).id;
+    connectionId = await docusign.connect({ connectKey: false });
     expect(errorOf(await request(order.id))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'], message: expect.stringContaining('Connect HMAC key') });
     expect(await signatureRows()).toBe(0);
     expect(envelopesCreated()).toBe(0);
     expect(await statusOf(order.id)).toBe('DRAFT');
 
-    await expectData(system.gatewayUrl, `mutation($key: String!) { saveCredentials(provider: DOCUSIGN, credentials: [{ name: "connectKey", value: $key }]) { id } }`, { key: DOCUSIGN_FAKE_CONNECT_KEY }, shop.org);
+    await addConnectKey(system, shop.org);
   });
 
   it('sends the estimate as a PDF to the customer; their signature approves the work order and the signed PDF is stored', async () => {
