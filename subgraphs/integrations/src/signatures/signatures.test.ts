@@ -214,6 +214,26 @@ describe('estimates signed through DocuSign', () => {
     expect(await statusOf(noEmail.id)).toBe('DRAFT');
   });
 
+  it('lets a service advisor send an estimate for signature; a technician may only look', async () => {
+    const member = async (role: string) => {
+      const email = `${role.toLowerCase()}-${Date.now()}@signatures.test`;
+      await expectData(system.gatewayUrl, `mutation($email: String!) { addMember(input: { email: $email, name: "Member", password: "a-long-password", role: ${role} }) { id } }`, { email }, shop.org);
+      const { login } = await expectData(system.gatewayUrl, `mutation($email: String!) { login(input: { email: $email, password: "a-long-password" }) { token } }`, { email });
+      return { token: login.token as string };
+    };
+    const order = await workOrderWithLines();
+    const technician = await member('TECHNICIAN');
+    const rowsBefore = await signatureRows();
+    expect(errorOf(await graphql(system.gatewayUrl, REQUEST, { id: order.id }, technician)).code).toBe('FORBIDDEN');
+    expect(await signatureRows()).toBe(rowsBefore);
+
+    const advisor = await member('SERVICE_ADVISOR');
+    const { requestEstimateSignature } = await expectData(system.gatewayUrl, REQUEST, { id: order.id }, advisor);
+    expect(requestEstimateSignature.status).toBe('SENT');
+    const seen = await expectData(system.gatewayUrl, `query($id: ID!) { signatureRequests(filter: { workOrderId: { eq: $id } }) { nodes { id status } } }`, { id: order.id }, technician);
+    expect(seen.signatureRequests.nodes).toEqual([{ id: requestEstimateSignature.id, status: 'SENT' }]);
+  });
+
   it("keeps each organization's signature requests and documents to itself", async () => {
     const order = await workOrderWithLines();
     const signature = await sent(order.id);
