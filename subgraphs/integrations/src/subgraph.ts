@@ -23,6 +23,7 @@ import { WorkOrderDocumentsResolver, WorkOrderFolderResolver } from './documents
 import { WorkOrderDocument } from './documents/work-order-document.entity.ts';
 import { WorkOrderFolder } from './documents/work-order-folder.entity.ts';
 import { connectEvents } from './signatures/connect-events.ts';
+import { staleEstimates } from './signatures/stale-estimates.ts';
 import { SignatureRequest } from './signatures/signature-request.entity.ts';
 import { SignatureRequestResolver, WorkOrderSignaturesResolver } from './signatures/signature-request.resolver.ts';
 import { signatureFileRoute } from './signatures/signed-links.ts';
@@ -41,6 +42,6 @@ export const integrations = defineSubgraph({
   orphanedTypes: [WorkOrderRef],
   referenceResolvers: { WorkOrder: workOrderRefReference as never },
   migrations,
-  consumers: [inboundProcessor, recordProjection, syncWorker, connectEvents, documentsFiling, ...outgoingWebhooks.consumers],
+  consumers: [inboundProcessor, recordProjection, syncWorker, connectEvents, staleEstimates, documentsFiling, ...outgoingWebhooks.consumers],
   routes: providerRoutes,
 });

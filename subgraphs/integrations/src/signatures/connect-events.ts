@@ -76,7 +76,8 @@ export async function handleConnectMessage(context: SubgraphContext, message: Co
 
   await context.freshEm().transactional(async (em) => {
     const request = await lockedRequestOf(em, envelopeId);
-    if (request) await applyStatus(context, em, request, status, { at, reason: reason ?? null, signedPdf });
+    const deliveredAt = summary.deliveredDateTime ? dateOr(summary.deliveredDateTime, generated) : null;
+    if (request) await applyStatus(context, em, request, status, { at, reason: reason ?? null, signedPdf, deliveredAt });
   });
 }
 

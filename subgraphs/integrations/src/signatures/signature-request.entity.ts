@@ -92,6 +92,13 @@ export class SignatureRequest extends TenantOwned {
   @Property({ type: 'text', nullable: true })
   voidReason?: string | null;
 
+  /** What was sent (estimateTerms), and as of which change of the work order: a later change to it voids the envelope. */
+  @Property({ type: 'json' })
+  estimateTerms!: Record<string, unknown>;
+
+  @Property({ type: 'datetime' })
+  estimateAsOf!: Date;
+
   /** The estimate PDF as sent. */
   @Property({ type: 'blob', lazy: true })
   estimatePdf!: Buffer;

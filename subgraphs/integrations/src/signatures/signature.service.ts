@@ -15,6 +15,8 @@ export const signatureEventData = (request: SignatureRequest) => ({
   envelopeId: request.envelopeId,
   signerName: request.signerName,
   status: request.status,
+  total: request.total,
+  currency: request.currency,
 });
 
 function checkSignable(estimate: Estimate) {
@@ -98,6 +100,8 @@ export async function requestEstimateSignature(context: SubgraphContext, workOrd
       total: estimate.total,
       currency: estimate.currency,
       estimatePdf: pdf,
+      estimateTerms: estimate.terms,
+      estimateAsOf: estimate.asOf,
     });
     await em.flush();
     await publishChange(context, em, 'integrations.signatureRequest.sent', request.id, signatureEventData(request));
@@ -124,10 +128,12 @@ export async function applyStatus(
   em: EntityManager,
   request: SignatureRequest,
   status: SignatureRequestStatus,
-  facts: { at: Date; reason?: string | null; signedPdf?: Buffer },
+  facts: { at: Date; reason?: string | null; signedPdf?: Buffer; deliveredAt?: Date | null },
 ): Promise<boolean> {
   if (RANK[status] <= RANK[request.status as SignatureRequestStatus]) return false;
   request.status = status;
+  // a completion processed before its delivered message still tells when the customer opened it
+  if (facts.deliveredAt && !request.deliveredAt) request.deliveredAt = facts.deliveredAt;
   if (status === SignatureRequestStatus.DELIVERED) request.deliveredAt = facts.at;
   if (status === SignatureRequestStatus.COMPLETED) Object.assign(request, { completedAt: facts.at, signedPdf: facts.signedPdf, signedPdfSize: facts.signedPdf?.length ?? null });
   if (status === SignatureRequestStatus.DECLINED) Object.assign(request, { declinedAt: facts.at, declineReason: facts.reason ?? null });

@@ -189,6 +189,48 @@ describe('estimates signed through DocuSign', () => {
     );
   });
 
+  it('voids a pending envelope once the estimate changes or the work order is cancelled; edits not on the estimate leave it', async () => {
+    const order = await workOrderWithLines();
+    const first = await sent(order.id);
+    const update = (input: Record<string, unknown>) =>
+      expectData(system.gatewayUrl, `mutation($id: ID!, $input: UpdateWorkOrderInput!) { updateWorkOrder(id: $id, input: $input) { total } }`, { id: order.id, input }, shop.org);
+    const projectedField = async (field: string) =>
+      (await db().execute(`select data->>? as value from integrations.synced_records where entity_type = 'workOrder' and internal_id = ?`, [field, order.id]))[0].value;
+    const voidedAtDocuSign = (envelopeId: string) => (fake.envelopes.get(envelopeId) as { status: string }).status === 'voided';
+
+    // the odometer is not on the estimate: the envelope stays open
+    await update({ odometerIn: 50500 });
+    await expect.poll(() => projectedField('odometerIn'), { timeout: 10_000 }).toBe('50500');
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // the same event's turn in the stale-estimate queue
+    expect((await requestOf(order.id, first.envelopeId)).status).toBe('SENT');
+    expect(voidedAtDocuSign(first.envelopeId)).toBe(false);
+
+    // the tax rate is: voided here and at DocuSign, with the reason
+    const { updateWorkOrder: retaxed } = await update({ taxRate: 7.5 });
+    await expect.poll(async () => (await requestOf(order.id, first.envelopeId)).status, { timeout: 10_000 }).toBe('VOIDED');
+    expect((await requestOf(order.id, first.envelopeId)).voidReason).toBe('The estimate changed after it was sent; send the new one for signature');
+    expect(voidedAtDocuSign(first.envelopeId)).toBe(true);
+
+    // sent again, the estimate has the new rate and still every line (the plain update carried none)
+    await projected(order.id, retaxed.total, 'ESTIMATE_SENT');
+    const second = await sent(order.id);
+    const text = await pdfText(await fromDocuSign(second.envelopeId, '1'));
+    expect(text).toContain('Tax (7.5%)');
+    for (const line of ['Replace front brake pads', 'Front brake pads (BP-1234)', 'Waste disposal *']) expect(text).toContain(line);
+
+    // a new line changes it too
+    const { data } = await api.addLine(order.id, { kind: 'FEE', description: 'Brake fluid check', quantity: 1, unitPrice: 1500 });
+    await expect.poll(async () => (await requestOf(order.id, second.envelopeId)).status, { timeout: 10_000 }).toBe('VOIDED');
+
+    // and a cancelled work order leaves nothing to sign
+    await projected(order.id, data?.addWorkOrderLine.total, 'ESTIMATE_SENT');
+    const third = await sent(order.id);
+    expect((await api.verb('cancelWorkOrder', order.id, { reason: 'Customer sold the car' })).errors).toBeUndefined();
+    await expect.poll(async () => (await requestOf(order.id, third.envelopeId)).status, { timeout: 10_000 }).toBe('VOIDED');
+    expect((await requestOf(order.id, third.envelopeId)).voidReason).toBe('The work order was cancelled');
+    expect(voidedAtDocuSign(third.envelopeId)).toBe(true);
+  });
+
   it('refuses a work order past its estimate, one without lines, a customer without email, or an unknown work order, writing nothing', async () => {
     const approved = await workOrderWithLines();
     for (const verb of ['sendEstimate', 'approveWorkOrder']) expect((await api.verb(verb, approved.id)).errors).toBeUndefined();
