@@ -1,7 +1,10 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 
-/** Paths providers call directly (OAuth redirects, webhooks): passed to integrations byte for byte. */
-const PROVIDER_PATHS = /^\/(oauth|webhooks)\//;
+/**
+ * Paths providers call directly (OAuth redirects, webhooks), and signed file links (`/files/`, each
+ * checked by integrations): passed to integrations byte for byte.
+ */
+const PROVIDER_PATHS = /^\/(oauth|webhooks|files)\//;
 const MAX_BODY_BYTES = 1024 * 1024;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'proxy-connection', 'te', 'trailer']);
 

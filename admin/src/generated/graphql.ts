@@ -67,6 +67,10 @@ export type Query = {
   webhookDelivery?: Maybe<WebhookDelivery>;
   /** WebhookDelivery list with filters, ordering and paging */
   webhookDeliveries: WebhookDeliveryConnection;
+  /** One SignatureRequest; null when absent or not visible to you */
+  signatureRequest?: Maybe<SignatureRequest>;
+  /** SignatureRequest list with filters, ordering and paging */
+  signatureRequests: SignatureRequestConnection;
   /** One Technician; null when absent or not visible to you */
   technician?: Maybe<Technician>;
   /** Technician list with filters, ordering and paging */
@@ -236,6 +240,20 @@ export type QueryWebhookDeliveriesArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<WebhookDeliveryFilter>;
   orderBy?: InputMaybe<Array<WebhookDeliveryOrderBy>>;
+};
+
+
+export type QuerySignatureRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySignatureRequestsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<SignatureRequestFilter>;
+  orderBy?: InputMaybe<Array<SignatureRequestOrderBy>>;
 };
 
 
@@ -493,6 +511,12 @@ export type Mutation = {
   sendTestWebhook: WebhookDelivery;
   /** Sends a delivery again now, whatever its status; a pending one keeps its schedule afterwards */
   retryWebhookDelivery: WebhookDelivery;
+  /** The work order's folder in the organization's Google Drive, made on the first call, with its estimates and signed PDFs uploaded; calling it again returns the same folder and adds what is new. Needs a Google connection with Drive. */
+  createWorkOrderFolder: WorkOrderFolder;
+  /** Shares the work order's Drive folder (made if needed) as read-only with `email`, by default the customer's email */
+  shareWorkOrderFolder: WorkOrderFolder;
+  /** Sends the work order's estimate (a PDF) to its customer for e-signature through DocuSign. The work order must be DRAFT or ESTIMATE_SENT, have lines, and its customer an email; the organization needs a DocuSign connection with its Connect key. An envelope still pending for the work order is voided first. Signing moves the work order to APPROVED. */
+  requestEstimateSignature: SignatureRequest;
   createTechnician: Technician;
   updateTechnician: Technician;
   deleteTechnician: Scalars['ID']['output'];
@@ -715,6 +739,22 @@ export type MutationSendTestWebhookArgs = {
 
 export type MutationRetryWebhookDeliveryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateWorkOrderFolderArgs = {
+  workOrderId: Scalars['ID']['input'];
+};
+
+
+export type MutationShareWorkOrderFolderArgs = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  workOrderId: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestEstimateSignatureArgs = {
+  workOrderId: Scalars['ID']['input'];
 };
 
 
@@ -996,6 +1036,8 @@ export type Subscription = {
   webhookEndpointChanged: WebhookEndpointChange;
   /** Changes to WebhookDeliverys of your organization (one of them when `id` is given) */
   webhookDeliveryChanged: WebhookDeliveryChange;
+  /** Changes to SignatureRequests of your organization (one of them when `id` is given) */
+  signatureRequestChanged: SignatureRequestChange;
   /** Changes to Technicians of your organization (one of them when `id` is given) */
   technicianChanged: TechnicianChange;
   /** Changes to Vehicles of your organization (one of them when `id` is given) */
@@ -1057,6 +1099,11 @@ export type SubscriptionWebhookEndpointChangedArgs = {
 
 
 export type SubscriptionWebhookDeliveryChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionSignatureRequestChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1555,6 +1602,157 @@ export type ScheduledMessageStatus =
 export type MessageChannel =
   | 'SMS'
   | 'EMAIL';
+
+/** A job on a customer's vehicle, from estimate to completion */
+export type WorkOrder = {
+  __typename?: 'WorkOrder';
+  id: Scalars['ID']['output'];
+  /** The work order's Google Drive folder, once made */
+  documentFolder?: Maybe<WorkOrderFolder>;
+  /** What Atelier put in the work order's Drive folder, with links */
+  documents: Array<WorkOrderDocument>;
+  /** The estimate's e-signature requests, latest first */
+  signatureRequests: Array<SignatureRequest>;
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Numbered per organization: `WO-000123` */
+  number: Scalars['String']['output'];
+  status: WorkOrderStatus;
+  /** The customer (from crm) */
+  customerId: Scalars['ID']['output'];
+  vehicleId: Scalars['ID']['output'];
+  /** The appointment it came from, if any */
+  appointmentId?: Maybe<Scalars['ID']['output']>;
+  /** What the customer reports or asks for, in the customer's words */
+  complaint?: Maybe<Scalars['String']['output']>;
+  /** Internal notes */
+  notes?: Maybe<Scalars['String']['output']>;
+  /** Odometer when the vehicle came in */
+  odometerIn?: Maybe<Scalars['Int']['output']>;
+  /** Odometer when the vehicle left; required to complete */
+  odometerOut?: Maybe<Scalars['Int']['output']>;
+  /** When the customer was told the vehicle would be ready */
+  promisedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** ISO 4217 currency of every amount */
+  currency: Scalars['String']['output'];
+  /** Tax rate in percent applied to taxable lines, e.g. 16 or 7.5 */
+  taxRate: Scalars['Float']['output'];
+  /** Sum of the labour lines */
+  labourTotal: Scalars['Int']['output'];
+  /** Sum of the priced part lines */
+  partsTotal: Scalars['Int']['output'];
+  /** Sum of the fee lines */
+  feesTotal: Scalars['Int']['output'];
+  /** Labour, parts and fees before tax */
+  subtotal: Scalars['Int']['output'];
+  /** Tax on the taxable lines, rounded half up once on their sum */
+  taxTotal: Scalars['Int']['output'];
+  /** What the customer pays: subtotal plus tax */
+  total: Scalars['Int']['output'];
+  estimateSentAt?: Maybe<Scalars['DateTime']['output']>;
+  approvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How the customer approved: in person, or the e-signature that did it */
+  approvedBy?: Maybe<Scalars['String']['output']>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  readyAt?: Maybe<Scalars['DateTime']['output']>;
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** The work order's inspections, latest first */
+  inspections: Array<Inspection>;
+  /** Labour, parts and fees, in order */
+  lines: Array<WorkOrderLine>;
+  /** The customer (from crm) */
+  customer: Customer;
+  vehicle?: Maybe<Vehicle>;
+  appointment?: Maybe<Appointment>;
+};
+
+/** A work order's folder in the organization's Google Drive */
+export type WorkOrderFolder = {
+  __typename?: 'WorkOrderFolder';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  workOrderId: Scalars['ID']['output'];
+  /** The Google connection the folder lives in */
+  connectionId: Scalars['ID']['output'];
+  /** Drive's folder ID */
+  driveFolderId: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** Opens the folder in Google Drive */
+  webViewLink: Scalars['String']['output'];
+  /** Email addresses the folder is shared with (as readers) */
+  sharedWith: Array<Scalars['String']['output']>;
+};
+
+/** A file in a work order's Google Drive folder */
+export type WorkOrderDocument = {
+  __typename?: 'WorkOrderDocument';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  workOrderId: Scalars['ID']['output'];
+  kind: WorkOrderDocumentKind;
+  /** What it was made from (the signature request) */
+  sourceId: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Drive's file ID */
+  driveFileId: Scalars['String']['output'];
+  /** Opens the file in Google Drive */
+  webViewLink: Scalars['String']['output'];
+  size: Scalars['Int']['output'];
+};
+
+/** What a document in a work order folder is */
+export type WorkOrderDocumentKind =
+  | 'ESTIMATE'
+  | 'SIGNED_ESTIMATE';
+
+/** A work order's estimate sent to the customer for e-signature through DocuSign */
+export type SignatureRequest = {
+  __typename?: 'SignatureRequest';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  workOrderId: Scalars['ID']['output'];
+  /** The work order number at the time of sending (WO-000123) */
+  workOrderNumber: Scalars['String']['output'];
+  /** The DocuSign connection the envelope was sent through */
+  connectionId: Scalars['ID']['output'];
+  /** DocuSign's envelope ID */
+  envelopeId: Scalars['String']['output'];
+  status: SignatureRequestStatus;
+  signerName: Scalars['String']['output'];
+  signerEmail: Scalars['String']['output'];
+  /** The estimate total that was sent, in minor units */
+  total: Scalars['Int']['output'];
+  currency: Scalars['String']['output'];
+  sentAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  declinedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the customer wrote when declining */
+  declineReason?: Maybe<Scalars['String']['output']>;
+  voidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the envelope was voided (by the shop, in DocuSign or by a newer request) */
+  voidReason?: Maybe<Scalars['String']['output']>;
+  /** Size of the signed PDF in bytes, once stored */
+  signedPdfSize?: Maybe<Scalars['Int']['output']>;
+  workOrder: WorkOrder;
+  /** A link (valid 15 minutes) to the estimate PDF as it was sent */
+  estimateDocumentUrl: Scalars['String']['output'];
+  /** A link (valid 15 minutes) to the signed PDF from DocuSign, once completed */
+  signedDocumentUrl?: Maybe<Scalars['String']['output']>;
+};
+
+/** Where an estimate's e-signature envelope is */
+export type SignatureRequestStatus =
+  | 'SENT'
+  | 'DELIVERED'
+  | 'COMPLETED'
+  | 'DECLINED'
+  | 'VOIDED';
 
 /** Your organization's link to a provider */
 export type Connection = {
@@ -2137,6 +2335,45 @@ export type WebhookDeliveryOrderBy =
   | 'EVENT_TYPE_ASC'
   | 'EVENT_TYPE_DESC';
 
+/** A page of SignatureRequest with cursors for partner apps and offsets for the admin */
+export type SignatureRequestConnection = {
+  __typename?: 'SignatureRequestConnection';
+  nodes: Array<SignatureRequest>;
+  edges: Array<SignatureRequestEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SignatureRequestEdge = {
+  __typename?: 'SignatureRequestEdge';
+  cursor: Scalars['String']['output'];
+  node: SignatureRequest;
+};
+
+export type SignatureRequestFilter = {
+  id?: InputMaybe<IdFilter>;
+  workOrderId?: InputMaybe<IdFilter>;
+  status?: InputMaybe<SignatureRequestStatusFilter>;
+  sentAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a SignatureRequestStatus */
+export type SignatureRequestStatusFilter = {
+  eq?: InputMaybe<SignatureRequestStatus>;
+  ne?: InputMaybe<SignatureRequestStatus>;
+  in?: InputMaybe<Array<SignatureRequestStatus>>;
+};
+
+/** Orderings of SignatureRequest lists */
+export type SignatureRequestOrderBy =
+  | 'SENT_AT_ASC'
+  | 'SENT_AT_DESC'
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
+  | 'WORK_ORDER_NUMBER_ASC'
+  | 'WORK_ORDER_NUMBER_DESC';
+
 export type StartedConnection = {
   __typename?: 'StartedConnection';
   /** Send the person here to sign in at the provider */
@@ -2258,6 +2495,15 @@ export type WebhookDeliveryChange = {
   node?: Maybe<WebhookDelivery>;
 };
 
+/** A change to a SignatureRequest; load it again after a reconnect */
+export type SignatureRequestChange = {
+  __typename?: 'SignatureRequestChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<SignatureRequest>;
+};
+
 /** A vehicle the shop works on */
 export type Vehicle = {
   __typename?: 'Vehicle';
@@ -2330,65 +2576,6 @@ export type OdometerSource =
   | 'VEHICLE_UPDATED'
   | 'WORK_ORDER'
   | 'CORRECTION';
-
-/** A job on a customer's vehicle, from estimate to completion */
-export type WorkOrder = {
-  __typename?: 'WorkOrder';
-  id: Scalars['ID']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  /** Numbered per organization: `WO-000123` */
-  number: Scalars['String']['output'];
-  status: WorkOrderStatus;
-  /** The customer (from crm) */
-  customerId: Scalars['ID']['output'];
-  vehicleId: Scalars['ID']['output'];
-  /** The appointment it came from, if any */
-  appointmentId?: Maybe<Scalars['ID']['output']>;
-  /** What the customer reports or asks for, in the customer's words */
-  complaint?: Maybe<Scalars['String']['output']>;
-  /** Internal notes */
-  notes?: Maybe<Scalars['String']['output']>;
-  /** Odometer when the vehicle came in */
-  odometerIn?: Maybe<Scalars['Int']['output']>;
-  /** Odometer when the vehicle left; required to complete */
-  odometerOut?: Maybe<Scalars['Int']['output']>;
-  /** When the customer was told the vehicle would be ready */
-  promisedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** ISO 4217 currency of every amount */
-  currency: Scalars['String']['output'];
-  /** Tax rate in percent applied to taxable lines, e.g. 16 or 7.5 */
-  taxRate: Scalars['Float']['output'];
-  /** Sum of the labour lines */
-  labourTotal: Scalars['Int']['output'];
-  /** Sum of the priced part lines */
-  partsTotal: Scalars['Int']['output'];
-  /** Sum of the fee lines */
-  feesTotal: Scalars['Int']['output'];
-  /** Labour, parts and fees before tax */
-  subtotal: Scalars['Int']['output'];
-  /** Tax on the taxable lines, rounded half up once on their sum */
-  taxTotal: Scalars['Int']['output'];
-  /** What the customer pays: subtotal plus tax */
-  total: Scalars['Int']['output'];
-  estimateSentAt?: Maybe<Scalars['DateTime']['output']>;
-  approvedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** How the customer approved: in person, or the e-signature that did it */
-  approvedBy?: Maybe<Scalars['String']['output']>;
-  startedAt?: Maybe<Scalars['DateTime']['output']>;
-  readyAt?: Maybe<Scalars['DateTime']['output']>;
-  completedAt?: Maybe<Scalars['DateTime']['output']>;
-  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
-  cancellationReason?: Maybe<Scalars['String']['output']>;
-  /** The work order's inspections, latest first */
-  inspections: Array<Inspection>;
-  /** Labour, parts and fees, in order */
-  lines: Array<WorkOrderLine>;
-  /** The customer (from crm) */
-  customer: Customer;
-  vehicle?: Maybe<Vehicle>;
-  appointment?: Maybe<Appointment>;
-};
 
 /** DRAFT -> ESTIMATE_SENT -> APPROVED -> IN_PROGRESS -> READY -> COMPLETED; any but COMPLETED may be CANCELLED */
 export type WorkOrderStatus =

@@ -6,6 +6,8 @@ import { Migration20261123150738_inbox_per_connection } from './Migration2026112
 import { Migration20261123152724_vin_cache } from './Migration20261123152724_vin_cache.ts';
 import { Migration20261123161926_calendar_sync } from './Migration20261123161926_calendar_sync.ts';
 import { Migration20261123162404_appointment_reminders } from './Migration20261123162404_appointment_reminders.ts';
+import { Migration20261123163623_signature_requests } from './Migration20261123163623_signature_requests.ts';
+import { Migration20261123164307_work_order_documents } from './Migration20261123164307_work_order_documents.ts';
 
 /** Every migration of the integrations schema, in order. New ones come from `npm run migration:create -- integrations`. */
 export const migrations: MigrationDefinition[] = [
@@ -16,4 +18,6 @@ export const migrations: MigrationDefinition[] = [
   { name: 'Migration20261123152724_vin_cache', class: Migration20261123152724_vin_cache },
   { name: 'Migration20261123161926_calendar_sync', class: Migration20261123161926_calendar_sync },
   { name: 'Migration20261123162404_appointment_reminders', class: Migration20261123162404_appointment_reminders },
+  { name: 'Migration20261123163623_signature_requests', class: Migration20261123163623_signature_requests },
+  { name: 'Migration20261123164307_work_order_documents', class: Migration20261123164307_work_order_documents },
 ];

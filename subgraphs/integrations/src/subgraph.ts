@@ -22,25 +22,39 @@ import { VinCacheEntry } from './vin/vin-cache.entity.ts';
 import { vinDecodeRequests } from './vin/vin-decode-requests.ts';
 import { VinResolver } from './vin/vin.resolver.ts';
 import { outgoingWebhooks } from './webhooks-out/index.ts';
+import { documentsFiling } from './documents/documents-filing.ts';
+import { WorkOrderDocumentsResolver, WorkOrderFolderResolver } from './documents/documents.resolver.ts';
+import { WorkOrderDocument } from './documents/work-order-document.entity.ts';
+import { WorkOrderFolder } from './documents/work-order-folder.entity.ts';
+import { connectEvents } from './signatures/connect-events.ts';
+import { staleEstimates } from './signatures/stale-estimates.ts';
+import { SignatureRequest } from './signatures/signature-request.entity.ts';
+import { SignatureRequestResolver, WorkOrderSignaturesResolver } from './signatures/signature-request.resolver.ts';
+import { signatureFileRoute } from './signatures/signed-links.ts';
+import { WorkOrderRef, workOrderRefReference } from './federation/work-order.ref.ts';
 
-/** HTTP routes that are not GraphQL: providers call them (OAuth redirects, webhooks). */
+/** HTTP routes that are not GraphQL: providers call them (OAuth redirects, webhooks); browsers open signed file links. */
 async function providerRoutes(request: Request, services: SubgraphServices): Promise<Response | null> {
-  return (await oauthCallbackRoute(request, services)) ?? (await webhookRoute(request, services));
+  return (await oauthCallbackRoute(request, services)) ?? (await webhookRoute(request, services)) ?? (await signatureFileRoute(request, services));
 }
 
 /** integrations: the only door to the outside world (connections, webhooks in and out, syncs). */
 export const integrations = defineSubgraph({
   name: 'integrations',
-  entities: [Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, ...outgoingWebhooks.entities, ...appointmentReminders.entities, ...calendarSync.entities],
+  entities: [
+    Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, SignatureRequest, WorkOrderFolder, WorkOrderDocument,
+    ...outgoingWebhooks.entities, ...appointmentReminders.entities, ...calendarSync.entities,
+  ],
   resolvers: [
     ConnectionResolver, InboundEventResolver, SyncRunResolver, HealthResolver, VinResolver,
+    SignatureRequestResolver, WorkOrderSignaturesResolver, WorkOrderFolderResolver, WorkOrderDocumentsResolver,
     ...outgoingWebhooks.resolvers, ...appointmentReminders.resolvers, ...calendarSync.resolvers,
   ],
-  orphanedTypes: [AppointmentRef],
-  referenceResolvers: { Appointment: appointmentRefReference as never },
+  orphanedTypes: [AppointmentRef, WorkOrderRef],
+  referenceResolvers: { Appointment: appointmentRefReference as never, WorkOrder: workOrderRefReference as never },
   migrations,
   consumers: [
-    inboundProcessor, recordProjection, syncWorker, vinDecodeRequests,
+    inboundProcessor, recordProjection, syncWorker, vinDecodeRequests, connectEvents, staleEstimates, documentsFiling,
     ...outgoingWebhooks.consumers, ...appointmentReminders.consumers, ...calendarSync.consumers,
   ],
   routes: providerRoutes,

@@ -18,6 +18,10 @@ export interface DocuSignApiClient {
 export interface DocuSignEnvelopesApi {
   createEnvelope(accountId: string, options: { envelopeDefinition: object }): Promise<{ envelopeId: string; status: string }>;
   getEnvelope(accountId: string, envelopeId: string, options?: { include?: string }): Promise<Record<string, unknown>>;
+  /** `PUT …/envelopes/{id}`: voids an envelope in flight with `{ envelope: { status: 'voided', voidedReason } }`. */
+  update(accountId: string, envelopeId: string, options: { envelope: object }): Promise<Record<string, unknown>>;
+  /** A document's PDF bytes (`documentId` 'combined': every document, signed). */
+  getDocument(accountId: string, envelopeId: string, documentId: string, options?: { certificate?: string }): Promise<Buffer>;
 }
 
 export const docusignSdk = createRequire(import.meta.url)('docusign-esign') as {
