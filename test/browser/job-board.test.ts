@@ -171,6 +171,9 @@ describe('job board, work-order screen and calendar in the admin', () => {
     await page.getByRole('heading', { name: workOrder.number, exact: true }).waitFor();
     await page.getByText('Grinding noise when braking').waitFor();
     await page.getByText('No lines yet').waitFor();
+    // the work order's other verbs come from the API (e-signature), and a new inspection starts here
+    await page.getByRole('button', { name: /request estimate signature/i }).waitFor();
+    await page.getByRole('link', { name: 'New inspection' }).waitFor();
 
     await page.getByRole('button', { name: 'Add line' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a line' });

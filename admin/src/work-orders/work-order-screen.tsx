@@ -3,11 +3,14 @@ import type { Client } from 'graphql-ws';
 import { useCallback, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Loading, Title, useDataProvider, useGetRecordId } from 'react-admin';
+import { DomainActionButton } from '../actions/domain-action-button.tsx';
+import { apiResources } from '../schema/api-schema.ts';
 import { humanise } from '../schema/labels.ts';
 import { LinesTable } from './lines-table.tsx';
 import { RelatedStatus } from './related-status.tsx';
 import { useLiveQuery } from './use-live-query.ts';
 import { WorkOrderActions } from './work-order-actions.tsx';
+import { CANCEL, FORWARD } from './work-order-flow.ts';
 import { vehicleName, type WorkOrderDetail } from './work-order-types.ts';
 import type { WorkOrdersDataProvider } from './work-orders-data-provider.ts';
 
@@ -22,6 +25,29 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
         {children}
       </Typography>
     </Box>
+  );
+}
+
+const workOrderResource = apiResources.get('WorkOrder');
+const STATUS_VERBS = new Set([...Object.values(FORWARD), CANCEL].map((verb) => verb?.mutation));
+
+/**
+ * The work order's other verbs, as the API offers them (send the estimate for e-signature, ...), with the
+ * generated action buttons; and a new inspection, pre-filled with the work order.
+ */
+function MoreActions({ workOrder, onDone }: { workOrder: WorkOrderDetail; onDone: () => void }) {
+  const actions = workOrderResource?.actions.filter((action) => !STATUS_VERBS.has(action.mutation)) ?? [];
+  const inspectionCreate = `/Inspection/create?source=${encodeURIComponent(JSON.stringify({ workOrderId: workOrder.id }))}`;
+  return (
+    <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+      {workOrderResource &&
+        actions.map((action) => <DomainActionButton key={action.mutation} resource={workOrderResource} action={action} record={workOrder} onDone={onDone} />)}
+      {apiResources.has('Inspection') && (
+        <MuiButton component={Link} to={inspectionCreate}>
+          New inspection
+        </MuiButton>
+      )}
+    </Stack>
   );
 }
 
@@ -61,6 +87,7 @@ function Header({ workOrder, onChanged }: { workOrder: WorkOrderDetail; onChange
       <Fact label="Notes">{workOrder.notes}</Fact>
       {workOrder.cancellationReason && <Alert severity="info">Cancelled: {workOrder.cancellationReason}</Alert>}
       <WorkOrderActions subject={workOrder} onDone={onChanged} />
+      <MoreActions workOrder={workOrder} onDone={onChanged} />
     </Stack>
   );
 }
