@@ -1,59 +1,32 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { startAdmin, type RunningAdmin } from '../../admin/serve.ts';
+import { type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAdminBrowser, type AdminBrowser } from '../support/admin-browser.ts';
 import { expectData } from '../support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';
 
-/** Debian's Chromium (scripts/install-chromium.ts), headless and silent: no update checks, no sync, nothing off the machine. */
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
-const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
 
 describe('admin panel', () => {
   let system: TestSystem;
-  let admin: RunningAdmin;
-  let browser: Browser;
+  let ui: AdminBrowser;
   let organization: TestOrganization;
   let organizationName: string;
 
   beforeAll(async () => {
     system = await startSystem();
-    admin = await startAdmin({ port: 0, gatewayUrl: system.gatewayUrl });
-    browser = await chromium.launch(CHROMIUM); // each launch runs on a new, empty profile
+    ui = await startAdminBrowser(system, 'admin', { width: 1400, height: 900 });
     organizationName = `Garage ${Date.now()}`;
     organization = await system.createOrganization(organizationName);
   });
 
+  const openPage = (name: string) => ui.openPage(name);
+  const signIn = (page: Page) => ui.signIn(page, { ...organization, name: organizationName });
+
   afterAll(async () => {
-    await browser?.close();
-    await admin?.stop();
+    await ui?.stop();
     await system?.stop();
   });
 
-  /** A fresh browser context (no stored session) whose page is saved to test-results/ if the test fails. */
-  async function openPage(name: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    onTestFailed(async () => {
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      await page.screenshot({ path: join(RESULTS_DIR, `admin-${name}.png`), fullPage: true });
-    });
-    return page;
-  }
 
-  async function signIn(page: Page) {
-    await page.goto(admin.url);
-    // the first load waits for Vite to pre-bundle the admin's libraries on a cold cache
-    await page.getByRole('textbox', { name: 'Email' }).fill(organization.email, { timeout: 90_000 });
-    await page.getByRole('textbox', { name: 'Password' }).fill(organization.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText(organizationName).waitFor();
-  }
 
   it('signs in, creates a customer and a vehicle of theirs, and lists both', { timeout: 180_000 }, async () => {
     const page = await openPage('customer-and-vehicle');

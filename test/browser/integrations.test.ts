@@ -1,12 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { startStripeFake, type StripeFake, type StripeFakeOptions } from '@atelier/fakes';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { startAdmin, type RunningAdmin } from '../../admin/serve.ts';
+import { type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAdminBrowser, type AdminBrowser } from '../support/admin-browser.ts';
 import { expectData } from '../support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';
 
@@ -16,12 +14,6 @@ function standardSignature(secret: string, { headers, body }: { headers: Incomin
   return createHmac('sha256', key).update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`).digest('base64');
 }
 
-/** Debian's Chromium (scripts/install-chromium.ts), headless and silent: no update checks, no sync, nothing off the machine. */
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
-const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
 
 const SECRET_KEY = 'sk_test_atelier_admin_0123456789';
 const WEBHOOK_SECRET = 'whsec_atelier_admin_secret';
@@ -29,8 +21,7 @@ const ACCOUNT_NAME = 'Atelier Admin Test Garage';
 
 describe('integrations in the admin panel', () => {
   let system: TestSystem;
-  let admin: RunningAdmin;
-  let browser: Browser;
+  let ui: AdminBrowser;
   let stripe: StripeFake;
   let stripeOptions: StripeFakeOptions;
   let organization: TestOrganization;
@@ -42,40 +33,22 @@ describe('integrations in the admin panel', () => {
     stripe = await startStripeFake(stripeOptions);
     process.env.STRIPE_API_URL = stripe.url; // read by the integrations subgraph at call time
     system = await startSystem();
-    admin = await startAdmin({ port: 0, gatewayUrl: system.gatewayUrl });
-    browser = await chromium.launch(CHROMIUM);
+    ui = await startAdminBrowser(system, 'integrations', { width: 1400, height: 1000 });
     organizationName = `Garage ${Date.now()}`;
     organization = await system.createOrganization(organizationName);
   });
 
+  const openPage = (name: string) => ui.openPage(name);
+  const signIn = (page: Page) => ui.signIn(page, { ...organization, name: organizationName });
+
   afterAll(async () => {
-    await browser?.close();
-    await admin?.stop();
+    await ui?.stop();
     await system?.stop();
     await stripe?.stop();
     process.env.STRIPE_API_URL = previousStripeUrl;
   });
 
-  /** A fresh browser context (no stored session) whose page is saved to test-results/ if the test fails. */
-  async function openPage(name: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    onTestFailed(async () => {
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      await page.screenshot({ path: join(RESULTS_DIR, `integrations-${name}.png`), fullPage: true });
-    });
-    return page;
-  }
 
-  async function signIn(page: Page) {
-    await page.goto(admin.url);
-    // the first load waits for Vite to pre-bundle the admin's libraries on a cold cache
-    await page.getByRole('textbox', { name: 'Email' }).fill(organization.email, { timeout: 90_000 });
-    await page.getByRole('textbox', { name: 'Password' }).fill(organization.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText(organizationName).waitFor();
-  }
 
   const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) => expectData<T>(system.gatewayUrl, query, variables, organization);
   const syncedRecords = async () =>

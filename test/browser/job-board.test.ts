@@ -1,21 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, extendSchema, isObjectType, parse, print, validate, type GraphQLSchema } from 'graphql';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { startAdmin, type RunningAdmin } from '../../admin/serve.ts';
+import { type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verbDocument, workOrderDocuments } from '../../admin/src/work-orders/work-order-documents.ts';
 import { CANCEL, FORWARD } from '../../admin/src/work-orders/work-order-flow.ts';
 import { setUpShop, workOrderApi, type Shop } from '../../subgraphs/workshop/src/work-orders/work-order-test-kit.ts';
+import { startAdminBrowser, type AdminBrowser } from '../support/admin-browser.ts';
 import { expectData } from '../support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';
 
-/** Debian's Chromium (scripts/install-chromium.ts), headless and silent: no update checks, no sync, nothing off the machine. */
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
-const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
 
 interface StoredWorkOrder {
   id: string;
@@ -66,8 +60,7 @@ describe('the work-order screens’ queries', () => {
 
 describe('job board, work-order screen and calendar in the admin', () => {
   let system: TestSystem;
-  let admin: RunningAdmin;
-  let browser: Browser;
+  let ui: AdminBrowser;
   let organization: TestOrganization;
   let organizationName: string;
   let shop: Shop;
@@ -75,40 +68,22 @@ describe('job board, work-order screen and calendar in the admin', () => {
 
   beforeAll(async () => {
     system = await startSystem();
-    admin = await startAdmin({ port: 0, gatewayUrl: system.gatewayUrl });
-    browser = await chromium.launch(CHROMIUM);
+    ui = await startAdminBrowser(system, 'job-board', { width: 1600, height: 1000 });
     organizationName = `Garage ${Date.now()}`;
     organization = await system.createOrganization(organizationName);
     shop = await setUpShop(system, organization);
     workOrders = workOrderApi(system, shop);
   });
 
+  const openPage = (name: string) => ui.openPage(name);
+  const signIn = (page: Page) => ui.signIn(page, { ...organization, name: organizationName });
+
   afterAll(async () => {
-    await browser?.close();
-    await admin?.stop();
+    await ui?.stop();
     await system?.stop();
   });
 
-  /** A fresh browser context in UTC and US English (times and amounts read the same on every machine), saved to test-results/ if the test fails. */
-  async function openPage(name: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, timezoneId: 'UTC', locale: 'en-US' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    onTestFailed(async () => {
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      await page.screenshot({ path: join(RESULTS_DIR, `job-board-${name}.png`), fullPage: true });
-    });
-    return page;
-  }
 
-  async function signIn(page: Page) {
-    await page.goto(admin.url);
-    // the first load waits for Vite to pre-bundle the admin's libraries on a cold cache
-    await page.getByRole('textbox', { name: 'Email' }).fill(organization.email, { timeout: 90_000 });
-    await page.getByRole('textbox', { name: 'Password' }).fill(organization.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText(organizationName).waitFor();
-  }
 
   const stored = async (id: string) =>
     (await expectData<{ workOrder: StoredWorkOrder }>(system.gatewayUrl, 'query($id: ID!) { workOrder(id: $id) { id number status odometerOut total lines { description quantity unitPrice total } } }', { id }, organization)).workOrder;
@@ -167,7 +142,7 @@ describe('job board, work-order screen and calendar in the admin', () => {
     const workOrder = (await workOrders.create({ taxRate: 16 })) as { id: string; number: string };
     const page = await openPage('lines');
     await signIn(page);
-    await page.goto(`${admin.url}#/WorkOrder/${workOrder.id}/show`);
+    await page.goto(`${ui.admin.url}#/WorkOrder/${workOrder.id}/show`);
     await page.getByRole('heading', { name: workOrder.number, exact: true }).waitFor();
     await page.getByText('Grinding noise when braking').waitFor();
     await page.getByText('No lines yet').waitFor();
@@ -228,7 +203,7 @@ describe('job board, work-order screen and calendar in the admin', () => {
 
     const page = await openPage('posting-rules');
     await signIn(page);
-    await page.goto(`${admin.url}#/WorkOrder/${workOrder.id}/show`);
+    await page.goto(`${ui.admin.url}#/WorkOrder/${workOrder.id}/show`);
     await expect(page.getByTestId('work-order-status').textContent()).resolves.toBe('Ready');
     await page.getByRole('button', { name: `Complete ${workOrder.number}` }).click();
     const dialog = page.getByRole('dialog', { name: `Complete ${workOrder.number}` });
@@ -259,7 +234,7 @@ describe('job board, work-order screen and calendar in the admin', () => {
     await signIn(page);
     await page.getByRole('menuitem', { name: 'Calendar' }).click();
     await page.getByRole('button', { name: 'Day', exact: true }).waitFor();
-    await page.goto(`${admin.url}#/calendar?view=day&date=2030-03-04`);
+    await page.goto(`${ui.admin.url}#/calendar?view=day&date=2030-03-04`);
 
     const column = page.getByRole('region', { name: 'Rosa Parks on Mon, Mar 4' });
     const appointment = column.getByRole('link', { name: '09:00 AM–10:30 AM Grace Hopper, 2019 Toyota Corolla' });
@@ -280,7 +255,7 @@ describe('job board, work-order screen and calendar in the admin', () => {
       system.gatewayUrl, '{ appointments(orderBy: [STARTS_AT_ASC]) { nodes { startsAt endsAt technicianId } } }', {}, organization,
     );
     expect(appointments.nodes[1]).toEqual({ startsAt: '2030-03-04T14:00:00.000Z', endsAt: '2030-03-04T15:00:00.000Z', technicianId: shop.technicianId });
-    await page.goto(`${admin.url}#/calendar?view=day&date=2030-03-04`);
+    await page.goto(`${ui.admin.url}#/calendar?view=day&date=2030-03-04`);
     await column.getByRole('link', { name: '02:00 PM–03:00 PM Grace Hopper' }).waitFor();
 
     // by bay, the same booking sits in its bay's column; the week view lists it on its day
