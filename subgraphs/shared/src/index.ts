@@ -11,6 +11,7 @@ export * from './database/orm.ts';
 export * from './database/tenant.ts';
 export * from './errors.ts';
 export * from './events/catalogue.ts';
+export * from './events/contracts.ts';
 export * from './events/event-bus.ts';
 export * from './events/live-signal.ts';
 export * from './graphql/connection.ts';

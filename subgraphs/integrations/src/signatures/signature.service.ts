@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { badUserInput, conflict, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, conflict, publishChange, requireTenant, type EntityManager, type SignatureRequestEventData, type SubgraphContext } from '@atelier/kit';
 import { connectUrl, docusignConnection, docusignFailure, envelopesApi, FOLLOWED_EVENTS, upstream } from './docusign-envelopes.ts';
 import { loadEstimate, type Estimate } from './estimate.ts';
 import { renderEstimatePdf, SIGNATURE_ANCHOR } from './estimate-pdf.ts';
@@ -10,7 +10,7 @@ const SIGNABLE = ['DRAFT', 'ESTIMATE_SENT'];
 const REPLACED = 'Replaced by a newer estimate sent from Atelier';
 
 /** What workshop (estimate-signatures.ts) and live subscribers need to know of a request. */
-export const signatureEventData = (request: SignatureRequest) => ({
+export const signatureEventData = (request: SignatureRequest): SignatureRequestEventData => ({
   workOrderId: request.workOrderId,
   envelopeId: request.envelopeId,
   signerName: request.signerName,

@@ -1,24 +1,7 @@
-import { isExpectedError, publish, type EventConsumer, type FieldError, type SubgraphContext } from '@atelier/kit';
+import { isExpectedError, publish, type EventConsumer, type FieldError, type SubgraphContext, type VinDecodedData } from '@atelier/kit';
 import { type GraphQLError } from 'graphql';
 import { type VinDecoding } from './vin-decoding.ts';
 import { decodeVin } from './vin.service.ts';
-
-/** What `integrations.vin.decoded` carries: the decoded values (null where unknown) for the vehicle that asked. */
-export interface VinDecodedData {
-  vehicleId: string;
-  vin: string;
-  make: string | null;
-  model: string | null;
-  modelYear: number | null;
-  engine: string | null;
-  bodyClass: string | null;
-  fuelType: string | null;
-  /** Only part of the VIN was decoded (vPIC does not know it, or was unavailable). */
-  partial: boolean;
-  /** Why the VIN could not be decoded at all (a North American check digit that does not match); null otherwise. */
-  refused: string | null;
-  messages: string[];
-}
 
 interface VehicleChange {
   vin?: unknown;

@@ -1,4 +1,4 @@
-import { eventData, publishChange, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { eventData, publishChange, type EventConsumer, type SubgraphContext, type VinDecodedData } from '@atelier/kit';
 import { lockVehicle } from './odometer.ts';
 import { type Vehicle } from './vehicle.entity.ts';
 import { VinDecodeStatus } from './vin-decode-status.ts';
@@ -17,31 +17,17 @@ export function needsVinDecoding(vehicle: Partial<Pick<Vehicle, Fillable | 'vin'
   return !isBlank(vehicle.vin) && (Object.keys(FILLABLE) as Fillable[]).some((field) => isBlank(vehicle[field]));
 }
 
-/** What `integrations.vin.decoded` carries (see integrations/src/vin/vin-decode-requests.ts). */
-interface VinDecoded {
-  vin: string;
-  make: string | null;
-  model: string | null;
-  modelYear: number | null;
-  engine: string | null;
-  bodyClass: string | null;
-  fuelType: string | null;
-  partial: boolean;
-  refused: string | null;
-  messages: string[];
-}
-
-function statusOf(decoded: VinDecoded): VinDecodeStatus {
+function statusOf(decoded: VinDecodedData): VinDecodeStatus {
   const anything = Object.values(FILLABLE).some((source) => !isBlank(decoded[source]));
   if (decoded.refused || !anything) return VinDecodeStatus.FAILED;
   return decoded.partial ? VinDecodeStatus.PARTIAL : VinDecodeStatus.DECODED;
 }
 
 /** The decoder's remarks on what it could not tell, one per line. */
-const noteOf = (decoded: VinDecoded) => (decoded.messages ?? []).join('\n') || 'Nothing could be decoded from this VIN';
+const noteOf = (decoded: VinDecodedData) => (decoded.messages ?? []).join('\n') || 'Nothing could be decoded from this VIN';
 
 /** Sets the blank fields the decoding knows; never one staff filled (before, or while it was decoding). */
-function fillBlanks(vehicle: Vehicle, decoded: VinDecoded): Fillable[] {
+function fillBlanks(vehicle: Vehicle, decoded: VinDecodedData): Fillable[] {
   const filled: Fillable[] = [];
   for (const field of Object.keys(FILLABLE) as Fillable[]) {
     const value = decoded[FILLABLE[field]];
@@ -61,7 +47,7 @@ export const vinFill: EventConsumer<SubgraphContext> = {
   queue: 'workshop.vin-fill',
   events: ['integrations.vin.decoded'],
   async handle(event, context) {
-    const decoded = event.data as unknown as VinDecoded;
+    const decoded = event.data as unknown as VinDecodedData;
     await context.em.transactional(async (em) => {
       const vehicle = await lockVehicle(em, event.entityId);
       if (!vehicle || vehicle.vinDecodeStatus !== VinDecodeStatus.PENDING || vehicle.vin !== decoded.vin) return;

@@ -1,12 +1,6 @@
-import { logger, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { logger, type EventConsumer, type SignatureRequestEventData, type SubgraphContext } from '@atelier/kit';
 import { WorkOrder, WorkOrderStatus } from './work-order.entity.ts';
 import { lockWorkOrder, moveTo } from './work-order.service.ts';
-
-interface SignatureEventData {
-  workOrderId: string;
-  signerName?: string | null;
-  envelopeId?: string | null;
-}
 
 /**
  * The customer's e-signature moves the work order: an estimate sent for signature is ESTIMATE_SENT, a
@@ -17,7 +11,7 @@ export const estimateSignatures: EventConsumer<SubgraphContext> = {
   queue: 'workshop.estimate-signatures',
   events: ['integrations.signatureRequest.sent', 'integrations.signatureRequest.completed'],
   async handle(event, context) {
-    const { workOrderId, signerName, envelopeId } = (event.data ?? {}) as unknown as SignatureEventData;
+    const { workOrderId, signerName, envelopeId } = (event.data ?? {}) as unknown as SignatureRequestEventData;
     await context.em.transactional(async (em) => {
       if (!(await em.findOne(WorkOrder, { id: workOrderId }))) return;
       const workOrder = await lockWorkOrder(em, workOrderId);
