@@ -2,6 +2,7 @@ import { defineSubgraph } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
 import { Appointment } from './appointments/appointment.entity.ts';
 import { AppointmentResolver, appointmentReference, CustomerAppointmentsResolver } from './appointments/appointment.resolver.ts';
+import { calendarAnnouncements } from './appointments/calendar-announcements.ts';
 import { calendarChanges } from './appointments/calendar-changes.ts';
 import { customerProjection } from './customers/customer-projection.ts';
 import { CustomerRef, customerRefReference } from './customers/customer.ref.ts';
@@ -47,5 +48,5 @@ export const workshop = defineSubgraph({
     User: userRefReference as never,
   },
   migrations,
-  consumers: [customerProjection, productProjection, estimateSignatures, vinFill, calendarChanges],
+  consumers: [customerProjection, productProjection, estimateSignatures, vinFill, calendarChanges, calendarAnnouncements],
 });

@@ -6,7 +6,8 @@ import { appointmentGone, connectedGoogle, lockAppointment, wantedEvent } from '
 import { openWatch } from './calendar-pull.ts';
 import { calendarFor, callGoogle, eventHash, eventIdOf, type GoogleEvent, instantOf } from './google-calendar.ts';
 
-const APPOINTMENT_EVENTS = ['created', 'updated', 'rescheduled', 'cancelled', 'deleted', 'calendarChangeRefused'].map((verb) => `workshop.appointment.${verb}`);
+// `announced`: an upcoming appointment re-announced when Google is connected, taken like any other snapshot
+const APPOINTMENT_EVENTS = ['created', 'updated', 'rescheduled', 'cancelled', 'deleted', 'calendarChangeRefused', 'announced'].map((verb) => `workshop.appointment.${verb}`);
 const DELETED = 'workshop.appointment.deleted';
 const REFUSED = 'workshop.appointment.calendarChangeRefused';
 

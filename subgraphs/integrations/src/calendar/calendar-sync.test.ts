@@ -40,9 +40,9 @@ const technician = async (name: string) =>
 /** The appointment's event as Google has it now (undefined when it was never created). */
 const eventAtGoogle = (appointmentId: string) => fake.calendar.events('primary').find((event) => event.id === eventIdOf(appointmentId));
 const startAtGoogle = (appointmentId: string) => (eventAtGoogle(appointmentId)?.start as { dateTime?: string } | undefined)?.dateTime;
-const stateOf = async (id: string) => (await appointment(id)).calendarEvent?.state;
-/** Inserts, patches and deletes of events the app sent to Google. */
-const eventWrites = () => fake.requests.filter((r) => ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method) && /\/calendar\/v3\/calendars\/[^/]+\/events(\/[^/]+)?$/.test(r.path.split('?')[0] as string));
+const stateOf = async (id: string, as = shop) => (await appointment(id, as)).calendarEvent?.state;
+/** Inserts, patches and deletes of events the app sent to Google (not the opening of a channel). */
+const eventWrites = () => fake.requests.filter((r) => ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method) && /\/calendar\/v3\/calendars\/[^/]+\/events(\/(?!watch$)[^/]+)?$/.test(r.path.split('?')[0] as string));
 const eventInserts = () => eventWrites().filter((r) => r.method === 'POST');
 const links = async (tenantId = shop.organizationId) =>
   (await db().execute('select count(*)::int as n from integrations.calendar_events where tenant_id = ?', [tenantId]))[0].n as number;
@@ -277,5 +277,80 @@ describe('appointments in Google Calendar', () => {
     expect(await links(other.organizationId)).toBe(0);
     expect(fake.calendar.events('primary')).toHaveLength(events);
     expect(eventWrites()).toHaveLength(writes);
+  });
+});
+
+describe('connecting Google Calendar after appointments were booked', () => {
+  const owner = { id: 'late-shop-owner', email: 'owner@late-shop.test', name: 'Late Shop' };
+  /** The late shop's own calendar in the fake (none until the app first used it). */
+  const lateCalendar = () => {
+    try {
+      return fake.calendar.events(owner.email);
+    } catch {
+      return [];
+    }
+  };
+  /** Announcements calendar-push has handled for these appointments. */
+  const announcementsHandled = async (ids: string[]) =>
+    (
+      await db().execute(
+        `select count(*)::int as n from pgboss.job where name = 'integrations.calendar-push' and state = 'completed' and data->>'name' = 'workshop.appointment.announced' and data->>'entityId' in (${ids.map(() => '?').join(', ')})`,
+        ids,
+      )
+    )[0].n as number;
+
+  it('brings the upcoming booked appointments along, once; past and cancelled ones stay out; connecting again duplicates nothing', async () => {
+    const late = await system.createOrganization();
+    const bystander = await system.createOrganization(); // never connects Google
+    const customerOf = async (org: TestOrganization) =>
+      (await expectData(system.gatewayUrl, `mutation { createCustomer(input: { name: "Ada Lovelace" }) { id } }`, {}, org)).createCustomer.id as string;
+    const lateCustomer = await customerOf(late);
+    const at = newDay();
+    const soon = await book({ customerId: lateCustomer, startsAt: at(9), endsAt: at(10), bay: 'Bay 1', notes: 'Oil change' }, late);
+    const later = await book({ customerId: lateCustomer, startsAt: at(13), endsAt: at(14) }, late);
+    const threeDaysAgo = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3 * 24 * 3_600_000;
+    const past = await book({ customerId: lateCustomer, startsAt: new Date(threeDaysAgo).toISOString(), endsAt: new Date(threeDaysAgo + 3_600_000).toISOString() }, late);
+    const cancelled = await book({ customerId: lateCustomer, startsAt: at(15), endsAt: at(16) }, late);
+    await expectData(system.gatewayUrl, CANCEL, { id: cancelled.id, reason: 'Customer moved away' }, late);
+    const elsewhere = await book({ customerId: await customerOf(bystander), startsAt: at(9), endsAt: at(10) }, bystander);
+    await settle(2_000);
+    expect(await links(late.organizationId)).toBe(0); // no calendar yet: nothing went anywhere
+    await quiet();
+    const inserts = eventInserts().length;
+
+    const kit = oauthTestKit(() => system, () => late, 'GOOGLE');
+    expect((await kit.followCallback(fake.approve(await kit.startConnection(), { user: owner }))).result).toBe('connected');
+    const ours = (ids: string[]) => lateCalendar().filter((event) => ids.some((id) => event.id === eventIdOf(id)));
+    await expect.poll(() => ours([soon.id, later.id]).length, { timeout: 20_000 }).toBe(2);
+    await expect.poll(async () => [await stateOf(soon.id, late), await stateOf(later.id, late)], { timeout: 15_000 }).toEqual(['SYNCED', 'SYNCED']);
+    expect(lateCalendar().find((event) => event.id === eventIdOf(soon.id))).toMatchObject({
+      status: 'confirmed',
+      start: { dateTime: at(9) },
+      end: { dateTime: at(10) },
+      location: 'Bay 1',
+      description: 'Oil change',
+      extendedProperties: { private: { atelierAppointmentId: soon.id } },
+    });
+    await quiet();
+    expect(lateCalendar()).toHaveLength(2); // neither the past nor the cancelled appointment
+    expect(eventInserts().slice(inserts).map((request) => JSON.parse(request.body).id).sort()).toEqual([eventIdOf(soon.id), eventIdOf(later.id)].sort());
+    expect(await links(late.organizationId)).toBe(2);
+    expect(await stateOf(past.id, late)).toBeUndefined();
+    expect(await stateOf(cancelled.id, late)).toBeUndefined();
+    // the shop without Google: its booking is in no calendar
+    expect(await appointment(elsewhere.id, bystander)).toMatchObject({ status: 'BOOKED', calendarEvent: null });
+    expect(await links(bystander.organizationId)).toBe(0);
+    expect(fake.calendar.events('primary').some((event) => event.id === eventIdOf(elsewhere.id))).toBe(false);
+
+    // connected again: announced again, and Google already shows them so: not a single write
+    const writes = eventWrites().length;
+    expect(await announcementsHandled([soon.id, later.id])).toBe(2);
+    expect((await kit.followCallback(fake.approve(await kit.startConnection(), { user: owner }))).result).toBe('connected');
+    await expect.poll(() => announcementsHandled([soon.id, later.id]), { timeout: 20_000 }).toBe(4);
+    await quiet();
+    expect(eventWrites()).toHaveLength(writes);
+    expect(lateCalendar()).toHaveLength(2);
+    expect(await links(late.organizationId)).toBe(2);
+    expect(await announcementsHandled([past.id, cancelled.id, elsewhere.id])).toBe(0);
   });
 });

@@ -36,6 +36,7 @@ export const EVENT_CATALOGUE: Record<string, EventDescription> = {
   'workshop.inspection.recommendationDecided': { description: 'The customer approved (it became a work-order line) or declined a recommended repair', webhook: true },
   'integrations.signatureRequest.sent': { description: 'An estimate was sent to the customer for e-signature', webhook: false },
   'integrations.signatureRequest.completed': { description: 'The customer signed an estimate; the signed PDF is stored', webhook: false },
+  'workshop.appointment.announced': { description: 'An upcoming booked appointment announced again as it is (to a calendar connected after it was booked); nothing changed', webhook: false },
   'workshop.appointment.calendarChangeRefused': { description: 'A change made in Google Calendar to an appointment was refused (e.g. the slot is taken), with the reason; the calendar is put back', webhook: false },
   'integrations.signatureRequest.delivered': { description: 'The customer opened an estimate sent for e-signature', webhook: false },
   'integrations.signatureRequest.declined': { description: 'The customer declined to sign an estimate, with their reason', webhook: false },
