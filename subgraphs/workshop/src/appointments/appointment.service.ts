@@ -1,13 +1,6 @@
-import { conflict, findOrFail, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
-import { wrap } from '@mikro-orm/core';
+import { conflict, eventData, findOrFail, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
 import { assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
-
-/** The appointment as event data, without the tenant (the envelope carries it). */
-export function snapshot(appointment: Appointment): Record<string, unknown> {
-  const { tenantId: _tenant, ...rest } = wrap(appointment).toObject() as Record<string, unknown>;
-  return rest;
-}
 
 export interface Reschedule {
   id: string;
@@ -42,7 +35,7 @@ export function rescheduleAppointment(context: SubgraphContext, args: Reschedule
       const previous = { startsAt: current.startsAt, endsAt: current.endsAt, technicianId: current.technicianId ?? null, bay: current.bay ?? null };
       em.assign(current, { startsAt: slot.startsAt, endsAt: slot.endsAt, technicianId: slot.technicianId ?? null, bay: slot.bay ?? null });
       await em.flush();
-      await publishChange(context, em, 'workshop.appointment.rescheduled', current.id, { ...snapshot(current), previous });
+      await publishChange(context, em, 'workshop.appointment.rescheduled', current.id, { ...eventData(current), previous });
       return current;
     }),
   );
@@ -55,7 +48,7 @@ export function cancelAppointment(context: SubgraphContext, args: { id: string; 
     if (current.status !== AppointmentStatus.BOOKED) throw conflict(`Only a booked appointment can be cancelled; this one is ${current.status}`);
     em.assign(current, { status: AppointmentStatus.CANCELLED, cancellationReason: args.reason.trim() });
     await em.flush();
-    await publishChange(context, em, 'workshop.appointment.cancelled', current.id, snapshot(current));
+    await publishChange(context, em, 'workshop.appointment.cancelled', current.id, eventData(current));
     return current;
   });
 }

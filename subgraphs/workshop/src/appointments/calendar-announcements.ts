@@ -1,6 +1,5 @@
-import { publish, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { eventData, publish, type EventConsumer, type SubgraphContext } from '@atelier/kit';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
-import { snapshot } from './appointment.service.ts';
 
 export const CONNECTION_CONNECTED = 'integrations.connection.connected';
 export const APPOINTMENT_ANNOUNCED = 'workshop.appointment.announced';
@@ -37,7 +36,7 @@ export const calendarAnnouncements: EventConsumer<SubgraphContext> = {
           { orderBy: { startsAt: 'asc', id: 'asc' }, limit: BATCH_SIZE },
         );
         for (const appointment of page) {
-          await publish(em, { name: APPOINTMENT_ANNOUNCED, tenantId: event.tenantId, entityId: appointment.id, actorId: context.caller.actorId, data: snapshot(appointment) });
+          await publish(em, { name: APPOINTMENT_ANNOUNCED, tenantId: event.tenantId, entityId: appointment.id, actorId: context.caller.actorId, data: eventData(appointment) });
         }
         return page;
       });

@@ -1,6 +1,6 @@
-import { isExpectedError, publish, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { eventData, isExpectedError, publish, type EventConsumer, type SubgraphContext } from '@atelier/kit';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
-import { cancelAppointment, rescheduleAppointment, snapshot } from './appointment.service.ts';
+import { cancelAppointment, rescheduleAppointment } from './appointment.service.ts';
 
 export const CALENDAR_EVENT_CHANGED = 'integrations.calendarEvent.changed';
 export const CALENDAR_CHANGE_REFUSED = 'workshop.appointment.calendarChangeRefused';
@@ -49,7 +49,7 @@ export const calendarChanges: EventConsumer<SubgraphContext> = {
           tenantId: event.tenantId,
           entityId: fresh.id,
           actorId: context.caller.actorId,
-          data: { ...snapshot(fresh), reason: error.message, refused: change },
+          data: { ...eventData(fresh), reason: error.message, refused: change },
         }),
       );
     }
