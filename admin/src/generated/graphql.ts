@@ -1611,6 +1611,8 @@ export type WorkOrder = {
   documentFolder?: Maybe<WorkOrderFolder>;
   /** What Atelier put in the work order's Drive folder, with links */
   documents: Array<WorkOrderDocument>;
+  /** The photos of the work order's inspections on their way to its Drive folder: filed, waiting, or failed with the reason */
+  inspectionPhotos: Array<InspectionPhoto>;
   /** The estimate's e-signature requests, latest first */
   signatureRequests: Array<SignatureRequest>;
   createdAt: Scalars['DateTime']['output'];
@@ -1694,7 +1696,7 @@ export type WorkOrderDocument = {
   updatedAt: Scalars['DateTime']['output'];
   workOrderId: Scalars['ID']['output'];
   kind: WorkOrderDocumentKind;
-  /** What it was made from (the signature request) */
+  /** What it was made from: the signature request, or the inspection photo (`WorkOrder.inspectionPhotos`) */
   sourceId: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   /** Drive's file ID */
@@ -1707,7 +1709,35 @@ export type WorkOrderDocument = {
 /** What a document in a work order folder is */
 export type WorkOrderDocumentKind =
   | 'ESTIMATE'
-  | 'SIGNED_ESTIMATE';
+  | 'SIGNED_ESTIMATE'
+  | 'INSPECTION_PHOTO';
+
+/** An inspection photo on its way to the work order's Google Drive folder */
+export type InspectionPhoto = {
+  __typename?: 'InspectionPhoto';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  workOrderId: Scalars['ID']['output'];
+  inspectionId: Scalars['ID']['output'];
+  /** The inspection item the photo shows */
+  itemId: Scalars['ID']['output'];
+  /** The file name without its extension, e.g. "Brake pads and discs 1" */
+  name: Scalars['String']['output'];
+  /** Where the photo is downloaded from */
+  url: Scalars['String']['output'];
+  status: InspectionPhotoStatus;
+  /** Downloads tried so far */
+  attempts: Scalars['Int']['output'];
+  /** Why the last download failed or was refused */
+  error?: Maybe<Scalars['String']['output']>;
+};
+
+/** Where an inspection photo is on its way to the work order's Drive folder */
+export type InspectionPhotoStatus =
+  | 'PENDING'
+  | 'FILED'
+  | 'FAILED';
 
 /** A work order's estimate sent to the customer for e-signature through DocuSign */
 export type SignatureRequest = {

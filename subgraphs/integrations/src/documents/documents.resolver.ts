@@ -2,6 +2,7 @@ import { byKey, groupBy, isUuid, loader, Role, STAFF, type SubgraphContext } fro
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { WorkOrderRef } from '../federation/work-order.ref.ts';
 import { createWorkOrderFolder, shareWorkOrderFolder } from './documents.service.ts';
+import { InspectionPhoto } from './inspection-photo.entity.ts';
 import { WorkOrderDocument } from './work-order-document.entity.ts';
 import { WorkOrderFolder } from './work-order-folder.entity.ts';
 
@@ -45,6 +46,14 @@ export class WorkOrderDocumentsResolver {
   documents(@Root() workOrder: WorkOrderRef, @Ctx() context: SubgraphContext): Promise<WorkOrderDocument[]> {
     return loader<string, WorkOrderDocument[]>(context, 'documentsByWorkOrder', async (ids) =>
       groupBy(ids, await context.em.find(WorkOrderDocument, { workOrderId: { $in: ids.filter(isUuid) } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (document) => document.workOrderId),
+    ).load(workOrder.id);
+  }
+
+  @Authorized(STAFF)
+  @FieldResolver(() => [InspectionPhoto], { description: "The photos of the work order's inspections on their way to its Drive folder: filed, waiting, or failed with the reason" })
+  inspectionPhotos(@Root() workOrder: WorkOrderRef, @Ctx() context: SubgraphContext): Promise<InspectionPhoto[]> {
+    return loader<string, InspectionPhoto[]>(context, 'inspectionPhotosByWorkOrder', async (ids) =>
+      groupBy(ids, await context.em.find(InspectionPhoto, { workOrderId: { $in: ids.filter(isUuid) } }, { orderBy: { createdAt: 'asc', name: 'asc' } }), (photo) => photo.workOrderId),
     ).load(workOrder.id);
   }
 }
