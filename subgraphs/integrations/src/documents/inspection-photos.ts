@@ -76,21 +76,20 @@ export async function notePhotosOfWorkOrder(context: SubgraphContext, em: Entity
 /**
  * Downloads the work order's photos that are due and puts each in its folder, once. A photo that cannot be
  * had is recorded with the reason and, when it may pass, tried again later; it never holds the others up.
+ * One photo per transaction, under the work order's lock: what is filed stays filed if a later one fails.
  */
 async function fileDuePhotos(context: SubgraphContext, workOrderId: string): Promise<void> {
   const folder = await context.em.findOne(WorkOrderFolder, { workOrderId });
   if (!folder) return;
   const drive = await driveOf(context, folder.connectionId);
-  await context.em.transactional(async (em) => {
-    await lockWorkOrder(em, workOrderId);
-    const now = new Date();
-    const due = await em.find(
-      InspectionPhoto,
-      { workOrderId, status: InspectionPhotoStatus.PENDING, $or: [{ retryAt: null }, { retryAt: { $lte: now } }] },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
-    let nextRetryMs: number | null = null;
-    for (const photo of due) {
+  const startedAt = new Date();
+  const due = { workOrderId, status: InspectionPhotoStatus.PENDING, updatedAt: { $lt: startedAt }, $or: [{ retryAt: null }, { retryAt: { $lte: startedAt } }] };
+  for (;;) {
+    const more = await context.freshEm().transactional(async (em) => {
+      await lockWorkOrder(em, workOrderId);
+      // each photo once per run (a failed one is touched, so it waits for its retry)
+      const photo = await em.findOne(InspectionPhoto, due, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      if (!photo) return false;
       photo.attempts += 1;
       let downloaded: Photo;
       try {
@@ -98,15 +97,11 @@ async function fileDuePhotos(context: SubgraphContext, workOrderId: string): Pro
       } catch (error) {
         photo.error = error instanceof Error ? error.message : String(error);
         const delay = error instanceof PhotoUnavailable ? RETRY_DELAYS_MS[photo.attempts - 1] : undefined;
-        if (delay === undefined) {
-          photo.status = InspectionPhotoStatus.FAILED;
-          photo.retryAt = null;
-        } else {
-          const wait = delay * retryScale();
-          photo.retryAt = new Date(Date.now() + wait);
-          nextRetryMs = Math.min(nextRetryMs ?? wait, wait);
-        }
-        continue;
+        photo.status = delay === undefined ? InspectionPhotoStatus.FAILED : InspectionPhotoStatus.PENDING;
+        photo.retryAt = delay === undefined ? null : new Date(Date.now() + delay * retryScale());
+        await em.flush();
+        if (delay !== undefined) await queueFiling(context, em, workOrderId, delay * retryScale());
+        return true;
       }
       const name = `${photo.name}${downloaded.extension}`;
       const file = await drive.upload(folder.driveFolderId, driveTag(workOrderId, photo.url), name, downloaded.bytes, downloaded.contentType);
@@ -121,10 +116,11 @@ async function fileDuePhotos(context: SubgraphContext, workOrderId: string): Pro
         size: Number(file.size ?? downloaded.bytes.length),
       });
       Object.assign(photo, { status: InspectionPhotoStatus.FILED, error: null, retryAt: null });
-    }
-    await em.flush();
-    if (nextRetryMs !== null) await queueFiling(context, em, workOrderId, nextRetryMs);
-  });
+      await em.flush();
+      return true;
+    });
+    if (!more) return;
+  }
 }
 
 /**
@@ -140,11 +136,14 @@ export const inspectionPhotosFiling: EventConsumer<SubgraphContext> = {
     if (event.name === FILE_JOB) return fileDuePhotos(context, event.entityId);
     const data = (event.data ?? {}) as InspectionData;
     const workOrderId = data.workOrderId;
-    if (!workOrderId || !(await context.em.findOne(WorkOrderFolder, { workOrderId }))) return;
-    await context.em.transactional(async (em) => {
+    if (!workOrderId) return;
+    // the folder is looked for under the lock its creation holds: made now, it sees these photos either way
+    const noted = await context.em.transactional(async (em) => {
       await lockWorkOrder(em, workOrderId);
+      if (!(await em.findOne(WorkOrderFolder, { workOrderId }))) return false;
       await notePhotos(context, em, workOrderId, photosOf(event.entityId, data));
+      return true;
     });
-    await fileDuePhotos(context, workOrderId);
+    if (noted) await fileDuePhotos(context, workOrderId);
   },
 };
