@@ -94,10 +94,12 @@ const inspectionProjected = (inspectionId: string, photoCount: number) =>
     .toBe(photoCount);
 const PHOTOS_QUEUE = 'integrations.inspection-photos';
 /** Waits until the photo filing has handled every inspection event and job of these entities. */
-const drained = (...entityIds: string[]) =>
-  expect
-    .poll(async () => (await db().execute(`select count(*)::int as n from pgboss.job where name = ? and data->>'entityId' in (?) and state <> 'completed'`, [PHOTOS_QUEUE, entityIds]))[0].n, { timeout: 15_000 })
-    .toBe(0);
+const drained = async (inspectionId: string, workOrderId: string) => {
+  const jobs = async (state: string) =>
+    (await db().execute(`select count(*)::int as n from pgboss.job where name = ? and data->>'entityId' in (?, ?) and state ${state}`, [PHOTOS_QUEUE, inspectionId, workOrderId]))[0].n;
+  await expect.poll(() => jobs("<> 'completed'"), { timeout: 15_000 }).toBe(0);
+  expect(await jobs("= 'completed'")).toBeGreaterThan(0);
+};
 /** Hands the photo filing the very envelope it already consumed (the latest of that name), as an at-least-once redelivery would. */
 async function redeliver(inspectionId: string, eventName: string) {
   const [job] = await db().execute(`select data from pgboss.job where name = ? and data->>'entityId' = ? and data->>'name' = ? order by created_on desc limit 1`, [PHOTOS_QUEUE, inspectionId, eventName]);

@@ -83,13 +83,17 @@ async function fileDuePhotos(context: SubgraphContext, workOrderId: string): Pro
   if (!folder) return;
   const drive = await driveOf(context, folder.connectionId);
   const startedAt = new Date();
-  const due = { workOrderId, status: InspectionPhotoStatus.PENDING, updatedAt: { $lt: startedAt }, $or: [{ retryAt: null }, { retryAt: { $lte: startedAt } }] };
+  const tried: string[] = []; // each photo once per run, however short its retry delay
   for (;;) {
     const more = await context.freshEm().transactional(async (em) => {
       await lockWorkOrder(em, workOrderId);
-      // each photo once per run (a failed one is touched, so it waits for its retry)
-      const photo = await em.findOne(InspectionPhoto, due, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      const photo = await em.findOne(
+        InspectionPhoto,
+        { workOrderId, status: InspectionPhotoStatus.PENDING, id: { $nin: tried }, $or: [{ retryAt: null }, { retryAt: { $lte: startedAt } }] },
+        { orderBy: { createdAt: 'asc', id: 'asc' } },
+      );
       if (!photo) return false;
+      tried.push(photo.id);
       photo.attempts += 1;
       let downloaded: Photo;
       try {
