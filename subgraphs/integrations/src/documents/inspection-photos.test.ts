@@ -51,6 +51,7 @@ function servePhotos(request: import('node:http').IncomingMessage, response: imp
     return more();
   }
   if (path === '/flaky.jpg' && flakyFailures-- > 0) return response.writeHead(503).end();
+  if (path.startsWith('/down/')) return response.writeHead(503).end();
   if (path === '/gone.jpg') return response.writeHead(404).end();
   if (path.endsWith('.jpg')) return response.writeHead(200, { 'content-type': 'image/jpeg' }).end(JPEG);
   response.writeHead(404).end();
@@ -233,6 +234,26 @@ describe("inspection photos in the work order's Drive folder", () => {
     expect(served.get('/gone.jpg')).toBe(4);
     expect(inFolder(folderId).map((file) => file.name).sort()).toEqual(['Lights 3.jpg', 'Lights 5.jpg']);
     expect(result.documents.map((document: { name: string }) => document.name).sort()).toEqual(['Lights 3.jpg', 'Lights 5.jpg']);
+  });
+
+  it("drops the photos of a deleted inspection that are not filed yet", async () => {
+    const order = await workOrder();
+    const inspection = await inspect(order.id, [{ name: 'Exhaust', photos: [photo('wo5/exhaust.jpg'), photo('down/exhaust-2.jpg')] }]);
+    await inspectionProjected(inspection.id, 2);
+    const folderId = await createFolder(order.id);
+    await expect
+      .poll(async () => (await documentsOf(order.id)).inspectionPhotos.map(({ name, status, error }: Record<string, unknown>) => [name, status, error]), { timeout: 15_000 })
+      .toEqual([['Exhaust 1', 'FILED', null], ['Exhaust 2', 'PENDING', 'HTTP 503']]);
+
+    await data(`mutation($id: ID!) { deleteInspection(id: $id) }`, { id: inspection.id });
+    await expect.poll(async () => (await documentsOf(order.id)).inspectionPhotos.map((p: { name: string }) => p.name), { timeout: 15_000 }).toEqual(['Exhaust 1']);
+    await expect
+      .poll(async () => (await db().execute(`select deleted from integrations.synced_records where entity_type = 'inspection' and internal_id = ?`, [inspection.id]))[0]?.deleted, { timeout: 10_000 })
+      .toBe(true);
+    await redeliver(inspection.id, 'workshop.inspection.created'); // a late copy of an older announcement brings nothing back
+    await drained(inspection.id, order.id);
+    expect((await documentsOf(order.id)).inspectionPhotos.map((p: { name: string }) => p.name)).toEqual(['Exhaust 1']);
+    expect(inFolder(folderId).map((file) => file.name)).toEqual(['Exhaust 1.jpg']);
   });
 
   it('outside development refuses a photo on a loopback address without fetching it, and records why', async () => {

@@ -11,8 +11,8 @@ import { lockWorkOrder } from './work-order-lock.ts';
 export const PHOTOS_QUEUE = 'integrations.inspection-photos';
 /** Our own job on the same queue as the inspection events: "file what is due for this work order". */
 const FILE_JOB = 'integrations.inspectionPhotos.file';
-/** Every inspection change carries the whole inspection with its items; a deleted one brings no new photo. */
-const INSPECTION_EVENTS = ['created', 'updated', 'sent', 'recommendationDecided'].map((verb) => `workshop.inspection.${verb}`);
+/** Every inspection change carries the whole inspection with its items; a deleted one takes back what is not filed yet. */
+const INSPECTION_EVENTS = ['created', 'updated', 'deleted', 'sent', 'recommendationDecided'].map((verb) => `workshop.inspection.${verb}`);
 
 /**
  * The waits after a download failed for a reason that may pass (network, timeout, server error): four
@@ -144,6 +144,11 @@ export const inspectionPhotosFiling: EventConsumer<SubgraphContext> = {
     // the folder is looked for under the lock its creation holds: made now, it sees these photos either way
     const noted = await context.em.transactional(async (em) => {
       await lockWorkOrder(em, workOrderId);
+      if (event.name.endsWith('.deleted') || (await em.findOne(SyncedRecord, { entityType: 'inspection', internalId: event.entityId, deleted: true }))) {
+        // a deleted inspection's photos that are not in the folder yet never go there (a late redelivery included)
+        await em.nativeDelete(InspectionPhoto, { inspectionId: event.entityId, status: { $ne: InspectionPhotoStatus.FILED } });
+        return false;
+      }
       if (!(await em.findOne(WorkOrderFolder, { workOrderId }))) return false;
       await notePhotos(context, em, workOrderId, photosOf(event.entityId, data));
       return true;
