@@ -511,7 +511,7 @@ export type Mutation = {
   sendTestWebhook: WebhookDelivery;
   /** Sends a delivery again now, whatever its status; a pending one keeps its schedule afterwards */
   retryWebhookDelivery: WebhookDelivery;
-  /** The work order's folder in the organization's Google Drive, made on the first call, with its estimates and signed PDFs uploaded; calling it again returns the same folder and adds what is new. Needs a Google connection with Drive. */
+  /** The work order's folder in the organization's Google Drive, made on the first call, with its estimates and signed PDFs uploaded and its inspection photos following in the background (see `WorkOrder.inspectionPhotos`); calling it again returns the same folder and adds what is new. Needs a Google connection with Drive. */
   createWorkOrderFolder: WorkOrderFolder;
   /** Shares the work order's Drive folder (made if needed) as read-only with `email`, by default the customer's email */
   shareWorkOrderFolder: WorkOrderFolder;

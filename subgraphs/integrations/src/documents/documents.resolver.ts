@@ -13,7 +13,7 @@ export class WorkOrderFolderResolver {
   @Authorized(ADVISORS)
   @Mutation(() => WorkOrderFolder, {
     description:
-      "The work order's folder in the organization's Google Drive, made on the first call, with its estimates and signed PDFs uploaded; calling it again returns the same folder and adds what is new. Needs a Google connection with Drive.",
+      "The work order's folder in the organization's Google Drive, made on the first call, with its estimates and signed PDFs uploaded and its inspection photos following in the background (see `WorkOrder.inspectionPhotos`); calling it again returns the same folder and adds what is new. Needs a Google connection with Drive.",
   })
   createWorkOrderFolder(@Arg('workOrderId', () => ID) workOrderId: string, @Ctx() context: SubgraphContext): Promise<WorkOrderFolder> {
     return createWorkOrderFolder(context, workOrderId);
