@@ -511,7 +511,7 @@ export type Mutation = {
   sendTestWebhook: WebhookDelivery;
   /** Sends a delivery again now, whatever its status; a pending one keeps its schedule afterwards */
   retryWebhookDelivery: WebhookDelivery;
-  /** The work order's folder in the organization's Google Drive, made on the first call, with its estimates and signed PDFs uploaded; calling it again returns the same folder and adds what is new. Needs a Google connection with Drive. */
+  /** The work order's folder in the organization's Google Drive, made on the first call, with its estimates and signed PDFs uploaded and its inspection photos following in the background (see `WorkOrder.inspectionPhotos`); calling it again returns the same folder and adds what is new. Needs a Google connection with Drive. */
   createWorkOrderFolder: WorkOrderFolder;
   /** Shares the work order's Drive folder (made if needed) as read-only with `email`, by default the customer's email */
   shareWorkOrderFolder: WorkOrderFolder;
@@ -1611,6 +1611,8 @@ export type WorkOrder = {
   documentFolder?: Maybe<WorkOrderFolder>;
   /** What Atelier put in the work order's Drive folder, with links */
   documents: Array<WorkOrderDocument>;
+  /** The photos of the work order's inspections on their way to its Drive folder: filed, waiting, or failed with the reason */
+  inspectionPhotos: Array<InspectionPhoto>;
   /** The estimate's e-signature requests, latest first */
   signatureRequests: Array<SignatureRequest>;
   createdAt: Scalars['DateTime']['output'];
@@ -1694,7 +1696,7 @@ export type WorkOrderDocument = {
   updatedAt: Scalars['DateTime']['output'];
   workOrderId: Scalars['ID']['output'];
   kind: WorkOrderDocumentKind;
-  /** What it was made from (the signature request) */
+  /** What it was made from: the signature request, or the inspection photo (`WorkOrder.inspectionPhotos`) */
   sourceId: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   /** Drive's file ID */
@@ -1707,7 +1709,35 @@ export type WorkOrderDocument = {
 /** What a document in a work order folder is */
 export type WorkOrderDocumentKind =
   | 'ESTIMATE'
-  | 'SIGNED_ESTIMATE';
+  | 'SIGNED_ESTIMATE'
+  | 'INSPECTION_PHOTO';
+
+/** An inspection photo on its way to the work order's Google Drive folder */
+export type InspectionPhoto = {
+  __typename?: 'InspectionPhoto';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  workOrderId: Scalars['ID']['output'];
+  inspectionId: Scalars['ID']['output'];
+  /** The inspection item the photo shows */
+  itemId: Scalars['ID']['output'];
+  /** The file name without its extension, e.g. "Brake pads and discs 1" */
+  name: Scalars['String']['output'];
+  /** Where the photo is downloaded from */
+  url: Scalars['String']['output'];
+  status: InspectionPhotoStatus;
+  /** Downloads tried so far */
+  attempts: Scalars['Int']['output'];
+  /** Why the last download failed or was refused */
+  error?: Maybe<Scalars['String']['output']>;
+};
+
+/** Where an inspection photo is on its way to the work order's Drive folder */
+export type InspectionPhotoStatus =
+  | 'PENDING'
+  | 'FILED'
+  | 'FAILED';
 
 /** A work order's estimate sent to the customer for e-signature through DocuSign */
 export type SignatureRequest = {

@@ -24,6 +24,8 @@ import { VinResolver } from './vin/vin.resolver.ts';
 import { outgoingWebhooks } from './webhooks-out/index.ts';
 import { documentsFiling } from './documents/documents-filing.ts';
 import { WorkOrderDocumentsResolver, WorkOrderFolderResolver } from './documents/documents.resolver.ts';
+import { InspectionPhoto } from './documents/inspection-photo.entity.ts';
+import { inspectionPhotosFiling } from './documents/inspection-photos.ts';
 import { WorkOrderDocument } from './documents/work-order-document.entity.ts';
 import { WorkOrderFolder } from './documents/work-order-folder.entity.ts';
 import { connectEvents } from './signatures/connect-events.ts';
@@ -42,7 +44,7 @@ async function providerRoutes(request: Request, services: SubgraphServices): Pro
 export const integrations = defineSubgraph({
   name: 'integrations',
   entities: [
-    Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, SignatureRequest, WorkOrderFolder, WorkOrderDocument,
+    Connection, OAuthState, InboundEvent, SyncRun, EntityMapping, SyncedRecord, VinCacheEntry, SignatureRequest, WorkOrderFolder, WorkOrderDocument, InspectionPhoto,
     ...outgoingWebhooks.entities, ...appointmentReminders.entities, ...calendarSync.entities,
   ],
   resolvers: [
@@ -54,7 +56,7 @@ export const integrations = defineSubgraph({
   referenceResolvers: { Appointment: appointmentRefReference as never, WorkOrder: workOrderRefReference as never },
   migrations,
   consumers: [
-    inboundProcessor, recordProjection, syncWorker, vinDecodeRequests, connectEvents, staleEstimates, documentsFiling,
+    inboundProcessor, recordProjection, syncWorker, vinDecodeRequests, connectEvents, staleEstimates, documentsFiling, inspectionPhotosFiling,
     ...outgoingWebhooks.consumers, ...appointmentReminders.consumers, ...calendarSync.consumers,
   ],
   routes: providerRoutes,

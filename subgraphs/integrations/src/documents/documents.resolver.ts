@@ -2,6 +2,7 @@ import { byKey, groupBy, isUuid, loader, Role, STAFF, type SubgraphContext } fro
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { WorkOrderRef } from '../federation/work-order.ref.ts';
 import { createWorkOrderFolder, shareWorkOrderFolder } from './documents.service.ts';
+import { InspectionPhoto } from './inspection-photo.entity.ts';
 import { WorkOrderDocument } from './work-order-document.entity.ts';
 import { WorkOrderFolder } from './work-order-folder.entity.ts';
 
@@ -12,7 +13,7 @@ export class WorkOrderFolderResolver {
   @Authorized(ADVISORS)
   @Mutation(() => WorkOrderFolder, {
     description:
-      "The work order's folder in the organization's Google Drive, made on the first call, with its estimates and signed PDFs uploaded; calling it again returns the same folder and adds what is new. Needs a Google connection with Drive.",
+      "The work order's folder in the organization's Google Drive, made on the first call, with its estimates and signed PDFs uploaded and its inspection photos following in the background (see `WorkOrder.inspectionPhotos`); calling it again returns the same folder and adds what is new. Needs a Google connection with Drive.",
   })
   createWorkOrderFolder(@Arg('workOrderId', () => ID) workOrderId: string, @Ctx() context: SubgraphContext): Promise<WorkOrderFolder> {
     return createWorkOrderFolder(context, workOrderId);
@@ -45,6 +46,14 @@ export class WorkOrderDocumentsResolver {
   documents(@Root() workOrder: WorkOrderRef, @Ctx() context: SubgraphContext): Promise<WorkOrderDocument[]> {
     return loader<string, WorkOrderDocument[]>(context, 'documentsByWorkOrder', async (ids) =>
       groupBy(ids, await context.em.find(WorkOrderDocument, { workOrderId: { $in: ids.filter(isUuid) } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (document) => document.workOrderId),
+    ).load(workOrder.id);
+  }
+
+  @Authorized(STAFF)
+  @FieldResolver(() => [InspectionPhoto], { description: "The photos of the work order's inspections on their way to its Drive folder: filed, waiting, or failed with the reason" })
+  inspectionPhotos(@Root() workOrder: WorkOrderRef, @Ctx() context: SubgraphContext): Promise<InspectionPhoto[]> {
+    return loader<string, InspectionPhoto[]>(context, 'inspectionPhotosByWorkOrder', async (ids) =>
+      groupBy(ids, await context.em.find(InspectionPhoto, { workOrderId: { $in: ids.filter(isUuid) } }, { orderBy: { createdAt: 'asc', name: 'asc' } }), (photo) => photo.workOrderId),
     ).load(workOrder.id);
   }
 }

@@ -2,14 +2,12 @@ import { badUserInput, requireTenant, type EntityManager, type SubgraphContext }
 import { loadEstimate } from '../signatures/estimate.ts';
 import { SignatureRequest, SignatureRequestStatus } from '../signatures/signature-request.entity.ts';
 import { driveOf, googleDriveConnection } from './drive.ts';
+import { notePhotosOfWorkOrder } from './inspection-photos.ts';
 import { WorkOrderDocument, WorkOrderDocumentKind } from './work-order-document.entity.ts';
 import { WorkOrderFolder } from './work-order-folder.entity.ts';
+import { lockWorkOrder } from './work-order-lock.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** One work order's Drive work at a time (two clicks, or a click and a signature arriving). */
-const lockWorkOrder = (em: EntityManager, workOrderId: string) =>
-  em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`documents:${workOrderId}`], 'run', em.getTransactionContext());
 
 /**
  * Puts the work order's documents that are not in its folder yet there: each estimate sent for signature
@@ -27,7 +25,7 @@ async function uploadMissing(context: SubgraphContext, em: EntityManager, folder
       await em.populate(request, [column] as never);
       const bytes = request[column];
       if (!bytes) continue;
-      const file = await drive.pdf(folder.driveFolderId, { key: 'atelierDocument', value: `${request.id}:${kind}` }, name, bytes);
+      const file = await drive.upload(folder.driveFolderId, { key: 'atelierDocument', value: `${request.id}:${kind}` }, name, bytes, 'application/pdf');
       em.create(WorkOrderDocument, {
         tenantId: requireTenant(context),
         workOrderId: folder.workOrderId,
@@ -45,7 +43,8 @@ async function uploadMissing(context: SubgraphContext, em: EntityManager, folder
 
 /**
  * The work order's Drive folder, made on the first call (named after the number and customer) and
- * filled with the documents it has; later calls return the same folder and add what is new.
+ * filled with the documents it has (inspection photos follow by a job); later calls return the same
+ * folder and add what is new.
  */
 export async function createWorkOrderFolder(context: SubgraphContext, workOrderId: string): Promise<WorkOrderFolder> {
   const estimate = await loadEstimate(context.em, workOrderId);
@@ -68,6 +67,7 @@ export async function createWorkOrderFolder(context: SubgraphContext, workOrderI
       await em.flush();
     }
     await uploadMissing(context, em, folder, drive);
+    await notePhotosOfWorkOrder(context, em, workOrderId);
     return folder;
   });
 }

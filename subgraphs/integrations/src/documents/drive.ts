@@ -56,13 +56,13 @@ export async function driveOf(context: SubgraphContext, connectionId: string) {
         call(() => drive.files.create({ requestBody: { name, mimeType: FOLDER, appProperties: { [tag.key]: tag.value } }, fields: FILE_FIELDS }))
       );
     },
-    /** A PDF in `folderId`, tagged with `tag`, uploaded once. */
-    async pdf(folderId: string, tag: { key: string; value: string }, name: string, bytes: Buffer): Promise<drive_v3.Schema$File> {
+    /** A file in `folderId`, tagged with `tag`, uploaded once. */
+    async upload(folderId: string, tag: { key: string; value: string }, name: string, bytes: Buffer, mimeType: string): Promise<drive_v3.Schema$File> {
       return (
         (await byProperty(tag.key, tag.value)) ??
         call(() =>
           drive.files.create(
-            { requestBody: { name, parents: [folderId], appProperties: { [tag.key]: tag.value } }, media: { mimeType: 'application/pdf', body: Readable.from(bytes) }, fields: FILE_FIELDS },
+            { requestBody: { name, parents: [folderId], appProperties: { [tag.key]: tag.value } }, media: { mimeType, body: Readable.from(bytes) }, fields: FILE_FIELDS },
             googleApiRoot(), // googleapis ignores the API-level rootUrl for media uploads
           ),
         )

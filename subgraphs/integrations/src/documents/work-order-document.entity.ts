@@ -7,6 +7,8 @@ export enum WorkOrderDocumentKind {
   ESTIMATE = 'ESTIMATE',
   /** DocuSign's signed PDF. */
   SIGNED_ESTIMATE = 'SIGNED_ESTIMATE',
+  /** A photo taken during one of the work order's inspections. */
+  INSPECTION_PHOTO = 'INSPECTION_PHOTO',
 }
 
 registerEnumType(WorkOrderDocumentKind, { name: 'WorkOrderDocumentKind', description: 'What a document in a work order folder is' });
@@ -25,7 +27,7 @@ export class WorkOrderDocument extends TenantOwned {
   @Enum({ items: () => WorkOrderDocumentKind })
   kind!: WorkOrderDocumentKind;
 
-  @Field(() => ID, { description: 'What it was made from (the signature request)' })
+  @Field(() => ID, { description: 'What it was made from: the signature request, or the inspection photo (`WorkOrder.inspectionPhotos`)' })
   @Property({ type: 'uuid' })
   sourceId!: string;
 

@@ -13,6 +13,8 @@ const SOURCES: Record<string, string> = {
   'workshop.vehicle.updated': 'vehicle',
   'workshop.vehicle.deleted': 'vehicle',
   'workshop.vehicle.mileageCorrected': 'vehicle',
+  // documents: the photos of a work order's inspections go into its Drive folder (every event carries the items)
+  ...Object.fromEntries(['created', 'updated', 'deleted', 'sent', 'recommendationDecided'].map((verb) => [`workshop.inspection.${verb}`, 'inspection'])),
 };
 
 /**
