@@ -87,7 +87,7 @@ describe('settings pages and actions answering with something else, in the admin
     await page.getByRole('heading', { name: workOrder.number, exact: true }).waitFor();
     await page.getByRole('button', { name: 'Create folder' }).click();
 
-    const open = page.getByRole('link', { name: 'Open' });
+    const open = page.getByRole('link', { name: 'Open work order folder' });
     await open.waitFor();
     await page.getByText('Create work order folder: done').waitFor();
     const { workOrder: stored } = await api('query($id: ID!) { workOrder(id: $id) { documentFolder { driveFolderId name webViewLink } } }', { id: workOrder.id });

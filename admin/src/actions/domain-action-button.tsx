@@ -21,12 +21,12 @@ interface DomainActionProps {
 }
 
 /** The success notice of an action whose answer links somewhere (a Drive folder), opened in a new tab. */
-function DoneWithLink({ text, href }: { text: string; href: string }) {
+function DoneWithLink({ text, href, name }: { text: string; href: string; name: string }) {
   return (
     <Alert severity="success" variant="filled" sx={{ alignItems: 'center' }}>
       {text}.{' '}
       <Link href={href} target="_blank" rel="noopener noreferrer" color="inherit" underline="always">
-        Open
+        Open {name}
       </Link>
     </Alert>
   );
@@ -61,7 +61,7 @@ export function DomainActionButton({ resource, action, record: given, onDone }: 
       const { data, shownOnce: values, link } = await dataProvider.runDomainAction(resource.name, { action: action.mutation, id: record.id });
       const done = `${humanise(action.mutation)}: done`;
       // a link to follow stays a while longer than the usual notice
-      notify(link ? <DoneWithLink text={done} href={link} /> : done, { type: 'success', ...(link && { autoHideDuration: 15_000 }) });
+      notify(link ? <DoneWithLink text={done} href={link} name={humanise(action.result?.type ?? '').toLowerCase()} /> : done, { type: 'success', ...(link && { autoHideDuration: 15_000 }) });
       setShownOnce(values);
       if (action.returns && action.returns !== resource.name && data) redirect('show', action.returns, data.id);
       else refresh();

@@ -52,7 +52,10 @@ export function withDomainActions(dataProvider: DataProvider, client: ApolloClie
       if (!action || !document) throw new Error(`${mutation} is no action of ${resource}`);
       const answer = (await api.mutate<Record<string, Record<string, unknown>>>(document, { [action.argument]: id }))[mutation] ?? {};
       const { shownOnce, result } = action;
-      if (result) return { link: result.link ? String(answer[result.link]) : undefined };
+      if (result) {
+        const link = result.link && answer[result.link];
+        return { link: typeof link === 'string' && link ? link : undefined };
+      }
       if (!shownOnce) return { data: answer as RaRecord };
       return { data: answer[shownOnce.record] as RaRecord, shownOnce: Object.fromEntries(shownOnce.values.map((value) => [value, String(answer[value])])) };
     },

@@ -53,7 +53,8 @@ export interface EmbeddedList {
 /**
  * A domain action (ARCHITECTURE.md §4: mutations named by verbs) on one record, taking nothing but its ID:
  * `replayInboundEvent(id: ID!): InboundEvent!`, or `sendTestWebhook(endpointId: ID!)` when the argument
- * names the record's type. The admin offers it as a button on the record (actions/).
+ * names the record's type; such an argument may also answer with an object that is no resource
+ * (`createWorkOrderFolder(workOrderId: ID!): WorkOrderFolder!`). The admin offers it as a button on the record (actions/).
  */
 export interface ActionDescription {
   mutation: string;

@@ -1,13 +1,11 @@
 import { Alert, Card, CardContent, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { HttpError, Loading, ResourceContextProvider, SaveButton, SimpleForm, Title, Toolbar, useDataProvider, useNotify, type RaRecord } from 'react-admin';
+import { FORM_WIDTH } from '../resources/forms.tsx';
 import { inputElement } from '../resources/inputs.tsx';
 import type { ResourceCatalog, SettingsDescription } from '../schema/resources.ts';
 import type { SettingsDataProvider, SettingsValues } from './settings-data-provider.ts';
 import { settingsLabel } from './settings-paths.ts';
-
-/** Full-width inputs are hard to read on a wide screen (as on the generated forms). */
-const FORM_WIDTH = { maxWidth: 720 };
 
 /** The fields the person changed: the update inputs are patches, so untouched settings are left as they are. */
 function changesOf(values: SettingsValues, saved: SettingsValues, settings: SettingsDescription): SettingsValues {
