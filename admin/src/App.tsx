@@ -17,7 +17,11 @@ import { withIntegrations } from './integrations/integrations-data-provider.ts';
 import { createLiveClient } from './integrations/live-client.ts';
 import { syncKindsOf } from './integrations/sync-kinds.ts';
 import { resourceElement, type ResourceOverrides } from './resources/resource.tsx';
-import { apiResources, apiSchema } from './schema/api-schema.ts';
+import { apiResources, apiSchema, apiSettings } from './schema/api-schema.ts';
+import { withSettings } from './settings/settings-data-provider.ts';
+import { SettingsMenuItems } from './settings/settings-menu.tsx';
+import { SettingsPage } from './settings/settings-page.tsx';
+import { settingsPath } from './settings/settings-paths.ts';
 import { JobBoardMenuItem } from './work-orders/job-board-menu-item.tsx';
 import { JobBoardPage, JOB_BOARD_PATH } from './work-orders/job-board-page.tsx';
 import { WorkOrderScreen } from './work-orders/work-order-screen.tsx';
@@ -26,9 +30,9 @@ import { withWorkOrders } from './work-orders/work-orders-data-provider.ts';
 const client = createApiClient(() => currentSession()?.token);
 const live = createLiveClient(() => currentSession()?.token);
 const generated = withDomainActions(createDataProvider(client, apiSchema, apiResources), client, apiResources);
-const dataProvider = withAppointments(withWorkOrders(withIntegrations(generated, client), client, apiSchema), client, apiSchema);
+const dataProvider = withSettings(withAppointments(withWorkOrders(withIntegrations(generated, client), client, apiSchema), client, apiSchema), client, apiSettings);
 const authProvider = createAuthProvider(client);
-const i18nProvider = createI18nProvider(apiResources);
+const i18nProvider = createI18nProvider(apiResources, apiSettings);
 const syncKinds = syncKindsOf(apiSchema);
 
 /** Hand-written pages in place of generated ones, by resource. */
@@ -36,7 +40,7 @@ const overrides: Record<string, ResourceOverrides> = {
   WorkOrder: { show: <WorkOrderScreen live={live} /> },
 };
 
-/** The generated resources, then the hand-written pages. */
+/** The generated resources, the hand-written pages, then the settings pages of the API. */
 function AppMenu() {
   return (
     <Menu>
@@ -44,6 +48,7 @@ function AppMenu() {
       <CalendarMenuItem />
       <Menu.ResourceItems />
       <IntegrationsMenuItem />
+      <SettingsMenuItems settings={apiSettings} />
     </Menu>
   );
 }
@@ -66,6 +71,9 @@ export function App() {
           <Route path={INTEGRATIONS_PATH} element={<IntegrationsPage live={live} catalog={apiResources} syncKinds={syncKinds} />} />
           <Route path={JOB_BOARD_PATH} element={<JobBoardPage live={live} />} />
           <Route path={CALENDAR_PATH} element={<AppointmentCalendarPage live={live} />} />
+          {apiSettings.map((settings) => (
+            <Route key={settings.name} path={settingsPath(settings)} element={<SettingsPage settings={settings} catalog={apiResources} />} />
+          ))}
         </CustomRoutes>
       </Admin>
     </HashRouter>

@@ -1,6 +1,6 @@
 import PlayIcon from '@mui/icons-material/PlayCircleOutlineOutlined';
 import StopIcon from '@mui/icons-material/Block';
-import { Stack } from '@mui/material';
+import { Alert, Link, Stack } from '@mui/material';
 import { useState, type MouseEvent } from 'react';
 import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh, type RaRecord } from 'react-admin';
 import { humanise } from '../schema/labels.ts';
@@ -20,10 +20,23 @@ interface DomainActionProps {
   onDone?: () => void;
 }
 
+/** The success notice of an action whose answer links somewhere (a Drive folder), opened in a new tab. */
+function DoneWithLink({ text, href, name }: { text: string; href: string; name: string }) {
+  return (
+    <Alert severity="success" variant="filled" sx={{ alignItems: 'center' }}>
+      {text}.{' '}
+      <Link href={href} target="_blank" rel="noopener noreferrer" color="inherit" underline="always">
+        Open {name}
+      </Link>
+    </Alert>
+  );
+}
+
 /**
  * A button running a domain action on a record, after a confirmation for destructive verbs. Success and
  * failure are notified; the page's data is refreshed, and when the action made another record (a test
- * send makes a delivery) that record opens. Values the API shows only once (a rotated secret) stay in a
+ * send makes a delivery) that record opens; an answer that is no record but has a URL (a Drive folder)
+ * is linked from the notice. Values the API shows only once (a rotated secret) stay in a
  * dialog until the person has them.
  */
 export function DomainActionButton({ resource, action, record: given, onDone }: DomainActionProps) {
@@ -45,10 +58,12 @@ export function DomainActionButton({ resource, action, record: given, onDone }: 
     if (!record) return;
     setRunning(true);
     try {
-      const { data, shownOnce: values } = await dataProvider.runDomainAction(resource.name, { action: action.mutation, id: record.id });
-      notify(`${humanise(action.mutation)}: done`, { type: 'success' });
+      const { data, shownOnce: values, link } = await dataProvider.runDomainAction(resource.name, { action: action.mutation, id: record.id });
+      const done = `${humanise(action.mutation)}: done`;
+      // a link to follow stays a while longer than the usual notice
+      notify(link ? <DoneWithLink text={done} href={link} name={humanise(action.result?.type ?? '').toLowerCase()} /> : done, { type: 'success', ...(link && { autoHideDuration: 15_000 }) });
       setShownOnce(values);
-      if (action.returns !== resource.name) redirect('show', action.returns, data.id);
+      if (action.returns && action.returns !== resource.name && data) redirect('show', action.returns, data.id);
       else refresh();
       onDone?.();
     } catch (error) {

@@ -12,16 +12,28 @@ export interface DomainActionParams {
   id: Identifier;
 }
 
-/**
- * The data provider with one more method: run a domain action on a record. It answers the record the
- * mutation returned (its ID: the page refreshes the rest) and the values the API shows only this once.
- */
-export interface DomainActionsDataProvider extends DataProvider {
-  runDomainAction(resource: string, params: DomainActionParams): Promise<{ data: RaRecord; shownOnce?: ShownOnceValues }>;
+export interface DomainActionAnswer {
+  /** The record the mutation returned (its ID: the page refreshes the rest); none when the answer is no resource. */
+  data?: RaRecord;
+  /** Values the API shows only this once. */
+  shownOnce?: ShownOnceValues;
+  /** The URL an answer that is no resource links to (a Drive folder's `webViewLink`). */
+  link?: string;
 }
 
-/** `{ id }`, or `{ webhookEndpoint { id } secret }` when the answer wraps the record with values shown once. */
-const answerSelection = ({ shownOnce }: ActionDescription) => (shownOnce ? `{ ${shownOnce.record} { id } ${shownOnce.values.join(' ')} }` : '{ id }');
+/** The data provider with one more method: run a domain action on a record. */
+export interface DomainActionsDataProvider extends DataProvider {
+  runDomainAction(resource: string, params: DomainActionParams): Promise<DomainActionAnswer>;
+}
+
+/**
+ * `{ id }`; `{ webhookEndpoint { id } secret }` when the answer wraps the record with values shown once;
+ * `{ webViewLink }` (or just `{ __typename }`) when it is no resource.
+ */
+function answerSelection({ shownOnce, result }: ActionDescription): string {
+  if (result) return `{ ${result.link ?? '__typename'} }`;
+  return shownOnce ? `{ ${shownOnce.record} { id } ${shownOnce.values.join(' ')} }` : '{ id }';
+}
 
 /** `mutation AdminReplayInboundEvent($id: ID!) { replayInboundEvent(id: $id) { id } }`. */
 const actionDocument = (action: ActionDescription): DocumentNode =>
@@ -39,7 +51,11 @@ export function withDomainActions(dataProvider: DataProvider, client: ApolloClie
       const document = documents.get(`${resource}.${mutation}`);
       if (!action || !document) throw new Error(`${mutation} is no action of ${resource}`);
       const answer = (await api.mutate<Record<string, Record<string, unknown>>>(document, { [action.argument]: id }))[mutation] ?? {};
-      const { shownOnce } = action;
+      const { shownOnce, result } = action;
+      if (result) {
+        const link = result.link && answer[result.link];
+        return { link: typeof link === 'string' && link ? link : undefined };
+      }
       if (!shownOnce) return { data: answer as RaRecord };
       return { data: answer[shownOnce.record] as RaRecord, shownOnce: Object.fromEntries(shownOnce.values.map((value) => [value, String(answer[value])])) };
     },

@@ -2,16 +2,17 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import type { I18nProvider } from 'react-admin';
 import { humanise } from '../schema/labels.ts';
-import type { ResourceCatalog, ValueField } from '../schema/resources.ts';
+import type { ResourceCatalog, SettingsDescription, ValueField } from '../schema/resources.ts';
 
 /** `ownerId` that links to a customer reads "Owner"; other fields read as their humanised name. */
 const fieldLabel = (field: ValueField) => humanise(field.reference || field.embedded ? field.name.replace(/Id$/, '') : field.name);
 
 /**
  * react-admin's English messages plus names for every resource and field of the schema, so the views
- * need no labels of their own (`resources.Customer.fields.createdAt` → "Created at").
+ * need no labels of their own (`resources.Customer.fields.createdAt` → "Created at"); settings pages read
+ * theirs under the settings' type name (`resources.AppointmentReminderSettings.fields.smsFrom` → "SMS from").
  */
-export function createI18nProvider(catalog: ResourceCatalog): I18nProvider {
+export function createI18nProvider(catalog: ResourceCatalog, settings: readonly SettingsDescription[] = []): I18nProvider {
   const resources = Object.fromEntries(
     [...catalog.values()].map((resource) => [
       resource.name,
@@ -25,10 +26,13 @@ export function createI18nProvider(catalog: ResourceCatalog): I18nProvider {
       },
     ]),
   );
+  const settingsLabels = Object.fromEntries(
+    settings.map((each) => [each.name, { fields: Object.fromEntries([...each.fields, ...each.update.fields].map((field) => [field.name, fieldLabel(field)])) }]),
+  );
   const messages = {
     ...englishMessages,
     ra: { ...englishMessages.ra, auth: { ...englishMessages.ra.auth, username: 'Email' } },
-    resources,
+    resources: { ...settingsLabels, ...resources },
   };
   return polyglotI18nProvider(() => messages, 'en', [{ name: 'en', value: 'English' }], { allowMissing: true });
 }

@@ -3,7 +3,7 @@ import type { FormDescription, ResourceCatalog, ResourceDescription } from '../s
 import { inputElement } from './inputs.tsx';
 
 /** Full-width inputs are hard to read on a wide screen. */
-const FORM_WIDTH = { maxWidth: 720 };
+export const FORM_WIDTH = { maxWidth: 720 };
 
 interface FormProps {
   resource: ResourceDescription;

@@ -1,5 +1,5 @@
 /** Words shown in capitals wherever they appear in a name. */
-const ACRONYMS = new Set(['api', 'id', 'url', 'vin', 'sku', 'vat', 'iban']);
+const ACRONYMS = new Set(['api', 'id', 'url', 'vin', 'sku', 'vat', 'iban', 'sms']);
 
 /** The lower-case words of a camelCase, PascalCase or CONSTANT_CASE name. */
 export function wordsOf(name: string): string[] {

@@ -53,17 +53,27 @@ export interface EmbeddedList {
 /**
  * A domain action (ARCHITECTURE.md §4: mutations named by verbs) on one record, taking nothing but its ID:
  * `replayInboundEvent(id: ID!): InboundEvent!`, or `sendTestWebhook(endpointId: ID!)` when the argument
- * names the record's type. The admin offers it as a button on the record (actions/).
+ * names the record's type; such an argument may also answer with an object that is no resource
+ * (`createWorkOrderFolder(workOrderId: ID!): WorkOrderFolder!`). The admin offers it as a button on the record (actions/).
  */
 export interface ActionDescription {
   mutation: string;
   /** The argument that takes the record's ID: `id`, or `endpointId`. */
   argument: string;
-  /** The resource the mutation returns: the record itself, or another (the delivery a test send made). */
-  returns: string;
+  /** The resource the mutation returns: the record itself, or another (the delivery a test send made); none for `result`. */
+  returns?: string;
+  /** An answer that is no resource: `createWorkOrderFolder(workOrderId)` answers a `WorkOrderFolder`. */
+  result?: ActionResult;
   /** Values the answer holds besides the record, shown only this once (a rotated secret). */
   shownOnce?: ShownOnce;
   description?: string;
+}
+
+/** What an action answered when it is no resource: its type and, if it has one, the field holding a URL to open. */
+export interface ActionResult {
+  type: string;
+  /** A URL-like text field: `webViewLink`, `url`, `signingUrl`. */
+  link?: string;
 }
 
 /**
@@ -122,6 +132,24 @@ export interface ResourceDescription {
 }
 
 export type ResourceCatalog = ReadonlyMap<string, ResourceDescription>;
+
+/**
+ * Settings of the organization: a query `xSettings: XSettings!` and a mutation `updateXSettings(input)`
+ * answering the same type. The admin shows each as a page with a form of the input's fields.
+ */
+export interface SettingsDescription {
+  /** The type, also naming the page: `AppointmentReminderSettings`. */
+  name: string;
+  /** `appointmentReminderSettings` */
+  query: string;
+  /** The type's scalar and enum fields, read by the query. */
+  fields: ValueField[];
+  /** The mutation and the fields of its `input`. */
+  update: FormDescription;
+  /** The type of `input`: `UpdateAppointmentReminderSettingsInput`. */
+  inputType: string;
+  description?: string;
+}
 
 const AUDIT_FIELDS = ['createdAt', 'updatedAt'];
 
@@ -232,6 +260,17 @@ function answerOf(mutation: AnyField, resourceNames: Set<string>): { resource: s
   return { resource: getNamedType(holder.type).name, shownOnce: { record: holder.name, values } };
 }
 
+/** `webViewLink`, `url`, `signingUrl`: a single text field whose name ends in URL or link. */
+const isLink = (field: ValueField) => field.kind === 'text' && !field.list && /(^url|Url|^link|Link)$/.test(field.name);
+
+/** Any object the mutation answers with (not a list): its type and a URL-like field to link to. */
+function resultOf(mutation: AnyField): ActionResult | undefined {
+  const type = getNamedType(mutation.type);
+  if (returnsList(mutation.type) || !isObjectType(type)) return undefined;
+  const link = valueFieldsOf(Object.values(type.getFields()).filter((field) => field.args.length === 0)).find(isLink);
+  return { type: type.name, link: link?.name };
+}
+
 /** `deliveryId` points at a `WebhookDelivery`: the field names the type, or the end of its name. */
 function pointsAt(fieldName: string, typeName: string): boolean {
   const named = /^(\w+)Id$/.exec(fieldName)?.[1];
@@ -256,17 +295,28 @@ function subjectOf(mutationName: string, argument: string, returned: string, res
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-/** Mutations that take only the ID of a record and return a record, grouped by the record's resource. */
+/**
+ * Mutations that take only the ID of a record, grouped by the record's resource. They return a record; or,
+ * when the argument names the record (`workOrderId`), any object (`createWorkOrderFolder` answers a folder).
+ */
 function actionsByResource(mutations: Record<string, AnyField>, resourceNames: Set<string>, objectTypeNames: readonly string[]): Map<string, ActionDescription[]> {
   const actions = new Map<string, ActionDescription[]>();
   for (const mutation of Object.values(mutations)) {
     const [argument, ...others] = mutation.args;
-    const answer = answerOf(mutation, resourceNames);
-    if (!argument || others.length || !answer) continue;
+    if (!argument || others.length) continue;
     if (!isNonNullType(argument.type) || getNamedType(argument.type).name !== 'ID') continue;
-    const subject = subjectOf(mutation.name, argument.name, answer.resource, resourceNames, objectTypeNames);
+    const answer = answerOf(mutation, resourceNames);
+    const result = !answer && argument.name !== 'id' ? resultOf(mutation) : undefined;
+    const subject = answer
+      ? subjectOf(mutation.name, argument.name, answer.resource, resourceNames, objectTypeNames)
+      : result && subjectOf(mutation.name, argument.name, result.type, resourceNames, objectTypeNames);
     if (!subject) continue;
-    const action = { mutation: mutation.name, argument: argument.name, returns: answer.resource, shownOnce: answer.shownOnce, description: mutation.description ?? undefined };
+    const action = {
+      mutation: mutation.name,
+      argument: argument.name,
+      ...(answer ? { returns: answer.resource, shownOnce: answer.shownOnce } : { result }),
+      description: mutation.description ?? undefined,
+    };
     actions.set(subject, [...(actions.get(subject) ?? []), action]);
   }
   return actions;
@@ -355,4 +405,21 @@ export function describeResources(schema: GraphQLSchema): ResourceCatalog {
     ),
   }));
   return new Map(described.map((resource) => [resource.name, resource]));
+}
+
+/** `xSettings: XSettings!` with `updateXSettings(input: …): XSettings!`: one settings page each, by the schema's order. */
+export function describeSettings(schema: GraphQLSchema): SettingsDescription[] {
+  const queries = schema.getQueryType()?.getFields() ?? {};
+  const mutations = schema.getMutationType()?.getFields() ?? {};
+  return Object.values(queries).flatMap((query): SettingsDescription[] => {
+    const type = getNamedType(query.type);
+    const update = mutations[`update${upperFirst(query.name)}`];
+    if (!query.name.endsWith('Settings') || !isObjectType(type) || returnsList(query.type) || query.args.some((arg) => isNonNullType(arg.type))) return [];
+    if (!returns(update, type.name) || returnsList(update.type) || update.args.length !== 1) return [];
+    const form = formOf(update, () => undefined);
+    const [input] = update.args;
+    if (!form || input?.name !== 'input') return [];
+    const fields = valueFieldsOf(Object.values(type.getFields()).filter((field) => field.args.length === 0));
+    return [{ name: type.name, query: query.name, fields, update: form, inputType: getNamedType(input.type).name, description: type.description ?? undefined }];
+  });
 }
