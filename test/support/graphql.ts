@@ -49,6 +49,11 @@ export function errorOf(result: GraphQLResponse): { code?: string; fields: strin
 export interface Subscription<T> {
   /** Resolves with the next event (or rejects after `timeoutMs`). */
   next(timeoutMs?: number): Promise<T>;
+  /**
+   * The next event `wanted` accepts, skipping others: the signal of a change made just before subscribing
+   * can still arrive after the subscription started on a busy machine.
+   */
+  nextWhere(wanted: (event: T) => boolean, timeoutMs?: number): Promise<T>;
   /** Resolves when the server has accepted the subscription (first keep-alive or a short settle time). */
   close(): Promise<void>;
 }
@@ -87,6 +92,16 @@ function queueOf<T>() {
   };
 }
 
+function nextWhere<T>(next: (timeoutMs?: number) => Promise<T>) {
+  return async (wanted: (event: T) => boolean, timeoutMs = 10_000): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const event = await next(Math.max(1, deadline - Date.now()));
+      if (wanted(event)) return event;
+    }
+  };
+}
+
 /** A subscription over graphql-ws; credentials travel as connection parameters, as a browser sends them. */
 export function subscribeWs<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, credentials: Credentials = {}): Subscription<{ data?: T; errors?: unknown[] }> {
   const queue = queueOf<{ data?: T; errors?: unknown[] }>();
@@ -96,7 +111,7 @@ export function subscribeWs<T = Record<string, any>>(url: string, query: string,
     error: (error) => queue.fail(error),
     complete: () => undefined,
   });
-  return { next: queue.next, close: async () => { dispose(); await client.dispose(); } };
+  return { next: queue.next, nextWhere: nextWhere(queue.next), close: async () => { dispose(); await client.dispose(); } };
 }
 
 /** A subscription over server-sent events (graphql-sse distinct connections mode). */
@@ -108,7 +123,7 @@ export function subscribeSse<T = Record<string, any>>(url: string, query: string
     error: (error) => queue.fail(error),
     complete: () => undefined,
   });
-  return { next: queue.next, close: async () => { dispose(); client.dispose(); } };
+  return { next: queue.next, nextWhere: nextWhere(queue.next), close: async () => { dispose(); client.dispose(); } };
 }
 
 /** Gives a fresh subscription time to reach the subgraph before the change it should see is made. */

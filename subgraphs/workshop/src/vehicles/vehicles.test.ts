@@ -46,8 +46,9 @@ describe('vehicles through the gateway', () => {
       await expectData(system.gatewayUrl, UPDATE_VEHICLE, { id: vehicle.id, input: { mileage: 121_500 } }, garage);
       const expected = { vehicleChanged: { kind: 'UPDATED', id: vehicle.id, node: { id: vehicle.id, mileage: 121_500, owner: { name: 'Grace Hopper' } } } };
       // toMatchObject: the gateway adds the key fields it needed to join the owner (`owner.id`)
-      expect((await overWs.next()).data).toMatchObject(expected);
-      expect((await overSse.next()).data).toMatchObject(expected);
+      const updated = (event: { data?: Record<string, any> }) => event.data?.vehicleChanged?.kind === 'UPDATED';
+      expect((await overWs.nextWhere(updated)).data).toMatchObject(expected);
+      expect((await overSse.nextWhere(updated)).data).toMatchObject(expected);
     } finally {
       await overWs.close();
       await overSse.close();
