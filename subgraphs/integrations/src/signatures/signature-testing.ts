@@ -2,44 +2,15 @@
  * What the e-signature and documents tests share (never used by the product): the DocuSign fake wired in
  * through the environment, a connection made through the gateway, and a look into the PDFs.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { DOCUSIGN_FAKE_CLIENT, DOCUSIGN_FAKE_CONNECT_KEY, startDocuSignFake, type DocuSignFake } from '@atelier/fakes';
+import { DOCUSIGN_FAKE_CONNECT_KEY, type DocuSignFake } from '@atelier/fakes';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { expect } from 'vitest';
 import { expectData } from '../../../../test/support/graphql.ts';
 import { type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
 import { oauthTestKit } from '../providers/oauth-testing.ts';
+export { docusignTestEnvironment } from '../providers/docusign/docusign-testing.ts';
 import { docusignApiClient, docusignSdk } from '../providers/docusign/docusign-client.ts';
-
-const ENV = ['DOCUSIGN_OAUTH_HOST', 'DOCUSIGN_API_URL', 'DOCUSIGN_CA_FILE', 'DOCUSIGN_CLIENT_ID', 'DOCUSIGN_CLIENT_SECRET', 'PUBLIC_URL', 'ADMIN_URL'] as const;
-
-/** Starts the DocuSign fake and points the environment at it; `restore` puts everything back. */
-export async function docusignTestEnvironment(): Promise<{ fake: DocuSignFake; restore(): Promise<void> }> {
-  const previous = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
-  const fake = await startDocuSignFake();
-  const caDirectory = mkdtempSync(join(tmpdir(), 'atelier-signatures-'));
-  writeFileSync(join(caDirectory, 'fake-ca.pem'), fake.caCertificate);
-  Object.assign(process.env, {
-    DOCUSIGN_OAUTH_HOST: fake.oauthBasePath,
-    DOCUSIGN_CA_FILE: join(caDirectory, 'fake-ca.pem'),
-    DOCUSIGN_CLIENT_ID: DOCUSIGN_FAKE_CLIENT.id,
-    DOCUSIGN_CLIENT_SECRET: DOCUSIGN_FAKE_CLIENT.secret,
-    ADMIN_URL: 'http://admin.atelier.test',
-  });
-  delete process.env.DOCUSIGN_API_URL; // the REST origin comes from userinfo, as in production
-  return {
-    fake,
-    async restore() {
-      for (const name of ENV) if (previous[name] === undefined) delete process.env[name];
-      else process.env[name] = previous[name];
-      await fake.stop();
-      rmSync(caDirectory, { recursive: true, force: true });
-    },
-  };
-}
 
 /** The organization connects DocuSign through the gateway; with `connectKey`, the admin also pastes the Connect key. */
 export function docusignConnector(system: () => TestSystem, org: () => TestOrganization, fake: () => DocuSignFake) {

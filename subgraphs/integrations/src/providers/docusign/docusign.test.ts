@@ -1,18 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import tls from 'node:tls';
-import { DOCUSIGN_FAKE_CLIENT, DOCUSIGN_FAKE_CONNECT_KEY, DOCUSIGN_FAKE_USER, startDocuSignFake, type DocuSignFake } from '@atelier/fakes';
+import { DOCUSIGN_FAKE_CLIENT, DOCUSIGN_FAKE_CONNECT_KEY, DOCUSIGN_FAKE_USER, type DocuSignFake } from '@atelier/fakes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql } from '../../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../../test/support/system.ts';
 import { docusignApiClient, docusignSdk } from './docusign-client.ts';
+import { docusignTestEnvironment } from './docusign-testing.ts';
 import { CONNECTION_FIELDS, oauthTestKit } from '../oauth-testing.ts';
 
-const ENV = ['DOCUSIGN_OAUTH_HOST', 'DOCUSIGN_API_URL', 'DOCUSIGN_CA_FILE', 'DOCUSIGN_CLIENT_ID', 'DOCUSIGN_CLIENT_SECRET', 'PUBLIC_URL', 'ADMIN_URL'] as const;
-const previousEnv = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
-const ADMIN_URL = 'http://admin.atelier.test';
 /** DocuSign's access tokens live 8 hours. */
 const TOKEN_LIFETIME = '8 hours';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
@@ -21,7 +16,7 @@ let system: TestSystem;
 let shop: TestOrganization;
 let fake: DocuSignFake;
 let skewMs = 0;
-let caDirectory: string;
+let restoreEnvironment: (() => Promise<void>) | undefined;
 let connectionId: string;
 /** An envelope whose Connect messages outlive the connection. */
 let second: string;
@@ -86,27 +81,14 @@ async function sendEnvelope(events: string[]) {
 }
 
 beforeAll(async () => {
-  fake = await startDocuSignFake({ clock: () => Date.now() + skewMs });
-  caDirectory = mkdtempSync(join(tmpdir(), 'atelier-docusign-'));
-  writeFileSync(join(caDirectory, 'fake-ca.pem'), fake.caCertificate);
-  Object.assign(process.env, {
-    DOCUSIGN_OAUTH_HOST: fake.oauthBasePath,
-    DOCUSIGN_CA_FILE: join(caDirectory, 'fake-ca.pem'),
-    DOCUSIGN_CLIENT_ID: DOCUSIGN_FAKE_CLIENT.id,
-    DOCUSIGN_CLIENT_SECRET: DOCUSIGN_FAKE_CLIENT.secret,
-    ADMIN_URL,
-  });
-  delete process.env.DOCUSIGN_API_URL; // the REST origin comes from userinfo, as in production
+  ({ fake, restore: restoreEnvironment } = await docusignTestEnvironment({ clock: () => Date.now() + skewMs }));
   system = await startSystem();
   process.env.PUBLIC_URL = new URL(system.gatewayUrl).origin;
   shop = await system.createOrganization();
 });
 afterAll(async () => {
-  for (const name of ENV) if (previousEnv[name] === undefined) delete process.env[name];
-  else process.env[name] = previousEnv[name];
   await system?.stop();
-  await fake?.stop();
-  if (caDirectory) rmSync(caDirectory, { recursive: true, force: true });
+  await restoreEnvironment?.();
 });
 
 describe('DocuSign through the gateway', () => {
