@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, wrap, type EntityData } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException, wrap, type EntityData } from '@mikro-orm/core';
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import { type Role } from '../auth/roles.ts';
@@ -132,9 +132,13 @@ export function readResolver<T extends TenantOwned>(options: ReadOptions<T>) {
   return ReadResolver;
 }
 
-/** Loads an entity of the caller's tenant or fails with NOT_FOUND. */
-export async function findOrFail<T extends object>(em: EntityManager, entity: Class<T>, typeName: string, id: string): Promise<T> {
-  const found = isUuid(id) ? await em.findOne(entity, { id } as never) : null;
+/**
+ * Loads an entity of the caller's tenant or fails with NOT_FOUND. `lock`: under a row lock for the rest of
+ * the transaction, read afresh, so concurrent changes of the same row queue up instead of both passing checks.
+ */
+export async function findOrFail<T extends object>(em: EntityManager, entity: Class<T>, typeName: string, id: string, options: { lock?: boolean } = {}): Promise<T> {
+  const lock = options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {};
+  const found = isUuid(id) ? await em.findOne(entity, { id } as never, lock as never) : null;
   if (!found) throw notFound(typeName, id);
   return found as T;
 }

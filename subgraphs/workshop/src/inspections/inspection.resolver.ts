@@ -3,7 +3,7 @@ import { ADMINS, badUserInput, crudResolver, findOrFail, groupBy, isUuid, loader
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Technician } from '../technicians/technician.entity.ts';
 import { technicianById } from '../technicians/technician.resolver.ts';
-import { assertEditable } from '../work-orders/work-order-flow.ts';
+import { assertEditable, isFinal } from '../work-orders/work-order-flow.ts';
 import { appendLine } from '../work-orders/work-order-lines.ts';
 import { WorkOrder } from '../work-orders/work-order.entity.ts';
 import { checkTechnician, lockWorkOrder } from '../work-orders/work-order.service.ts';
@@ -22,11 +22,7 @@ const ADVISE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
 async function createData(input: CreateInspectionInput, em: EntityManager, context: SubgraphContext) {
   const workOrder = await em.findOne(WorkOrder, { id: input.workOrderId });
   if (!workOrder) throw badUserInput([{ field: 'workOrderId', message: 'is not a work order of your organization' }]);
-  try {
-    assertEditable(workOrder);
-  } catch {
-    throw badUserInput([{ field: 'workOrderId', message: `is ${workOrder.status}: a closed work order gets no new inspection` }]);
-  }
+  if (isFinal(workOrder.status)) throw badUserInput([{ field: 'workOrderId', message: `is ${workOrder.status}: a closed work order gets no new inspection` }]);
   if (input.technicianId) await checkTechnician(em, input.technicianId);
   const { standardChecklist, ...fields } = input;
   // the kit creates the inspection from the data returned; its items, created here, already point at its ID

@@ -1,5 +1,4 @@
-import { badUserInput, eventData, findOrFail, isExpectedError, notFound, publishChange, requireTenant, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
-import { LockMode } from '@mikro-orm/core';
+import { badUserInput, eventData, findOrFail, isExpectedError, publishChange, requireTenant, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
 import { buildLine } from '../work-orders/work-order-lines.ts';
 import { lineTotal } from '../work-orders/work-order-totals.ts';
 import { WorkOrder } from '../work-orders/work-order.entity.ts';
@@ -23,12 +22,7 @@ export const STANDARD_CHECKLIST = [
   'Leaks under the vehicle',
 ] as const;
 
-export async function lockInspection(em: EntityManager, id: string): Promise<Inspection> {
-  await findOrFail(em, Inspection, 'Inspection', id);
-  const locked = await em.findOne(Inspection, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  if (!locked) throw notFound('Inspection', id);
-  return locked;
-}
+export const lockInspection = (em: EntityManager, id: string): Promise<Inspection> => findOrFail(em, Inspection, 'Inspection', id, { lock: true });
 
 export const itemsOf = (em: EntityManager, inspectionId: string) => em.find(InspectionItem, { inspectionId }, { orderBy: { position: 'asc', createdAt: 'asc' } });
 

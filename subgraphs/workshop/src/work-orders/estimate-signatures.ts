@@ -1,6 +1,7 @@
+import { LockMode } from '@mikro-orm/core';
 import { logger, type EventConsumer, type SignatureRequestEventData, type SubgraphContext } from '@atelier/kit';
 import { WorkOrder, WorkOrderStatus } from './work-order.entity.ts';
-import { lockWorkOrder, moveTo } from './work-order.service.ts';
+import { moveTo } from './work-order.service.ts';
 
 /**
  * The customer's e-signature moves the work order: an estimate sent for signature is ESTIMATE_SENT, a
@@ -13,8 +14,8 @@ export const estimateSignatures: EventConsumer<SubgraphContext> = {
   async handle(event, context) {
     const { workOrderId, signerName, envelopeId } = (event.data ?? {}) as unknown as SignatureRequestEventData;
     await context.em.transactional(async (em) => {
-      if (!(await em.findOne(WorkOrder, { id: workOrderId }))) return;
-      const workOrder = await lockWorkOrder(em, workOrderId);
+      const workOrder = await em.findOne(WorkOrder, { id: workOrderId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!workOrder) return; // deleted meanwhile (a draft)
       if (workOrder.status === WorkOrderStatus.DRAFT) await moveTo(context, em, workOrder, WorkOrderStatus.ESTIMATE_SENT);
       if (event.name !== 'integrations.signatureRequest.completed') return;
       if (workOrder.status !== WorkOrderStatus.ESTIMATE_SENT) {

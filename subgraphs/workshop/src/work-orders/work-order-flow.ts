@@ -25,6 +25,9 @@ export const ARRIVALS: Readonly<Record<Exclude<WorkOrderStatus, typeof DRAFT>, {
   [CANCELLED]: { event: 'cancelled', stamp: 'cancelledAt' },
 };
 
+/** COMPLETED (posted) and CANCELLED: nothing follows and nothing changes. */
+export const isFinal = (status: WorkOrderStatus) => NEXT_STATUSES[status].length === 0;
+
 /** Refuses a move the flow does not allow, saying where the work order may go instead. */
 export function assertTransition(from: WorkOrderStatus, to: WorkOrderStatus): void {
   if (NEXT_STATUSES[from].includes(to)) return;
@@ -42,7 +45,7 @@ export function assertTransition(from: WorkOrderStatus, to: WorkOrderStatus): vo
  * part priced before it passes the posting rules. COMPLETED (posted) and CANCELLED never change.
  */
 export function assertEditable(workOrder: WorkOrder, field = 'status'): void {
-  if (NEXT_STATUSES[workOrder.status as WorkOrderStatus].length) return;
+  if (!isFinal(workOrder.status)) return;
   throw badUserInput([{ field, message: `a ${workOrder.status} work order cannot change` }]);
 }
 

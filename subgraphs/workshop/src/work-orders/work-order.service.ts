@@ -1,5 +1,4 @@
-import { badUserInput, eventData, findOrFail, notFound, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
-import { LockMode } from '@mikro-orm/core';
+import { badUserInput, eventData, findOrFail, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
 import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { Technician } from '../technicians/technician.entity.ts';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
@@ -11,12 +10,7 @@ import { computeTotals, lineTotal } from './work-order-totals.ts';
 import { WorkOrder, WorkOrderStatus } from './work-order.entity.ts';
 
 /** Loads the work order under a row lock, so concurrent changes of its status or lines queue up. */
-export async function lockWorkOrder(em: EntityManager, id: string): Promise<WorkOrder> {
-  await findOrFail(em, WorkOrder, 'WorkOrder', id);
-  const locked = await em.findOne(WorkOrder, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-  if (!locked) throw notFound('WorkOrder', id);
-  return locked;
-}
+export const lockWorkOrder = (em: EntityManager, id: string): Promise<WorkOrder> => findOrFail(em, WorkOrder, 'WorkOrder', id, { lock: true });
 
 export function linesOf(em: EntityManager, workOrderId: string): Promise<WorkOrderLine[]> {
   return em.find(WorkOrderLine, { workOrderId }, { orderBy: { position: 'asc', createdAt: 'asc' } });
