@@ -4,7 +4,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root
 import { Technician } from '../technicians/technician.entity.ts';
 import { technicianById } from '../technicians/technician.resolver.ts';
 import { assertEditable, isFinal } from '../work-orders/work-order-flow.ts';
-import { appendLine } from '../work-orders/work-order-lines.ts';
+import { appendLines } from '../work-orders/work-order-lines.ts';
 import { WorkOrder } from '../work-orders/work-order.entity.ts';
 import { checkTechnician, lockWorkOrder } from '../work-orders/work-order.service.ts';
 import { InspectionItem, RecommendationDecision } from './inspection-item.entity.ts';
@@ -135,7 +135,8 @@ export class InspectionResolver extends crudResolver({
       if (args.decision === RecommendationDecision.APPROVED) {
         const workOrder = await lockWorkOrder(em, inspection.workOrderId);
         assertEditable(workOrder);
-        for (const { total: _total, ...line } of item.recommendationData) await appendLine(em, context, workOrder, line, { inspectionItemId: item.id });
+        const lines = item.recommendationData.map(({ total: _total, ...line }) => line);
+        await appendLines(em, context, workOrder, lines, { inspectionItemId: item.id });
       }
       em.assign(item, { decision: args.decision, decidedAt: new Date(), decidedBy: args.decidedBy?.trim() || null });
       await em.flush();

@@ -8,7 +8,7 @@ import { assertEditable } from './work-order-flow.ts';
 import { WorkOrderLine, WorkOrderLineKind } from './work-order-line.entity.ts';
 import { WorkOrder } from './work-order.entity.ts';
 import { AddWorkOrderLineInput, UpdateWorkOrderLineInput } from './work-order.inputs.ts';
-import { appendLine, buildLine, misplacedFields } from './work-order-lines.ts';
+import { appendLines, buildLine, misplacedFields } from './work-order-lines.ts';
 import { checkTechnician, lockWorkOrder, publishWorkOrder, recalculate } from './work-order.service.ts';
 
 /** Advisors price the job; technicians add and adjust their own labour and parts as they find the work. */
@@ -26,7 +26,7 @@ export class WorkOrderLineResolver {
     return context.em.transactional(async (em) => {
       const workOrder = await lockWorkOrder(em, workOrderId);
       assertEditable(workOrder);
-      await appendLine(em, context, workOrder, await buildLine(em, context, workOrder.currency, input));
+      await appendLines(em, context, workOrder, [await buildLine(em, context, workOrder.currency, input)]);
       return workOrder;
     });
   }

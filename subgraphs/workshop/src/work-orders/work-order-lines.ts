@@ -81,11 +81,10 @@ export async function buildLine(em: EntityManager, context: SubgraphContext, cur
   };
 }
 
-/** Appends a line to a (locked, editable) work order, recomputes its totals and announces the change. */
-export async function appendLine(em: EntityManager, context: SubgraphContext, workOrder: WorkOrder, line: LineData, extra: Partial<WorkOrderLine> = {}): Promise<WorkOrderLine> {
-  const position = (await linesOf(em, workOrder.id)).reduce((last, existing) => Math.max(last, existing.position), 0) + 1;
-  const created = em.create(WorkOrderLine, { ...line, ...extra, workOrderId: workOrder.id, position, tenantId: requireTenant(context) });
+/** Appends lines to a (locked, editable) work order, recomputes its totals once and announces the change once. */
+export async function appendLines(em: EntityManager, context: SubgraphContext, workOrder: WorkOrder, lines: readonly LineData[], extra: Partial<WorkOrderLine> = {}): Promise<void> {
+  const last = (await linesOf(em, workOrder.id)).reduce((highest, existing) => Math.max(highest, existing.position), 0);
+  lines.forEach((line, index) => em.create(WorkOrderLine, { ...line, ...extra, workOrderId: workOrder.id, position: last + index + 1, tenantId: requireTenant(context) }));
   await recalculate(em, workOrder);
   await publishWorkOrder(context, em, workOrder, 'updated', { changed: ['lines'] });
-  return created;
 }
