@@ -17,15 +17,7 @@ beforeAll(async () => {
     }
   }
   // the counts are of every statement a subgraph runs: let the background consumers of these changes finish first
-  const pendingJobs = async () =>
-    (await system.product.subgraphs.crm.orm.em.getConnection().execute<{ n: number }[]>(
-      `select count(*)::int as n from pgboss.job where data->>'tenantId' = ? and state in ('created', 'retry', 'active')`,
-      [garage.organizationId],
-    ))[0]?.n;
-  for (let waited = 0; (await pendingJobs()) !== 0; waited += 250) {
-    if (waited > 60_000) throw new Error('background consumers did not finish');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await system.waitForBackgroundJobs(garage.organizationId);
 }, 120_000);
 afterAll(() => system?.stop());
 

@@ -25,6 +25,8 @@ export interface TestSystem {
   resetCounts(): void;
   /** A new organization with its owner, signed in through the gateway. */
   createOrganization(name?: string): Promise<TestOrganization>;
+  /** Waits until every background job about the organization's events has run (e.g. before counting statements). */
+  waitForBackgroundJobs(organizationId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,17 @@ export async function startSystem(options: { production?: boolean; isolated?: bo
       const { organization, owner } = await provisionOrganization(product.subgraphs.identity.orm.em, { name, owner: { email, name: 'Owner', password } });
       const { login } = await expectData<{ login: { token: string } }>(gatewayUrl, LOGIN, { input: { email, password } });
       return { organizationId: organization.id, userId: owner.id, email, password, token: login.token };
+    },
+    async waitForBackgroundJobs(organizationId) {
+      const pending = async () =>
+        (await product.subgraphs.identity.orm.em.getConnection().execute<{ n: number }[]>(
+          `select count(*)::int as n from pgboss.job where data->>'tenantId' = ? and state in ('created', 'retry', 'active')`,
+          [organizationId],
+        ))[0]?.n;
+      for (let waited = 0; (await pending()) !== 0; waited += 250) {
+        if (waited > 60_000) throw new Error('background jobs did not finish within a minute');
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     },
     async stop() {
       await product.stop();
