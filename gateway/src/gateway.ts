@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
-import { type AddressInfo } from 'node:net';
-import { CONTEXT_HEADER, contextSecret, isExpectedError, logger, REQUEST_ID_HEADER, signContext, type CallerContext } from '@atelier/kit';
+import { CONTEXT_HEADER, contextSecret, isExpectedError, listen, logger, REQUEST_ID_HEADER, signContext, type CallerContext } from '@atelier/kit';
 import { createGatewayRuntime, getGraphQLWSOptions, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -95,6 +94,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return gateway(request, response);
   });
   const wss = new WebSocketServer({ server, path: '/graphql' });
+  wss.on('error', () => undefined); // the same listen error as the server's, which listen() reports
   useServer(
     getGraphQLWSOptions<AuthContext, { request: IncomingMessage }>(gateway, (ctx) => {
       // browsers cannot set headers on a WebSocket: credentials come as connection parameters
@@ -109,9 +109,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     wss,
   );
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
+  const host = options.host ?? '127.0.0.1';
+  let port: number;
+  try {
+    port = await listen(server, { port: options.port ?? 0, host, service: 'The gateway', portVariable: 'GATEWAY_PORT' });
+  } catch (error) {
+    wss.close();
+    await gateway[Symbol.asyncDispose]();
+    throw error;
+  }
+  const url = `http://${host}:${port}/graphql`;
   logger.info({ url }, 'gateway ready');
 
   let stopping: Promise<void> | undefined;

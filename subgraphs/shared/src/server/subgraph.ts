@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
 import { type MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import { type Context as WsContext, type ServerOptions } from 'graphql-ws';
@@ -14,6 +13,7 @@ import { EventBus, type EventConsumer, type EventEnvelope } from '../events/even
 import { buildFederatedSchema, type ReferenceResolvers } from '../graphql/federation.ts';
 import { logger } from '../logger.ts';
 import { createContext, type SubgraphContext } from './context.ts';
+import { listen } from './listen.ts';
 import { getSubgraphSdl } from './sdl.ts';
 
 export interface SubgraphDefinition {
@@ -104,11 +104,20 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
       const yoga = createSubgraphYoga(definition, await schema(), services, options.onRequest);
       const server = createServer(yoga);
       const wss = new WebSocketServer({ server, path: '/graphql' });
+      wss.on('error', () => undefined); // the same listen error as the server's, which listen() reports
       serveWebSockets(wss, yoga, services);
 
-      await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
-      const { port } = server.address() as AddressInfo;
-      const url = `http://${options.host ?? '127.0.0.1'}:${port}/graphql`;
+      const host = options.host ?? '127.0.0.1';
+      let port: number;
+      try {
+        port = await listen(server, { port: options.port ?? 0, host, service: `The ${definition.name} subgraph`, portVariable: `${definition.name.toUpperCase()}_PORT` });
+      } catch (error) {
+        wss.close();
+        await bus.stop();
+        await orm.close();
+        throw error;
+      }
+      const url = `http://${host}:${port}/graphql`;
       logger.info({ subgraph: definition.name, url }, 'subgraph ready');
 
       let stopping: Promise<void> | undefined;
