@@ -12,7 +12,18 @@ import {
   startDocuSignFake, startGoogleFake, startMpesaFake, startNhtsaFake, startQuickBooksFake, startResendFake, startStripeFake,
   startTwilioFake, startWhatsAppFake, type FakeOptions, type ProviderFake,
 } from '@atelier/fakes';
+import { reportStartupFailure } from '@atelier/kit';
 import pg from 'pg';
+import { assertProductConfig, loadDotEnv } from './lib/startup.ts';
+
+// before any fake starts: the demo refuses production on development secrets like every entry point
+loadDotEnv();
+try {
+  assertProductConfig();
+} catch (error) {
+  reportStartupFailure(error);
+  process.exit(1);
+}
 
 const root = join(import.meta.dirname, '..');
 const publicUrl = process.env.PUBLIC_URL ?? 'http://localhost:4000';

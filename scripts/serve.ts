@@ -10,4 +10,7 @@ const service = process.argv[2] ?? process.env.SERVICE;
 if (service === 'gateway') await import('../gateway/src/main.ts');
 else if (service === 'admin') await import('../admin/serve-static.ts');
 else if (service && service in subgraphs) await runStandalone(subgraphs[service as SubgraphName], service as SubgraphName);
-else throw new Error(`Unknown service "${service}". Use one of: gateway, admin, ${Object.keys(subgraphs).join(', ')}`);
+else {
+  console.error(`Unknown service "${service}". Use one of: gateway, admin, ${Object.keys(subgraphs).join(', ')}`);
+  process.exit(1);
+}

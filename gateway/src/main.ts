@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { assertProductionSecrets, env, isProduction, logger, servicePort, subgraphUrl } from '@atelier/kit';
+import { assertProductionSecrets, env, isProduction, logger, reportStartupFailure, servicePort, subgraphUrl } from '@atelier/kit';
 import { apiKeysFromIdentity } from './authenticate.ts';
-import { startGateway } from './gateway.ts';
+import { startGateway, type RunningGateway } from './gateway.ts';
 import { readSupergraph } from './supergraph.ts';
 
 // The gateway as its own process (a container); `npm start` runs it in-process with everything else.
-assertProductionSecrets();
 const subgraphUrls = {
   identity: subgraphUrl('identity'),
   crm: subgraphUrl('crm'),
@@ -13,14 +12,21 @@ const subgraphUrls = {
   commerce: subgraphUrl('commerce'),
   integrations: subgraphUrl('integrations'),
 };
-const gateway = await startGateway({
-  supergraphSdl: readSupergraph(),
-  subgraphUrls,
-  apiKeys: apiKeysFromIdentity(subgraphUrls.identity),
-  production: isProduction(),
-  port: servicePort('gateway'),
-  host: env('HOST', '127.0.0.1'),
-});
+let gateway: RunningGateway;
+try {
+  assertProductionSecrets();
+  gateway = await startGateway({
+    supergraphSdl: readSupergraph(),
+    subgraphUrls,
+    apiKeys: apiKeysFromIdentity(subgraphUrls.identity),
+    production: isProduction(),
+    port: servicePort('gateway'),
+    host: env('HOST', '127.0.0.1'),
+  });
+} catch (error) {
+  reportStartupFailure(error);
+  process.exit(1);
+}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   // on, not once: a repeated signal must not interrupt the graceful stop (gateway.stop() is idempotent)
   process.on(signal, () => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
@@ -75,7 +75,7 @@ function existingAncestor(path: string): string {
  * must reach both the binaries and the data directory. A checkout in root's home (mode 700) is out of its
  * reach, and initdb would fail with a bare EACCES: say what to do instead.
  */
-export function assertReachableByPostgresUser(paths: string[], user = postgresUser()): void {
+export function assertReachableByPostgresUser(paths: string[], user: { uid: number; gid: number } | null = postgresUser()): void {
   if (!user) return;
   for (const path of paths) {
     const dir = existingAncestor(path);
@@ -91,22 +91,29 @@ export function assertReachableByPostgresUser(paths: string[], user = postgresUs
 }
 
 /**
- * A PostgreSQL left running on this data directory by a run that crashed (its parent process is gone):
- * stopped, so this start can take over. One that a live process still runs is someone else's: refuse.
+ * Who runs the embedded PostgreSQL of a data directory: the pid of the Atelier process, written next to it
+ * (not inside: the cluster belongs to the postgres user), so a later start can tell a server that a live
+ * Atelier still uses from one that a crashed run left behind.
+ */
+const ownerFile = (dataDir: string) => `${resolve(dataDir)}.owner.pid`;
+
+const readPid = (file: string) => (existsSync(file) ? Number.parseInt(readFileSync(file, 'utf8').split('\n')[0] ?? '', 10) : Number.NaN);
+
+/**
+ * A PostgreSQL left running on this data directory by a run that crashed: stopped, so this start can take
+ * over. One that a live Atelier still uses is refused with a message.
  */
 async function stopOrphanedServer(dataDir: string): Promise<void> {
-  const pidFile = `${dataDir}/postmaster.pid`;
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || !processIsAlive(pid)) return; // a stale file: PostgreSQL cleans it up itself
-  const parent = parentOf(pid);
-  if (parent !== null && parent !== 1 && processIsAlive(parent)) {
-    throw new StartupError(`The database in ${dataDir} is in use by another running Atelier (PostgreSQL pid ${pid}, started by pid ${parent}). Stop it first, or set DATABASE_URL.`);
+  const pid = readPid(`${dataDir}/postmaster.pid`);
+  if (!Number.isInteger(pid) || !processIsAlive(pid)) return; // none, or a stale file PostgreSQL cleans up itself
+  const owner = readPid(ownerFile(dataDir));
+  if (Number.isInteger(owner) && owner !== process.pid && processIsAlive(owner)) {
+    throw new StartupError(`The database in ${dataDir} is in use by another running Atelier (process ${owner}). Stop it first, or set DATABASE_URL.`);
   }
   process.kill(pid, 'SIGINT'); // PostgreSQL's fast shutdown: clean, and quick
   for (let waited = 0; processIsAlive(pid); waited += 100) {
     if (waited > 30_000) throw new StartupError(`A PostgreSQL left over from an earlier run (pid ${pid}) did not stop; stop it with "kill ${pid}" and start again.`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((done) => setTimeout(done, 100));
   }
 }
 
@@ -116,16 +123,6 @@ function processIsAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function parentOf(pid: number): number | null {
-  try {
-    // /proc/<pid>/stat: "pid (command) state ppid ..."; the command may hold spaces and parentheses
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
-  } catch {
-    return null;
   }
 }
 
@@ -159,6 +156,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     if (isRoot()) assertReachableByPostgresUser(reachable); // on a first run, the postgres user exists only now
     throw error;
   }
+  writeFileSync(ownerFile(options.dataDir), `${process.pid}\n`);
   const client = pg.getPgClient();
   await client.connect();
   const exists = await client.query('select 1 from pg_database where datname = $1', [options.database]);
@@ -171,6 +169,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
       // exit that already happened (it keeps the child process in a private field)
       const server = (pg as unknown as { process?: ChildProcess }).process;
       if (server && server.exitCode === null && server.signalCode === null) await pg.stop();
+      rmSync(ownerFile(options.dataDir), { force: true });
     },
   };
 }

@@ -18,6 +18,7 @@ import { InboundEvent } from './webhooks-in/inbound-event.entity.ts';
 import { InboundEventResolver } from './webhooks-in/inbound-event.resolver.ts';
 import { inboundProcessor } from './webhooks-in/inbound-processor.ts';
 import { webhookRoute } from './webhooks-in/webhook.route.ts';
+import { secretKeyProblems } from './secrets/secret-box.ts';
 import { VinCacheEntry } from './vin/vin-cache.entity.ts';
 import { vinDecodeRequests } from './vin/vin-decode-requests.ts';
 import { VinResolver } from './vin/vin.resolver.ts';
@@ -55,6 +56,7 @@ export const integrations = defineSubgraph({
   orphanedTypes: [AppointmentRef, WorkOrderRef],
   referenceResolvers: { Appointment: appointmentRefReference as never, WorkOrder: workOrderRefReference as never },
   migrations,
+  configChecks: [secretKeyProblems],
   consumers: [
     inboundProcessor, recordProjection, syncWorker, vinDecodeRequests, connectEvents, staleEstimates, documentsFiling, inspectionPhotosFiling,
     ...outgoingWebhooks.consumers, ...appointmentReminders.consumers, ...calendarSync.consumers,

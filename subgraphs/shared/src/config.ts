@@ -1,9 +1,12 @@
+import { StartupError } from './startup-error.ts';
+
 /**
  * Every setting comes from the environment with a safe development default, so `npm start` works on a
  * fresh machine. Production refuses to start with the development secrets (see `assertProductionSecrets`).
  */
 const DEV_CONTEXT_SECRET = 'dev-only-context-secret-change-me';
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me';
+const MIN_SECRET_LENGTH = 32;
 
 export const isProduction = () => process.env.NODE_ENV === 'production';
 
@@ -25,14 +28,37 @@ export const contextSecret = () => env('CONTEXT_SECRET', DEV_CONTEXT_SECRET);
 /** The secret identity signs session JWTs with; the gateway verifies them. */
 export const jwtSecret = () => env('JWT_SECRET', DEV_JWT_SECRET);
 
-export function assertProductionSecrets(): void {
+/**
+ * What a process needs to check about its own settings before it may run in production; each returns the
+ * problems it finds (a subgraph adds its own, e.g. integrations' `SECRET_KEYS`).
+ */
+export type ConfigCheck = () => string[];
+
+/** The secrets every process shares: the context signature and the session tokens. */
+const sharedSecrets: ConfigCheck = () =>
+  ([
+    ['CONTEXT_SECRET', process.env.CONTEXT_SECRET, DEV_CONTEXT_SECRET],
+    ['JWT_SECRET', process.env.JWT_SECRET, DEV_JWT_SECRET],
+  ] as const).flatMap(([name, value, dev]) => {
+    if (!value) return [`${name} is not set`];
+    if (value === dev) return [`${name} is the public development value`];
+    if (value.length < MIN_SECRET_LENGTH) return [`${name} is shorter than ${MIN_SECRET_LENGTH} characters`];
+    return [];
+  });
+
+/**
+ * Refuses to run in production on missing or development secrets: anyone could sign a session or a
+ * context header with the public defaults and be an OWNER. Every entry point calls it (through a
+ * subgraph's `start`, the gateway's, and the scripts), before it opens anything. Lists every problem at once.
+ */
+export function assertProductionSecrets(checks: ConfigCheck[] = []): void {
   if (!isProduction()) return;
-  for (const [name, value, dev] of [
-    ['CONTEXT_SECRET', contextSecret(), DEV_CONTEXT_SECRET],
-    ['JWT_SECRET', jwtSecret(), DEV_JWT_SECRET],
-  ] as const) {
-    if (value === dev || value.length < 32) throw new Error(`${name} must be set to a random value of at least 32 characters in production`);
-  }
+  const problems = [sharedSecrets, ...checks].flatMap((check) => check());
+  if (!problems.length) return;
+  throw new StartupError(
+    ['Refusing to start in production (NODE_ENV=production):', ...problems.map((problem) => `  - ${problem}`),
+      `Set each secret to a random value (for example \`openssl rand -base64 48\`); see .env.example.`].join('\n'),
+  );
 }
 
 /** Default ports of the processes; each can be overridden by its environment variable. */

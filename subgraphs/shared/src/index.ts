@@ -28,3 +28,4 @@ export * from './server/sdl.ts';
 export * from './server/subgraph.ts';
 export * from './server/standalone.ts';
 export * from './lifecycle.ts';
+export * from './startup-error.ts';

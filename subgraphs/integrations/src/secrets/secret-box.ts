@@ -34,6 +34,18 @@ export function parseKeyRing(spec: string | undefined, activeId: string | undefi
   return { activeId: active, keys };
 }
 
+/** `configChecks` of integrations: production needs keys of its own, well formed, and not the development key. */
+export function secretKeyProblems(): string[] {
+  if (!isProduction()) return [];
+  if (!process.env.SECRET_KEYS) return ['SECRET_KEYS is not set (id:base64 of 32 random bytes, e.g. `k1:$(openssl rand -base64 32)`)'];
+  try {
+    const { keys } = parseKeyRing(process.env.SECRET_KEYS, process.env.SECRET_KEY_ACTIVE);
+    return [...keys.values()].some((key) => key.equals(devKey())) ? ['SECRET_KEYS holds the public development key'] : [];
+  } catch (error) {
+    return [(error as Error).message];
+  }
+}
+
 let ring: KeyRing | undefined;
 export const keyRing = (): KeyRing => (ring ??= parseKeyRing(process.env.SECRET_KEYS, process.env.SECRET_KEY_ACTIVE));
 

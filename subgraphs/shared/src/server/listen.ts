@@ -1,10 +1,7 @@
 import { type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
+import { StartupError } from '../startup-error.ts';
 
-/** A start-up failure whose message says what to do; entry points print it without a stack and exit non-zero. */
-export class StartupError extends Error {
-  override name = 'StartupError';
-}
 
 /**
  * `server.listen` as a promise that also rejects. Node reports a busy port as an `error` event, not to the

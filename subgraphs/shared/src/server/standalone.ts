@@ -1,13 +1,21 @@
-import { env, servicePort, type ServiceName } from '../config.ts';
+import { assertProductionSecrets, env, servicePort, type ServiceName } from '../config.ts';
 import { beginShutdown } from '../lifecycle.ts';
 import { logger } from '../logger.ts';
-import { type Subgraph } from './subgraph.ts';
+import { reportStartupFailure, StartupError } from '../startup-error.ts';
+import { type RunningSubgraph, type Subgraph } from './subgraph.ts';
 
 /** Runs one subgraph as its own process (a container): migrations, then serve until SIGTERM/SIGINT. */
 export async function runStandalone(subgraph: Subgraph, name: Exclude<ServiceName, 'gateway' | 'admin'>): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL is required to run a subgraph on its own (npm start runs everything with an embedded database)');
-  const running = await subgraph.start({ databaseUrl, port: servicePort(name), host: env('HOST', '127.0.0.1') });
+  let running: RunningSubgraph;
+  try {
+    assertProductionSecrets(subgraph.definition.configChecks);
+    const databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) throw new StartupError('DATABASE_URL is required to run a subgraph on its own (npm start runs everything with an embedded database)');
+    running = await subgraph.start({ databaseUrl, port: servicePort(name), host: env('HOST', '127.0.0.1') });
+  } catch (error) {
+    reportStartupFailure(error);
+    process.exit(1);
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return; // a repeated signal must not interrupt the graceful stop

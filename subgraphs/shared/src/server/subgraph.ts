@@ -6,7 +6,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { CONTEXT_HEADER, REQUEST_ID_HEADER, verifyContext, type CallerContext } from '../auth/signed-context.ts';
-import { contextSecret } from '../config.ts';
+import { assertProductionSecrets, contextSecret, type ConfigCheck } from '../config.ts';
 import { createOrm, migrate, type MigrationDefinition } from '../database/orm.ts';
 import { isExpectedError } from '../errors.ts';
 import { EventBus, type EventConsumer, type EventEnvelope } from '../events/event-bus.ts';
@@ -25,6 +25,8 @@ export interface SubgraphDefinition {
   referenceResolvers?: ReferenceResolvers;
   migrations: MigrationDefinition[];
   consumers?: EventConsumer<SubgraphContext>[];
+  /** What this subgraph's settings must satisfy in production, beyond the shared secrets. */
+  configChecks?: ConfigCheck[];
   /** Extra HTTP routes (internal endpoints); return null to fall through to GraphQL. */
   routes?: (request: Request, services: SubgraphServices) => Promise<Response | null>;
 }
@@ -91,6 +93,7 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
       }
     },
     async start(options) {
+      assertProductionSecrets(definition.configChecks);
       const orm = await openOrm(options.databaseUrl, options.onQuery);
       if (options.migrate !== false) await migrate(orm, definition.name);
       const bus = await EventBus.start({ databaseUrl: options.databaseUrl, emConfig: orm.em.config, name: definition.name });
