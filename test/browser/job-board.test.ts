@@ -218,7 +218,7 @@ describe('job board, work-order screen and calendar in the admin', () => {
     // with the odometer given, only the missing technician is left
     await dialog.getByRole('spinbutton', { name: 'Odometer out' }).fill('50200');
     await dialog.getByRole('button', { name: 'Complete' }).click();
-    await expect.poll(() => refusal.textContent()).not.toContain('Odometer out');
+    await expect.poll(() => refusal.textContent(), { timeout: 10_000 }).not.toContain('Odometer out');
     await refusal.getByText('Line 1: labour "Road test" needs a technician').waitFor();
     await expect(stored(workOrder.id)).resolves.toMatchObject({ status: 'READY', odometerOut: null });
   });

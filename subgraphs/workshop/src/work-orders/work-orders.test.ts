@@ -211,10 +211,12 @@ describe('work orders through the gateway', () => {
         publish(em, { name, tenantId: shop.org.organizationId, entityId: crypto.randomUUID(), data: { workOrderId: order.id, signerName: 'Grace Hopper', envelopeId: 'env-1' } }),
       );
     await report('integrations.signatureRequest.sent');
-    await expect.poll(async () => (await api.get(order.id)).status).toBe('ESTIMATE_SENT');
+    await system.waitForBackgroundJobs(shop.org.organizationId);
+    expect((await api.get(order.id)).status).toBe('ESTIMATE_SENT');
     await report('integrations.signatureRequest.completed');
     await report('integrations.signatureRequest.completed');
-    await expect.poll(async () => (await api.get(order.id)).status).toBe('APPROVED');
+    await system.waitForBackgroundJobs(shop.org.organizationId);
+    expect((await api.get(order.id)).status).toBe('APPROVED');
     expect((await api.get(order.id)).approvedBy).toBe('e-signature of Grace Hopper (envelope env-1)');
   });
 });

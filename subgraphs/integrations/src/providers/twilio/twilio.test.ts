@@ -103,7 +103,7 @@ describe('Twilio through the gateway', () => {
     // the same signed body posted to a URL it was not signed for
     const replayed = await fetch(webhookUrl, { method: 'POST', headers: signedForElsewhere[0]!.headers, body: signedForElsewhere[0]!.body });
     expect([...tampered.sent.map((s) => s.status), replayed.status]).toEqual([400, 400]);
-    await expect.poll(async () => (await inbox()).totalCount).toBe(before + 1); // only the genuine one, to the URL it was signed for
+    await expect.poll(async () => (await inbox()).totalCount, { timeout: 10_000 }).toBe(before + 1); // only the genuine one, to the URL it was signed for
     expect((await inboxEntries(tampered.message.sid)).length).toBe(0);
   });
 });
