@@ -51,9 +51,25 @@ export async function publish(em: EntityManager, event: DomainEvent): Promise<Ev
   return bus.publish(em, event);
 }
 
+/**
+ * Runs now, in the caller's process, the events about one entity still waiting in a consumer's queue: a
+ * projection can then answer for an entity whose event was committed but not yet handled (a busy,
+ * stopped or killed worker) instead of refusing it. Returns how many ran; see `EventBus.catchUp`.
+ */
+export async function catchUp(em: EntityManager, queue: string, about: { tenantId: string; entityId: string }): Promise<number> {
+  const bus = buses.get(em.config);
+  if (!bus) throw new Error('catchUp(): this EntityManager belongs to no running subgraph');
+  return bus.catchUp(queue, about);
+}
+
+/** Job states of an event not yet handled for good: waiting, waiting to retry, or taken by a worker. */
+const UNHANDLED_STATES = new Set(['created', 'retry', 'active']);
+
 /** Durable events on pg-boss plus the live signal on LISTEN/NOTIFY, for one subgraph process. */
 export class EventBus {
   readonly live: LiveSignal;
+  /** The consumers this process runs, by queue, each bound to its context (for `catchUp`). */
+  private readonly handlers = new Map<string, (event: EventEnvelope) => Promise<void>>();
 
   private constructor(
     private readonly boss: PgBoss,
@@ -98,16 +114,37 @@ export class EventBus {
   async consume<TContext>(consumer: EventConsumer<TContext>, contextFor: (event: EventEnvelope) => TContext): Promise<void> {
     await this.ensureQueue(consumer.queue, 10, consumer.expireInSeconds);
     for (const event of consumer.events) await this.boss.subscribe(event, consumer.queue);
+    const handle = (event: EventEnvelope) => consumer.handle(event, contextFor(event));
+    this.handlers.set(consumer.queue, handle);
     await this.boss.work<EventEnvelope>(consumer.queue, WORK_OPTIONS, (jobs) =>
       settleEach(jobs, async (job) => {
         try {
-          await consumer.handle(job.data, contextFor(job.data));
+          await handle(job.data);
         } catch (error) {
           logger.error({ err: error, queue: consumer.queue, event: job.data.name, eventId: job.data.id }, 'event consumer failed; it will be retried');
           throw error;
         }
       }),
     );
+  }
+
+  /**
+   * Runs this process's consumer of `queue` now on every event about one entity that the queue has not
+   * handled for good yet, oldest first. The events stay queued: consumers are idempotent, so their worker
+   * handling them again later changes nothing.
+   */
+  async catchUp(queue: string, about: { tenantId: string; entityId: string }): Promise<number> {
+    const handle = this.handlers.get(queue);
+    if (!handle) throw new Error(`catchUp(${queue}): this process runs no consumer of that queue`);
+    const jobs = await this.boss.findJobs<EventEnvelope>(queue, { data: { tenantId: about.tenantId, entityId: about.entityId } });
+    const unhandled = jobs.filter((job) => UNHANDLED_STATES.has(job.state));
+    for (const job of unhandled) await handle(job.data);
+    return unhandled.length;
+  }
+
+  /** Stops this process working a queue; its jobs wait for another replica (or this one's restart). */
+  async stopWorking(queue: string): Promise<void> {
+    await this.boss.offWork(queue);
   }
 
   /**
