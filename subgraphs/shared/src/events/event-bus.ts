@@ -85,6 +85,9 @@ export class EventBus {
       max: 4,
       application_name: `atelier-${options.name}-jobs`,
       useListenNotify: true,
+      // how often lost jobs (expired, or without a heartbeat: their worker was killed) are found and retried
+      superviseIntervalSeconds: SUPERVISE_SECONDS,
+      monitorIntervalSeconds: SUPERVISE_SECONDS,
     });
     boss.on('error', (error) => {
       if (!isShuttingDown()) logger.error({ err: error, subgraph: options.name }, 'job queue error');
@@ -180,10 +183,12 @@ export class EventBus {
 
   private async ensureQueue(queue: string, retryLimit: number, expireInSeconds?: number): Promise<void> {
     if (await this.boss.getQueue(queue)) {
-      if (expireInSeconds) await this.boss.updateQueue(queue, { expireInSeconds }); // a setting changed since the queue was made
+      // settings that changed since the queue was made
+      await this.boss.updateQueue(queue, { heartbeatSeconds: HEARTBEAT_SECONDS, ...(expireInSeconds && { expireInSeconds }) });
       return;
     }
-    await this.boss.createQueue(queue, { retryLimit, retryDelay: 1, retryBackoff: true, notify: true, ...(expireInSeconds && { expireInSeconds }) }).catch(async (error: unknown) => {
+    const settings = { retryLimit, retryDelay: 1, retryBackoff: true, notify: true, heartbeatSeconds: HEARTBEAT_SECONDS, ...(expireInSeconds && { expireInSeconds }) };
+    await this.boss.createQueue(queue, settings).catch(async (error: unknown) => {
       if (!(await this.boss.getQueue(queue))) throw error; // a replica created it first: fine
     });
   }
@@ -195,13 +200,30 @@ export class EventBus {
 }
 
 /**
+ * A worker proves every few seconds that it still holds its jobs; a job whose worker went silent for
+ * HEARTBEAT_SECONDS (pg-boss' minimum) is retried at the next supervision, so a `kill -9` delays the jobs it
+ * held by seconds rather than by their whole expiry (15 minutes by default), however long a job may run.
+ * The refresh comes well inside the limit so a busy event loop does not lose a job that is still running.
+ */
+const HEARTBEAT_SECONDS = 10;
+const HEARTBEAT_REFRESH_SECONDS = 3;
+const SUPERVISE_SECONDS = 5;
+
+/**
  * How every worker fetches. pg-boss only notifies workers of jobs that are due at once, and on notify-enabled
  * queues it relaxes polling to 30 s, so a job sent with `startAfterSeconds` would wait up to 30 s past its
  * time and a backlog would drain one job per poll: poll every 2 s regardless, take jobs two at a time and
  * fetch again at once while a fetch comes back full. Each job settles on its own (a throw retries that job
  * alone, never its batch-mate).
  */
-const WORK_OPTIONS = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, batchSize: 2, burstWhenBatchFull: true, perJobResults: true } as const;
+const WORK_OPTIONS = {
+  pollingIntervalSeconds: 2,
+  notifyPollingIntervalSeconds: 2,
+  batchSize: 2,
+  burstWhenBatchFull: true,
+  perJobResults: true,
+  heartbeatRefreshSeconds: HEARTBEAT_REFRESH_SECONDS,
+} as const;
 
 /** Runs a batch's jobs one after the other and reports each outcome to pg-boss. */
 async function settleEach<T>(jobs: Job<T>[], run: (job: Job<T>) => Promise<void>): Promise<JobResult[]> {
