@@ -193,6 +193,12 @@ export class EventBus {
     });
   }
 
+  /** Whether events work now: the job queue's database answers and the live signal is listening. */
+  async ready(): Promise<boolean> {
+    if (!this.live.connected) return false;
+    return this.boss.getDb().executeSql('select 1').then(() => true, () => false);
+  }
+
   async stop(): Promise<void> {
     await this.live.stop();
     await this.boss.stop({ graceful: true, timeout: 5_000 });
