@@ -31,8 +31,8 @@ export interface EventConsumer<TContext = unknown> {
   queue: string;
   events: string[];
   /**
-   * How long a job may stay active before it counts as lost (its worker killed) and runs again; short
-   * for quick jobs so a crash delays them little (pg-boss' default is 15 minutes).
+   * How long a job may stay active before it counts as hung and runs again (pg-boss' default is 15
+   * minutes). A killed worker's jobs need no short expiry: they lose their heartbeat within seconds.
    */
   expireInSeconds?: number;
   handle(event: EventEnvelope, context: TContext): Promise<void>;
