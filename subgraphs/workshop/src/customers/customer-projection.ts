@@ -40,6 +40,8 @@ async function isKnown(em: EntityManager, tenantId: string, customerId: string):
  */
 export async function assertKnownCustomer(em: EntityManager, tenantId: string, customerId: string, field = 'ownerId'): Promise<void> {
   if (await isKnown(em, tenantId, customerId)) return;
-  if ((await catchUp(em, customerProjection.queue, { tenantId, entityId: customerId })) && (await isKnown(em, tenantId, customerId))) return;
+  // checked again even when nothing was waiting: the worker may have handled it since the first look
+  await catchUp(em, customerProjection.queue, { tenantId, entityId: customerId });
+  if (await isKnown(em, tenantId, customerId)) return;
   throw badUserInput([{ field, message: 'is not a customer of your organization' }]);
 }
