@@ -31,6 +31,7 @@ export const logger: Logger = pino({
       '*.token',
       'variables.*.password',
       'variables.password',
+      'err.client', // node-postgres hangs its whole client (settings, buffers) on a lost connection's error
     ],
     censor: '[redacted]',
   },

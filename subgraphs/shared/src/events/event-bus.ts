@@ -31,8 +31,8 @@ export interface EventConsumer<TContext = unknown> {
   queue: string;
   events: string[];
   /**
-   * How long a job may stay active before it counts as lost (its worker killed) and runs again; short
-   * for quick jobs so a crash delays them little (pg-boss' default is 15 minutes).
+   * How long a job may stay active before it counts as hung and runs again (pg-boss' default is 15
+   * minutes). A killed worker's jobs need no short expiry: they lose their heartbeat within seconds.
    */
   expireInSeconds?: number;
   handle(event: EventEnvelope, context: TContext): Promise<void>;
@@ -51,9 +51,25 @@ export async function publish(em: EntityManager, event: DomainEvent): Promise<Ev
   return bus.publish(em, event);
 }
 
+/**
+ * Runs now, in the caller's process, the events about one entity still waiting in a consumer's queue: a
+ * projection can then answer for an entity whose event was committed but not yet handled (a busy,
+ * stopped or killed worker) instead of refusing it. Returns how many ran; see `EventBus.catchUp`.
+ */
+export async function catchUp(em: EntityManager, queue: string, about: { tenantId: string; entityId: string }): Promise<number> {
+  const bus = buses.get(em.config);
+  if (!bus) throw new Error('catchUp(): this EntityManager belongs to no running subgraph');
+  return bus.catchUp(queue, about);
+}
+
+/** Job states of an event not yet handled for good: waiting, waiting to retry, or taken by a worker. */
+const UNHANDLED_STATES = new Set(['created', 'retry', 'active']);
+
 /** Durable events on pg-boss plus the live signal on LISTEN/NOTIFY, for one subgraph process. */
 export class EventBus {
   readonly live: LiveSignal;
+  /** The consumers this process runs, by queue, each bound to its context (for `catchUp`). */
+  private readonly handlers = new Map<string, (event: EventEnvelope) => Promise<void>>();
 
   private constructor(
     private readonly boss: PgBoss,
@@ -69,6 +85,9 @@ export class EventBus {
       max: 4,
       application_name: `atelier-${options.name}-jobs`,
       useListenNotify: true,
+      // how often lost jobs (expired, or without a heartbeat: their worker was killed) are found and retried
+      superviseIntervalSeconds: SUPERVISE_SECONDS,
+      monitorIntervalSeconds: SUPERVISE_SECONDS,
     });
     boss.on('error', (error) => {
       if (!isShuttingDown()) logger.error({ err: error, subgraph: options.name }, 'job queue error');
@@ -98,16 +117,37 @@ export class EventBus {
   async consume<TContext>(consumer: EventConsumer<TContext>, contextFor: (event: EventEnvelope) => TContext): Promise<void> {
     await this.ensureQueue(consumer.queue, 10, consumer.expireInSeconds);
     for (const event of consumer.events) await this.boss.subscribe(event, consumer.queue);
+    const handle = (event: EventEnvelope) => consumer.handle(event, contextFor(event));
+    this.handlers.set(consumer.queue, handle);
     await this.boss.work<EventEnvelope>(consumer.queue, WORK_OPTIONS, (jobs) =>
       settleEach(jobs, async (job) => {
         try {
-          await consumer.handle(job.data, contextFor(job.data));
+          await handle(job.data);
         } catch (error) {
           logger.error({ err: error, queue: consumer.queue, event: job.data.name, eventId: job.data.id }, 'event consumer failed; it will be retried');
           throw error;
         }
       }),
     );
+  }
+
+  /**
+   * Runs this process's consumer of `queue` now on every event about one entity that the queue has not
+   * handled for good yet, oldest first. The events stay queued: consumers are idempotent, so their worker
+   * handling them again later changes nothing.
+   */
+  async catchUp(queue: string, about: { tenantId: string; entityId: string }): Promise<number> {
+    const handle = this.handlers.get(queue);
+    if (!handle) throw new Error(`catchUp(${queue}): this process runs no consumer of that queue`);
+    const jobs = await this.boss.findJobs<EventEnvelope>(queue, { data: { tenantId: about.tenantId, entityId: about.entityId } });
+    const unhandled = jobs.filter((job) => UNHANDLED_STATES.has(job.state));
+    for (const job of unhandled) await handle(job.data);
+    return unhandled.length;
+  }
+
+  /** Stops this process working a queue; its jobs wait for another replica (or this one's restart). */
+  async stopWorking(queue: string): Promise<void> {
+    await this.boss.offWork(queue);
   }
 
   /**
@@ -143,12 +183,20 @@ export class EventBus {
 
   private async ensureQueue(queue: string, retryLimit: number, expireInSeconds?: number): Promise<void> {
     if (await this.boss.getQueue(queue)) {
-      if (expireInSeconds) await this.boss.updateQueue(queue, { expireInSeconds }); // a setting changed since the queue was made
+      // settings that changed since the queue was made
+      await this.boss.updateQueue(queue, { heartbeatSeconds: HEARTBEAT_SECONDS, ...(expireInSeconds && { expireInSeconds }) });
       return;
     }
-    await this.boss.createQueue(queue, { retryLimit, retryDelay: 1, retryBackoff: true, notify: true, ...(expireInSeconds && { expireInSeconds }) }).catch(async (error: unknown) => {
+    const settings = { retryLimit, retryDelay: 1, retryBackoff: true, notify: true, heartbeatSeconds: HEARTBEAT_SECONDS, ...(expireInSeconds && { expireInSeconds }) };
+    await this.boss.createQueue(queue, settings).catch(async (error: unknown) => {
       if (!(await this.boss.getQueue(queue))) throw error; // a replica created it first: fine
     });
+  }
+
+  /** Whether events work now: the job queue's database answers and the live signal is listening. */
+  async ready(): Promise<boolean> {
+    if (!this.live.connected) return false;
+    return this.boss.getDb().executeSql('select 1').then(() => true, () => false);
   }
 
   async stop(): Promise<void> {
@@ -158,13 +206,30 @@ export class EventBus {
 }
 
 /**
+ * A worker proves every few seconds that it still holds its jobs; a job whose worker went silent for
+ * HEARTBEAT_SECONDS (pg-boss' minimum) is retried at the next supervision, so a `kill -9` delays the jobs it
+ * held by seconds rather than by their whole expiry (15 minutes by default), however long a job may run.
+ * The refresh comes well inside the limit so a busy event loop does not lose a job that is still running.
+ */
+const HEARTBEAT_SECONDS = 10;
+const HEARTBEAT_REFRESH_SECONDS = 3;
+const SUPERVISE_SECONDS = 5;
+
+/**
  * How every worker fetches. pg-boss only notifies workers of jobs that are due at once, and on notify-enabled
  * queues it relaxes polling to 30 s, so a job sent with `startAfterSeconds` would wait up to 30 s past its
  * time and a backlog would drain one job per poll: poll every 2 s regardless, take jobs two at a time and
  * fetch again at once while a fetch comes back full. Each job settles on its own (a throw retries that job
  * alone, never its batch-mate).
  */
-const WORK_OPTIONS = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2, batchSize: 2, burstWhenBatchFull: true, perJobResults: true } as const;
+const WORK_OPTIONS = {
+  pollingIntervalSeconds: 2,
+  notifyPollingIntervalSeconds: 2,
+  batchSize: 2,
+  burstWhenBatchFull: true,
+  perJobResults: true,
+  heartbeatRefreshSeconds: HEARTBEAT_REFRESH_SECONDS,
+} as const;
 
 /** Runs a batch's jobs one after the other and reports each outcome to pg-boss. */
 async function settleEach<T>(jobs: Job<T>[], run: (job: Job<T>) => Promise<void>): Promise<JobResult[]> {

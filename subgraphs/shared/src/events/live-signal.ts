@@ -15,6 +15,8 @@ export interface LiveEvent {
 }
 
 const CHANNEL = 'atelier_live';
+/** The longest wait between reconnection attempts, so a listener is back within seconds of its database. */
+const MAX_RECONNECT_DELAY_MS = 5_000;
 
 /**
  * Postgres LISTEN/NOTIFY as the live signal: NOTIFY inside the writing transaction is delivered on commit
@@ -23,7 +25,9 @@ const CHANNEL = 'atelier_live';
  */
 export class LiveSignal {
   private readonly pubSub = createPubSub<Record<string, [LiveEvent]>>();
+  /** The listening connection; null while it is lost and being replaced. */
   private client: pg.Client | null = null;
+  private reconnecting = false;
   private stopped = false;
 
   private constructor(
@@ -37,6 +41,11 @@ export class LiveSignal {
     return signal;
   }
 
+  /** Whether changes reach this process now (false while the listening connection is being replaced). */
+  get connected(): boolean {
+    return this.client !== null;
+  }
+
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl, application_name: `atelier-${this.name}-live` });
     client.on('notification', (message) => {
@@ -48,24 +57,41 @@ export class LiveSignal {
         logger.warn({ err: error }, 'ignored a malformed live signal');
       }
     });
-    client.on('error', (error) => {
-      if (this.stopped || isShuttingDown()) return;
-      logger.warn({ err: error, subgraph: this.name }, 'live signal connection lost; reconnecting');
-      void this.reconnect();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
-    this.client = client;
+    // a lost connection reports itself more than once (the server's message, then the socket's end)
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.stopped) await client.end().catch(() => undefined);
+    else this.client = client;
   }
 
-  private async reconnect(attempt = 1): Promise<void> {
-    if (this.stopped) return;
+  /** Gives up a lost connection and starts the one reconnection, whatever reports the loss and how often. */
+  private lost(client: pg.Client, error?: Error): void {
+    if (client !== this.client) return; // an attempt that failed (its caller retries) or a loss already handled
     this.client = null;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 250 * 2 ** attempt)));
+    void client.end().catch(() => undefined);
+    if (this.stopped || isShuttingDown()) return;
+    logger.warn({ err: error, subgraph: this.name }, 'live signal connection lost; reconnecting');
+    void this.reconnect();
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.reconnecting) return;
+    this.reconnecting = true;
     try {
-      await this.connect();
-    } catch {
-      await this.reconnect(attempt + 1);
+      for (let attempt = 1; !this.stopped && !this.client; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_RECONNECT_DELAY_MS, 250 * 2 ** attempt)));
+        if (this.stopped) return;
+        await this.connect().catch(() => undefined); // the database is still away: try again, a little later
+      }
+    } finally {
+      this.reconnecting = false;
     }
   }
 

@@ -171,15 +171,7 @@ function createSubgraphYoga(
 function requireGatewaySignature(definition: SubgraphDefinition, services: SubgraphServices): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
-      if (url.pathname === '/readyz') {
-        try {
-          await services.orm.em.getConnection().execute('select 1');
-          endResponse(json(200, { status: 'ready' }));
-        } catch {
-          endResponse(json(503, { status: 'database unavailable' }));
-        }
-        return;
-      }
+      if (url.pathname === '/readyz') return endResponse(await readiness(services));
       if (url.pathname === '/healthz') return;
       if (definition.routes) {
         const routed = await definition.routes(request, services);
@@ -190,6 +182,16 @@ function requireGatewaySignature(definition: SubgraphDefinition, services: Subgr
       }
     },
   };
+}
+
+/** Ready means able to serve: the database answers, and jobs and live changes flow (they come back after an outage on their own). */
+async function readiness({ orm, bus }: SubgraphServices): Promise<Response> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+  } catch {
+    return json(503, { status: 'database unavailable' });
+  }
+  return (await bus.ready()) ? json(200, { status: 'ready' }) : json(503, { status: 'event bus unavailable' });
 }
 
 /** graphql-ws on the same port as HTTP, with the same signed-context check at connection time. */

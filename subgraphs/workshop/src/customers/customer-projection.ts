@@ -1,4 +1,4 @@
-import { badUserInput, eventData, publishChange, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, catchUp, eventData, publishChange, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { KnownCustomer } from './known-customer.entity.ts';
 
@@ -25,23 +25,23 @@ export const customerProjection: EventConsumer<SubgraphContext> = {
   },
 };
 
-/** How long a write waits for crm's event about a customer created a moment ago. */
-const PROJECTION_GRACE_MS = 3_000;
+async function isKnown(em: EntityManager, tenantId: string, customerId: string): Promise<boolean> {
+  const rows = await em.getConnection().execute<{ n: number }[]>(
+    'select count(*)::int as n from "workshop"."known_customers" where "id" = ? and "tenant_id" = ?',
+    [customerId, tenantId],
+  );
+  return Boolean(rows[0]?.n);
+}
 
 /**
- * Refuses an owner that is not a customer of the caller's organization. A customer created a moment
- * ago may not have reached the projection yet, so an unknown ID is looked up again for a short while
- * before it is refused.
+ * Refuses an owner that is not a customer of the caller's organization. crm commits a new customer's event
+ * with the customer, but workshop's worker may not have handled it yet (busy, stopped, or killed with the
+ * job in hand), so an unknown ID first has its waiting events applied here and now.
  */
 export async function assertKnownCustomer(em: EntityManager, tenantId: string, customerId: string, field = 'ownerId'): Promise<void> {
-  const deadline = Date.now() + PROJECTION_GRACE_MS;
-  for (;;) {
-    const known = await em.getConnection().execute<{ n: number }[]>(
-      'select count(*)::int as n from "workshop"."known_customers" where "id" = ? and "tenant_id" = ?',
-      [customerId, tenantId],
-    );
-    if (known[0]?.n) return;
-    if (Date.now() > deadline) throw badUserInput([{ field, message: 'is not a customer of your organization' }]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  if (await isKnown(em, tenantId, customerId)) return;
+  // checked again even when nothing was waiting: the worker may have handled it since the first look
+  await catchUp(em, customerProjection.queue, { tenantId, entityId: customerId });
+  if (await isKnown(em, tenantId, customerId)) return;
+  throw badUserInput([{ field, message: 'is not a customer of your organization' }]);
 }

@@ -1,4 +1,4 @@
-import { badUserInput, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, catchUp, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
 import { KnownProduct } from './known-product.entity.ts';
 
 interface ProductData {
@@ -36,19 +36,17 @@ export const productProjection: EventConsumer<SubgraphContext> = {
   },
 };
 
-/** How long a write waits for commerce's event about a product created a moment ago. */
-const PROJECTION_GRACE_MS = 3_000;
-
 /**
- * The product of the caller's organization, as commerce last announced it. A product created a moment
- * ago may not have arrived yet, so an unknown ID is looked up again for a short while before it is refused.
+ * The product of the caller's organization, as commerce last announced it. commerce commits a new
+ * product's event with the product, but workshop's worker may not have handled it yet (busy, stopped, or
+ * killed with the job in hand), so an unknown ID first has its waiting events applied here and now.
  */
 export async function knownProduct(em: EntityManager, tenantId: string, productId: string, field = 'productId'): Promise<KnownProduct> {
-  const deadline = Date.now() + PROJECTION_GRACE_MS;
-  for (;;) {
-    const product = await em.findOne(KnownProduct, { id: productId, tenantId });
-    if (product) return product;
-    if (Date.now() > deadline) throw badUserInput([{ field, message: 'is not a product of your organization' }]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const known = await em.findOne(KnownProduct, { id: productId, tenantId });
+  if (known) return known;
+  // looked up again even when nothing was waiting: the worker may have handled it since the first look
+  await catchUp(em, productProjection.queue, { tenantId, entityId: productId });
+  const caughtUp = await em.findOne(KnownProduct, { id: productId, tenantId });
+  if (caughtUp) return caughtUp;
+  throw badUserInput([{ field, message: 'is not a product of your organization' }]);
 }
