@@ -20,6 +20,7 @@ export * from './graphql/federation.ts';
 export * from './graphql/filters.ts';
 export * from './graphql/input-fields.ts';
 export * from './graphql/order-by.ts';
+export * from './graphql/storable-text.ts';
 export * from './graphql/validation.ts';
 export * from './logger.ts';
 export * from './server/context.ts';
