@@ -6,6 +6,7 @@ import { startSystem, type TestOrganization, type TestSystem } from '../support/
 
 const CREATE_CUSTOMER = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`;
 const CREATE_TECHNICIAN = `mutation($input: CreateTechnicianInput!) { createTechnician(input: $input) { id } }`;
+const CREATE_APPOINTMENT = `mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { id } }`;
 
 let system: TestSystem;
 let garage: TestOrganization;
@@ -39,5 +40,39 @@ describe('strings no column can hold', () => {
     expect(errorOf(search)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['q'] });
     const literal = await graphql(system.gatewayUrl, `{ vehicles(filter: { make: { contains: "\\u0000" } }) { totalCount } }`, {}, garage);
     expect(errorOf(literal)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['make.contains'] });
+  });
+});
+
+describe('invalid DateTime values', () => {
+  const APPOINTMENTS = `query($from: DateTime) { appointments(filter: { startsAt: { gte: $from } }) { totalCount } }`;
+
+  // the gateway hands the subgraph the whole argument, so the field is named relative to it, as always
+  it('refuses them in variables, naming the field', async () => {
+    for (const from of ['not-a-date', '2030-13-45T00:00:00Z', '99999-01-01T00:00:00Z', 12]) {
+      const result = await graphql(system.gatewayUrl, APPOINTMENTS, { from }, garage);
+      expect(errorOf(result), String(from)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['startsAt.gte'] });
+    }
+    const customers = await count('customers');
+    const inInput = await graphql(system.gatewayUrl, CREATE_APPOINTMENT, { input: { customerId: garage.organizationId, startsAt: 'tomorrow', endsAt: '2030-01-01T10:00:00Z' } }, garage);
+    expect(errorOf(inInput)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['startsAt'] });
+    expect(await count('customers')).toBe(customers);
+  });
+
+  it('refuses them in filter literals, naming the field', async () => {
+    const result = await graphql(system.gatewayUrl, `{ appointments(filter: { startsAt: { gte: "nope" } }) { totalCount } }`, {}, garage);
+    expect(errorOf(result)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['startsAt.gte'] });
+  });
+});
+
+describe('what was sent is never echoed', () => {
+  it('names the field of a bad variable without quoting its value', async () => {
+    const secret = 'correct horse battery staple';
+    const login = await graphql(system.gatewayUrl, `mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email: garage.email, password: { secret } } });
+    expect(errorOf(login)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['password'] });
+    const asList = await graphql(system.gatewayUrl, CREATE_TECHNICIAN, { input: { name: 'Rosa', skills: ['brakes', { secret }] } }, garage);
+    expect(errorOf(asList)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['skills.1'] });
+    const inSubgraph = await graphql(system.gatewayUrl, `query($from: DateTime) { appointments(filter: { startsAt: { gte: $from } }) { totalCount } }`, { from: secret }, garage);
+    expect(errorOf(inSubgraph)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    for (const result of [login, asList, inSubgraph]) expect(JSON.stringify(result)).not.toContain('horse');
   });
 });

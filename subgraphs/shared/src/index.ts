@@ -22,6 +22,7 @@ export * from './graphql/input-fields.ts';
 export * from './graphql/order-by.ts';
 export * from './graphql/storable-text.ts';
 export * from './graphql/validation.ts';
+export * from './graphql/variable-errors.ts';
 export * from './logger.ts';
 export * from './server/context.ts';
 export * from './server/listen.ts';
