@@ -76,3 +76,14 @@ describe('what was sent is never echoed', () => {
     for (const result of [login, asList, inSubgraph]) expect(JSON.stringify(result)).not.toContain('horse');
   });
 });
+
+describe('IDs that are not UUIDs in filters', () => {
+  it('refuses them naming the field, in the ID and in references', async () => {
+    const byId = await graphql(system.gatewayUrl, `{ customers(filter: { id: { eq: "x" } }) { totalCount } }`, {}, garage);
+    expect(errorOf(byId)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['id.eq'] });
+    const byReference = await graphql(system.gatewayUrl, `query($ids: [ID!]) { appointments(filter: { customerId: { in: $ids } }) { totalCount } }`, { ids: [garage.organizationId, '42'] }, garage);
+    expect(errorOf(byReference)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['customerId.in.1'] });
+    const excluded = await graphql(system.gatewayUrl, `{ vehicles(filter: { ownerId: { ne: "nobody" } }) { totalCount } }`, {}, garage);
+    expect(errorOf(excluded)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['ownerId.ne'] });
+  });
+});

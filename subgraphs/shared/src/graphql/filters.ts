@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { badUserInput, type FieldError } from '../errors.ts';
 
 /**
  * Typed filters per field, as in the API conventions: `{ name: { contains: "ada" }, year: { gte: 2010 } }`.
@@ -78,9 +79,20 @@ export function fieldCondition(filter: FieldFilter): Record<string, unknown> {
   return ops;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);
+
+/** Every ID of the API is a UUID: anything else in an ID filter is a mistake of the caller (and a query error in Postgres). */
+function notUuids(field: string, filter: IDFilter): FieldError[] {
+  const given = [...(['eq', 'ne'] as const).map((op) => [`${field}.${op}`, filter[op]] as const), ...(filter.in ?? []).map((id, index) => [`${field}.in.${index}`, id] as const)];
+  return given.filter(([, id]) => id != null && !isUuid(id)).map(([path]) => ({ field: path, message: 'must be an ID (a UUID)' }));
+}
+
 /** Field filters plus an optional full-text `q` over the given columns, as a MikroORM where clause. */
 export function toWhere(filter: object | null | undefined, searchColumns: readonly string[] = []): Record<string, unknown> {
   if (!filter) return {};
+  const invalid = Object.entries(filter).flatMap(([field, value]) => (value instanceof IDFilter ? notUuids(field, value) : []));
+  if (invalid.length) throw badUserInput(invalid);
   const where: Record<string, unknown>[] = [];
   for (const [field, value] of Object.entries(filter)) {
     if (value === undefined || value === null) continue;
