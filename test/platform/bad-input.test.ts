@@ -87,3 +87,27 @@ describe('IDs that are not UUIDs in filters', () => {
     expect(errorOf(excluded)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['ownerId.ne'] });
   });
 });
+
+describe('names of only spaces', () => {
+  it('refuses them in every subgraph, on create and on update, and stores names trimmed', async () => {
+    const blank = ' \t  ';
+    const refusals = [
+      [CREATE_CUSTOMER, { input: { name: blank } }],
+      [CREATE_TECHNICIAN, { input: { name: blank } }],
+      [`mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, { input: { partNumber: 'P-1', name: blank, price: 100, currency: 'EUR' } }],
+      [`mutation($input: CreateServiceItemInput!) { createServiceItem(input: $input) { id } }`, { input: { code: 'X', name: blank, kind: 'LABOUR', rate: 100, currency: 'EUR' } }],
+      [`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, { input: { name: blank, roles: ['INTEGRATION'] } }],
+      [`mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id } }`, { input: { name: blank } }],
+      [`mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`, { input: { email: 'blank@example.test', name: blank, role: 'CASHIER' } }],
+      [`mutation($input: CreateVehicleInput!) { createVehicle(input: $input) { id } }`, { input: { make: blank, model: 'Golf' } }],
+    ] as const;
+    for (const [mutation, variables] of refusals) {
+      const result = await graphql(system.gatewayUrl, mutation, variables, garage);
+      expect(errorOf(result), mutation).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['name' in variables.input ? 'name' : 'make'] });
+    }
+    const { createCustomer } = await expectData(system.gatewayUrl, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id name } }`, { input: { name: '  Ada Lovelace ' } }, garage);
+    expect(createCustomer.name).toBe('Ada Lovelace');
+    const update = await graphql(system.gatewayUrl, `mutation($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { id } }`, { id: createCustomer.id, input: { name: blank } }, garage);
+    expect(errorOf(update)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['name'] });
+  });
+});
