@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql } from '../support/graphql.ts';
+import { setUpShop, workOrderApi } from '../../subgraphs/workshop/src/work-orders/work-order-test-kit.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';
 
 /** Bad input of every kind is BAD_USER_INPUT naming the field, never an internal error, and writes nothing. */
@@ -109,5 +110,26 @@ describe('names of only spaces', () => {
     expect(createCustomer.name).toBe('Ada Lovelace');
     const update = await graphql(system.gatewayUrl, `mutation($id: ID!, $input: UpdateCustomerInput!) { updateCustomer(id: $id, input: $input) { id } }`, { id: createCustomer.id, input: { name: blank } }, garage);
     expect(errorOf(update)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['name'] });
+  });
+});
+
+describe('amounts beyond what an Int holds', () => {
+  it('refuses a line whose total, or a work order whose totals, would overflow, and keeps the work order as it was', async () => {
+    const shop = await setUpShop(system, garage);
+    const orders = workOrderApi(system, shop);
+    const order = await orders.create({ taxRate: 0 });
+    const labour = (quantity: number) => ({ kind: 'LABOUR', description: 'Rebuild', quantity, unitPrice: 100_000 });
+
+    const line = await orders.addLine(order.id, labour(100_000)); // 100 000 hours at 1 000.00 = 10 000 000 000 cents
+    expect(errorOf(line)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['quantity', 'unitPrice'] });
+    expect(errorOf(await orders.addLine(order.id, labour(15_000)))).toEqual({ code: undefined, fields: [], message: undefined });
+    const sum = await orders.addLine(order.id, labour(15_000)); // each fits, together they do not
+    expect(errorOf(sum)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['quantity', 'unitPrice'] });
+    const tax = await graphql(system.gatewayUrl, `mutation($id: ID!) { updateWorkOrder(id: $id, input: { taxRate: 100 }) { id } }`, { id: order.id }, garage);
+    expect(errorOf(tax)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['taxRate'] });
+    const beyondInt = await orders.addLine(order.id, { ...labour(1), unitPrice: 2 ** 31 });
+    expect(errorOf(beyondInt)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['unitPrice'] });
+
+    expect(await orders.get(order.id)).toMatchObject({ taxRate: 0, total: 1_500_000_000, lines: [{ quantity: 15_000, total: 1_500_000_000 }] });
   });
 });

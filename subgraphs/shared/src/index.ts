@@ -19,6 +19,7 @@ export * from './graphql/crud.ts';
 export * from './graphql/federation.ts';
 export * from './graphql/filters.ts';
 export * from './graphql/input-fields.ts';
+export * from './graphql/int-range.ts';
 export * from './graphql/order-by.ts';
 export * from './graphql/storable-text.ts';
 export * from './graphql/validation.ts';
