@@ -30,5 +30,6 @@ export * from './server/listen.ts';
 export * from './server/sdl.ts';
 export * from './server/subgraph.ts';
 export * from './server/standalone.ts';
+export * from './vin/vin-standard.ts';
 export * from './lifecycle.ts';
 export * from './startup-error.ts';

@@ -1,14 +1,11 @@
-import { Changeable, DateTimeFilter, enumFilter, IDFilter, IntFilter, nameRules, Optional, Required, StringFilter } from '@atelier/kit';
+import { Changeable, DateTimeFilter, enumFilter, IDFilter, IntFilter, IsVin, nameRules, Optional, Required, StringFilter } from '@atelier/kit';
 import { IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { VinDecodeStatus } from './vin-decode-status.ts';
 
-/** 17 characters, digits and capitals without I, O and Q (ISO 3779). */
-export const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/i;
-
 /** Each field's rules, shared by the create and the update input. */
 const rules = {
-  vin: [Matches(VIN_PATTERN, { message: 'must be 17 letters and digits, without I, O or Q' })],
+  vin: [IsVin()],
   make: nameRules(80),
   model: nameRules(80),
   detail: nameRules(120),
