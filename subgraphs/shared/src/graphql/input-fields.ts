@@ -49,3 +49,24 @@ export const nameRules = (max: number): Rule[] => [
   NotBlank(),
   Length(1, max, { message: `must be between 1 and ${max} characters` }),
 ];
+
+/** The earliest date anyone plans or records work at: older history is not this product's. */
+export const EARLIEST_DATE = new Date('2000-01-01T00:00:00Z');
+
+/**
+ * A date people plan with (an appointment, a promise): from 2000 to `yearsAhead` years from now. The
+ * DateTime scalar takes any year from 0 to 9999; a typo there would sit in every calendar and report.
+ */
+export const PlausibleDate = (yearsAhead = 5): PropertyDecorator =>
+  ValidateBy({
+    name: 'plausibleDate',
+    validator: {
+      validate(value) {
+        if (!(value instanceof Date)) return false;
+        const latest = new Date();
+        latest.setUTCFullYear(latest.getUTCFullYear() + yearsAhead);
+        return value.getTime() >= EARLIEST_DATE.getTime() && value.getTime() <= latest.getTime();
+      },
+      defaultMessage: () => `must be from 2000 to ${yearsAhead} years from now`,
+    },
+  });
