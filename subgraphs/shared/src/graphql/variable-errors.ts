@@ -11,6 +11,8 @@ const VARIABLE_ERROR = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)
 const VARIABLE_MISSING = /^Variable "\$(\w+)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\.$/;
 const MISSING_FIELD = /^Field "(\w+)" of required type "[^"]+" was not provided\./;
 const UNKNOWN_FIELD = /^Field "(\w+)" is not defined by type "[^"]+"\./;
+/** graphql-js stops after 50 bad values (a huge list of them) and says so in an error of its own. */
+const TOO_MANY = /^Too many errors processing variables/;
 
 const SCALAR_EXPECTATIONS: Record<string, string> = {
   String: 'must be a string',
@@ -40,6 +42,9 @@ function fieldPath(variable: string, at: string | undefined, nested: string | un
 
 /** The BAD_USER_INPUT form of a graphql-js variable error; null for any other error. */
 export function variableInputError(error: GraphQLError): GraphQLError | null {
+  if (TOO_MANY.test(error.message)) {
+    return new GraphQLError('Invalid input: too many invalid values; the errors before this one name the first of them', { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', fields: [] } });
+  }
   const missing = VARIABLE_MISSING.exec(error.message);
   const match = VARIABLE_ERROR.exec(error.message);
   if (!missing && !match) return null;
