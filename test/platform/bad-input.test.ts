@@ -133,3 +133,13 @@ describe('amounts beyond what an Int holds', () => {
     expect(await orders.get(order.id)).toMatchObject({ taxRate: 0, total: 1_500_000_000, lines: [{ quantity: 15_000, total: 1_500_000_000 }] });
   });
 });
+
+describe('searches', () => {
+  it('refuses a search of more than 200 characters or 10 words, naming q', async () => {
+    const search = (q: string) => graphql(system.gatewayUrl, `query($q: String) { vehicles(filter: { q: $q }) { totalCount } }`, { q }, garage);
+    expect(errorOf(await search('a'.repeat(201)))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['q'] });
+    expect(errorOf(await search(Array.from({ length: 11 }, (_, i) => `w${i}`).join(' ')))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['q'] });
+    expect(errorOf(await search(Array.from({ length: 6_000 }, (_, i) => `w${i}`).join(' ')))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['q'] });
+    expect((await search(`  ${Array.from({ length: 10 }, () => 'honda').join('  ')}  `)).data).toEqual({ vehicles: { totalCount: 0 } });
+  });
+});

@@ -88,6 +88,17 @@ function notUuids(field: string, filter: IDFilter): FieldError[] {
   return given.filter(([, id]) => id != null && !isUuid(id)).map(([path]) => ({ field: path, message: 'must be an ID (a UUID)' }));
 }
 
+/** A search is a few words, as a person types them: longer ones are refused rather than left to run for minutes. */
+export const MAX_SEARCH_LENGTH = 200;
+export const MAX_SEARCH_WORDS = 10;
+
+function searchWords(q: string): string[] {
+  if (q.trim().length > MAX_SEARCH_LENGTH) throw badUserInput([{ field: 'q', message: `must be at most ${MAX_SEARCH_LENGTH} characters` }]);
+  const words = q.split(/\s+/).filter(Boolean);
+  if (words.length > MAX_SEARCH_WORDS) throw badUserInput([{ field: 'q', message: `must be at most ${MAX_SEARCH_WORDS} words` }]);
+  return words;
+}
+
 /** Field filters plus an optional full-text `q` over the given columns, as a MikroORM where clause. */
 export function toWhere(filter: object | null | undefined, searchColumns: readonly string[] = []): Record<string, unknown> {
   if (!filter) return {};
@@ -97,9 +108,8 @@ export function toWhere(filter: object | null | undefined, searchColumns: readon
   for (const [field, value] of Object.entries(filter)) {
     if (value === undefined || value === null) continue;
     if (field === 'q') {
-      const text = String(value).trim();
-      if (text && searchColumns.length) {
-        const words = text.split(/\s+/);
+      const words = searchWords(String(value));
+      if (words.length && searchColumns.length) {
         // every word must match one of the searchable columns: "ada london" finds Ada from London
         for (const word of words) where.push({ $or: searchColumns.map((column) => ({ [column]: { $ilike: `%${escapeLike(word)}%` } })) });
       }
