@@ -8,6 +8,7 @@ export * from './auth/signed-context.ts';
 export * from './config.ts';
 export * from './database/base-entity.ts';
 export * from './database/orm.ts';
+export * from './database/search-index.ts';
 export * from './database/tenant.ts';
 export * from './errors.ts';
 export * from './events/catalogue.ts';
