@@ -4,6 +4,7 @@ import {
   type GraphQLArgument, type GraphQLInputType, type GraphQLSchema, type IntrospectionQuery,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayClient, seedDemoWorkshop } from '../../scripts/lib/demo-workshop.ts';
 import { expectData, graphql, type GraphQLResponse } from '../support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';
 
@@ -30,17 +31,28 @@ const CORPUS: Record<Kind, unknown[]> = {
   List: [Array.from({ length: 10_000 }, () => 'x')],
 };
 
+/** IDs of the organization's own records by type, in lower case (`customer`, `workorder`): plain IDs reach past "not found". */
+const knownIds = new Map<string, string>();
+
+/** The type a mutation acts on: the longest known type its name mentions (`sendEstimate` none, `updateWorkOrder` workorder). */
+const entityOf = (mutation: string) => [...knownIds.keys()].filter((type) => mutation.toLowerCase().includes(type)).sort((a, b) => b.length - a.length)[0];
+
+const idFor = (field: string | undefined, entity: string | undefined) => {
+  const type = field === 'id' || field === 'ids' ? entity : field?.replace(/Ids?$/, '');
+  return (type && knownIds.get(type.toLowerCase())) ?? randomUUID();
+};
+
 /** A harmless value of each kind, for the fields a request is not probing. */
-const plain = (type: GraphQLInputType): unknown => {
+const plain = (type: GraphQLInputType, field?: string, entity?: string): unknown => {
   const named = getNamedType(type);
-  if (isListType(isNonNullType(type) ? type.ofType : type)) return [plain(getNamedType(type) as GraphQLInputType)];
+  if (isListType(isNonNullType(type) ? type.ofType : type)) return [plain(getNamedType(type) as GraphQLInputType, field, entity)];
   if (isEnumType(named)) return named.getValues()[0]?.value;
   if (isInputObjectType(named)) {
-    return Object.fromEntries(Object.values(named.getFields()).map((field) => [field.name, plain(field.type)]));
+    return Object.fromEntries(Object.values(named.getFields()).map((inner) => [inner.name, plain(inner.type, inner.name, entity)]));
   }
   switch (named.name) {
     case 'ID':
-      return randomUUID();
+      return idFor(field, entity);
     case 'Int':
     case 'Float':
       return 1;
@@ -64,19 +76,20 @@ const kindOf = (type: GraphQLInputType): Kind | null => {
  * The argument values with the leaves of `kind` replaced by `hostile` (for lists: the whole list), every
  * one of them or only the `only`-th, and the other leaves plain; null when there is no such leaf.
  */
-function withHostile(args: readonly GraphQLArgument[], kind: Kind, hostile: unknown, only?: number): Record<string, unknown> | null {
+function withHostile(mutation: string, args: readonly GraphQLArgument[], kind: Kind, hostile: unknown, only?: number): Record<string, unknown> | null {
+  const entity = entityOf(mutation);
   let leaves = 0;
-  const probe = (type: GraphQLInputType) => (only === undefined || leaves === only ? (leaves++, hostile) : (leaves++, plain(type)));
-  const value = (type: GraphQLInputType, depth: number): unknown => {
+  const probe = (type: GraphQLInputType, field: string) => (only === undefined || leaves === only ? (leaves++, hostile) : (leaves++, plain(type, field, entity)));
+  const value = (type: GraphQLInputType, field: string, depth: number): unknown => {
     const inner = isNonNullType(type) ? type.ofType : type;
-    if (isListType(inner)) return kind === 'List' ? probe(type) : [value(inner.ofType, depth)];
+    if (isListType(inner)) return kind === 'List' ? probe(type, field) : [value(inner.ofType, field, depth)];
     if (isInputObjectType(inner)) {
-      if (depth > 3) return plain(type);
-      return Object.fromEntries(Object.values(inner.getFields()).map((field) => [field.name, value(field.type, depth + 1)]));
+      if (depth > 3) return plain(type, field, entity);
+      return Object.fromEntries(Object.values(inner.getFields()).map((nested) => [nested.name, value(nested.type, nested.name, depth + 1)]));
     }
-    return kindOf(inner) === kind ? probe(type) : plain(type);
+    return kindOf(inner) === kind ? probe(type, field) : plain(type, field, entity);
   };
-  const values = Object.fromEntries(args.map((arg) => [arg.name, value(arg.type, 0)]));
+  const values = Object.fromEntries(args.map((arg) => [arg.name, value(arg.type, arg.name, 0)]));
   return leaves > (only ?? 0) ? values : null;
 }
 
@@ -103,6 +116,8 @@ let owner: TestOrganization;
 beforeAll(async () => {
   system = await startSystem();
   owner = await system.createOrganization();
+  // a day of the demo shop, so the plain IDs of a request are the organization's own records
+  await seedDemoWorkshop(await gatewayClient(system.gatewayUrl, owner));
 }, 120_000);
 afterAll(() => system?.stop());
 
@@ -141,6 +156,13 @@ describe('hostile input across the whole API', () => {
     const { __schema } = await expectData<IntrospectionQuery>(system.gatewayUrl, getIntrospectionQuery(), {}, owner);
     const schema = buildClientSchema({ __schema });
     const mutations = Object.values(schema.getMutationType()!.getFields()).filter((field) => field.args.length);
+    for (const list of Object.values(schema.getQueryType()!.getFields())) {
+      const type = getNamedType(list.type).name;
+      if (!type.endsWith('Connection') || list.args.some((arg) => isNonNullType(arg.type))) continue;
+      const page = await expectData(system.gatewayUrl, `{ ${list.name}(first: 1) { nodes { id } } }`, {}, owner);
+      const id = page[list.name].nodes[0]?.id as string | undefined;
+      if (id) knownIds.set(type.replace(/Connection$/, '').toLowerCase(), id);
+    }
     await system.waitForBackgroundJobs(owner.organizationId);
     const start = new Date();
     const before = await stateOf(owner.organizationId, start);
@@ -156,13 +178,13 @@ describe('hostile input across the whole API', () => {
       const shown = (hostile: unknown) => (typeof hostile === 'string' && hostile.length > 40 ? `${hostile.length} chars` : JSON.stringify(hostile)?.slice(0, 40));
       for (const [kind, values] of Object.entries(CORPUS) as [Kind, unknown[]][]) {
         for (const hostile of values) {
-          const variables = withHostile(mutation.args, kind, hostile);
+          const variables = withHostile(mutation.name, mutation.args, kind, hostile);
           if (!variables) break;
           await send(variables, `every ${kind} ${shown(hostile)}`);
         }
       }
       for (const [kind, hostile] of ONE_AT_A_TIME) {
-        for (let only = 0, variables; (variables = withHostile(mutation.args, kind, hostile, only)); only++) await send(variables, `${kind} #${only} ${shown(hostile)}`);
+        for (let only = 0, variables; (variables = withHostile(mutation.name, mutation.args, kind, hostile, only)); only++) await send(variables, `${kind} #${only} ${shown(hostile)}`);
       }
     };
     // a few mutations at a time, as several clients would send them
@@ -178,5 +200,6 @@ describe('hostile input across the whole API', () => {
     // the sweep means something only if it reached the mutations of every subgraph with each kind of value
     expect(mutations.map((m) => m.name)).toEqual(expect.arrayContaining(['createCustomer', 'createVehicle', 'createProduct', 'createApiKey', 'createWebhookEndpoint', 'addWorkOrderLine']));
     expect(requests).toBeGreaterThan(mutations.length * 5);
+    expect([...knownIds.keys()]).toEqual(expect.arrayContaining(['customer', 'vehicle', 'workorder', 'appointment', 'technician', 'product']));
   }, 180_000);
 });
