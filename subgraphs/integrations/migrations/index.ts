@@ -9,6 +9,7 @@ import { Migration20261123162404_appointment_reminders } from './Migration202611
 import { Migration20261123163623_signature_requests } from './Migration20261123163623_signature_requests.ts';
 import { Migration20261123164307_work_order_documents } from './Migration20261123164307_work_order_documents.ts';
 import { Migration20261123171517_inspection_photos } from './Migration20261123171517_inspection_photos.ts';
+import { Migration20261204190000_search_indexes } from './Migration20261204190000_search_indexes.ts';
 
 /** Every migration of the integrations schema, in order. New ones come from `npm run migration:create -- integrations`. */
 export const migrations: MigrationDefinition[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationDefinition[] = [
   { name: 'Migration20261123163623_signature_requests', class: Migration20261123163623_signature_requests },
   { name: 'Migration20261123164307_work_order_documents', class: Migration20261123164307_work_order_documents },
   { name: 'Migration20261123171517_inspection_photos', class: Migration20261123171517_inspection_photos },
+  { name: 'Migration20261204190000_search_indexes', class: Migration20261204190000_search_indexes },
 ];

@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
   | 'RATE_LIMITED'
-  | 'UPSTREAM_UNAVAILABLE';
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'QUERY_TIMEOUT';
 
 export interface FieldError {
   /** The invalid field, relative to its argument: `vin` of `input`, `first`, `tags.0`. */
@@ -30,6 +31,23 @@ export const notFound = (type: string, id: string) => apiError('NOT_FOUND', `${t
 export const forbidden = (message = 'You are not allowed to do this') => apiError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in or use an API key') => apiError('UNAUTHENTICATED', message);
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) => apiError('CONFLICT', message, extensions);
+
+/** SQLSTATE 57014: the statement timeout (or a cancel) stopped a query, however the driver wrapped it. */
+function isCancelledQuery(error: unknown): boolean {
+  for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth++) {
+    if (current.code === '57014') return true;
+  }
+  return false;
+}
+
+/**
+ * The API error an unexpected failure stands for, when it is one the caller can act on; null for internal
+ * errors. A cancelled query says so without naming the statement.
+ */
+export function knownFailure(error: unknown): GraphQLError | null {
+  if (isCancelledQuery(error)) return apiError('QUERY_TIMEOUT', 'The request took too long and was stopped; narrow it (a shorter search, a filter, a smaller page) or try again');
+  return null;
+}
 
 /** True for errors we raised on purpose; everything else is an internal error and gets masked. */
 export function isExpectedError(error: unknown): error is GraphQLError {

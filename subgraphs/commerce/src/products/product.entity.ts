@@ -1,6 +1,6 @@
 import { type Opt } from '@mikro-orm/core';
 import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantOwned } from '@atelier/kit';
+import { TenantOwned, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -9,6 +9,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
  */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A part or stock item' })
+@TrigramIndexed('commerce', 'products', ['part_number', 'name', 'description'])
 @Entity({ tableName: 'products' })
 @Unique({ properties: ['tenantId', 'partNumber'] })
 export class Product extends TenantOwned {

@@ -1,11 +1,11 @@
-import { BooleanFilter, Changeable, DateTimeFilter, IDFilter, IntFilter, Optional, Required, StringFilter } from '@atelier/kit';
+import { BooleanFilter, Changeable, DateTimeFilter, IDFilter, IntFilter, nameRules, Optional, Required, StringFilter } from '@atelier/kit';
 import { IsBoolean, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 
 /** Each field's rules, shared by the create and the update input. */
 const rules = {
   partNumber: [IsString({ message: 'cannot be cleared' }), Matches(/^[A-Za-z0-9][A-Za-z0-9 ./_-]{0,59}$/, { message: 'must be up to 60 letters, digits, spaces, dots, slashes, dashes or underscores' })],
-  name: [IsString({ message: 'cannot be cleared' }), Length(1, 200, { message: 'must be between 1 and 200 characters' })],
+  name: nameRules(200),
   description: [Length(0, 2000)],
   price: [IsInt({ message: 'must be a whole number of minor units (cents)' }), Min(0, { message: 'must not be negative' }), Max(100_000_000)],
   currency: [Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as EUR or KES' })],

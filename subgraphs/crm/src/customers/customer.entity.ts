@@ -1,6 +1,6 @@
 import { ArrayType } from '@mikro-orm/core';
 import { Entity, Enum, Index, Property } from '@mikro-orm/decorators/legacy';
-import { TenantOwned } from '@atelier/kit';
+import { TenantOwned, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum CustomerKind {
@@ -27,6 +27,7 @@ registerEnumType(CustomerStatus, { name: 'CustomerStatus', description: 'Where t
 /** A person or company the business serves or wants to serve; owned by crm, extended by other subgraphs. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A person or company the business serves, or a lead it wants to serve' })
+@TrigramIndexed('crm', 'customers', ['name', 'email', 'phone'])
 @Entity({ tableName: 'customers' })
 @Index({ properties: ['tenantId', 'name'] })
 export class Customer extends TenantOwned {

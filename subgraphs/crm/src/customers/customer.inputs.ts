@@ -1,11 +1,11 @@
-import { Changeable, DateTimeFilter, enumFilter, IDFilter, IntFilter, Optional, Required, StringFilter, TagsFilter } from '@atelier/kit';
-import { ArrayMaxSize, IsEmail, IsEnum, IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Changeable, DateTimeFilter, enumFilter, IDFilter, IntFilter, nameRules, Optional, Required, StringFilter, TagsFilter } from '@atelier/kit';
+import { ArrayMaxSize, IsEmail, IsEnum, IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { ContactChannel, CustomerKind, CustomerStatus } from './customer.entity.ts';
 
 /** Each field's rules, shared by the create and the update input. */
 const rules = {
-  name: [IsString({ message: 'cannot be cleared' }), Length(1, 200, { message: 'must be between 1 and 200 characters' })],
+  name: nameRules(200),
   kind: [IsEnum(CustomerKind)],
   email: [IsEmail({}, { message: 'must be an email address' })],
   phone: [Matches(/^\+?[0-9][0-9 ().-]{5,24}$/, { message: 'must be a phone number such as +44 20 7946 0958' })],

@@ -1,4 +1,4 @@
-import { ADMINS, badUserInput, DateTimeFilter, findOrFail, IDFilter, orderBy, publishChange, readResolver, requireTenant, Role, StringFilter, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, badUserInput, DateTimeFilter, findOrFail, IDFilter, NotBlank, orderBy, publishChange, readResolver, requireTenant, Role, StringFilter, type SubgraphContext } from '@atelier/kit';
 import { ArrayMinSize, IsEnum, IsOptional, Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { ApiKey } from './api-key.entity.ts';
@@ -7,6 +7,7 @@ import { generateApiKey } from './api-key.service.ts';
 @InputType()
 class CreateApiKeyInput {
   @Field(() => String)
+  @NotBlank()
   @Length(1, 120, { message: 'must be between 1 and 120 characters' })
   name!: string;
 

@@ -1,6 +1,6 @@
 import {
-  ADMINS, badUserInput, byKey, conflict, DateTimeFilter, enumFilter, findOrFail, IDFilter, isUuid, loader, orderBy, publishChange, readResolver,
-  requireTenant, Role, type SubgraphContext,
+  ADMINS, badUserInput, byKey, conflict, DateTimeFilter, enumFilter, findOrFail, IDFilter, isUuid, loader, NotBlank, orderBy, publishChange,
+  readResolver, requireTenant, Role, type SubgraphContext,
 } from '@atelier/kit';
 import { IsEmail, IsEnum, IsOptional, Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
@@ -25,6 +25,7 @@ class AddMemberInput {
   email!: string;
 
   @Field(() => String)
+  @NotBlank()
   @Length(1, 200, { message: 'must be between 1 and 200 characters' })
   name!: string;
 

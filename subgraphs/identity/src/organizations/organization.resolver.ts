@@ -1,4 +1,4 @@
-import { badUserInput, requireTenant, Role, STAFF, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, NotBlank, requireTenant, Role, STAFF, type SubgraphContext } from '@atelier/kit';
 import { Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, Query, Resolver } from 'type-graphql';
 import { Organization } from './organization.entity.ts';
@@ -6,6 +6,7 @@ import { Organization } from './organization.entity.ts';
 @InputType()
 class UpdateOrganizationInput {
   @Field(() => String)
+  @NotBlank()
   @Length(1, 200, { message: 'must be between 1 and 200 characters' })
   name!: string;
 }

@@ -1,6 +1,6 @@
 import { type Opt } from '@mikro-orm/core';
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantOwned } from '@atelier/kit';
+import { TenantOwned, TrigramIndexed } from '@atelier/kit';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum MessageChannel {
@@ -29,6 +29,7 @@ registerEnumType(ScheduledMessageStatus, {
  * goes out at most once whatever the events, retries and workers do.
  */
 @ObjectType({ description: 'A message to a customer sent at a set time (an appointment reminder)' })
+@TrigramIndexed('integrations', 'scheduled_messages', ['recipient'])
 @Entity({ tableName: 'scheduled_messages' })
 @Unique({ properties: ['tenantId', 'appointmentId'] })
 @Index({ properties: ['tenantId', 'status', 'sendAt'] })

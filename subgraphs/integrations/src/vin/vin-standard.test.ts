@@ -1,8 +1,8 @@
 import { startNhtsaFake, type NhtsaFake } from '@atelier/fakes';
+import { checkDigit, modelYearOf, vinErrors } from '@atelier/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderUnavailableError } from '../providers/adapter.ts';
 import { decodeVinValues, VpicResponseError } from '../providers/nhtsa/nhtsa-client.ts';
-import { checkDigit, modelYearOf, vinErrors } from './vin-standard.ts';
 import { WMI } from './wmi.ts';
 
 describe('what a VIN says by itself', () => {

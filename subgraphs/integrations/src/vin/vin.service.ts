@@ -1,10 +1,9 @@
 import { type EntityManager } from '@mikro-orm/core';
-import { badUserInput, logger } from '@atelier/kit';
+import { badUserInput, isNorthAmerican, logger, modelYearOf, normalizeVin, vinErrors } from '@atelier/kit';
 import { ProviderUnavailableError } from '../providers/adapter.ts';
 import { decodeVinValues, type VpicValues } from '../providers/nhtsa/nhtsa-client.ts';
 import { VinCacheEntry } from './vin-cache.entity.ts';
 import { VinDecoding, VinDecodingSource } from './vin-decoding.ts';
-import { isNorthAmerican, modelYearOf, normalizeVin, vinErrors } from './vin-standard.ts';
 import { regionOf, wmiOf } from './wmi.ts';
 
 /** A cached vPIC answer younger than this is used without asking vPIC again. */

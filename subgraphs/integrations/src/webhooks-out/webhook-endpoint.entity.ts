@@ -1,6 +1,6 @@
 import { ArrayType, type Opt } from '@mikro-orm/core';
 import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
-import { TenantOwned } from '@atelier/kit';
+import { TenantOwned, TrigramIndexed } from '@atelier/kit';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -8,6 +8,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
  * signing secret is sealed at rest (secrets/secret-box.ts), shown once when it is made, never a field.
  */
 @ObjectType({ description: 'A URL that receives your events, signed per the Standard Webhooks spec' })
+@TrigramIndexed('integrations', 'webhook_endpoints', ['url', 'description'])
 @Entity({ tableName: 'webhook_endpoints' })
 @Index({ properties: ['tenantId', 'createdAt'] })
 export class WebhookEndpoint extends TenantOwned {

@@ -8,7 +8,7 @@ import { publish } from '../events/event-bus.ts';
 import { type ChangeKind, type LiveEvent } from '../events/live-signal.ts';
 import { requireTenant, type SubgraphContext } from '../server/context.ts';
 import { ConnectionType, MAX_PAGE_SIZE, PageArgs, paginate } from './connection.ts';
-import { toWhere } from './filters.ts';
+import { isUuid, toWhere } from './filters.ts';
 import { type OrderBy } from './order-by.ts';
 
 export const ChangeKindEnum = { CREATED: 'CREATED', UPDATED: 'UPDATED', DELETED: 'DELETED' } as const;
@@ -224,6 +224,3 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
 
   return CrudResolver;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);

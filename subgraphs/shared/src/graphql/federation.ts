@@ -4,6 +4,7 @@ import { type GraphQLSchema, parse } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker.ts';
+import { refuseUnstorableText } from './storable-text.ts';
 import { validateArgument } from './validation.ts';
 
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
@@ -32,6 +33,7 @@ export async function buildFederatedSchema(
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  refuseUnstorableText(resolvers);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference };
   }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { badUserInput, type FieldError } from '../errors.ts';
 
 /**
  * Typed filters per field, as in the API conventions: `{ name: { contains: "ada" }, year: { gte: 2010 } }`.
@@ -78,16 +79,37 @@ export function fieldCondition(filter: FieldFilter): Record<string, unknown> {
   return ops;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);
+
+/** Every ID of the API is a UUID: anything else in an ID filter is a mistake of the caller (and a query error in Postgres). */
+function notUuids(field: string, filter: IDFilter): FieldError[] {
+  const given = [...(['eq', 'ne'] as const).map((op) => [`${field}.${op}`, filter[op]] as const), ...(filter.in ?? []).map((id, index) => [`${field}.in.${index}`, id] as const)];
+  return given.filter(([, id]) => id != null && !isUuid(id)).map(([path]) => ({ field: path, message: 'must be an ID (a UUID)' }));
+}
+
+/** A search is a few words, as a person types them: longer ones are refused rather than left to run for minutes. */
+export const MAX_SEARCH_LENGTH = 200;
+export const MAX_SEARCH_WORDS = 10;
+
+function searchWords(q: string): string[] {
+  if (q.trim().length > MAX_SEARCH_LENGTH) throw badUserInput([{ field: 'q', message: `must be at most ${MAX_SEARCH_LENGTH} characters` }]);
+  const words = q.split(/\s+/).filter(Boolean);
+  if (words.length > MAX_SEARCH_WORDS) throw badUserInput([{ field: 'q', message: `must be at most ${MAX_SEARCH_WORDS} words` }]);
+  return words;
+}
+
 /** Field filters plus an optional full-text `q` over the given columns, as a MikroORM where clause. */
 export function toWhere(filter: object | null | undefined, searchColumns: readonly string[] = []): Record<string, unknown> {
   if (!filter) return {};
+  const invalid = Object.entries(filter).flatMap(([field, value]) => (value instanceof IDFilter ? notUuids(field, value) : []));
+  if (invalid.length) throw badUserInput(invalid);
   const where: Record<string, unknown>[] = [];
   for (const [field, value] of Object.entries(filter)) {
     if (value === undefined || value === null) continue;
     if (field === 'q') {
-      const text = String(value).trim();
-      if (text && searchColumns.length) {
-        const words = text.split(/\s+/);
+      const words = searchWords(String(value));
+      if (words.length && searchColumns.length) {
         // every word must match one of the searchable columns: "ada london" finds Ada from London
         for (const word of words) where.push({ $or: searchColumns.map((column) => ({ [column]: { $ilike: `%${escapeLike(word)}%` } })) });
       }

@@ -8,9 +8,10 @@ import { WebSocketServer } from 'ws';
 import { CONTEXT_HEADER, REQUEST_ID_HEADER, verifyContext, type CallerContext } from '../auth/signed-context.ts';
 import { assertProductionSecrets, contextSecret, type ConfigCheck } from '../config.ts';
 import { createOrm, migrate, type MigrationDefinition } from '../database/orm.ts';
-import { isExpectedError } from '../errors.ts';
+import { isExpectedError, knownFailure } from '../errors.ts';
 import { EventBus, type EventConsumer, type EventEnvelope } from '../events/event-bus.ts';
 import { buildFederatedSchema, type ReferenceResolvers } from '../graphql/federation.ts';
+import { variableInputError } from '../graphql/variable-errors.ts';
 import { logger } from '../logger.ts';
 import { createContext, type SubgraphContext } from './context.ts';
 import { listen } from './listen.ts';
@@ -159,6 +160,10 @@ function createSubgraphYoga(
         const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
         if (isExpectedError(original)) return original;
         if (isExpectedError(error)) return error;
+        const badVariable = error instanceof GraphQLError ? variableInputError(error) : null; // e.g. a DateTime only we coerce
+        if (badVariable) return badVariable;
+        const known = knownFailure(original);
+        if (known) return known;
         if (error instanceof GraphQLError && !error.originalError) return error; // parse/validation errors
         logger.error({ err: original, subgraph: definition.name }, 'internal error');
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });

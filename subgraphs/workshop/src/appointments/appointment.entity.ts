@@ -1,6 +1,6 @@
 import { type Opt } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, Property } from '@mikro-orm/decorators/legacy';
-import { TenantOwned } from '@atelier/kit';
+import { TenantOwned, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum AppointmentStatus {
@@ -19,6 +19,7 @@ registerEnumType(AppointmentStatus, { name: 'AppointmentStatus', description: 'B
  */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A booking of a customer at the shop' })
+@TrigramIndexed('workshop', 'appointments', ['notes', 'bay'])
 @Entity({ tableName: 'appointments' })
 @Index({ properties: ['tenantId', 'startsAt'] })
 @Index({ properties: ['tenantId', 'customerId'] })

@@ -1,4 +1,4 @@
-import { Changeable, DateTimeFilter, enumFilter, IDFilter, Optional, Required, StringFilter } from '@atelier/kit';
+import { Changeable, DateTimeFilter, enumFilter, IDFilter, Optional, PlausibleDate, Required, StringFilter } from '@atelier/kit';
 import { IsDate, IsEnum, IsString, IsUUID, Length } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { AppointmentStatus } from './appointment.entity.ts';
@@ -9,7 +9,7 @@ export const rules = {
   vehicleId: [IsUUID('all', { message: 'must be the ID of a vehicle' })],
   technicianId: [IsUUID('all', { message: 'must be the ID of a technician' })],
   bay: [IsString(), Length(1, 40, { message: 'must be between 1 and 40 characters' })],
-  time: [IsDate({ message: 'must be a date and time' })],
+  time: [IsDate({ message: 'must be a date and time' }), PlausibleDate()],
   status: [IsEnum(AppointmentStatus)],
   notes: [Length(0, 2000, { message: 'must be at most 2000 characters' })],
   reason: [IsString(), Length(1, 500, { message: 'must be between 1 and 500 characters' })],

@@ -186,6 +186,14 @@ describe('appointments through the gateway', () => {
       code: 'BAD_USER_INPUT',
       fields: ['customerId', 'vehicleId', 'technicianId', 'bay'],
     });
+    // dates nobody books: the years 1 and 9999, before 2000, more than five years ahead
+    for (const [startsAt, endsAt] of [['0001-01-01T09:00:00Z', '0001-01-01T10:00:00Z'], ['9999-12-31T09:00:00Z', '9999-12-31T10:00:00Z'], ['1999-12-31T09:00:00Z', '1999-12-31T10:00:00Z']]) {
+      expect(errorOf(await book({ startsAt, endsAt })), startsAt).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['startsAt', 'endsAt'] });
+    }
+    const sixYearsAhead = new Date(Date.now() + 6 * 365 * 24 * 3_600_000);
+    sixYearsAhead.setUTCHours(9, 0, 0, 0);
+    const farEnd = new Date(sixYearsAhead.getTime() + 3_600_000).toISOString();
+    expect(errorOf(await book({ startsAt: sixYearsAhead.toISOString(), endsAt: farEnd }))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['startsAt', 'endsAt'] });
     const unknownVehicle = await book({ vehicleId: '7d9f5a52-52b5-4b8b-9a38-0d1c2f6f0a11', startsAt: at(9), endsAt: at(10) });
     expect(errorOf(unknownVehicle)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['vehicleId'] });
     const unknownTechnician = await book({ technicianId: '7d9f5a52-52b5-4b8b-9a38-0d1c2f6f0a11', startsAt: at(9), endsAt: at(10) });
@@ -198,6 +206,8 @@ describe('appointments through the gateway', () => {
     expect(errorOf(await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: at(9), endsAt: at(22) }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['endsAt'] });
     expect(errorOf(await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: at(9), endsAt: at(10), technicianId: 'bad' }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['technicianId'] });
     expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { endsAt: at(8) } }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['endsAt'] });
+    expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { endsAt: '9999-01-01T00:00:00Z' } }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['endsAt'] });
+    expect(errorOf(await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: '0001-01-01T09:00:00Z', endsAt: at(10) }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['startsAt'] });
     expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { status: 'CANCELLED' } }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['status'] });
     expect(errorOf(await graphql(system.gatewayUrl, CANCEL, { id, reason: '' }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['reason'] });
     const { appointment } = await expectData(system.gatewayUrl, `query($id: ID!) { appointment(id: $id) { startsAt endsAt status } }`, { id }, garage);

@@ -1,6 +1,6 @@
 import { type Opt } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import { TenantOwned } from '@atelier/kit';
+import { TenantOwned, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { WorkOrder } from '../work-orders/work-order.entity.ts';
 
@@ -22,6 +22,7 @@ registerEnumType(InspectionStatus, { name: 'InspectionStatus', description: 'IN_
  */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A digital vehicle inspection of a work order' })
+@TrigramIndexed('workshop', 'inspections', ['notes'])
 @Entity({ tableName: 'inspections' })
 @Index({ properties: ['tenantId', 'status'] })
 export class Inspection extends TenantOwned {

@@ -1,4 +1,4 @@
-import { Changeable, DateTimeFilter, enumFilter, IDFilter, Optional, Required } from '@atelier/kit';
+import { Changeable, DateTimeFilter, enumFilter, IDFilter, nameRules, Optional, Required } from '@atelier/kit';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsString, IsUrl, IsUUID, Length, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { AddWorkOrderLineInput } from '../work-orders/work-order.inputs.ts';
@@ -10,7 +10,7 @@ const rules = {
   workOrderId: [IsUUID('all', { message: 'must be the ID of a work order' })],
   technicianId: [IsUUID('all', { message: 'must be the ID of a technician' })],
   notes: [IsString(), Length(0, 4000, { message: 'must be at most 4000 characters' })],
-  name: [IsString({ message: 'cannot be cleared' }), Length(1, 200, { message: 'must be between 1 and 200 characters' })],
+  name: nameRules(200),
   condition: [IsEnum(InspectionCondition)],
   photos: [
     ArrayMaxSize(20, { message: 'at most 20 photos per item' }),

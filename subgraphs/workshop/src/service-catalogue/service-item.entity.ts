@@ -1,6 +1,6 @@
 import { type Opt } from '@mikro-orm/core';
 import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantOwned } from '@atelier/kit';
+import { TenantOwned, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ServiceItemKind {
@@ -15,6 +15,7 @@ registerEnumType(ServiceItemKind, { name: 'ServiceItemKind', description: 'Labou
 /** A line of the shop's price list that work orders are built from. Money in minor units of `currency`. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An entry of the shop's service catalogue: a labour operation or a fee" })
+@TrigramIndexed('workshop', 'service_items', ['code', 'name', 'description'])
 @Entity({ tableName: 'service_items' })
 @Unique({ properties: ['tenantId', 'code'] })
 export class ServiceItem extends TenantOwned {

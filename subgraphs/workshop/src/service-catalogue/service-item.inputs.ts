@@ -1,4 +1,4 @@
-import { badUserInput, BooleanFilter, Changeable, DateTimeFilter, enumFilter, IDFilter, Optional, Required, StringFilter } from '@atelier/kit';
+import { badUserInput, BooleanFilter, Changeable, DateTimeFilter, enumFilter, IDFilter, nameRules, Optional, Required, StringFilter } from '@atelier/kit';
 import { IsBoolean, IsEnum, IsInt, IsNumber, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { ServiceItemKind } from './service-item.entity.ts';
@@ -6,7 +6,7 @@ import { ServiceItemKind } from './service-item.entity.ts';
 /** Each field's rules, shared by the create and the update input. */
 const rules = {
   code: [IsString({ message: 'cannot be cleared' }), Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { message: 'must be up to 40 letters, digits, dots, dashes or underscores' })],
-  name: [IsString({ message: 'cannot be cleared' }), Length(1, 200, { message: 'must be between 1 and 200 characters' })],
+  name: nameRules(200),
   kind: [IsEnum(ServiceItemKind)],
   description: [Length(0, 2000)],
   standardHours: [IsNumber({ maxDecimalPlaces: 2 }, { message: 'must be a number of hours with at most two decimals' }), Min(0.01, { message: 'must be more than zero' }), Max(1000)],

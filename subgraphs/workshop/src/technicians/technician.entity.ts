@@ -1,11 +1,12 @@
 import { ArrayType, type Opt } from '@mikro-orm/core';
 import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
-import { TenantOwned } from '@atelier/kit';
+import { TenantOwned, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** A person who works on vehicles and can be booked for appointments; may be a user of identity. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A technician of the shop, bookable for appointments' })
+@TrigramIndexed('workshop', 'technicians', ['name'])
 @Entity({ tableName: 'technicians' })
 @Index({ properties: ['tenantId', 'name'] })
 export class Technician extends TenantOwned {

@@ -1,10 +1,10 @@
-import { BooleanFilter, Changeable, DateTimeFilter, IDFilter, Optional, Required, StringFilter, TagsFilter } from '@atelier/kit';
-import { ArrayMaxSize, IsBoolean, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { BooleanFilter, Changeable, DateTimeFilter, IDFilter, nameRules, Optional, Required, StringFilter, TagsFilter } from '@atelier/kit';
+import { ArrayMaxSize, IsBoolean, IsUUID, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 /** Each field's rules, shared by the create and the update input. */
 const rules = {
-  name: [IsString({ message: 'cannot be cleared' }), Length(1, 200, { message: 'must be between 1 and 200 characters' })],
+  name: nameRules(200),
   userId: [IsUUID('all', { message: 'must be the ID of a user' })],
   skills: [ArrayMaxSize(30), MaxLength(40, { each: true, message: 'must each be at most 40 characters' })],
   active: [IsBoolean({ message: 'cannot be cleared' })],

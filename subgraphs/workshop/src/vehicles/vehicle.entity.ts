@@ -1,11 +1,12 @@
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantOwned } from '@atelier/kit';
+import { TenantOwned, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { VinDecodeStatus } from './vin-decode-status.ts';
 
 /** A vehicle the shop works on, owned by a customer of crm (referenced by ID). */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A vehicle the shop works on' })
+@TrigramIndexed('workshop', 'vehicles', ['vin', 'plate', 'make', 'model'])
 @Entity({ tableName: 'vehicles' })
 @Unique({ properties: ['tenantId', 'vin'] })
 @Index({ properties: ['tenantId', 'ownerId'] })

@@ -1,19 +1,14 @@
-import { Changeable, DateTimeFilter, enumFilter, IDFilter, IntFilter, Optional, Required, StringFilter } from '@atelier/kit';
+import { Changeable, DateTimeFilter, enumFilter, IDFilter, IntFilter, IsVin, nameRules, Optional, Required, StringFilter } from '@atelier/kit';
 import { IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { VinDecodeStatus } from './vin-decode-status.ts';
 
-/** 17 characters, digits and capitals without I, O and Q (ISO 3779). */
-export const VIN_PATTERN = /^[A-HJ-NPR-Z0-9]{17}$/i;
-
-const text = (max: number) => [IsString({ message: 'cannot be cleared' }), Length(1, max, { message: `must be between 1 and ${max} characters` })];
-
 /** Each field's rules, shared by the create and the update input. */
 const rules = {
-  vin: [Matches(VIN_PATTERN, { message: 'must be 17 letters and digits, without I, O or Q' })],
-  make: text(80),
-  model: text(80),
-  detail: text(120),
+  vin: [IsVin()],
+  make: nameRules(80),
+  model: nameRules(80),
+  detail: nameRules(120),
   year: [IsInt(), Min(1886, { message: 'must be 1886 or later' }), Max(2100, { message: 'is too far in the future' })],
   plate: [Length(1, 20, { message: 'must be between 1 and 20 characters' })],
   mileage: [IsInt(), Min(0, { message: 'must not be negative' }), Max(3_000_000)],

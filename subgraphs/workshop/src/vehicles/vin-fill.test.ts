@@ -135,16 +135,16 @@ describe('a vehicle created with only its VIN fills itself, through the gateway'
     expect((await read(complete.id)).updatedAt).toBe(complete.updatedAt);
   });
 
-  it('marks a VIN whose check digit does not match FAILED, fills nothing and never asks vPIC; decodeVin still refuses it', async () => {
-    const created = await create({ vin: '5YJSA1DN5DFP14705', plate: 'wrong 9th' });
-    expect(await decoded(created.id)).toMatchObject({
-      make: null, model: null, year: null, vinDecodeStatus: 'FAILED', vinDecodeNote: 'VIN check digit does not match', displayName: '5YJSA1DN5DFP14705',
-    });
+  it('refuses a VIN whose check digit does not match, as decodeVin does, writes nothing and never asks vPIC', async () => {
+    const before = await vehicleCount();
+    const created = errorOf(await graphql(system.gatewayUrl, CREATE_VEHICLE, { input: { vin: '5YJSA1DN5DFP14705', plate: 'wrong 9th' } }, shop));
+    const decoding = errorOf(await graphql(system.gatewayUrl, `query($vin: String!) { decodeVin(vin: $vin) { make } }`, { vin: '5YJSA1DN5DFP14705' }, shop));
+    for (const refused of [created, decoding]) {
+      expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['vin'] });
+      expect(refused.message).toMatch(/check digit does not match/);
+    }
+    expect(await vehicleCount()).toBe(before);
     expect(vpicCalls()).toBe(0);
-
-    const refused = errorOf(await graphql(system.gatewayUrl, `query($vin: String!) { decodeVin(vin: $vin) { make } }`, { vin: '5YJSA1DN5DFP14705' }, shop));
-    expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['vin'] });
-    expect(refused.message).toMatch(/check digit does not match/);
   });
 
   it('refuses a vehicle with neither a VIN nor a make and model, or a malformed VIN, and writes nothing', async () => {

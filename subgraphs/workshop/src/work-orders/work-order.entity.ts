@@ -1,6 +1,6 @@
 import { type Opt } from '@mikro-orm/core';
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantOwned } from '@atelier/kit';
+import { TenantOwned, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum WorkOrderStatus {
@@ -26,6 +26,7 @@ registerEnumType(WorkOrderStatus, {
  */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A job on a customer's vehicle, from estimate to completion" })
+@TrigramIndexed('workshop', 'work_orders', ['number', 'complaint', 'notes'])
 @Entity({ tableName: 'work_orders' })
 @Unique({ properties: ['tenantId', 'number'] })
 @Index({ properties: ['tenantId', 'status'] })

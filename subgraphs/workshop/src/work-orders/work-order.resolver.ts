@@ -1,5 +1,5 @@
 import {
-  ADMINS, badUserInput, crudResolver, groupBy, isUuid, loader, orderBy, requireTenant, Role, STAFF, type EntityManager, type FieldError, type SubgraphContext,
+  ADMINS, assertFitsInt, badUserInput, crudResolver, groupBy, isUuid, loader, orderBy, requireTenant, Role, STAFF, type EntityManager, type FieldError, type SubgraphContext,
 } from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Appointment } from '../appointments/appointment.entity.ts';
@@ -65,7 +65,9 @@ async function updateData(input: UpdateWorkOrderInput, current: WorkOrder, em: E
   const { taxRate, ...fields } = input;
   if (taxRate === undefined) return fields;
   const taxRateBasisPoints = basisPoints(taxRate);
-  return { ...fields, taxRateBasisPoints, ...computeTotals(await linesOf(em, current.id), taxRateBasisPoints) };
+  const totals = computeTotals(await linesOf(em, current.id), taxRateBasisPoints);
+  assertFitsInt(Object.values(totals), ['taxRate'], 'the work order total');
+  return { ...fields, taxRateBasisPoints, ...totals };
 }
 
 @Resolver(() => WorkOrder)

@@ -1,4 +1,4 @@
-import { badUserInput, eventData, findOrFail, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { assertFitsInt, badUserInput, eventData, findOrFail, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
 import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { Technician } from '../technicians/technician.entity.ts';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
@@ -16,12 +16,18 @@ export function linesOf(em: EntityManager, workOrderId: string): Promise<WorkOrd
   return em.find(WorkOrderLine, { workOrderId }, { orderBy: { position: 'asc', createdAt: 'asc' } });
 }
 
-/** Recomputes the line amounts and the work order's totals from its lines, after pending changes are flushed. */
+/**
+ * Recomputes the line amounts and the work order's totals from its lines, after pending changes are flushed
+ * (inside the caller's transaction, so a refusal rolls them back). Amounts too large to keep blame the
+ * quantity and unit price that made them.
+ */
 export async function recalculate(em: EntityManager, workOrder: WorkOrder): Promise<WorkOrderLine[]> {
   await em.flush();
   const lines = await linesOf(em, workOrder.id);
   for (const line of lines) line.total = lineTotal(line);
-  em.assign(workOrder, computeTotals(lines, workOrder.taxRateBasisPoints));
+  const totals = computeTotals(lines, workOrder.taxRateBasisPoints);
+  assertFitsInt([...lines.map((line) => line.total), ...Object.values(totals)], ['quantity', 'unitPrice'], 'the work order total');
+  em.assign(workOrder, totals);
   await em.flush();
   return lines;
 }

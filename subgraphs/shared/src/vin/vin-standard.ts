@@ -1,6 +1,7 @@
 // What a VIN says by itself (ISO 3779, and 49 CFR 565 for North America), without asking anyone.
 
-import { type FieldError } from '@atelier/kit';
+import { ValidateBy } from 'class-validator';
+import { type FieldError } from '../errors.ts';
 
 const TRANSLITERATION: Record<string, number> = Object.fromEntries(
   'A1 B2 C3 D4 E5 F6 G7 H8 J1 K2 L3 M4 N5 P7 R9 S2 T3 U4 V5 W6 X7 Y8 Z9'.split(' ').map((pair) => [pair[0], Number(pair[1])]),
@@ -45,3 +46,16 @@ export function modelYearOf(vin: string, now = new Date()): number | undefined {
   while (year + 30 <= latest) year += 30;
   return year;
 }
+
+/**
+ * class-validator rule of an input's VIN: everything `vinErrors` checks, the North American check digit
+ * included, so every subgraph that takes a VIN refuses the same ones (integrations' decoder and workshop's vehicles).
+ */
+export const IsVin = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isVin',
+    validator: {
+      validate: (value) => typeof value === 'string' && vinErrors(normalizeVin(value)).length === 0,
+      defaultMessage: (args) => (typeof args?.value === 'string' ? vinErrors(normalizeVin(args.value))[0]?.message : undefined) ?? 'must be a VIN',
+    },
+  });
