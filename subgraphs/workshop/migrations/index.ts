@@ -7,6 +7,7 @@ import { Migration20261123154407_odometer_readings } from './Migration2026112315
 import { Migration20261123162237_work_orders } from './Migration20261123162237_work_orders.ts';
 import { Migration20261123162444_vin_fill } from './Migration20261123162444_vin_fill.ts';
 import { Migration20261123164326_inspections } from './Migration20261123164326_inspections.ts';
+import { Migration20261204190522_known_members } from './Migration20261204190522_known_members.ts';
 
 /** Every migration of the workshop schema, in order. New ones come from `npm run migration:create -- workshop`. */
 export const migrations: MigrationDefinition[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationDefinition[] = [
   { name: 'Migration20261123162237_work_orders', class: Migration20261123162237_work_orders },
   { name: 'Migration20261123162444_vin_fill', class: Migration20261123162444_vin_fill },
   { name: 'Migration20261123164326_inspections', class: Migration20261123164326_inspections },
+  { name: 'Migration20261204190522_known_members', class: Migration20261204190522_known_members },
 ];

@@ -1,9 +1,10 @@
 import {
-  ADMINS, badUserInput, byKey, conflict, DateTimeFilter, enumFilter, findOrFail, IDFilter, isUuid, loader, orderBy, publishChange, readResolver,
+  ADMINS, badUserInput, conflict, DateTimeFilter, enumFilter, findOrFail, IDFilter, orderBy, publishChange, readResolver,
   requireTenant, Role, type SubgraphContext,
 } from '@atelier/kit';
 import { IsEmail, IsEnum, IsOptional, Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { memberUserById } from '../users/member-users.ts';
 import { hashPassword } from '../users/password.ts';
 import { User } from '../users/user.entity.ts';
 import { Membership } from './membership.entity.ts';
@@ -51,9 +52,7 @@ export class MembershipResolver extends readResolver({
 }) {
   @FieldResolver(() => User)
   user(@Root() membership: Membership, @Ctx() context: SubgraphContext) {
-    return loader<string, User | null>(context, 'userById', async (ids) =>
-      byKey(ids, await context.em.find(User, { id: { $in: ids.filter(isUuid) } }), (user) => user.id),
-    ).load(membership.userId);
+    return memberUserById(context).load(membership.userId);
   }
 
   @Authorized(ADMINS)

@@ -1,4 +1,4 @@
-import { Role, scopeToTenant, type EntityManager } from '@atelier/kit';
+import { publish, Role, scopeToTenant, type EntityManager } from '@atelier/kit';
 import { Membership } from '../memberships/membership.entity.ts';
 import { hashPassword } from '../users/password.ts';
 import { User } from '../users/user.entity.ts';
@@ -29,8 +29,10 @@ export async function provisionOrganization(rootEm: EntityManager, input: NewOrg
       (await em.findOne(User, { email })) ?? em.create(User, { email, name: input.owner.name, passwordHash: await hashPassword(input.owner.password) });
     await em.flush();
     scopeToTenant(em, organization.id);
-    em.create(Membership, { tenantId: organization.id, userId: owner.id, role: Role.OWNER });
+    const membership = em.create(Membership, { tenantId: organization.id, userId: owner.id, role: Role.OWNER });
     await em.flush();
+    // the owner is a member like any other: subgraphs that project members (workshop) learn of them
+    await publish(em, { name: 'identity.membership.created', tenantId: organization.id, entityId: membership.id, actorId: owner.id, data: { userId: owner.id, role: Role.OWNER } });
     return { organization, owner };
   });
 }
