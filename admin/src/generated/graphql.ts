@@ -481,6 +481,8 @@ export type Mutation = {
   removeMember: Scalars['ID']['output'];
   /** Signs in with email and password */
   login: Session;
+  /** Changes your password; the current one must be given */
+  changePassword: Scalars['Boolean']['output'];
   /** Starts connecting an OAuth provider */
   startConnection: StartedConnection;
   /** Connects a provider with keys, after checking them with the provider */
@@ -661,6 +663,11 @@ export type MutationRemoveMemberArgs = {
 
 export type MutationLoginArgs = {
   input: LoginInput;
+};
+
+
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
 };
 
 
@@ -1480,6 +1487,12 @@ export type LoginInput = {
   password: Scalars['String']['input'];
   /** Which organization to sign in to, for members of several */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  /** At least 10 characters, not a common password, not your email address */
+  newPassword: Scalars['String']['input'];
 };
 
 /** A change to a ApiKey; load it again after a reconnect */

@@ -9,13 +9,14 @@ import { Organization } from './organizations/organization.entity.ts';
 import { OrganizationResolver, organizationReference } from './organizations/organization.resolver.ts';
 import { SessionResolver } from './sessions/session.resolver.ts';
 import { userReference } from './users/member-users.ts';
+import { PasswordResolver } from './users/password.resolver.ts';
 import { User } from './users/user.entity.ts';
 
 /** identity: organizations (tenants), users, memberships with roles, sessions and API keys. */
 export const identity = defineSubgraph({
   name: 'identity',
   entities: [Organization, User, Membership, ApiKey],
-  resolvers: [SessionResolver, OrganizationResolver, MembershipResolver, ApiKeyResolver],
+  resolvers: [SessionResolver, PasswordResolver, OrganizationResolver, MembershipResolver, ApiKeyResolver],
   referenceResolvers: { Organization: organizationReference as never, User: userReference as never },
   migrations,
   routes: apiKeyRoute,

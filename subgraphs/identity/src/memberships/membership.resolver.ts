@@ -6,6 +6,7 @@ import { IsEmail, IsEnum, IsOptional, Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import { memberUserById } from '../users/member-users.ts';
 import { hashPassword } from '../users/password.ts';
+import { IsAcceptablePassword } from '../users/password-policy.ts';
 import { User } from '../users/user.entity.ts';
 import { Membership } from './membership.entity.ts';
 
@@ -31,7 +32,7 @@ class AddMemberInput {
 
   @Field(() => String, { nullable: true, description: 'Required when the email has no account yet' })
   @IsOptional()
-  @Length(10, 200, { message: 'must be at least 10 characters' })
+  @IsAcceptablePassword({ emailField: 'email' })
   password?: string;
 
   @Field(() => Role)
