@@ -3,6 +3,8 @@ import { migrations } from '../migrations/index.ts';
 import { ApiKey } from './api-keys/api-key.entity.ts';
 import { ApiKeyResolver } from './api-keys/api-key.resolver.ts';
 import { apiKeyRoute } from './api-keys/api-key.route.ts';
+import { Invitation } from './invitations/invitation.entity.ts';
+import { InvitationResolver } from './invitations/invitation.resolver.ts';
 import { Membership } from './memberships/membership.entity.ts';
 import { MembershipResolver } from './memberships/membership.resolver.ts';
 import { Organization } from './organizations/organization.entity.ts';
@@ -15,11 +17,12 @@ import { User } from './users/user.entity.ts';
 /** identity: organizations (tenants), users, memberships with roles, sessions and API keys. */
 export const identity = defineSubgraph({
   name: 'identity',
-  entities: [Organization, User, Membership, ApiKey],
-  resolvers: [SessionResolver, PasswordResolver, OrganizationResolver, MembershipResolver, ApiKeyResolver],
+  entities: [Organization, User, Membership, Invitation, ApiKey],
+  resolvers: [SessionResolver, PasswordResolver, OrganizationResolver, MembershipResolver, InvitationResolver, ApiKeyResolver],
   referenceResolvers: { Organization: organizationReference as never, User: userReference as never },
   migrations,
   routes: apiKeyRoute,
 });
 
 export { provisionOrganization } from './organizations/provision.ts';
+export { joinOrganization } from './memberships/join.ts';

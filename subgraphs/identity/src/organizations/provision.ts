@@ -1,5 +1,5 @@
-import { publish, Role, scopeToTenant, type EntityManager } from '@atelier/kit';
-import { Membership } from '../memberships/membership.entity.ts';
+import { Role, scopeToTenant, type EntityManager } from '@atelier/kit';
+import { joinOrganization } from '../memberships/join.ts';
 import { hashPassword } from '../users/password.ts';
 import { User } from '../users/user.entity.ts';
 import { Organization } from './organization.entity.ts';
@@ -29,10 +29,7 @@ export async function provisionOrganization(rootEm: EntityManager, input: NewOrg
       (await em.findOne(User, { email })) ?? em.create(User, { email, name: input.owner.name, passwordHash: await hashPassword(input.owner.password) });
     await em.flush();
     scopeToTenant(em, organization.id);
-    const membership = em.create(Membership, { tenantId: organization.id, userId: owner.id, role: Role.OWNER });
-    await em.flush();
-    // the owner is a member like any other: subgraphs that project members (workshop) learn of them
-    await publish(em, { name: 'identity.membership.created', tenantId: organization.id, entityId: membership.id, actorId: owner.id, data: { userId: owner.id, role: Role.OWNER } });
+    await joinOrganization(em, { userId: owner.id, role: Role.OWNER });
     return { organization, owner };
   });
 }

@@ -46,9 +46,17 @@ describe('password policy', () => {
     expect(errorOf(await graphql(system.gatewayUrl, LOGIN, { input: { email: garage.email, password: garage.password } })).code).toBe('UNAUTHENTICATED');
   });
 
-  it('says the maximum length when a new member’s password is too long', async () => {
-    const result = await graphql(system.gatewayUrl, `mutation($password: String!) { addMember(input: { email: "long@policy.test", name: "Long", password: $password, role: CASHIER }) { id } }`, { password: 'z'.repeat(201) }, garage);
-    expect(errorOf(result)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['password'] });
-    expect(errorOf(result).message).toMatch(/at most 200 characters/);
+  it('applies to the password of a new account made by accepting an invitation', async () => {
+    const email = `policy-${Date.now()}@policy.test`;
+    await expectData(system.gatewayUrl, `mutation($email: String!) { inviteMember(input: { email: $email, role: CASHIER }) { id } }`, { email }, garage);
+    const { token } = await system.accountEmailTo(email);
+    const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { role } }`;
+    for (const [password, message] of [['z'.repeat(201), /at most 200 characters/], ['1234567890', /most common/], [email, /email address/]] as const) {
+      const result = await graphql(system.gatewayUrl, ACCEPT, { input: { token, name: 'New Person', password } });
+      expect(errorOf(result)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['password'] });
+      expect(errorOf(result).message).toMatch(message);
+    }
+    // nothing was written: the link still works with an acceptable password
+    expect((await expectData(system.gatewayUrl, ACCEPT, { input: { token, name: 'New Person', password: 'a fresh long passphrase' } })).acceptInvitation.role).toBe('CASHIER');
   });
 });

@@ -1,5 +1,5 @@
 import { badUserInput, forbidden, STAFF, type SubgraphContext } from '@atelier/kit';
-import { Length } from 'class-validator';
+import { MaxLength, MinLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { hashPassword, verifyPassword } from './password.ts';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, passwordProblem } from './password-policy.ts';
@@ -8,7 +8,8 @@ import { User } from './user.entity.ts';
 @InputType()
 class ChangePasswordInput {
   @Field(() => String)
-  @Length(1, PASSWORD_MAX_LENGTH, { message: `must be between 1 and ${PASSWORD_MAX_LENGTH} characters` })
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` })
   currentPassword!: string;
 
   @Field(() => String, { description: 'At least 10 characters, not a common password, not your email address' })

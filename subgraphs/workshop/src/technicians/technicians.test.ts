@@ -52,15 +52,14 @@ describe('technicians and the users they are', () => {
   });
 
   it('unlinks the technician of a member who is removed, and keeps the technician', async () => {
-    const email = `tech-${randomUUID()}@technicians.test`;
-    const { addMember } = await expectData(system.gatewayUrl, `mutation($email: String!) { addMember(input: { email: $email, name: "Tech", password: "a-long-password", role: TECHNICIAN }) { id userId } }`, { email }, shop);
-    const { createTechnician } = await expectData(system.gatewayUrl, CREATE, { input: { name: 'Leaving Soon', userId: addMember.userId } }, shop);
-    expect(createTechnician.user).toEqual({ id: addMember.userId, email });
+    const member = await system.addMember(shop, 'TECHNICIAN');
+    const { createTechnician } = await expectData(system.gatewayUrl, CREATE, { input: { name: 'Leaving Soon', userId: member.userId } }, shop);
+    expect(createTechnician.user).toEqual({ id: member.userId, email: member.email });
 
-    await expectData(system.gatewayUrl, `mutation($id: ID!) { removeMember(id: $id) }`, { id: addMember.id }, shop);
+    await expectData(system.gatewayUrl, `mutation($id: ID!) { removeMember(id: $id) }`, { id: member.membershipId }, shop);
     await system.waitForBackgroundJobs(shop.organizationId);
     expect((await expectData(system.gatewayUrl, ONE, { id: createTechnician.id }, shop)).technician).toEqual({ userId: null, user: null });
-    const relinked = await graphql(system.gatewayUrl, UPDATE, { id: createTechnician.id, input: { userId: addMember.userId } }, shop);
+    const relinked = await graphql(system.gatewayUrl, UPDATE, { id: createTechnician.id, input: { userId: member.userId } }, shop);
     expect(errorOf(relinked)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['userId'] });
   });
 });
