@@ -503,6 +503,10 @@ export type Mutation = {
   acceptInvitation: AcceptedInvitation;
   /** Signs in with email and password */
   login: Session;
+  /** Creates an organization with you as its owner and emails a link to confirm your address (sign-in works once it is confirmed). The answer is the same whether or not the address already has an account. */
+  signUp: SignUpResult;
+  /** Confirms an email address with the emailed link's token; sign-in works from then on */
+  verifyEmail: Scalars['Boolean']['output'];
   /** Changes your password; the current one must be given */
   changePassword: Scalars['Boolean']['output'];
   /** Starts connecting an OAuth provider */
@@ -695,6 +699,16 @@ export type MutationAcceptInvitationArgs = {
 
 export type MutationLoginArgs = {
   input: LoginInput;
+};
+
+
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -1424,6 +1438,7 @@ export type User = {
   updatedAt: Scalars['DateTime']['output'];
   email: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  emailVerifiedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A page of Membership with cursors for partner apps and offsets for the admin */
@@ -1594,6 +1609,23 @@ export type LoginInput = {
   password: Scalars['String']['input'];
   /** Which organization to sign in to, for members of several */
   organizationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What happens next: a link is on its way to the address */
+export type SignUpResult = {
+  __typename?: 'SignUpResult';
+  email: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** A new organization and its owner */
+export type SignUpInput = {
+  organizationName: Scalars['String']['input'];
+  /** Your name */
+  name: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  /** At least 10 characters, not a common password, not your email address */
+  password: Scalars['String']['input'];
 };
 
 export type ChangePasswordInput = {

@@ -10,6 +10,7 @@ import { MembershipResolver } from './memberships/membership.resolver.ts';
 import { Organization } from './organizations/organization.entity.ts';
 import { OrganizationResolver, organizationReference } from './organizations/organization.resolver.ts';
 import { SessionResolver } from './sessions/session.resolver.ts';
+import { SignUpResolver } from './signup/signup.resolver.ts';
 import { userReference } from './users/member-users.ts';
 import { PasswordResolver } from './users/password.resolver.ts';
 import { User } from './users/user.entity.ts';
@@ -18,11 +19,11 @@ import { User } from './users/user.entity.ts';
 export const identity = defineSubgraph({
   name: 'identity',
   entities: [Organization, User, Membership, Invitation, ApiKey],
-  resolvers: [SessionResolver, PasswordResolver, OrganizationResolver, MembershipResolver, InvitationResolver, ApiKeyResolver],
+  resolvers: [SessionResolver, SignUpResolver, PasswordResolver, OrganizationResolver, MembershipResolver, InvitationResolver, ApiKeyResolver],
   referenceResolvers: { Organization: organizationReference as never, User: userReference as never },
   migrations,
   routes: apiKeyRoute,
 });
 
-export { provisionOrganization } from './organizations/provision.ts';
+export { provisionOrganization, provisionOrganizationIn } from './organizations/provision.ts';
 export { joinOrganization } from './memberships/join.ts';

@@ -152,9 +152,10 @@ export class InvitationResolver extends readResolver({
           ...((problem) => (problem ? [{ field: 'password', message: problem }] : []))(passwordProblem(input.password, invitation.email)),
         ];
         if (fields.length) throw badUserInput(fields);
-        user = tx.create(User, { email: invitation.email, name: (input.name as string).trim(), passwordHash: await hashPassword(input.password) });
+        user = tx.create(User, { email: invitation.email, name: (input.name as string).trim(), passwordHash: await hashPassword(input.password), emailVerifiedAt: new Date() });
         await tx.flush();
       }
+      user.emailVerifiedAt ??= new Date(); // whoever opened the emailed link owns the address
       await joinOrganization(tx, { userId: user.id, role: invitation.role, actorId: user.id });
       invitation.acceptedAt = new Date();
       await tx.flush();
