@@ -1,7 +1,9 @@
-import { apiError, badUserInput, forbidden, type SubgraphContext } from '@atelier/kit';
+import { apiError, badUserInput, forbidden, type EntityManager, type SubgraphContext } from '@atelier/kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Membership } from '../memberships/membership.entity.ts';
+import { Organization } from '../organizations/organization.entity.ts';
 import { provisionOrganizationIn } from '../organizations/provision.ts';
 import { accountLink, requestAccountEmail } from '../users/account-email.ts';
 import { hashOneTimeToken, newOneTimeToken } from '../users/one-time-token.ts';
@@ -43,6 +45,26 @@ class SignUpResult {
 const NEXT_STEP = 'Check your inbox: follow the link we sent to confirm your address, then sign in.';
 const INVALID_LINK = 'This confirmation link is not valid any more; sign up again to get a new one';
 
+/** A new one-time link to confirm the owner's address (replacing any earlier one), emailed with the change. */
+async function sendVerificationLink(em: EntityManager, owner: User, organization: Organization): Promise<void> {
+  const { token, tokenHash } = newOneTimeToken();
+  owner.emailVerificationHash = tokenHash;
+  owner.emailVerificationExpiresAt = new Date(Date.now() + VERIFICATION_HOURS * 3_600_000);
+  await em.flush();
+  await requestAccountEmail(em, {
+    kind: 'email-verification',
+    to: owner.email,
+    subject: `Confirm your email address for ${organization.name} on Atelier`,
+    text: [
+      `Welcome to Atelier. Confirm that this address is yours to start using ${organization.name}:`,
+      '',
+      accountLink('verify-email', token),
+      '',
+      `The link works for ${VERIFICATION_HOURS} hours. If you did not sign up, ignore this email.`,
+    ].join('\n'),
+  }, { tenantId: organization.id, entityId: owner.id });
+}
+
 @Resolver()
 export class SignUpResolver {
   @Mutation(() => SignUpResult, {
@@ -60,6 +82,13 @@ export class SignUpResolver {
     try {
       await context.em.fork({ clear: true }).transactional(async (em) => {
         const existing = await em.findOne(User, { email });
+        if (existing && !existing.emailVerifiedAt) {
+          // signed up before and never confirmed (the link may have expired): a fresh link, nothing new created
+          const membership = await em.findOne(Membership, { userId: existing.id }, { filters: false, orderBy: { createdAt: 'asc' } });
+          const organization = membership && (await em.findOne(Organization, { id: membership.tenantId }));
+          if (organization) await sendVerificationLink(em, existing, organization);
+          return;
+        }
         if (existing) {
           // no error that would tell a stranger the address is registered: its owner hears of it instead
           await requestAccountEmail(em, {
@@ -74,22 +103,7 @@ export class SignUpResolver {
           return;
         }
         const { organization, owner } = await provisionOrganizationIn(em, { name: organizationName, owner: { email, name, password: input.password }, unverified: true });
-        const { token, tokenHash } = newOneTimeToken();
-        owner.emailVerificationHash = tokenHash;
-        owner.emailVerificationExpiresAt = new Date(Date.now() + VERIFICATION_HOURS * 3_600_000);
-        await em.flush();
-        await requestAccountEmail(em, {
-          kind: 'email-verification',
-          to: email,
-          subject: `Confirm your email address for ${organization.name} on Atelier`,
-          text: [
-            `Welcome to Atelier. Confirm that this address is yours to start using ${organization.name}:`,
-            '',
-            accountLink('verify-email', token),
-            '',
-            `The link works for ${VERIFICATION_HOURS} hours. If you did not sign up, ignore this email.`,
-          ].join('\n'),
-        }, { tenantId: organization.id, entityId: owner.id });
+        await sendVerificationLink(em, owner, organization);
         context.log.info({ tenantId: organization.id, userId: owner.id }, 'signed up');
       });
     } catch (error) {

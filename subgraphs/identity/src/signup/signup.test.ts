@@ -26,10 +26,10 @@ afterAll(async () => {
   for (const name of PLATFORM_ENV) if (saved[name] === undefined) delete process.env[name]; else process.env[name] = saved[name];
 });
 
-/** Waits for the platform's email to `to` (and the subject wanted) to reach the Resend fake. */
-async function emailTo(to: string, subject: RegExp) {
+/** Waits for the platform's email to `to` (with the subject wanted, other than `seen`) to reach the Resend fake. */
+async function emailTo(to: string, subject: RegExp, seen: string[] = []) {
   for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
-    const email = [...resend.emails.values()].find((sent) => sent.to.includes(to) && subject.test(sent.subject));
+    const email = [...resend.emails.values()].find((sent) => sent.to.includes(to) && subject.test(sent.subject) && !seen.includes(sent.id));
     if (email) return { ...email, token: /[?&]token=([\w-]+)/.exec(email.text ?? '')?.[1] ?? null };
   }
   throw new Error(`no email "${subject}" to ${to} reached Resend`);
@@ -70,6 +70,19 @@ describe('public sign-up', () => {
     expect((await emailTo(existing.email, /already have an Atelier account/)).text).not.toMatch(/token=/);
     // their account is untouched: the old password still signs in
     await expectData(system.gatewayUrl, LOGIN, { input: { email: existing.email, password: existing.password } });
+  });
+
+  it('sends a fresh link, and creates nothing more, when someone who never confirmed signs up again', async () => {
+    const signup = input();
+    await expectData(system.gatewayUrl, SIGN_UP, { input: signup });
+    const first = await emailTo(signup.email, /Confirm your email address/);
+    const again = { ...signup, organizationName: `${signup.organizationName} again` };
+    await expectData(system.gatewayUrl, SIGN_UP, { input: again });
+    const second = await emailTo(signup.email, /Confirm your email address/, [first.id]);
+    expect(second.subject).toBe(`Confirm your email address for ${signup.organizationName} on Atelier`);
+    expect(await organizationsNamed(again.organizationName)).toBe(0);
+    expect(errorOf(await graphql(system.gatewayUrl, VERIFY, { token: first.token })).code).toBe('BAD_USER_INPUT'); // replaced
+    expect((await expectData(system.gatewayUrl, VERIFY, { token: second.token })).verifyEmail).toBe(true);
   });
 
   it('refuses weak or missing input naming the fields, and writes nothing', async () => {
