@@ -1,5 +1,5 @@
 import {
-  ADMINS, badUserInput, conflict, DateTimeFilter, findOrFail, IDFilter, orderBy, publishChange, readResolver, requireTenant, Role,
+  ADMINS, apiError, badUserInput, conflict, DateTimeFilter, findOrFail, IDFilter, orderBy, publishChange, readResolver, requireTenant, Role,
   scopeToTenant, StringFilter, unauthenticated, type SubgraphContext,
 } from '@atelier/kit';
 import { IsEmail, IsEnum, IsOptional, Length, MaxLength, MinLength } from 'class-validator';
@@ -17,6 +17,8 @@ import { Invitation, InvitationStatus } from './invitation.entity.ts';
 
 /** How long an invitation link works. */
 const INVITATION_DAYS = 7;
+/** Invitations an organization may send per hour: plenty for onboarding a team, too few to spam strangers. */
+export const INVITATIONS_PER_HOUR = 50;
 
 @InputType()
 class InviteMemberInput {
@@ -85,6 +87,11 @@ export class InvitationResolver extends readResolver({
     if (input.role === Role.OWNER && !context.caller.roles.includes(Role.OWNER)) throw badUserInput([{ field: 'role', message: 'only an owner can invite an owner' }]);
     const email = input.email.trim().toLowerCase();
     return context.em.transactional(async (em) => {
+      const lastHour = await em.find(Invitation, { createdAt: { $gt: new Date(Date.now() - 3_600_000) } }, { orderBy: { createdAt: 'asc' }, limit: INVITATIONS_PER_HOUR });
+      if (lastHour.length >= INVITATIONS_PER_HOUR) {
+        const retryAfterSeconds = Math.ceil(((lastHour[0] as Invitation).createdAt.getTime() + 3_600_000 - Date.now()) / 1000);
+        throw apiError('RATE_LIMITED', `Your organization sent ${INVITATIONS_PER_HOUR} invitations in the last hour; try again later`, { retryAfterSeconds });
+      }
       // your own organization's members are yours to know; whether the email has an account elsewhere is not
       const user = await em.findOne(User, { email });
       if (user && (await em.count(Membership, { userId: user.id }))) throw conflict(`${email} is already a member`, { fields: [{ field: 'email', message: 'is already a member' }] });

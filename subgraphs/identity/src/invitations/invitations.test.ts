@@ -95,4 +95,14 @@ describe('invitations', () => {
     expect(errorOf(await accept('made-up-token'))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['token'] });
     expect(await members()).toBe(before);
   });
+
+  it('limits an organization to 50 invitations an hour with RATE_LIMITED, and sends no more', async () => {
+    const busy = await system.createOrganization();
+    const invite = () => graphql(system.gatewayUrl, INVITE, { input: { email: newEmail(), role: 'CASHIER' } }, busy);
+    for (let sent = 0; sent < 50; sent++) expect((await invite()).errors).toBeUndefined();
+    const limited = await invite();
+    expect(errorOf(limited).code).toBe('RATE_LIMITED');
+    expect(limited.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    expect((await expectData(system.gatewayUrl, `{ invitations { totalCount } }`, {}, busy)).invitations.totalCount).toBe(50);
+  });
 });
