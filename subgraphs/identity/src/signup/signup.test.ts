@@ -3,6 +3,7 @@ import { startResendFake, type ResendFake } from '@atelier/fakes';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestSystem } from '../../../../test/support/system.ts';
+import { publicSignupEnabled } from './signup-policy.ts';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { email message } }`;
 const VERIFY = `mutation($token: String!) { verifyEmail(token: $token) }`;
@@ -117,5 +118,20 @@ describe('public sign-up', () => {
     const error = errorOf(await graphql(system.gatewayUrl, SIGN_UP, { input: signup }));
     expect(error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/sign-up is turned off/i) });
     expect(await organizationsNamed(signup.organizationName)).toBe(0);
+  });
+
+  it('is off by default in production, on by default in development, and PUBLIC_SIGNUP decides when set', () => {
+    const nodeEnv = process.env.NODE_ENV;
+    try {
+      const enabled = (env: string, setting?: string) => {
+        process.env.NODE_ENV = env;
+        if (setting === undefined) delete process.env.PUBLIC_SIGNUP;
+        else process.env.PUBLIC_SIGNUP = setting;
+        return publicSignupEnabled();
+      };
+      expect([enabled('production'), enabled('development'), enabled('production', 'true'), enabled('development', 'false')]).toEqual([false, true, true, false]);
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
   });
 });
