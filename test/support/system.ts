@@ -15,6 +15,10 @@ export interface TestOrganization {
   token: string;
 }
 
+export interface TestMember extends TestOrganization {
+  membershipId: string;
+}
+
 export interface TestSystem {
   gatewayUrl: string;
   product: RunningProduct;
@@ -25,6 +29,13 @@ export interface TestSystem {
   resetCounts(): void;
   /** A new organization with its owner, signed in through the gateway. */
   createOrganization(name?: string): Promise<TestOrganization>;
+  /**
+   * A person invited into the organization with `role` who accepted (a new account), signed in: the whole
+   * invitation path through the gateway, the emailed link read from the account email identity queued.
+   */
+  addMember(organization: TestOrganization, role: string, options?: { email?: string; name?: string }): Promise<TestMember>;
+  /** The newest account email identity asked integrations to send to `to`, with the token of its link. */
+  accountEmailTo(to: string): Promise<{ subject: string; text: string; token: string | null }>;
   /** Waits until every background job about the organization's events has run (e.g. before counting statements). */
   waitForBackgroundJobs(organizationId: string): Promise<void>;
   stop(): Promise<void>;
@@ -50,7 +61,7 @@ export async function startSystem(options: { production?: boolean; isolated?: bo
     onRequest: (subgraph) => void counts.requests[subgraph]++,
   });
   const gatewayUrl = product.gateway.url;
-  return {
+  const system: TestSystem = {
     gatewayUrl,
     product,
     get sqlCount() {
@@ -70,6 +81,31 @@ export async function startSystem(options: { production?: boolean; isolated?: bo
       const { login } = await expectData<{ login: { token: string } }>(gatewayUrl, LOGIN, { input: { email, password } });
       return { organizationId: organization.id, userId: owner.id, email, password, token: login.token };
     },
+    async accountEmailTo(to) {
+      const [job] = await product.subgraphs.identity.orm.em.getConnection().execute<{ data: { data: { subject: string; text: string } } }[]>(
+        `select data from pgboss.job where name = 'integrations.account-email' and data->'data'->>'to' = ? order by created_on desc limit 1`,
+        [to.toLowerCase()],
+      );
+      if (!job) throw new Error(`no account email to ${to} was queued`);
+      const { subject, text } = job.data.data;
+      return { subject, text, token: /[?&]token=([\w-]+)/.exec(text)?.[1] ?? null };
+    },
+    async addMember(organization, role, options = {}) {
+      const email = (options.email ?? `member-${randomUUID()}@example.test`).toLowerCase();
+      const password = `pw-${randomUUID()}`;
+      await expectData(gatewayUrl, `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`, { input: { email, role } }, organization);
+      const { token } = await system.accountEmailTo(email);
+      await expectData(gatewayUrl, `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { role } }`, { input: { token, name: options.name ?? 'Member', password } });
+      const { login } = await expectData<{ login: { token: string; user: { id: string } } }>(
+        gatewayUrl,
+        `mutation Login($input: LoginInput!) { login(input: $input) { token user { id } } }`,
+        { input: { email, password, organizationId: organization.organizationId } },
+      );
+      const { memberships } = await expectData<{ memberships: { nodes: { id: string }[] } }>(
+        gatewayUrl, `query($userId: ID!) { memberships(filter: { userId: { eq: $userId } }) { nodes { id } } }`, { userId: login.user.id }, organization,
+      );
+      return { organizationId: organization.organizationId, userId: login.user.id, email, password, token: login.token, membershipId: memberships.nodes[0]?.id as string };
+    },
     async waitForBackgroundJobs(organizationId) {
       const pending = async () =>
         (await product.subgraphs.identity.orm.em.getConnection().execute<{ n: number }[]>(
@@ -86,4 +122,5 @@ export async function startSystem(options: { production?: boolean; isolated?: bo
       await isolated?.drop();
     },
   };
+  return system;
 }

@@ -27,12 +27,16 @@ export type Query = {
   apiKey?: Maybe<ApiKey>;
   /** ApiKey list with filters, ordering and paging */
   apiKeys: ApiKeyConnection;
-  /** Your organization */
-  organization: Organization;
   /** One Membership; null when absent or not visible to you */
   membership?: Maybe<Membership>;
   /** Membership list with filters, ordering and paging */
   memberships: MembershipConnection;
+  /** Your organization */
+  organization: Organization;
+  /** One Invitation; null when absent or not visible to you */
+  invitation?: Maybe<Invitation>;
+  /** Invitation list with filters, ordering and paging */
+  invitations: InvitationConnection;
   /** The caller */
   me: Viewer;
   /** One Connection; null when absent or not visible to you */
@@ -151,6 +155,20 @@ export type QueryMembershipsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<MembershipFilter>;
   orderBy?: InputMaybe<Array<MembershipOrderBy>>;
+};
+
+
+export type QueryInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInvitationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<InvitationFilter>;
+  orderBy?: InputMaybe<Array<InvitationOrderBy>>;
 };
 
 
@@ -473,14 +491,24 @@ export type Mutation = {
   createApiKey: CreatedApiKey;
   /** Revokes a key at once; requests with it are refused from then on */
   revokeApiKey: ApiKey;
-  updateOrganization: Organization;
-  /** Adds a person to your organization with a role */
-  addMember: Membership;
   changeMemberRole: Membership;
   /** Removes a person from your organization */
   removeMember: Scalars['ID']['output'];
+  updateOrganization: Organization;
+  /** Invites a person by email to join with a role; they become a member when they accept. The answer is the same whether or not they have an account. */
+  inviteMember: Invitation;
+  /** Withdraws a pending invitation: its link stops working */
+  revokeInvitation: Invitation;
+  /** Accepts an invitation from its emailed link, creating your account if you have none */
+  acceptInvitation: AcceptedInvitation;
   /** Signs in with email and password */
   login: Session;
+  /** Creates an organization with you as its owner and emails a link to confirm your address (sign-in works once it is confirmed). The answer is the same whether or not the address already has an account. */
+  signUp: SignUpResult;
+  /** Confirms an email address with the emailed link's token; sign-in works from then on */
+  verifyEmail: Scalars['Boolean']['output'];
+  /** Changes your password; the current one must be given */
+  changePassword: Scalars['Boolean']['output'];
   /** Starts connecting an OAuth provider */
   startConnection: StartedConnection;
   /** Connects a provider with keys, after checking them with the provider */
@@ -638,16 +666,6 @@ export type MutationRevokeApiKeyArgs = {
 };
 
 
-export type MutationUpdateOrganizationArgs = {
-  input: UpdateOrganizationInput;
-};
-
-
-export type MutationAddMemberArgs = {
-  input: AddMemberInput;
-};
-
-
 export type MutationChangeMemberRoleArgs = {
   role: Role;
   id: Scalars['ID']['input'];
@@ -659,8 +677,43 @@ export type MutationRemoveMemberArgs = {
 };
 
 
+export type MutationUpdateOrganizationArgs = {
+  input: UpdateOrganizationInput;
+};
+
+
+export type MutationInviteMemberArgs = {
+  input: InviteMemberInput;
+};
+
+
+export type MutationRevokeInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  input: AcceptInvitationInput;
+};
+
+
 export type MutationLoginArgs = {
   input: LoginInput;
+};
+
+
+export type MutationSignUpArgs = {
+  input: SignUpInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
 };
 
 
@@ -1022,6 +1075,8 @@ export type Subscription = {
   apiKeyChanged: ApiKeyChange;
   /** Changes to Memberships of your organization (one of them when `id` is given) */
   membershipChanged: MembershipChange;
+  /** Changes to Invitations of your organization (one of them when `id` is given) */
+  invitationChanged: InvitationChange;
   /** Changes to Connections of your organization (one of them when `id` is given) */
   connectionChanged: ConnectionChange;
   /** The organization's integration health, again after every change to it */
@@ -1069,6 +1124,11 @@ export type SubscriptionApiKeyChangedArgs = {
 
 
 export type SubscriptionMembershipChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionInvitationChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1359,17 +1419,6 @@ export type ApiKeyOrderBy =
   | 'LAST_USED_AT_ASC'
   | 'LAST_USED_AT_DESC';
 
-/** A business using Atelier (the tenant) */
-export type Organization = {
-  __typename?: 'Organization';
-  id: Scalars['ID']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  name: Scalars['String']['output'];
-  /** URL-safe unique name */
-  slug: Scalars['String']['output'];
-};
-
 /** A user's role in your organization */
 export type Membership = {
   __typename?: 'Membership';
@@ -1389,6 +1438,7 @@ export type User = {
   updatedAt: Scalars['DateTime']['output'];
   email: Scalars['String']['output'];
   name: Scalars['String']['output'];
+  emailVerifiedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A page of Membership with cursors for partner apps and offsets for the admin */
@@ -1428,6 +1478,72 @@ export type MembershipOrderBy =
   | 'CREATED_AT_ASC'
   | 'CREATED_AT_DESC';
 
+/** A business using Atelier (the tenant) */
+export type Organization = {
+  __typename?: 'Organization';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  /** URL-safe unique name */
+  slug: Scalars['String']['output'];
+};
+
+/** An invitation to join your organization; the person becomes a member when they accept it */
+export type Invitation = {
+  __typename?: 'Invitation';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  role: Role;
+  expiresAt: Scalars['DateTime']['output'];
+  invitedById?: Maybe<Scalars['ID']['output']>;
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: InvitationStatus;
+};
+
+export type InvitationStatus =
+  | 'PENDING'
+  | 'ACCEPTED'
+  | 'REVOKED'
+  | 'EXPIRED';
+
+/** A page of Invitation with cursors for partner apps and offsets for the admin */
+export type InvitationConnection = {
+  __typename?: 'InvitationConnection';
+  nodes: Array<Invitation>;
+  edges: Array<InvitationEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InvitationEdge = {
+  __typename?: 'InvitationEdge';
+  cursor: Scalars['String']['output'];
+  node: Invitation;
+};
+
+export type InvitationFilter = {
+  id?: InputMaybe<IdFilter>;
+  email?: InputMaybe<StringFilter>;
+  role?: InputMaybe<RoleFilter>;
+  expiresAt?: InputMaybe<DateTimeFilter>;
+  acceptedAt?: InputMaybe<DateTimeFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Orderings of Invitation lists */
+export type InvitationOrderBy =
+  | 'EMAIL_ASC'
+  | 'EMAIL_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'EXPIRES_AT_ASC'
+  | 'EXPIRES_AT_DESC';
+
 /** Who is calling: a member (with a user) or a partner app (API key) */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -1456,13 +1572,26 @@ export type UpdateOrganizationInput = {
   name: Scalars['String']['input'];
 };
 
-/** Adds a member; a new email creates the user with the given password */
-export type AddMemberInput = {
+export type InviteMemberInput = {
   email: Scalars['String']['input'];
-  name: Scalars['String']['input'];
-  /** Required when the email has no account yet */
-  password?: InputMaybe<Scalars['String']['input']>;
   role: Role;
+};
+
+/** You joined an organization: sign in to it with `login(organizationId)` */
+export type AcceptedInvitation = {
+  __typename?: 'AcceptedInvitation';
+  organization: Organization;
+  role: Role;
+  email: Scalars['String']['output'];
+};
+
+/** A person new to Atelier gives a name and a password; someone with an account gives their password */
+export type AcceptInvitationInput = {
+  token: Scalars['String']['input'];
+  /** Your name, if you have no account yet */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new password (no account yet) or your current one */
+  password: Scalars['String']['input'];
 };
 
 /** A signed-in session: send the token as `Authorization: Bearer <token>` */
@@ -1482,6 +1611,29 @@ export type LoginInput = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What happens next: a link is on its way to the address */
+export type SignUpResult = {
+  __typename?: 'SignUpResult';
+  email: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** A new organization and its owner */
+export type SignUpInput = {
+  organizationName: Scalars['String']['input'];
+  /** Your name */
+  name: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  /** At least 10 characters, not a common password, not your email address */
+  password: Scalars['String']['input'];
+};
+
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  /** At least 10 characters, not a common password, not your email address */
+  newPassword: Scalars['String']['input'];
+};
+
 /** A change to a ApiKey; load it again after a reconnect */
 export type ApiKeyChange = {
   __typename?: 'ApiKeyChange';
@@ -1498,6 +1650,15 @@ export type MembershipChange = {
   id: Scalars['ID']['output'];
   /** The entity as it is now; null once deleted */
   node?: Maybe<Membership>;
+};
+
+/** A change to a Invitation; load it again after a reconnect */
+export type InvitationChange = {
+  __typename?: 'InvitationChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<Invitation>;
 };
 
 /** A booking of a customer at the shop */

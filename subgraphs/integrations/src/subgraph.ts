@@ -1,5 +1,6 @@
 import { defineSubgraph, type SubgraphServices } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
+import { accountEmailSender } from './account-email/account-email-sender.ts';
 import { calendarSync } from './calendar/index.ts';
 import { Connection } from './connections/connection.entity.ts';
 import { ConnectionResolver } from './connections/connection.resolver.ts';
@@ -58,7 +59,7 @@ export const integrations = defineSubgraph({
   migrations,
   configChecks: [secretKeyProblems],
   consumers: [
-    inboundProcessor, recordProjection, syncWorker, vinDecodeRequests, connectEvents, staleEstimates, documentsFiling, inspectionPhotosFiling,
+    accountEmailSender, inboundProcessor, recordProjection, syncWorker, vinDecodeRequests, connectEvents, staleEstimates, documentsFiling, inspectionPhotosFiling,
     ...outgoingWebhooks.consumers, ...appointmentReminders.consumers, ...calendarSync.consumers,
   ],
   routes: providerRoutes,

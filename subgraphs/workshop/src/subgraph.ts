@@ -10,6 +10,8 @@ import { KnownCustomer } from './customers/known-customer.entity.ts';
 import { ServiceItem } from './service-catalogue/service-item.entity.ts';
 import { ServiceItemResolver } from './service-catalogue/service-item.resolver.ts';
 import { Technician } from './technicians/technician.entity.ts';
+import { KnownMember } from './technicians/known-member.entity.ts';
+import { memberProjection } from './technicians/member-projection.ts';
 import { TechnicianResolver, technicianReference } from './technicians/technician.resolver.ts';
 import { userRefReference } from './technicians/user.ref.ts';
 import { InspectionItem } from './inspections/inspection-item.entity.ts';
@@ -32,7 +34,7 @@ import { CustomerWorkOrdersResolver, VehicleWorkOrdersResolver, WorkOrderResolve
 /** workshop: vehicles, the service catalogue, technicians, appointments, work orders and their inspections. */
 export const workshop = defineSubgraph({
   name: 'workshop',
-  entities: [Vehicle, OdometerReading, KnownCustomer, KnownProduct, ServiceItem, Technician, Appointment, WorkOrder, WorkOrderLine, WorkOrderCounter, Inspection, InspectionItem],
+  entities: [Vehicle, OdometerReading, KnownCustomer, KnownProduct, KnownMember, ServiceItem, Technician, Appointment, WorkOrder, WorkOrderLine, WorkOrderCounter, Inspection, InspectionItem],
   resolvers: [
     VehicleResolver, CustomerVehiclesResolver, ServiceItemResolver, TechnicianResolver, AppointmentResolver, CustomerAppointmentsResolver,
     WorkOrderResolver, WorkOrderLineResolver, CustomerWorkOrdersResolver, VehicleWorkOrdersResolver, InspectionResolver, WorkOrderInspectionsResolver,
@@ -48,5 +50,5 @@ export const workshop = defineSubgraph({
     User: userRefReference as never,
   },
   migrations,
-  consumers: [customerProjection, productProjection, estimateSignatures, vinFill, calendarChanges, calendarAnnouncements],
+  consumers: [customerProjection, productProjection, memberProjection, estimateSignatures, vinFill, calendarChanges, calendarAnnouncements],
 });

@@ -3,6 +3,7 @@ import { IsEmail, IsOptional, IsUUID, Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Membership } from '../memberships/membership.entity.ts';
 import { Organization } from '../organizations/organization.entity.ts';
+import { emailNotVerified } from '../signup/email-not-verified.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../users/password.ts';
 import { User } from '../users/user.entity.ts';
 
@@ -49,6 +50,7 @@ export class SessionResolver {
     // compare against a dummy hash when the user is unknown, so response time does not reveal accounts
     const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!user || !passwordMatches) throw unauthenticated(WRONG_CREDENTIALS);
+    if (!user.emailVerifiedAt) throw emailNotVerified();
 
     const memberships = await context.em.find(Membership, { userId: user.id }, { filters: false, orderBy: { createdAt: 'asc' } });
     const membership = input.organizationId ? memberships.find((m) => m.tenantId === input.organizationId) : memberships[0];

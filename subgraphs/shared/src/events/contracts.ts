@@ -30,3 +30,16 @@ export type SignatureRequestEventData = {
   total: number;
   currency: string;
 };
+
+/**
+ * `identity.accountEmail.requested`: an email to one person about their account, written by identity and
+ * sent by integrations from the platform's own address (not a tenant's connection). `text` may hold a
+ * one-time link: consumers never log it.
+ */
+export type AccountEmailData = {
+  to: string;
+  subject: string;
+  text: string;
+  /** What it is about, for logs: `invitation`, `email-verification`, `signup-existing-account`. */
+  kind: string;
+};

@@ -1,7 +1,8 @@
-import { ADMINS, byKey, crudResolver, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
-import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { ADMINS, byKey, crudResolver, isUuid, loader, orderBy, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Technician } from './technician.entity.ts';
 import { CreateTechnicianInput, TechnicianFilter, UpdateTechnicianInput } from './technician.inputs.ts';
+import { assertKnownMember, isKnownMember } from './member-projection.ts';
 import { UserRef } from './user.ref.ts';
 
 const TechnicianOrderBy = orderBy('Technician', ['name', 'createdAt'], ['NAME_ASC']);
@@ -10,6 +11,12 @@ const TechnicianOrderBy = orderBy('Technician', ['name', 'createdAt'], ['NAME_AS
 function normaliseSkills<T extends { skills?: string[] }>(input: T): T {
   if (!input.skills) return { ...input };
   return { ...input, skills: [...new Set(input.skills.map((skill) => skill.trim().toLowerCase()).filter(Boolean))] };
+}
+
+/** A technician can only be linked to a member of its own organization. */
+async function checkedUser<T extends { userId?: string | null }>(input: T, em: EntityManager, context: SubgraphContext): Promise<T> {
+  if (input.userId) await assertKnownMember(em, requireTenant(context), input.userId);
+  return input;
 }
 
 @Resolver(() => Technician)
@@ -23,12 +30,14 @@ export class TechnicianResolver extends crudResolver({
   updateInput: UpdateTechnicianInput,
   searchColumns: ['name'],
   roles: { read: STAFF, write: [...ADMINS, Role.SERVICE_ADVISOR] },
-  toCreateData: (input) => normaliseSkills({ ...input, name: input.name.trim() }),
-  toUpdateData: (input) => normaliseSkills({ ...input, ...(input.name && { name: input.name.trim() }) }),
+  toCreateData: async (input, em, context) => normaliseSkills(await checkedUser({ ...input, name: input.name.trim() }, em, context)),
+  toUpdateData: async (input, _technician, em, context) => normaliseSkills(await checkedUser({ ...input, ...(input.name && { name: input.name.trim() }) }, em, context)),
 }) {
   @FieldResolver(() => UserRef, { nullable: true, description: 'The user who is this technician (from identity)' })
-  user(@Root() technician: Technician): UserRef | null {
-    return technician.userId ? { id: technician.userId } : null;
+  async user(@Root() technician: Technician, @Ctx() context: SubgraphContext): Promise<UserRef | null> {
+    // only a member of the organization is pointed at: identity would not resolve anyone else, and a
+    // reference it cannot resolve would fail the whole field instead of being null
+    return technician.userId && (await isKnownMember(context, technician.userId)) ? { id: technician.userId } : null;
   }
 }
 

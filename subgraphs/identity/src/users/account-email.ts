@@ -1,0 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import { env, NO_TENANT, publish, type AccountEmailData, type EntityManager } from '@atelier/kit';
+
+/** Where people open the links of account emails: the admin panel. */
+const adminUrl = () => env('ADMIN_URL', 'http://localhost:5173').replace(/\/$/, '');
+
+/** A link to an admin page that completes an account step with a one-time token. */
+export const accountLink = (page: 'accept-invitation' | 'verify-email', token: string) => `${adminUrl()}/#/${page}?token=${encodeURIComponent(token)}`;
+
+/**
+ * Asks integrations (the only door to email providers) to send a person an email about their account,
+ * committed with the change that causes it. `tenantId`: the organization it concerns, if any.
+ */
+export async function requestAccountEmail(em: EntityManager, email: AccountEmailData, about: { tenantId?: string | null; entityId?: string }) {
+  await publish(em, { name: 'identity.accountEmail.requested', tenantId: about.tenantId ?? NO_TENANT, entityId: about.entityId ?? randomUUID(), data: email });
+}

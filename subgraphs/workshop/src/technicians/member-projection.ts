@@ -1,0 +1,56 @@
+import { badUserInput, eventData, isUuid, loader, publishChange, requireTenant, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { KnownMember } from './known-member.entity.ts';
+import { Technician } from './technician.entity.ts';
+
+/**
+ * Keeps `known_members` in step with identity: a new membership makes its user known in that
+ * organization; a removed one is forgotten and, once the user is no member there at all, technicians
+ * linked to them lose the link (they stay, with their appointments). Idempotent, as at-least-once
+ * delivery requires.
+ */
+export const memberProjection: EventConsumer<SubgraphContext> = {
+  queue: 'workshop.member-projection',
+  events: ['identity.membership.created', 'identity.membership.deleted'],
+  expireInSeconds: 60,
+  async handle(event, context) {
+    const { userId } = (event.data ?? {}) as { userId?: string };
+    if (!userId) return;
+    await context.em.transactional(async (em) => {
+      if (event.name === 'identity.membership.created') {
+        await em.upsert(KnownMember, { id: event.entityId, tenantId: event.tenantId, userId, createdAt: new Date() }, { onConflictAction: 'ignore' });
+        return;
+      }
+      await em.nativeDelete(KnownMember, { id: event.entityId, tenantId: event.tenantId });
+      if (await em.count(KnownMember, { tenantId: event.tenantId, userId })) return;
+      const technicians = await em.find(Technician, { userId });
+      for (const technician of technicians) technician.userId = null;
+      await em.flush();
+      for (const technician of technicians) await publishChange(context, em, 'workshop.technician.updated', technician.id, { ...eventData(technician), changed: ['userId'] });
+    });
+  },
+};
+
+/** How long a write waits for identity's event about a member added a moment ago. */
+const PROJECTION_GRACE_MS = 3_000;
+
+/**
+ * Refuses a user that is not a member of the caller's organization (another organization's user, or
+ * an ID that is nobody). A member added a moment ago may not have reached the projection yet, so an
+ * unknown ID is looked up again for a short while before it is refused.
+ */
+export async function assertKnownMember(em: EntityManager, tenantId: string, userId: string, field = 'userId'): Promise<void> {
+  const deadline = Date.now() + PROJECTION_GRACE_MS;
+  for (;;) {
+    if (await em.count(KnownMember, { tenantId, userId })) return;
+    if (Date.now() > deadline) throw badUserInput([{ field, message: 'is not a member of your organization' }]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Whether a user is a member of the caller's organization, as far as workshop knows; one query per request. */
+export const isKnownMember = (context: SubgraphContext, userId: string): Promise<boolean> =>
+  loader<string, boolean>(context, 'isKnownMember', async (userIds) => {
+    const known = await context.em.find(KnownMember, { tenantId: requireTenant(context), userId: { $in: userIds.filter(isUuid) } });
+    const members = new Set(known.map((member) => member.userId));
+    return userIds.map((id) => members.has(id));
+  }).load(userId);
