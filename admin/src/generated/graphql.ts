@@ -481,6 +481,8 @@ export type Mutation = {
   removeMember: Scalars['ID']['output'];
   /** Signs in with email and password */
   login: Session;
+  /** Signs out: the session token is refused from now on and its subscriptions end */
+  logout: Scalars['Boolean']['output'];
   /** Starts connecting an OAuth provider */
   startConnection: StartedConnection;
   /** Connects a provider with keys, after checking them with the provider */

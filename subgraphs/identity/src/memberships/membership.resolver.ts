@@ -4,6 +4,7 @@ import {
 } from '@atelier/kit';
 import { IsEmail, IsEnum, IsOptional, Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { revokeSessionsOf } from '../sessions/session.service.ts';
 import { hashPassword } from '../users/password.ts';
 import { User } from '../users/user.entity.ts';
 import { Membership } from './membership.entity.ts';
@@ -86,6 +87,7 @@ export class MembershipResolver extends readResolver({
         if (!context.caller.roles.includes(Role.OWNER)) throw badUserInput([{ field: 'role', message: 'only an owner can grant or take the owner role' }]);
         if (membership.role === Role.OWNER && role !== Role.OWNER) await assertAnotherOwner(em, membership);
       }
+      if (membership.role !== role) await revokeSessionsOf(em, membership); // their open sessions carry the old role's permissions
       membership.role = role;
       await em.flush();
       await publishChange(context, em, 'identity.membership.updated', membership.id, { userId: membership.userId, role });
@@ -100,6 +102,7 @@ export class MembershipResolver extends readResolver({
       const membership = await findOrFail(em, Membership, 'Membership', id);
       if (membership.role === Role.OWNER) await assertAnotherOwner(em, membership);
       em.remove(membership);
+      await revokeSessionsOf(em, membership);
       await em.flush();
       await publishChange(context, em, 'identity.membership.deleted', id, { userId: membership.userId });
     });
