@@ -7,6 +7,7 @@ import { Membership } from './memberships/membership.entity.ts';
 import { MembershipResolver } from './memberships/membership.resolver.ts';
 import { Organization } from './organizations/organization.entity.ts';
 import { OrganizationResolver, organizationReference } from './organizations/organization.resolver.ts';
+import { LoginThrottle } from './sessions/login-throttle.entity.ts';
 import { Session } from './sessions/session.entity.ts';
 import { SessionResolver } from './sessions/session.resolver.ts';
 import { sessionRoutes } from './sessions/session.route.ts';
@@ -15,7 +16,7 @@ import { User } from './users/user.entity.ts';
 /** identity: organizations (tenants), users, memberships with roles, sessions and API keys. */
 export const identity = defineSubgraph({
   name: 'identity',
-  entities: [Organization, User, Membership, ApiKey, Session],
+  entities: [Organization, User, Membership, ApiKey, Session, LoginThrottle],
   resolvers: [SessionResolver, OrganizationResolver, MembershipResolver, ApiKeyResolver],
   referenceResolvers: { Organization: organizationReference as never },
   migrations,

@@ -5,6 +5,7 @@ import { Membership } from '../memberships/membership.entity.ts';
 import { Organization } from '../organizations/organization.entity.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../users/password.ts';
 import { User } from '../users/user.entity.ts';
+import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from './login-throttle.ts';
 import { revokeSession, startSession } from './session.service.ts';
 
 @InputType()
@@ -44,13 +45,19 @@ const WRONG_CREDENTIALS = 'Email or password is wrong';
 
 @Resolver()
 export class SessionResolver {
-  @Mutation(() => SignedIn, { description: 'Signs in with email and password' })
+  @Mutation(() => SignedIn, { description: 'Signs in with email and password; repeated failures lock the account and the address for a while (RATE_LIMITED)' })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() context: SubgraphContext): Promise<SignedIn> {
     const email = input.email.trim().toLowerCase();
+    const attempt = { email, clientAddress: context.caller.clientAddress };
+    await assertLoginAllowed(context.em, attempt);
     const user = await context.em.findOne(User, { email });
     // compare against a dummy hash when the user is unknown, so response time does not reveal accounts
     const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (!user || !passwordMatches) throw unauthenticated(WRONG_CREDENTIALS);
+    if (!user || !passwordMatches) {
+      await recordLoginFailure(context.em, attempt);
+      throw unauthenticated(WRONG_CREDENTIALS);
+    }
+    await recordLoginSuccess(context.em, attempt);
 
     const memberships = await context.em.find(Membership, { userId: user.id }, { filters: false, orderBy: { createdAt: 'asc' } });
     const membership = input.organizationId ? memberships.find((m) => m.tenantId === input.organizationId) : memberships[0];
