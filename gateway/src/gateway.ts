@@ -14,6 +14,7 @@ import { useRetryAfterHeader } from './retry-after.ts';
 import { operationLimitPlugins } from './security.ts';
 import { liveCredentialsFromIdentity, sessionsFromIdentity, type SessionResolver } from './sessions.ts';
 import { withUserInputErrors } from './user-input-errors.ts';
+import { checkCredentialsOnConnect, requestOfSocket } from './ws-credentials.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -64,6 +65,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const secret = contextSecret();
   const identityUrl = options.subgraphUrls.identity ?? '';
   const revocations = new RevocationWatch(liveCredentialsFromIdentity(identityUrl));
+  const resolvers = { apiKeys: options.apiKeys, sessions: sessionsFromIdentity(identityUrl) };
   const gateway = createGatewayRuntime<AuthContext>({
     supergraph,
     graphqlEndpoint: '/graphql',
@@ -91,7 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       }),
     },
     plugins: () => [
-      useAuthentication({ apiKeys: options.apiKeys, sessions: sessionsFromIdentity(identityUrl) }),
+      useAuthentication(resolvers),
       useEndOnRevocation(revocations),
       useRetryAfterHeader(),
       useUserInputErrors,
@@ -108,17 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const wss = new WebSocketServer({ server, path: '/graphql' });
   wss.on('error', () => undefined); // the same listen error as the server's, which listen() reports
   useServer(
-    getGraphQLWSOptions<AuthContext, { request: IncomingMessage }>(gateway, (ctx) => {
-      // browsers cannot set headers on a WebSocket: credentials come as connection parameters
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(ctx.extra.request.headers)) if (typeof value === 'string') headers.set(name, value);
-      const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
-      for (const name of ['authorization', 'Authorization', 'x-api-key']) {
-        if (typeof params[name] === 'string') headers.set(name.toLowerCase(), params[name] as string);
-      }
-      const request = new Request(`http://gateway${ctx.extra.request.url ?? '/graphql'}`, { headers });
-      return { request, clientAddress: clientAddressOf(ctx.extra.request) } as never;
-    }),
+    checkCredentialsOnConnect(getGraphQLWSOptions<AuthContext, { request: IncomingMessage }>(gateway, (ctx) => requestOfSocket(ctx) as never), resolvers, revocations),
     wss,
   );
 

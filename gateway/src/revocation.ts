@@ -6,7 +6,7 @@ import { type Credentials, type LiveCredentialCheck } from './sessions.ts';
 type Credential = { kind: 'sessions' | 'apiKeys'; id: string };
 
 /** The credential a caller's subscriptions live on: its session, or its API key. */
-function credentialOf(caller: CallerContext | undefined): Credential | null {
+export function credentialOf(caller: CallerContext | undefined): Credential | null {
   if (caller?.actorType === 'user' && caller.sessionId) return { kind: 'sessions', id: caller.sessionId };
   if (caller?.actorType === 'apiKey' && caller.actorId) return { kind: 'apiKeys', id: caller.actorId };
   return null;

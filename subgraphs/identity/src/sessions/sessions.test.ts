@@ -97,14 +97,14 @@ describe('removing a member and changing a role', () => {
     expect(await codeOf(`{ apiKeys { totalCount } }`, { token: again.token })).toBe('FORBIDDEN');
   });
 
-  it('ends the open subscriptions of a removed member (WebSocket)', async () => {
+  it('closes the WebSocket of a removed member with 4403, ending its open subscriptions', async () => {
     const member = await addMember(Role.SERVICE_ADVISOR);
     const { token } = await member.signIn();
     const changes = subscribeWs<{ customerChanged: { kind: string; id: string } }>(system.gatewayUrl, CUSTOMER_CHANGES, {}, { token });
     try {
       await untilLive(changes);
       await expectData(system.gatewayUrl, `mutation($id: ID!) { removeMember(id: $id) }`, { id: member.membershipId }, garage);
-      expect(isUnauthenticated(await changes.nextWhere(isUnauthenticated))).toBe(true);
+      await expect(changes.nextWhere(() => false)).rejects.toMatchObject({ code: 4403 });
     } finally {
       await changes.close();
     }
@@ -121,6 +121,22 @@ describe('revoking an API key', () => {
       expect(isUnauthenticated(await changes.nextWhere(isUnauthenticated))).toBe(true);
     } finally {
       await changes.close();
+    }
+  });
+});
+
+describe('WebSocket connections', () => {
+  it('are refused with 4403 at connection_init when the token is wrong or its session has ended', async () => {
+    const member = await addMember(Role.SERVICE_ADVISOR);
+    const { token } = await member.signIn();
+    await expectData(system.gatewayUrl, `mutation { logout }`, {}, { token });
+    for (const credentials of [{ token }, { token: 'not-a-token' }, { apiKey: 'atl_unknown' }]) {
+      const refused = subscribeWs(system.gatewayUrl, CUSTOMER_CHANGES, {}, credentials);
+      try {
+        await expect(refused.next()).rejects.toMatchObject({ code: 4403 });
+      } finally {
+        await refused.close();
+      }
     }
   });
 });
