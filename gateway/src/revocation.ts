@@ -1,6 +1,6 @@
 import { envInt, logger, type CallerContext } from '@atelier/kit';
 import { type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { getOperationAST, GraphQLError, type ExecutionResult } from 'graphql';
 import { type Credentials, type LiveCredentialCheck } from './sessions.ts';
 
 type Credential = { kind: 'sessions' | 'apiKeys'; id: string };
@@ -15,13 +15,16 @@ export function credentialOf(caller: CallerContext | undefined): Credential | nu
 /**
  * Ends the open subscriptions of credentials that stop being live: a revoked API key, a signed-out session,
  * a removed member or one whose role changed. Requests are checked one by one as they come; a subscription
- * was checked only when it began, so every few seconds (`SUBSCRIPTION_RECHECK_SECONDS`) the watch asks
- * identity, in one request, which credentials of the open subscriptions are still live.
+ * was checked only when it began, so the watch asks identity, in one request, which credentials of the open
+ * subscriptions are still live: right after every mutation through this gateway (any of them may have
+ * revoked something, and the asking is cheap), and every few seconds (`SUBSCRIPTION_RECHECK_SECONDS`) for
+ * revocations made through another replica.
  */
 export class RevocationWatch {
   private readonly watched = new Map<string, { credential: Credential; onRevoked: Set<() => void> }>();
   private timer: NodeJS.Timeout | undefined;
   private sweeping = false;
+  private sweepAgain = false;
 
   constructor(
     private readonly liveCredentials: LiveCredentialCheck,
@@ -42,17 +45,22 @@ export class RevocationWatch {
     };
   }
 
-  /** Asks identity about every watched credential once and ends the subscriptions of the dead ones. */
+  /**
+   * Asks identity about every watched credential once and ends the subscriptions of the dead ones. A call
+   * during a sweep runs one more sweep after it, so a revocation committed meanwhile is not missed.
+   */
   async sweep(): Promise<void> {
-    if (this.sweeping || !this.watched.size) return;
+    if (!this.watched.size) return;
+    if (this.sweeping) return void (this.sweepAgain = true);
     this.sweeping = true;
     try {
-      const asked: Credentials = { sessions: [], apiKeys: [] };
-      for (const { credential } of this.watched.values()) asked[credential.kind].push(credential.id);
-      const live = await this.liveCredentials(asked);
+      const asked = new Map(this.watched);
+      const credentials: Credentials = { sessions: [], apiKeys: [] };
+      for (const { credential } of asked.values()) credentials[credential.kind].push(credential.id);
+      const live = await this.liveCredentials(credentials);
       const alive = new Set([...live.sessions.map((id) => `sessions:${id}`), ...live.apiKeys.map((id) => `apiKeys:${id}`)]);
-      for (const [key, entry] of this.watched) {
-        if (alive.has(key) || !asked[entry.credential.kind].includes(entry.credential.id)) continue;
+      for (const [key, entry] of asked) {
+        if (alive.has(key) || this.watched.get(key) !== entry) continue;
         this.watched.delete(key);
         for (const end of entry.onRevoked) end();
       }
@@ -61,6 +69,10 @@ export class RevocationWatch {
       logger.warn({ err: error }, 'could not check the credentials of open subscriptions');
     } finally {
       this.sweeping = false;
+    }
+    if (this.sweepAgain) {
+      this.sweepAgain = false;
+      await this.sweep();
     }
   }
 
@@ -125,9 +137,14 @@ function untilRevoked(source: AsyncIterable<ExecutionResult>, watch: (onRevoked:
   };
 }
 
-/** Puts every subscription of a session or API key under the watch. */
+/** Puts every subscription of a session or API key under the watch, and has it look again after every mutation. */
 export function useEndOnRevocation(watch: RevocationWatch): GatewayPlugin<{ caller?: CallerContext }> {
   return {
+    onExecute({ args }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'mutation') return;
+      return { onExecuteDone: () => void watch.sweep() };
+    },
     onSubscribe({ args }) {
       const credential = credentialOf(args.contextValue.caller);
       if (!credential) return;
