@@ -55,10 +55,12 @@ export class RevocationWatch {
     this.sweeping = true;
     try {
       const asked = new Map(this.watched);
-      const credentials: Credentials = { sessions: [], apiKeys: [] };
-      for (const { credential } of asked.values()) credentials[credential.kind].push(credential.id);
-      const live = await this.liveCredentials(credentials);
-      const alive = new Set([...live.sessions.map((id) => `sessions:${id}`), ...live.apiKeys.map((id) => `apiKeys:${id}`)]);
+      const alive = new Set<string>();
+      for (const batch of batchesOf([...asked.values()].map((entry) => entry.credential))) {
+        const live = await this.liveCredentials(batch);
+        for (const id of live.sessions) alive.add(`sessions:${id}`);
+        for (const id of live.apiKeys) alive.add(`apiKeys:${id}`);
+      }
       for (const [key, entry] of asked) {
         if (alive.has(key) || this.watched.get(key) !== entry) continue;
         this.watched.delete(key);
@@ -80,6 +82,19 @@ export class RevocationWatch {
     clearInterval(this.timer);
     this.timer = undefined;
   }
+}
+
+/** Identity answers about at most 1,000 credentials of each kind per request. */
+const BATCH = 1_000;
+
+function batchesOf(credentials: Credential[]): Credentials[] {
+  const batches: Credentials[] = [];
+  for (let start = 0; start < credentials.length; start += BATCH) {
+    const batch: Credentials = { sessions: [], apiKeys: [] };
+    for (const credential of credentials.slice(start, start + BATCH)) batch[credential.kind].push(credential.id);
+    batches.push(batch);
+  }
+  return batches;
 }
 
 const revokedResult = (): ExecutionResult => ({

@@ -5,9 +5,10 @@ import { liveSessions, sessionCaller } from './session.service.ts';
 export const SESSION_ROUTE = '/internal/authenticate-session';
 export const LIVE_CREDENTIALS_ROUTE = '/internal/live-credentials';
 
-const MAX_CREDENTIALS = 10_000;
+/** The gateway asks about at most this many credentials of each kind at a time; more is refused, never cut short. */
+const MAX_CREDENTIALS = 1_000;
 
-const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').slice(0, MAX_CREDENTIALS) : []);
+const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 /**
  * The gateway's questions about sessions, asked as the system (its signed context): who a session token's
@@ -24,6 +25,8 @@ export async function sessionRoutes(request: Request, { orm, callerOf }: Subgrap
     const caller = typeof body?.sessionId === 'string' ? await sessionCaller(orm.em, body.sessionId) : null;
     return caller ? Response.json(caller) : new Response(null, { status: 404 });
   }
-  const [sessions, apiKeys] = await Promise.all([liveSessions(orm.em, stringsOf(body?.sessions)), liveApiKeys(orm.em, stringsOf(body?.apiKeys))]);
+  const [sessionIds, apiKeyIds] = [stringsOf(body?.sessions), stringsOf(body?.apiKeys)];
+  if (sessionIds.length > MAX_CREDENTIALS || apiKeyIds.length > MAX_CREDENTIALS) return new Response(null, { status: 413 });
+  const [sessions, apiKeys] = await Promise.all([liveSessions(orm.em, sessionIds), liveApiKeys(orm.em, apiKeyIds)]);
   return Response.json({ sessions, apiKeys });
 }
