@@ -479,7 +479,7 @@ export type Mutation = {
   changeMemberRole: Membership;
   /** Removes a person from your organization */
   removeMember: Scalars['ID']['output'];
-  /** Signs in with email and password; repeated failures lock the account and the address for a while (RATE_LIMITED) */
+  /** Signs in with email and password; too many failures from one account or address are refused for a while (RATE_LIMITED) */
   login: Session;
   /** Signs out: the session token is refused from now on and its subscriptions end */
   logout: Scalars['Boolean']['output'];

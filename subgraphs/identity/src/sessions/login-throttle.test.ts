@@ -74,6 +74,14 @@ describe('failed sign-ins per account', () => {
     expect(await answers(known)).toEqual(forUnknown);
   });
 
+  it('give a burst of parallel guesses no more tries than a sequence', async () => {
+    const owner = await system.createOrganization();
+    const address = newAddress();
+    const codes = (await Promise.all(Array.from({ length: 15 }, () => login(owner.email, 'wrong-password', address)))).map(codeOf);
+    expect(codes.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(10);
+    expect(codes.filter((code) => code === 'RATE_LIMITED')).toHaveLength(5);
+  });
+
   it('are forgotten after a successful sign-in', async () => {
     const owner = await system.createOrganization();
     const address = newAddress();

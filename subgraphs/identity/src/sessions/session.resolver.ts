@@ -5,7 +5,7 @@ import { Membership } from '../memberships/membership.entity.ts';
 import { Organization } from '../organizations/organization.entity.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../users/password.ts';
 import { User } from '../users/user.entity.ts';
-import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from './login-throttle.ts';
+import { beginLoginAttempt, loginSucceeded } from './login-throttle.ts';
 import { revokeSession, startSession } from './session.service.ts';
 
 @InputType()
@@ -45,19 +45,16 @@ const WRONG_CREDENTIALS = 'Email or password is wrong';
 
 @Resolver()
 export class SessionResolver {
-  @Mutation(() => SignedIn, { description: 'Signs in with email and password; repeated failures lock the account and the address for a while (RATE_LIMITED)' })
+  @Mutation(() => SignedIn, { description: 'Signs in with email and password; too many failures from one account or address are refused for a while (RATE_LIMITED)' })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() context: SubgraphContext): Promise<SignedIn> {
     const email = input.email.trim().toLowerCase();
     const attempt = { email, clientAddress: context.caller.clientAddress };
-    await assertLoginAllowed(context.em, attempt);
+    await beginLoginAttempt(context.em, attempt);
     const user = await context.em.findOne(User, { email });
     // compare against a dummy hash when the user is unknown, so response time does not reveal accounts
     const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (!user || !passwordMatches) {
-      await recordLoginFailure(context.em, attempt);
-      throw unauthenticated(WRONG_CREDENTIALS);
-    }
-    await recordLoginSuccess(context.em, attempt);
+    if (!user || !passwordMatches) throw unauthenticated(WRONG_CREDENTIALS); // the attempt stays counted as a failure
+    await loginSucceeded(context.em, attempt);
 
     const memberships = await context.em.find(Membership, { userId: user.id }, { filters: false, orderBy: { createdAt: 'asc' } });
     const membership = input.organizationId ? memberships.find((m) => m.tenantId === input.organizationId) : memberships[0];

@@ -1,11 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261204191657_login_throttles extends Migration {
+export class Migration20261204195026_login_throttles extends Migration {
 
-  override name = 'Migration20261204191657_login_throttles';
+  override name = 'Migration20261204195026_login_throttles';
 
   override up(): void | Promise<void> {
-    this.addSql(`create table "identity"."login_throttles" ("key" varchar(64) not null, "failures" int not null, "window_started_at" timestamptz not null, "locked_until" timestamptz null, primary key ("key"));`);
+    this.addSql(`create table "identity"."login_throttles" ("key" varchar(64) not null, "failures" int not null, "window_started_at" timestamptz not null, primary key ("key"));`);
     this.addSql(`create index "login_throttles_window_started_at_index" on "identity"."login_throttles" ("window_started_at");`);
   }
 
