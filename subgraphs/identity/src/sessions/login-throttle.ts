@@ -49,7 +49,7 @@ export async function beginLoginAttempt(rootEm: EntityManager, attempt: LoginAtt
   }
   if (!retryAt) return;
   const retryAfter = Math.max(1, Math.ceil((retryAt - Date.now()) / 1000));
-  throw apiError('RATE_LIMITED', `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} minute(s)`, { retryAfter });
+  throw apiError('RATE_LIMITED', 'Too many failed sign-ins; try again later (see retryAfter, in seconds)', { retryAfter });
 }
 
 /**
