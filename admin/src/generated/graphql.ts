@@ -666,6 +666,11 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationLogoutArgs = {
+  everywhere?: Scalars['Boolean']['input'];
+};
+
+
 export type MutationStartConnectionArgs = {
   input: StartConnectionInput;
 };

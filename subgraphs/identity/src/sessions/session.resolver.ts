@@ -6,7 +6,7 @@ import { Organization } from '../organizations/organization.entity.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../users/password.ts';
 import { User } from '../users/user.entity.ts';
 import { beginLoginAttempt, loginSucceeded } from './login-throttle.ts';
-import { revokeSession, startSession } from './session.service.ts';
+import { revokeSession, revokeSessionsOfUser, startSession } from './session.service.ts';
 
 @InputType()
 class LoginInput {
@@ -68,11 +68,15 @@ export class SessionResolver {
 
   @Authorized(STAFF)
   @Mutation(() => Boolean, { description: 'Signs out: the session token is refused from now on and its subscriptions end' })
-  async logout(@Ctx() context: SubgraphContext): Promise<boolean> {
-    const { sessionId } = context.caller;
-    if (context.caller.actorType !== 'user' || !sessionId) throw unauthenticated('Only a signed-in session can sign out');
-    await revokeSession(context.em, sessionId);
-    context.log.info({ userId: context.caller.actorId }, 'signed out');
+  async logout(
+    @Arg('everywhere', () => Boolean, { defaultValue: false, description: 'Also end every other session of yours, in every organization' }) everywhere: boolean,
+    @Ctx() context: SubgraphContext,
+  ): Promise<boolean> {
+    const { sessionId, actorId } = context.caller;
+    if (context.caller.actorType !== 'user' || !sessionId || !actorId) throw unauthenticated('Only a signed-in session can sign out');
+    if (everywhere) await revokeSessionsOfUser(context.em, actorId);
+    else await revokeSession(context.em, sessionId);
+    context.log.info({ userId: actorId, everywhere }, 'signed out');
     return true;
   }
 

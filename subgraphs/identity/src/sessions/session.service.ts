@@ -20,6 +20,11 @@ export async function revokeSession(em: EntityManager, sessionId: string): Promi
   await em.nativeUpdate(Session, { id: sessionId, revokedAt: null }, { revokedAt: new Date() });
 }
 
+/** Ends every session of a user, in every organization ("sign out everywhere", e.g. after a device is lost). */
+export async function revokeSessionsOfUser(em: EntityManager, userId: string): Promise<void> {
+  await em.nativeUpdate(Session, { userId, revokedAt: null }, { revokedAt: new Date() }, { filters: false });
+}
+
 /**
  * Ends every session of a member in one organization: call it in the transaction that removes the member
  * or changes their role, so their open tokens (and subscriptions) stop with the change.

@@ -76,6 +76,23 @@ describe('signing out', () => {
     expect(await expectData(system.gatewayUrl, ME, {}, { token: second.token })).toEqual({ me: { actorType: 'user', roles: ['SERVICE_ADVISOR'] } });
   });
 
+  it('everywhere ends every session of the user, in every organization', async () => {
+    const member = await addMember(Role.SERVICE_ADVISOR);
+    const elsewhere = await system.createOrganization();
+    const em = scopeToTenant(system.product.subgraphs.identity.orm.em.fork(), elsewhere.organizationId);
+    const user = await em.findOneOrFail(User, { email: member.email });
+    em.create(Membership, { tenantId: elsewhere.organizationId, userId: user.id, role: Role.CASHIER });
+    await em.flush();
+    const here = await member.signIn();
+    const there = (await expectData(system.gatewayUrl, LOGIN, { input: { email: member.email, password: member.password, organizationId: elsewhere.organizationId } })).login;
+    expect(there.role).toBe('CASHIER');
+
+    await expectData(system.gatewayUrl, `mutation { logout(everywhere: true) }`, {}, { token: here.token });
+    expect(await codeOf(ME, { token: here.token })).toBe('UNAUTHENTICATED');
+    expect(await codeOf(ME, { token: there.token })).toBe('UNAUTHENTICATED');
+    expect(await codeOf(ME, { token: garage.token })).toBeUndefined(); // nobody else's
+  });
+
   it('is for sessions, not for API keys', async () => {
     const { createApiKey } = await expectData(system.gatewayUrl, `mutation { createApiKey(input: { name: "No logout", roles: [INTEGRATION] }) { key } }`, {}, garage);
     expect(await codeOf(`mutation { logout }`, { apiKey: createApiKey.key })).toBe('UNAUTHENTICATED');
