@@ -135,6 +135,21 @@ describe('removing a member and changing a role', () => {
   });
 });
 
+describe('changing a role', () => {
+  it('ends the open subscriptions the old role was allowed (server-sent events)', async () => {
+    const member = await addMember(Role.MANAGER);
+    const { token } = await member.signIn();
+    const changes = subscribeSse<{ customerChanged: { kind: string; id: string } }>(system.gatewayUrl, CUSTOMER_CHANGES, {}, { token });
+    try {
+      await untilLive(changes);
+      await expectData(system.gatewayUrl, `mutation($id: ID!) { changeMemberRole(id: $id, role: MARKETING) { role } }`, { id: member.membershipId }, garage);
+      expect(isUnauthenticated(await changes.nextWhere(isUnauthenticated))).toBe(true);
+    } finally {
+      await changes.close();
+    }
+  });
+});
+
 describe('revoking an API key', () => {
   it('ends its open subscriptions (server-sent events)', async () => {
     const { createApiKey } = await expectData(system.gatewayUrl, `mutation { createApiKey(input: { name: "Live partner", roles: [INTEGRATION] }) { key apiKey { id } } }`, {}, garage);
