@@ -6,10 +6,15 @@ import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { authenticate, type ApiKeyResolver } from './authenticate.ts';
+import { clientAddressOf } from './client-address.ts';
 import { withSubgraphUrls } from './compose.ts';
 import { forwardToIntegrations, isProviderRoute } from './provider-routes.ts';
+import { RevocationWatch, useEndOnRevocation } from './revocation.ts';
+import { useRetryAfterHeader } from './retry-after.ts';
 import { operationLimitPlugins } from './security.ts';
+import { liveCredentialsFromIdentity, sessionsFromIdentity, type SessionResolver } from './sessions.ts';
 import { withUserInputErrors } from './user-input-errors.ts';
+import { checkCredentialsOnConnect, requestOfSocket } from './ws-credentials.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -33,13 +38,13 @@ interface AuthContext {
 }
 
 /** Authenticates once per operation and keeps the caller on the context for the signed header. */
-function useAuthentication(apiKeys: ApiKeyResolver): GatewayPlugin<AuthContext> {
+function useAuthentication(resolvers: { apiKeys: ApiKeyResolver; sessions: SessionResolver }): GatewayPlugin<AuthContext> {
   return {
     async onContextBuilding({ context, extendContext }) {
-      const request = (context as { request?: Request }).request;
+      const { request, req, clientAddress } = context as { request?: Request; req?: IncomingMessage; clientAddress?: string };
       const headers = request?.headers ?? new Headers();
       const requestId = headers.get(REQUEST_ID_HEADER) ?? randomUUID();
-      extendContext({ caller: await authenticate(headers, apiKeys), requestId });
+      extendContext({ caller: await authenticate(headers, resolvers, clientAddress ?? clientAddressOf(req)), requestId });
     },
   };
 }
@@ -58,6 +63,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return url;
   });
   const secret = contextSecret();
+  const identityUrl = options.subgraphUrls.identity ?? '';
+  const revocations = new RevocationWatch(liveCredentialsFromIdentity(identityUrl));
+  const resolvers = { apiKeys: options.apiKeys, sessions: sessionsFromIdentity(identityUrl) };
   const gateway = createGatewayRuntime<AuthContext>({
     supergraph,
     graphqlEndpoint: '/graphql',
@@ -84,7 +92,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         [REQUEST_ID_HEADER]: context.requestId ?? null,
       }),
     },
-    plugins: () => [useAuthentication(options.apiKeys), useUserInputErrors, ...(operationLimitPlugins(options.production) as never[])],
+    plugins: () => [
+      useAuthentication(resolvers),
+      useEndOnRevocation(revocations),
+      useRetryAfterHeader(),
+      useUserInputErrors,
+      ...(operationLimitPlugins(options.production) as never[]),
+    ],
   });
   await gateway.getSchema(); // a cold gateway fails the first WebSocket subscription otherwise
 
@@ -96,16 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const wss = new WebSocketServer({ server, path: '/graphql' });
   wss.on('error', () => undefined); // the same listen error as the server's, which listen() reports
   useServer(
-    getGraphQLWSOptions<AuthContext, { request: IncomingMessage }>(gateway, (ctx) => {
-      // browsers cannot set headers on a WebSocket: credentials come as connection parameters
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(ctx.extra.request.headers)) if (typeof value === 'string') headers.set(name, value);
-      const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
-      for (const name of ['authorization', 'Authorization', 'x-api-key']) {
-        if (typeof params[name] === 'string') headers.set(name.toLowerCase(), params[name] as string);
-      }
-      return { request: new Request(`http://gateway${ctx.extra.request.url ?? '/graphql'}`, { headers }) } as never;
-    }),
+    checkCredentialsOnConnect(getGraphQLWSOptions<AuthContext, { request: IncomingMessage }>(gateway, (ctx) => requestOfSocket(ctx) as never), resolvers, revocations),
     wss,
   );
 
@@ -127,6 +132,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     stop: () =>
       (stopping ??= (async () => {
+        revocations.stop();
         for (const client of wss.clients) client.close(1001, 'gateway shutting down');
         wss.close();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

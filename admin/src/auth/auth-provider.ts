@@ -9,6 +9,10 @@ const LOGIN = gql`
   }
 `;
 
+const LOGOUT = gql`
+  mutation AdminLogout { logout }
+`;
+
 /** The signed-in person, with the organization the app bar shows next to their name. */
 export interface AtelierIdentity extends UserIdentity {
   organization: string;
@@ -26,6 +30,9 @@ export function createAuthProvider(client: ApolloClient<unknown>): AuthProvider 
       }
     },
     async logout() {
+      // end the session on the server too, so the token is refused from now on wherever a copy of it is;
+      // a session that has already ended answers UNAUTHENTICATED, which changes nothing here
+      if (currentSession()) await client.mutate({ mutation: LOGOUT }).catch(() => undefined);
       clearSession();
     },
     async checkAuth() {

@@ -501,8 +501,10 @@ export type Mutation = {
   revokeInvitation: Invitation;
   /** Accepts an invitation from its emailed link, creating your account if you have none */
   acceptInvitation: AcceptedInvitation;
-  /** Signs in with email and password */
+  /** Signs in with email and password; too many failures from one account or address are refused for a while (RATE_LIMITED) */
   login: Session;
+  /** Signs out: the session token is refused from now on and its subscriptions end */
+  logout: Scalars['Boolean']['output'];
   /** Creates an organization with you as its owner and emails a link to confirm your address (sign-in works once it is confirmed). The answer is the same whether or not the address already has an account. */
   signUp: SignUpResult;
   /** Confirms an email address with the emailed link's token; sign-in works from then on */
@@ -699,6 +701,11 @@ export type MutationAcceptInvitationArgs = {
 
 export type MutationLoginArgs = {
   input: LoginInput;
+};
+
+
+export type MutationLogoutArgs = {
+  everywhere?: Scalars['Boolean']['input'];
 };
 
 

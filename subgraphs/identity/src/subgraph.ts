@@ -9,7 +9,10 @@ import { Membership } from './memberships/membership.entity.ts';
 import { MembershipResolver } from './memberships/membership.resolver.ts';
 import { Organization } from './organizations/organization.entity.ts';
 import { OrganizationResolver, organizationReference } from './organizations/organization.resolver.ts';
+import { LoginThrottle } from './sessions/login-throttle.entity.ts';
+import { Session } from './sessions/session.entity.ts';
 import { SessionResolver } from './sessions/session.resolver.ts';
+import { sessionRoutes } from './sessions/session.route.ts';
 import { SignUpResolver } from './signup/signup.resolver.ts';
 import { userReference } from './users/member-users.ts';
 import { PasswordResolver } from './users/password.resolver.ts';
@@ -18,11 +21,11 @@ import { User } from './users/user.entity.ts';
 /** identity: organizations (tenants), users, memberships with roles, sessions and API keys. */
 export const identity = defineSubgraph({
   name: 'identity',
-  entities: [Organization, User, Membership, Invitation, ApiKey],
+  entities: [Organization, User, Membership, Invitation, ApiKey, Session, LoginThrottle],
   resolvers: [SessionResolver, SignUpResolver, PasswordResolver, OrganizationResolver, MembershipResolver, InvitationResolver, ApiKeyResolver],
   referenceResolvers: { Organization: organizationReference as never, User: userReference as never },
   migrations,
-  routes: apiKeyRoute,
+  routes: async (request, services) => (await apiKeyRoute(request, services)) ?? sessionRoutes(request, services),
 });
 
 export { provisionOrganization, provisionOrganizationIn } from './organizations/provision.ts';

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type CallerContext, type EntityManager } from '@atelier/kit';
+import { isUuid, type CallerContext, type EntityManager } from '@atelier/kit';
 import { ApiKey } from './api-key.entity.ts';
 
 const KEY_PREFIX = 'atl_';
@@ -25,4 +25,12 @@ export async function authenticateApiKey(rootEm: EntityManager, key: string): Pr
     await em.nativeUpdate(ApiKey, { id: apiKey.id }, { lastUsedAt: new Date() }, { filters: false });
   }
   return { tenantId: apiKey.tenantId, actorId: apiKey.id, actorType: 'apiKey', roles: apiKey.roles };
+}
+
+/** Which of these API keys are still active (the gateway ends the subscriptions of the others). */
+export async function liveApiKeys(rootEm: EntityManager, apiKeyIds: string[]): Promise<string[]> {
+  const ids = apiKeyIds.filter(isUuid);
+  if (!ids.length) return [];
+  const keys = await rootEm.fork().find(ApiKey, { id: { $in: ids } }, { filters: false });
+  return keys.filter((key) => key.active).map((key) => key.id);
 }

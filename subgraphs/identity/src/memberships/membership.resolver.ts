@@ -1,6 +1,7 @@
 import { ADMINS, badUserInput, DateTimeFilter, findOrFail, IDFilter, orderBy, publishChange, readResolver, Role, type SubgraphContext } from '@atelier/kit';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import { memberUserById } from '../users/member-users.ts';
+import { revokeSessionsOf } from '../sessions/session.service.ts';
 import { User } from '../users/user.entity.ts';
 import { Membership } from './membership.entity.ts';
 import { RoleFilter } from './role-filter.ts';
@@ -38,6 +39,7 @@ export class MembershipResolver extends readResolver({
         if (!context.caller.roles.includes(Role.OWNER)) throw badUserInput([{ field: 'role', message: 'only an owner can grant or take the owner role' }]);
         if (membership.role === Role.OWNER && role !== Role.OWNER) await assertAnotherOwner(em, membership);
       }
+      if (membership.role !== role) await revokeSessionsOf(em, membership); // their open sessions carry the old role's permissions
       membership.role = role;
       await em.flush();
       await publishChange(context, em, 'identity.membership.updated', membership.id, { userId: membership.userId, role });
@@ -52,6 +54,7 @@ export class MembershipResolver extends readResolver({
       const membership = await findOrFail(em, Membership, 'Membership', id);
       if (membership.role === Role.OWNER) await assertAnotherOwner(em, membership);
       em.remove(membership);
+      await revokeSessionsOf(em, membership);
       await em.flush();
       await publishChange(context, em, 'identity.membership.deleted', id, { userId: membership.userId });
     });

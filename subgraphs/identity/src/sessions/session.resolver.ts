@@ -1,4 +1,4 @@
-import { issueSessionToken, jwtSecret, Role, STAFF, unauthenticated, type SubgraphContext } from '@atelier/kit';
+import { Role, STAFF, unauthenticated, type SubgraphContext } from '@atelier/kit';
 import { IsEmail, IsOptional, IsUUID, Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Membership } from '../memberships/membership.entity.ts';
@@ -6,6 +6,8 @@ import { Organization } from '../organizations/organization.entity.ts';
 import { emailNotVerified } from '../signup/email-not-verified.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../users/password.ts';
 import { User } from '../users/user.entity.ts';
+import { beginLoginAttempt, loginSucceeded } from './login-throttle.ts';
+import { revokeSession, revokeSessionsOfUser, startSession } from './session.service.ts';
 
 @InputType()
 class LoginInput {
@@ -23,8 +25,8 @@ class LoginInput {
   organizationId?: string;
 }
 
-@ObjectType({ description: 'A signed-in session: send the token as `Authorization: Bearer <token>`' })
-class Session {
+@ObjectType('Session', { description: 'A signed-in session: send the token as `Authorization: Bearer <token>`' })
+class SignedIn {
   @Field(() => String) token!: string;
   @Field(() => Date) expiresAt!: Date;
   @Field(() => User) user!: User;
@@ -44,12 +46,16 @@ const WRONG_CREDENTIALS = 'Email or password is wrong';
 
 @Resolver()
 export class SessionResolver {
-  @Mutation(() => Session, { description: 'Signs in with email and password' })
-  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() context: SubgraphContext): Promise<Session> {
-    const user = await context.em.findOne(User, { email: input.email.trim().toLowerCase() });
+  @Mutation(() => SignedIn, { description: 'Signs in with email and password; too many failures from one account or address are refused for a while (RATE_LIMITED)' })
+  async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() context: SubgraphContext): Promise<SignedIn> {
+    const email = input.email.trim().toLowerCase();
+    const attempt = { email, clientAddress: context.caller.clientAddress };
+    await beginLoginAttempt(context.em, attempt);
+    const user = await context.em.findOne(User, { email });
     // compare against a dummy hash when the user is unknown, so response time does not reveal accounts
     const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (!user || !passwordMatches) throw unauthenticated(WRONG_CREDENTIALS);
+    if (!user || !passwordMatches) throw unauthenticated(WRONG_CREDENTIALS); // the attempt stays counted as a failure
+    await loginSucceeded(context.em, attempt);
     if (!user.emailVerifiedAt) throw emailNotVerified();
 
     const memberships = await context.em.find(Membership, { userId: user.id }, { filters: false, orderBy: { createdAt: 'asc' } });
@@ -57,9 +63,23 @@ export class SessionResolver {
     if (!membership) throw unauthenticated(input.organizationId ? 'You are not a member of that organization' : 'You are not a member of any organization');
     const organization = await context.em.findOneOrFail(Organization, { id: membership.tenantId });
 
-    const { token, expiresAt } = await issueSessionToken({ userId: user.id, tenantId: organization.id, roles: [membership.role] }, jwtSecret());
+    const { token, expiresAt } = await startSession(context.em, { userId: user.id, tenantId: organization.id, role: membership.role });
     context.log.info({ userId: user.id, tenantId: organization.id }, 'signed in');
     return { token, expiresAt, user, organization, role: membership.role };
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => Boolean, { description: 'Signs out: the session token is refused from now on and its subscriptions end' })
+  async logout(
+    @Arg('everywhere', () => Boolean, { defaultValue: false, description: 'Also end every other session of yours, in every organization' }) everywhere: boolean,
+    @Ctx() context: SubgraphContext,
+  ): Promise<boolean> {
+    const { sessionId, actorId } = context.caller;
+    if (context.caller.actorType !== 'user' || !sessionId || !actorId) throw unauthenticated('Only a signed-in session can sign out');
+    if (everywhere) await revokeSessionsOfUser(context.em, actorId);
+    else await revokeSession(context.em, sessionId);
+    context.log.info({ userId: actorId, everywhere }, 'signed out');
+    return true;
   }
 
   @Authorized(STAFF)

@@ -1,12 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
-import { type Role } from './roles.ts';
 
-/** What a signed-in member's session token says: who, in which organization, with which roles. */
+/**
+ * What a session token says: which session (the `jti`, identity's record of it), of whom, in which
+ * organization. It carries no roles: the gateway asks identity for the session's current role on every
+ * request, so a revoked session, a removed member or a changed role takes effect at once.
+ */
 export interface SessionClaims {
+  sessionId: string;
   userId: string;
   tenantId: string;
-  roles: Role[];
 }
 
 const ISSUER = 'atelier-identity';
@@ -15,27 +17,30 @@ export const SESSION_TTL_SECONDS = 60 * 60 * 8;
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-/** Short-lived HS256 JWT issued by identity at login and verified by the gateway. */
-export async function issueSessionToken(claims: SessionClaims, secret: string, ttlSeconds = SESSION_TTL_SECONDS): Promise<{ token: string; expiresAt: Date }> {
-  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  const token = await new SignJWT({ tid: claims.tenantId, roles: claims.roles })
+/** HS256 JWT issued by identity at login for a session it has recorded; it expires with the session. */
+export async function issueSessionToken(claims: SessionClaims & { expiresAt: Date }, secret: string): Promise<string> {
+  return new SignJWT({ tid: claims.tenantId })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.userId)
-    .setJti(randomUUID()) // every session token is distinct, so one can be told apart (and revoked) later
+    .setJti(claims.sessionId)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .setExpirationTime(Math.floor(claims.expiresAt.getTime() / 1000))
     .sign(key(secret));
-  return { token, expiresAt };
 }
 
-/** The session's claims, or null for a token that is malformed, forged or expired. */
+/**
+ * The session's claims, or null for a token that is malformed, forged or expired, or that lacks an expiry
+ * or a session ID (such a token could neither expire nor be revoked).
+ */
 export async function verifySessionToken(token: string, secret: string): Promise<SessionClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-    if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string' || !Array.isArray(payload.roles)) return null;
-    return { userId: payload.sub, tenantId: payload.tid, roles: payload.roles as Role[] };
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'jti', 'sub'],
+    });
+    if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string' || typeof payload.jti !== 'string') return null;
+    return { sessionId: payload.jti, userId: payload.sub, tenantId: payload.tid };
   } catch {
     return null;
   }

@@ -11,6 +11,10 @@ export interface CallerContext {
   /** `user` for a signed-in member, `apiKey` for a partner app, `system` for internal calls. */
   actorType: 'user' | 'apiKey' | 'system' | 'anonymous';
   roles: Role[];
+  /** The signed-in session a `user` caller came with (identity revokes it on sign-out). */
+  sessionId?: string;
+  /** The client's network address as the gateway saw it (login limits count failures per address). */
+  clientAddress?: string;
 }
 
 export const CONTEXT_HEADER = 'x-atelier-context';
@@ -48,7 +52,11 @@ export function verifyContext(header: string | null | undefined, secret: string,
   const age = Math.floor(now / 1000) - payload.iat;
   if (!Number.isFinite(age) || age > MAX_AGE_SECONDS || age < -60) return null;
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => Object.values(Role).includes(r)) : [];
-  return { tenantId: payload.tenantId ?? null, actorId: payload.actorId ?? null, actorType: payload.actorType, roles };
+  return {
+    tenantId: payload.tenantId ?? null, actorId: payload.actorId ?? null, actorType: payload.actorType, roles,
+    ...(typeof payload.sessionId === 'string' && { sessionId: payload.sessionId }),
+    ...(typeof payload.clientAddress === 'string' && { clientAddress: payload.clientAddress }),
+  };
 }
 
 export const anonymousCaller = (): CallerContext => ({ tenantId: null, actorId: null, actorType: 'anonymous', roles: [] });
