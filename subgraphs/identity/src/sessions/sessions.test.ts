@@ -34,7 +34,7 @@ async function addMember(role: Role) {
   const email = `member-${randomUUID()}@example.test`;
   const password = `pw-${randomUUID()}`;
   const em = scopeToTenant(system.product.subgraphs.identity.orm.em.fork(), garage.organizationId);
-  const user = em.create(User, { email, name: 'Member', passwordHash: await hashPassword(password) });
+  const user = em.create(User, { email, name: 'Member', passwordHash: await hashPassword(password), emailVerifiedAt: new Date() });
   const membership = em.create(Membership, { tenantId: garage.organizationId, userId: user.id, role });
   await em.flush();
   return { email, password, membershipId: membership.id, signIn: () => login(email, password) };
