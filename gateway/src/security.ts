@@ -3,6 +3,8 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { GraphQLError, type ValidationContext } from 'graphql';
+import { usePageSizeLimit } from './page-size.ts';
 
 /** Limits on what one operation may ask for; generous for real screens, tight for abuse. */
 export const operationLimits = {
@@ -12,18 +14,41 @@ export const operationLimits = {
   maxCost: 20_000,
 };
 
+/** What an operation refused for its size or shape carries; `limit` says which limit it broke. */
+export const OPERATION_TOO_COMPLEX = 'OPERATION_TOO_COMPLEX';
+
+/**
+ * graphql-armor words every refusal as "Syntax Error: …" with no code; the API's clients switch on
+ * `extensions.code`, so each refusal is re-issued with one and without the misleading prefix.
+ */
+function refuseAs(limit: 'depth' | 'aliases' | 'tokens' | 'cost', maximum: number) {
+  return {
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) => {
+        const reason = error.message.replace(/^Syntax Error:\s*/, '');
+        const refusal = new GraphQLError(`Operation too complex: ${reason}`, { extensions: { code: OPERATION_TOO_COMPLEX, limit, maximum } });
+        if (!context) throw refusal; // the token limit counts while parsing: there is no validation to report to
+        context.reportError(refusal);
+      },
+    ],
+  };
+}
+
 /**
  * graphql-armor's validation rules, applied to every operation before it reaches a subgraph. The limits
  * are named in the error (they are no secret, and a partner developer needs them to fix the query);
- * production also stops suggesting field names, which would map the schema for a prober.
+ * production also stops suggesting field names, which would map the schema for a prober. Page sizes come
+ * first: a huge `first` is the caller's input to fix, not a cost to report.
  */
 export function operationLimitPlugins(production: boolean) {
-  const exposeLimits = true;
   return [
-    maxDepthPlugin({ n: operationLimits.maxDepth, exposeLimits, flattenFragments: true }),
-    maxAliasesPlugin({ n: operationLimits.maxAliases, exposeLimits }),
-    maxTokensPlugin({ n: operationLimits.maxTokens, exposeLimits }),
-    costLimitPlugin({ maxCost: operationLimits.maxCost, exposeLimits, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 }),
+    maxTokensPlugin({ n: operationLimits.maxTokens, ...refuseAs('tokens', operationLimits.maxTokens) }),
+    usePageSizeLimit,
+    maxDepthPlugin({ n: operationLimits.maxDepth, flattenFragments: true, ...refuseAs('depth', operationLimits.maxDepth) }),
+    maxAliasesPlugin({ n: operationLimits.maxAliases, ...refuseAs('aliases', operationLimits.maxAliases) }),
+    costLimitPlugin({ maxCost: operationLimits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ...refuseAs('cost', operationLimits.maxCost) }),
     ...(production ? [blockFieldSuggestionsPlugin()] : []),
   ];
 }
