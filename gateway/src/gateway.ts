@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
-import { CONTEXT_HEADER, contextSecret, isExpectedError, listen, logger, REQUEST_ID_HEADER, signContext, type CallerContext } from '@atelier/kit';
+import { CONTEXT_HEADER, contextSecret, listen, logger, REQUEST_ID_HEADER, signContext, type CallerContext } from '@atelier/kit';
 import { createGatewayRuntime, getGraphQLWSOptions, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { authenticate, type ApiKeyResolver } from './authenticate.ts';
 import { withSubgraphUrls } from './compose.ts';
 import { forwardToIntegrations, isProviderRoute } from './provider-routes.ts';
+import { createErrorMasking } from './error-masking.ts';
 import { operationLimitPlugins } from './security.ts';
 import { withUserInputErrors } from './user-input-errors.ts';
 
@@ -58,6 +58,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return url;
   });
   const secret = contextSecret();
+  const errorMasking = createErrorMasking(options);
   const gateway = createGatewayRuntime<AuthContext>({
     supergraph,
     graphqlEndpoint: '/graphql',
@@ -68,15 +69,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     graphiql: options.production ? false : { title: 'Atelier API', subscriptionsProtocol: 'WS' },
     disableIntrospection: options.production ? {} : undefined,
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'content-type', 'authorization', 'x-api-key'] } as never,
-    maskedErrors: {
-      maskError(error, message) {
-        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-        if (isExpectedError(error) || isExpectedError(original)) return error as Error;
-        if (error instanceof GraphQLError && !error.originalError) return error;
-        logger.error({ err: original }, 'gateway internal error');
-        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-      },
-    },
+    maskedErrors: { maskError: errorMasking.maskError },
     propagateHeaders: {
       // the subgraphs trust only this: who the caller is, signed with the shared secret
       fromClientToSubgraphs: ({ context }) => ({
@@ -84,7 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         [REQUEST_ID_HEADER]: context.requestId ?? null,
       }),
     },
-    plugins: () => [useAuthentication(options.apiKeys), useUserInputErrors, ...(operationLimitPlugins(options.production) as never[])],
+    plugins: () => [useAuthentication(options.apiKeys), useUserInputErrors, ...(operationLimitPlugins() as never[]), errorMasking.plugin],
   });
   await gateway.getSchema(); // a cold gateway fails the first WebSocket subscription otherwise
 

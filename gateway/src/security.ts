@@ -1,4 +1,3 @@
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
@@ -38,17 +37,15 @@ function refuseAs(limit: 'depth' | 'aliases' | 'tokens' | 'cost', maximum: numbe
 
 /**
  * graphql-armor's validation rules, applied to every operation before it reaches a subgraph. The limits
- * are named in the error (they are no secret, and a partner developer needs them to fix the query);
- * production also stops suggesting field names, which would map the schema for a prober. Page sizes come
- * first: a huge `first` is the caller's input to fix, not a cost to report.
+ * are named in the error (they are no secret, and a partner developer needs them to fix the query).
+ * Page sizes come first: a huge `first` is the caller's input to fix, not a cost to report.
  */
-export function operationLimitPlugins(production: boolean) {
+export function operationLimitPlugins() {
   return [
     maxTokensPlugin({ n: operationLimits.maxTokens, ...refuseAs('tokens', operationLimits.maxTokens) }),
     usePageSizeLimit,
     maxDepthPlugin({ n: operationLimits.maxDepth, flattenFragments: true, ...refuseAs('depth', operationLimits.maxDepth) }),
     maxAliasesPlugin({ n: operationLimits.maxAliases, ...refuseAs('aliases', operationLimits.maxAliases) }),
     costLimitPlugin({ maxCost: operationLimits.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ...refuseAs('cost', operationLimits.maxCost) }),
-    ...(production ? [blockFieldSuggestionsPlugin()] : []),
   ];
 }
