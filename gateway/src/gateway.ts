@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import { CONTEXT_HEADER, contextSecret, listen, logger, REQUEST_ID_HEADER, signContext, type CallerContext } from '@atelier/kit';
-import { createGatewayRuntime, getGraphQLWSOptions, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { useServer } from 'graphql-ws/use/ws';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { WebSocketServer } from 'ws';
 import { authenticate, type ApiKeyResolver } from './authenticate.ts';
 import { withSubgraphUrls } from './compose.ts';
@@ -10,6 +9,7 @@ import { forwardToIntegrations, isProviderRoute } from './provider-routes.ts';
 import { createErrorMasking } from './error-masking.ts';
 import { operationLimitPlugins } from './security.ts';
 import { withUserInputErrors } from './user-input-errors.ts';
+import { serveGraphQLOverWebSocket } from './websocket.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -88,19 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const wss = new WebSocketServer({ server, path: '/graphql' });
   wss.on('error', () => undefined); // the same listen error as the server's, which listen() reports
-  useServer(
-    getGraphQLWSOptions<AuthContext, { request: IncomingMessage }>(gateway, (ctx) => {
-      // browsers cannot set headers on a WebSocket: credentials come as connection parameters
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(ctx.extra.request.headers)) if (typeof value === 'string') headers.set(name, value);
-      const params = (ctx.connectionParams ?? {}) as Record<string, unknown>;
-      for (const name of ['authorization', 'Authorization', 'x-api-key']) {
-        if (typeof params[name] === 'string') headers.set(name.toLowerCase(), params[name] as string);
-      }
-      return { request: new Request(`http://gateway${ctx.extra.request.url ?? '/graphql'}`, { headers }) } as never;
-    }),
-    wss,
-  );
+  serveGraphQLOverWebSocket(wss, gateway as never, options.apiKeys);
 
   const host = options.host ?? '127.0.0.1';
   let port: number;
