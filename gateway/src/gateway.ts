@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { authenticate, type ApiKeyResolver } from './authenticate.ts';
 import { withSubgraphUrls } from './compose.ts';
 import { forwardToIntegrations, isProviderRoute } from './provider-routes.ts';
+import { corsOriginsFromEnvironment, corsPolicy } from './cors.ts';
 import { createErrorMasking } from './error-masking.ts';
 import { operationLimitPlugins } from './security.ts';
 import { withUserInputErrors } from './user-input-errors.ts';
@@ -17,6 +18,8 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   apiKeys: ApiKeyResolver;
   production: boolean;
+  /** Browser origins allowed to call the API (default: `CORS_ORIGINS`). */
+  corsOrigins?: string[];
   port?: number;
   host?: string;
 }
@@ -65,6 +68,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     healthCheckEndpoint: '/healthz',
     readinessCheckEndpoint: '/readyz',
     logging: false,
+    cors: corsPolicy({ production: options.production, origins: options.corsOrigins ?? corsOriginsFromEnvironment() }),
     landingPage: false,
     graphiql: options.production ? false : { title: 'Atelier API', subscriptionsProtocol: 'WS' },
     disableIntrospection: options.production ? {} : undefined,
