@@ -8,6 +8,7 @@ import { withSubgraphUrls } from './compose.ts';
 import { forwardToIntegrations, isProviderRoute } from './provider-routes.ts';
 import { corsOriginsFromEnvironment, corsPolicy } from './cors.ts';
 import { createErrorMasking } from './error-masking.ts';
+import { useReadiness } from './readiness.ts';
 import { operationLimitPlugins } from './security.ts';
 import { withUserInputErrors } from './user-input-errors.ts';
 import { serveGraphQLOverWebSocket } from './websocket.ts';
@@ -66,7 +67,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraph,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
-    readinessCheckEndpoint: '/readyz',
     logging: false,
     cors: corsPolicy({ production: options.production, origins: options.corsOrigins ?? corsOriginsFromEnvironment() }),
     landingPage: false,
@@ -81,7 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         [REQUEST_ID_HEADER]: context.requestId ?? null,
       }),
     },
-    plugins: () => [useAuthentication(options.apiKeys), useUserInputErrors, ...(operationLimitPlugins() as never[]), errorMasking.plugin],
+    plugins: () => [useReadiness(options), useAuthentication(options.apiKeys), useUserInputErrors, ...(operationLimitPlugins() as never[]), errorMasking.plugin],
   });
   await gateway.getSchema(); // a cold gateway fails the first WebSocket subscription otherwise
 
