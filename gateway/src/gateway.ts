@@ -9,6 +9,7 @@ import { forwardToIntegrations, isProviderRoute } from './provider-routes.ts';
 import { corsOriginsFromEnvironment, corsPolicy } from './cors.ts';
 import { createErrorMasking } from './error-masking.ts';
 import { useReadiness } from './readiness.ts';
+import { maxRequestBytesFromEnvironment, useRequestSizeLimit } from './request-size.ts';
 import { operationLimitPlugins } from './security.ts';
 import { withUserInputErrors } from './user-input-errors.ts';
 import { serveGraphQLOverWebSocket } from './websocket.ts';
@@ -21,6 +22,8 @@ export interface GatewayOptions {
   production: boolean;
   /** Browser origins allowed to call the API (default: `CORS_ORIGINS`). */
   corsOrigins?: string[];
+  /** The largest HTTP body or WebSocket message accepted (default: `MAX_REQUEST_BYTES`, 1 MiB). */
+  maxRequestBytes?: number;
   port?: number;
   host?: string;
 }
@@ -63,6 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const secret = contextSecret();
   const errorMasking = createErrorMasking(options);
+  const maxRequestBytes = options.maxRequestBytes ?? maxRequestBytesFromEnvironment();
   const gateway = createGatewayRuntime<AuthContext>({
     supergraph,
     graphqlEndpoint: '/graphql',
@@ -81,7 +85,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         [REQUEST_ID_HEADER]: context.requestId ?? null,
       }),
     },
-    plugins: () => [useReadiness(options), useAuthentication(options.apiKeys), useUserInputErrors, ...(operationLimitPlugins() as never[]), errorMasking.plugin],
+    plugins: () => [useReadiness(options), useRequestSizeLimit(maxRequestBytes), useAuthentication(options.apiKeys), useUserInputErrors, ...(operationLimitPlugins() as never[]), errorMasking.plugin],
   });
   await gateway.getSchema(); // a cold gateway fails the first WebSocket subscription otherwise
 
@@ -90,7 +94,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (integrationsUrl && isProviderRoute(request.url)) return void forwardToIntegrations(request, response, new URL(integrationsUrl).origin);
     return gateway(request, response);
   });
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  // a message over the limit closes the socket with 1009 (Message Too Big)
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: maxRequestBytes });
   wss.on('error', () => undefined); // the same listen error as the server's, which listen() reports
   serveGraphQLOverWebSocket(wss, gateway as never, options.apiKeys);
 

@@ -2,6 +2,7 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import { usePageSizeLimit } from './page-size.ts';
 
@@ -11,6 +12,8 @@ export const operationLimits = {
   maxAliases: 30,
   maxTokens: 3_000,
   maxCost: 20_000,
+  /** Characters of the document: comments and whitespace are no tokens, but still cost parsing and memory. */
+  maxDocumentLength: 50_000,
 };
 
 /** What an operation refused for its size or shape carries; `limit` says which limit it broke. */
@@ -20,20 +23,32 @@ export const OPERATION_TOO_COMPLEX = 'OPERATION_TOO_COMPLEX';
  * graphql-armor words every refusal as "Syntax Error: …" with no code; the API's clients switch on
  * `extensions.code`, so each refusal is re-issued with one and without the misleading prefix.
  */
-function refuseAs(limit: 'depth' | 'aliases' | 'tokens' | 'cost', maximum: number) {
+type Limit = 'depth' | 'aliases' | 'tokens' | 'cost' | 'length';
+const refusal = (limit: Limit, maximum: number, reason: string) =>
+  new GraphQLError(`Operation too complex: ${reason}`, { extensions: { code: OPERATION_TOO_COMPLEX, limit, maximum } });
+
+function refuseAs(limit: Limit, maximum: number) {
   return {
     exposeLimits: true,
     propagateOnRejection: false,
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) => {
-        const reason = error.message.replace(/^Syntax Error:\s*/, '');
-        const refusal = new GraphQLError(`Operation too complex: ${reason}`, { extensions: { code: OPERATION_TOO_COMPLEX, limit, maximum } });
-        if (!context) throw refusal; // the token limit counts while parsing: there is no validation to report to
-        context.reportError(refusal);
+        const refused = refusal(limit, maximum, error.message.replace(/^Syntax Error:\s*/, ''));
+        if (!context) throw refused; // the token limit counts while parsing: there is no validation to report to
+        context.reportError(refused);
       },
     ],
   };
 }
+
+/** Refuses a document longer than `maxDocumentLength` before the parser reads it. */
+const useDocumentLengthLimit: GatewayPlugin = {
+  onParse({ params }) {
+    const length = typeof params.source === 'string' ? params.source.length : params.source.body.length;
+    const maximum = operationLimits.maxDocumentLength;
+    if (length > maximum) throw refusal('length', maximum, `the document is ${length} characters long, at most ${maximum} are allowed`);
+  },
+};
 
 /**
  * graphql-armor's validation rules, applied to every operation before it reaches a subgraph. The limits
@@ -42,6 +57,7 @@ function refuseAs(limit: 'depth' | 'aliases' | 'tokens' | 'cost', maximum: numbe
  */
 export function operationLimitPlugins() {
   return [
+    useDocumentLengthLimit,
     maxTokensPlugin({ n: operationLimits.maxTokens, ...refuseAs('tokens', operationLimits.maxTokens) }),
     usePageSizeLimit,
     maxDepthPlugin({ n: operationLimits.maxDepth, flattenFragments: true, ...refuseAs('depth', operationLimits.maxDepth) }),

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestOrganization, type TestSystem } from '../../test/support/system.ts';
+import { maxRequestBytesFromEnvironment } from './request-size.ts';
 import { operationLimits } from './security.ts';
 
 let system: TestSystem;
@@ -84,5 +85,14 @@ describe('graphql-ws at the gateway', () => {
     await socket.until((message) => message.id === 'valid' && message.type === 'complete');
     expect(socket.messages.filter((message) => ['unknown-field', 'too-deep', 'syntax'].includes(message.id ?? '')).map((message) => message.type)).toEqual(['error', 'error', 'error']);
     socket.close();
+  });
+
+  it('closes the socket with 1009 on a message over MAX_REQUEST_BYTES', async () => {
+    const socket = openSocket(system.gatewayUrl);
+    await socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${garage.token}` } });
+    await socket.until((message) => message.type === 'connection_ack');
+    await socket.send({ id: 'huge', type: 'subscribe', payload: { query: '{ customers { totalCount } }', variables: { padding: 'x'.repeat(maxRequestBytesFromEnvironment()) } } });
+    const answered = socket.until((message) => message.id === 'huge').then(() => 'answered', () => 'closed');
+    expect(await Promise.race([socket.closed, answered])).toMatchObject({ code: 1009 });
   });
 });
