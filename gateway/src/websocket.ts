@@ -4,21 +4,90 @@ import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { type Context, type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { type WebSocketServer } from 'ws';
+import { type WebSocket, type WebSocketServer } from 'ws';
 import { authenticate, type ApiKeyResolver } from './authenticate.ts';
 
-type Extra = { request: IncomingMessage };
+type Extra = { request: IncomingMessage; socket: WebSocket };
 type WsContext = Context<Record<string, unknown> | undefined, Extra>;
 
+/** Operations one connection may have running at once; a screen needs a handful, a leak or an attack thousands. */
+export const MAX_OPERATIONS_PER_CONNECTION = 50;
+
 /** Browsers cannot set headers on a WebSocket: credentials come as connection parameters. */
-function requestOf(ctx: WsContext): Request {
+function requestOf(ctx: WsContext, signal?: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(ctx.extra.request.headers)) if (typeof value === 'string') headers.set(name, value);
   const params = ctx.connectionParams ?? {};
   for (const name of ['authorization', 'Authorization', 'x-api-key']) {
     if (typeof params[name] === 'string') headers.set(name.toLowerCase(), params[name] as string);
   }
-  return new Request(`http://gateway${ctx.extra.request.url ?? '/graphql'}`, { headers });
+  return new Request(`http://gateway${ctx.extra.request.url ?? '/graphql'}`, { headers, signal });
+}
+
+/**
+ * One abort signal per running operation, aborted when it completes or its socket closes. The upstream
+ * transport ends a subgraph stream when the operation's request is aborted; without it, the streams of a
+ * client that went away stayed open until the subgraph noticed.
+ */
+function operationSignals() {
+  const byConnection = new WeakMap<WsContext, Map<string, AbortController>>();
+  const abortAll = (ctx: WsContext) => {
+    for (const controller of byConnection.get(ctx)?.values() ?? []) controller.abort(new Error('the client went away'));
+    byConnection.delete(ctx);
+  };
+  return {
+    start(ctx: WsContext, id: string): AbortSignal {
+      let running = byConnection.get(ctx);
+      if (!running) {
+        byConnection.set(ctx, (running = new Map()));
+        ctx.extra.socket.once('close', () => abortAll(ctx));
+      }
+      const controller = new AbortController();
+      running.set(id, controller);
+      return controller.signal;
+    },
+    end(ctx: WsContext, id: string) {
+      byConnection.get(ctx)?.get(id)?.abort(new Error('the operation completed'));
+      byConnection.get(ctx)?.delete(id);
+    },
+  };
+}
+
+/**
+ * The operation's stream as graphql-ws sees it: ending it (the client's `complete`, or the socket closing)
+ * aborts the operation at once, and nothing more is read or sent. The runtime's own `return()` does not
+ * reach the upstream stream while it waits for the next event, so it is called but not awaited; and a
+ * stream never read from (the client left before the subscription started) is started once, because the
+ * upstream transport only closes its response from inside a running stream.
+ */
+function endable<T>(stream: AsyncIterable<T>, onEnd: () => void): AsyncGenerator<T> {
+  const iterator = stream[Symbol.asyncIterator]();
+  let started = false;
+  let ended = false;
+  let end!: () => void;
+  const endedNow = new Promise<IteratorResult<T>>((resolve) => (end = () => resolve({ done: true, value: undefined })));
+  const generator: AsyncGenerator<T> = {
+    [Symbol.asyncIterator]: () => generator,
+    async next() {
+      if (ended) return { done: true, value: undefined };
+      started = true;
+      const result = await Promise.race([iterator.next(), endedNow]);
+      return ended ? { done: true, value: undefined } : result;
+    },
+    async return(value) {
+      if (!ended) {
+        ended = true;
+        end();
+        onEnd();
+        if (!started) iterator.next().catch(() => undefined);
+        iterator.return?.(value)?.catch(() => undefined);
+      }
+      return { done: true, value: undefined };
+    },
+    throw: (error) => generator.return(undefined).then(() => Promise.reject(error)),
+    [Symbol.asyncDispose]: async () => void (await generator.return(undefined)),
+  };
+  return generator;
 }
 
 /**
@@ -43,6 +112,7 @@ export function serveGraphQLOverWebSocket(wss: WebSocketServer, gateway: Gateway
     return errors.length ? errors : undefined;
   }
 
+  const signals = operationSignals();
   const options: ServerOptions<Record<string, unknown> | undefined, Extra> = {
     ...runtime,
     async onConnect(ctx) {
@@ -55,10 +125,19 @@ export function serveGraphQLOverWebSocket(wss: WebSocketServer, gateway: Gateway
       }
     },
     async onSubscribe(ctx, id, payload) {
+      // graphql-ws has already registered this one
+      if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_CONNECTION) {
+        return [new GraphQLError(`At most ${MAX_OPERATIONS_PER_CONNECTION} operations may run at once on one connection`, { extensions: { code: 'TOO_MANY_OPERATIONS', maximum: MAX_OPERATIONS_PER_CONNECTION } })];
+      }
       const errors = await refusal(ctx, payload);
       if (errors) return errors;
-      return (await runtime.onSubscribe?.(ctx, id, payload)) as ExecutionArgs;
+      const args = (await runtime.onSubscribe?.(ctx, id, payload)) as ExecutionArgs & { contextValue: { request: Request } };
+      args.contextValue.request = requestOf(ctx, signals.start(ctx, id));
+      return args;
     },
+    onOperation: (ctx, id, _payload, _args, result) =>
+      typeof result === 'object' && result !== null && Symbol.asyncIterator in result ? endable(result as AsyncIterable<unknown>, () => signals.end(ctx, id)) as never : undefined,
+    onComplete: (ctx, id) => signals.end(ctx, id),
   };
   useServer(options, wss);
 }
