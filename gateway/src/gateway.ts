@@ -8,6 +8,7 @@ import { withSubgraphUrls } from './compose.ts';
 import { forwardToIntegrations, isProviderRoute } from './provider-routes.ts';
 import { corsOriginsFromEnvironment, corsPolicy } from './cors.ts';
 import { createErrorMasking } from './error-masking.ts';
+import { RateLimiter, rateLimitsFromEnvironment, useRateLimit, type RateLimits } from './rate-limit.ts';
 import { useReadiness } from './readiness.ts';
 import { maxRequestBytesFromEnvironment, useRequestSizeLimit } from './request-size.ts';
 import { operationLimitPlugins } from './security.ts';
@@ -24,6 +25,8 @@ export interface GatewayOptions {
   corsOrigins?: string[];
   /** The largest HTTP body or WebSocket message accepted (default: `MAX_REQUEST_BYTES`, 1 MiB). */
   maxRequestBytes?: number;
+  /** Operations a minute per credential and per anonymous address (default: `RATE_LIMIT_*`). */
+  rateLimits?: RateLimits;
   port?: number;
   host?: string;
 }
@@ -67,6 +70,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const secret = contextSecret();
   const errorMasking = createErrorMasking(options);
   const maxRequestBytes = options.maxRequestBytes ?? maxRequestBytesFromEnvironment();
+  const rateLimits = options.rateLimits ?? rateLimitsFromEnvironment();
+  const limiter = new RateLimiter();
   const gateway = createGatewayRuntime<AuthContext>({
     supergraph,
     graphqlEndpoint: '/graphql',
@@ -85,7 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         [REQUEST_ID_HEADER]: context.requestId ?? null,
       }),
     },
-    plugins: () => [useReadiness(options), useRequestSizeLimit(maxRequestBytes), useAuthentication(options.apiKeys), useUserInputErrors, ...(operationLimitPlugins() as never[]), errorMasking.plugin],
+    plugins: () => [useReadiness(options), useRateLimit(limiter, rateLimits, '/graphql'), useRequestSizeLimit(maxRequestBytes), useAuthentication(options.apiKeys), useUserInputErrors, ...(operationLimitPlugins() as never[]), errorMasking.plugin],
   });
   await gateway.getSchema(); // a cold gateway fails the first WebSocket subscription otherwise
 
@@ -97,7 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // a message over the limit closes the socket with 1009 (Message Too Big)
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: maxRequestBytes });
   wss.on('error', () => undefined); // the same listen error as the server's, which listen() reports
-  serveGraphQLOverWebSocket(wss, gateway as never, options.apiKeys);
+  serveGraphQLOverWebSocket(wss, gateway as never, { apiKeys: options.apiKeys, limiter, rateLimits });
 
   const host = options.host ?? '127.0.0.1';
   let port: number;

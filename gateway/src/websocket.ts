@@ -6,6 +6,7 @@ import { type Context, type ServerOptions, type SubscribePayload } from 'graphql
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, type WebSocketServer } from 'ws';
 import { authenticate, type ApiKeyResolver } from './authenticate.ts';
+import { callerKey, rateLimited, type RateLimiter, type RateLimits } from './rate-limit.ts';
 
 type Extra = { request: IncomingMessage; socket: WebSocket };
 type WsContext = Context<Record<string, unknown> | undefined, Extra>;
@@ -96,7 +97,11 @@ function endable<T>(stream: AsyncIterable<T>, onEnd: () => void): AsyncGenerator
  * operation would fail. An operation that does not parse or validate is answered with an `error` message
  * (not `next` + `complete`), through the same plugins, limits and masking as over HTTP.
  */
-export function serveGraphQLOverWebSocket(wss: WebSocketServer, gateway: GatewayRuntime<Record<string, unknown>>, apiKeys: ApiKeyResolver): void {
+export function serveGraphQLOverWebSocket(
+  wss: WebSocketServer,
+  gateway: GatewayRuntime<Record<string, unknown>>,
+  { apiKeys, limiter, rateLimits }: { apiKeys: ApiKeyResolver; limiter: RateLimiter; rateLimits: RateLimits },
+): void {
   const runtime = getGraphQLWSOptions<Record<string, unknown>, Extra>(gateway as never, (ctx) => ({ request: requestOf(ctx as WsContext) }));
 
   async function refusal(ctx: WsContext, payload: SubscribePayload): Promise<readonly GraphQLError[] | undefined> {
@@ -129,6 +134,9 @@ export function serveGraphQLOverWebSocket(wss: WebSocketServer, gateway: Gateway
       if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_CONNECTION) {
         return [new GraphQLError(`At most ${MAX_OPERATIONS_PER_CONNECTION} operations may run at once on one connection`, { extensions: { code: 'TOO_MANY_OPERATIONS', maximum: MAX_OPERATIONS_PER_CONNECTION } })];
       }
+      const { key, perMinute } = callerKey(requestOf(ctx).headers, ctx.extra.request.socket.remoteAddress, rateLimits);
+      const taken = limiter.take(key, perMinute);
+      if (!taken.allowed) return [rateLimited(taken.retryAfter)];
       const errors = await refusal(ctx, payload);
       if (errors) return errors;
       const args = (await runtime.onSubscribe?.(ctx, id, payload)) as ExecutionArgs & { contextValue: { request: Request } };
