@@ -90,7 +90,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         [REQUEST_ID_HEADER]: context.requestId ?? null,
       }),
     },
-    plugins: () => [useReadiness(options), useRateLimit(limiter, rateLimits, '/graphql'), useRequestSizeLimit(maxRequestBytes), useAuthentication(options.apiKeys), useUserInputErrors, ...(operationLimitPlugins() as never[]), errorMasking.plugin],
+    // in order: what answers without GraphQL, what refuses a request before it is read, who the caller is, the operation
+    plugins: () => [
+      useReadiness(options),
+      useRateLimit(limiter, rateLimits, '/graphql'),
+      useRequestSizeLimit(maxRequestBytes),
+      useAuthentication(options.apiKeys),
+      useUserInputErrors,
+      ...(operationLimitPlugins() as never[]),
+      errorMasking.plugin,
+    ],
   });
   await gateway.getSchema(); // a cold gateway fails the first WebSocket subscription otherwise
 
