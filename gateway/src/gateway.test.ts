@@ -56,17 +56,32 @@ describe('gateway in production', () => {
     expect(dev.errors?.[0]?.message).toMatch(/did you mean/i);
   });
 
-  it('refuses operations that are too deep or have too many aliases before any subgraph sees them', async () => {
+  it('refuses operations that are too deep, too costly, too long or have too many aliases, with a code, before any subgraph sees them', async () => {
     production.resetCounts();
+    const refusal = (limit: string) => ({ extensions: { code: 'OPERATION_TOO_COMPLEX', limit }, message: expect.not.stringMatching(/syntax error/i) });
     const deep = await graphql(production.gatewayUrl, nested(operationLimits.maxDepth), {}, garage);
-    expect(deep.errors?.[0]?.message).toMatch(/depth/i);
+    expect(deep.errors?.[0]).toMatchObject({ ...refusal('depth'), message: expect.stringMatching(/depth/i) });
     const aliases = Array.from({ length: operationLimits.maxAliases + 1 }, (_, i) => `a${i}: customers { totalCount }`).join(' ');
     const aliased = await graphql(production.gatewayUrl, `{ ${aliases} }`, {}, garage);
-    expect(aliased.errors?.[0]?.message).toMatch(/aliases/i);
+    expect(aliased.errors?.[0]).toMatchObject({ ...refusal('aliases'), message: expect.stringMatching(/aliases/i) });
+    const pages = Array.from({ length: 15 }, (_, i) => `p${i}: customers(first: 100) { nodes { id name email phone createdAt } }`).join(' ');
+    const costly = await graphql(production.gatewayUrl, `{ ${pages} }`, {}, garage);
+    expect(costly.errors?.[0]).toMatchObject({ ...refusal('cost'), message: expect.stringMatching(/cost/i) });
+    const long = await graphql(production.gatewayUrl, `{ ${'__typename '.repeat(operationLimits.maxTokens)} }`, {}, garage);
+    expect(long.errors?.[0]).toMatchObject({ ...refusal('tokens'), message: expect.stringMatching(/token/i) });
     expect(production.requestCount).toEqual({ identity: 0, crm: 0, workshop: 0, commerce: 0, integrations: 0 });
 
     const reasonable = await graphql(production.gatewayUrl, nested(2), {}, garage);
     expect(reasonable.errors).toBeUndefined();
+  });
+
+  it('answers a huge page size as bad input naming `first`, not as a cost', async () => {
+    production.resetCounts();
+    const huge = await graphql(production.gatewayUrl, `{ customers(first: 1000000) { nodes { id vehicles { id } } } }`, {}, garage);
+    expect(huge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'first' }] });
+    expect(production.requestCount.crm).toBe(0);
+    const asVariable = await graphql(production.gatewayUrl, `query($n: Int) { customers(first: $n) { nodes { id } } }`, { n: 1000000 }, garage);
+    expect(asVariable.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'first' }] });
   });
 
   it('masks internal errors but keeps the API’s error codes', async () => {

@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
-import { CONTEXT_HEADER, contextSecret, isExpectedError, listen, logger, REQUEST_ID_HEADER, signContext, type CallerContext } from '@atelier/kit';
-import { createGatewayRuntime, getGraphQLWSOptions, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import { CONTEXT_HEADER, contextSecret, listen, logger, REQUEST_ID_HEADER, signContext, type CallerContext } from '@atelier/kit';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { WebSocketServer } from 'ws';
 import { authenticate, type ApiKeyResolver } from './authenticate.ts';
 import { clientAddressOf } from './client-address.ts';
 import { withSubgraphUrls } from './compose.ts';
 import { forwardToIntegrations, isProviderRoute } from './provider-routes.ts';
+import { corsOriginsFromEnvironment, corsPolicy } from './cors.ts';
+import { createErrorMasking } from './error-masking.ts';
+import { RateLimiter, rateLimitsFromEnvironment, useRateLimit, type RateLimits } from './rate-limit.ts';
+import { useReadiness } from './readiness.ts';
+import { maxRequestBytesFromEnvironment, useRequestSizeLimit } from './request-size.ts';
 import { RevocationWatch, useEndOnRevocation } from './revocation.ts';
 import { useRetryAfterHeader } from './retry-after.ts';
 import { operationLimitPlugins } from './security.ts';
 import { liveCredentialsFromIdentity, sessionsFromIdentity, type SessionResolver } from './sessions.ts';
 import { withUserInputErrors } from './user-input-errors.ts';
-import { checkCredentialsOnConnect, requestOfSocket } from './ws-credentials.ts';
+import { serveGraphQLOverWebSocket } from './websocket.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -22,6 +25,12 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   apiKeys: ApiKeyResolver;
   production: boolean;
+  /** Browser origins allowed to call the API (default: `CORS_ORIGINS`). */
+  corsOrigins?: string[];
+  /** The largest HTTP body or WebSocket message accepted (default: `MAX_REQUEST_BYTES`, 1 MiB). */
+  maxRequestBytes?: number;
+  /** Operations a minute per credential and per anonymous address (default: `RATE_LIMIT_*`). */
+  rateLimits?: RateLimits;
   port?: number;
   host?: string;
 }
@@ -66,25 +75,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const identityUrl = options.subgraphUrls.identity ?? '';
   const revocations = new RevocationWatch(liveCredentialsFromIdentity(identityUrl));
   const resolvers = { apiKeys: options.apiKeys, sessions: sessionsFromIdentity(identityUrl) };
+  const errorMasking = createErrorMasking(options);
+  const maxRequestBytes = options.maxRequestBytes ?? maxRequestBytesFromEnvironment();
+  const rateLimits = options.rateLimits ?? rateLimitsFromEnvironment();
+  const limiter = new RateLimiter();
   const gateway = createGatewayRuntime<AuthContext>({
     supergraph,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
-    readinessCheckEndpoint: '/readyz',
     logging: false,
+    cors: corsPolicy({ production: options.production, origins: options.corsOrigins ?? corsOriginsFromEnvironment() }),
     landingPage: false,
     graphiql: options.production ? false : { title: 'Atelier API', subscriptionsProtocol: 'WS' },
     disableIntrospection: options.production ? {} : undefined,
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'content-type', 'authorization', 'x-api-key'] } as never,
-    maskedErrors: {
-      maskError(error, message) {
-        const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-        if (isExpectedError(error) || isExpectedError(original)) return error as Error;
-        if (error instanceof GraphQLError && !error.originalError) return error;
-        logger.error({ err: original }, 'gateway internal error');
-        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-      },
-    },
+    maskedErrors: { maskError: errorMasking.maskError },
     propagateHeaders: {
       // the subgraphs trust only this: who the caller is, signed with the shared secret
       fromClientToSubgraphs: ({ context }) => ({
@@ -92,12 +97,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         [REQUEST_ID_HEADER]: context.requestId ?? null,
       }),
     },
+    // in order: what answers without GraphQL, what refuses a request before it is read, who the caller is, the operation
     plugins: () => [
+      useReadiness(options),
+      useRateLimit(limiter, rateLimits, '/graphql'),
+      useRequestSizeLimit(maxRequestBytes),
       useAuthentication(resolvers),
       useEndOnRevocation(revocations),
       useRetryAfterHeader(),
       useUserInputErrors,
-      ...(operationLimitPlugins(options.production) as never[]),
+      ...(operationLimitPlugins() as never[]),
+      errorMasking.plugin,
     ],
   });
   await gateway.getSchema(); // a cold gateway fails the first WebSocket subscription otherwise
@@ -107,12 +117,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (integrationsUrl && isProviderRoute(request.url)) return void forwardToIntegrations(request, response, new URL(integrationsUrl).origin);
     return gateway(request, response);
   });
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  // a message over the limit closes the socket with 1009 (Message Too Big)
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: maxRequestBytes });
   wss.on('error', () => undefined); // the same listen error as the server's, which listen() reports
-  useServer(
-    checkCredentialsOnConnect(getGraphQLWSOptions<AuthContext, { request: IncomingMessage }>(gateway, (ctx) => requestOfSocket(ctx) as never), resolvers, revocations),
-    wss,
-  );
+  serveGraphQLOverWebSocket(wss, gateway as never, { resolvers, revocations, limiter, rateLimits });
 
   const host = options.host ?? '127.0.0.1';
   let port: number;
