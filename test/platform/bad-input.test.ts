@@ -99,12 +99,14 @@ describe('names of only spaces', () => {
       [`mutation($input: CreateServiceItemInput!) { createServiceItem(input: $input) { id } }`, { input: { code: 'X', name: blank, kind: 'LABOUR', rate: 100, currency: 'EUR' } }],
       [`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key } }`, { input: { name: blank, roles: ['INTEGRATION'] } }],
       [`mutation($input: UpdateOrganizationInput!) { updateOrganization(input: $input) { id } }`, { input: { name: blank } }],
-      [`mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`, { input: { email: 'blank@example.test', name: blank, role: 'CASHIER' } }],
+      [`mutation($input: SignUpInput!) { signUp(input: $input) { email } }`, { input: { organizationName: 'Blank Motors', name: blank, email: 'blank@example.test', password: 'a long enough passphrase' } }],
+      [`mutation($input: SignUpInput!) { signUp(input: $input) { email } }`, { input: { organizationName: blank, name: 'Blank', email: 'blank@example.test', password: 'a long enough passphrase' } }],
+      [`mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { email } }`, { input: { token: 'not-a-token', name: blank, password: 'a long enough passphrase' } }],
       [`mutation($input: CreateVehicleInput!) { createVehicle(input: $input) { id } }`, { input: { make: blank, model: 'Golf' } }],
     ] as const;
     for (const [mutation, variables] of refusals) {
       const result = await graphql(system.gatewayUrl, mutation, variables, garage);
-      expect(errorOf(result), mutation).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['name' in variables.input ? 'name' : 'make'] });
+      expect(errorOf(result), mutation).toMatchObject({ code: 'BAD_USER_INPUT', fields: [Object.entries(variables.input).find(([, value]) => value === blank)?.[0]] });
     }
     const { createCustomer } = await expectData(system.gatewayUrl, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id name } }`, { input: { name: '  Ada Lovelace ' } }, garage);
     expect(createCustomer.name).toBe('Ada Lovelace');

@@ -1,5 +1,5 @@
 import {
-  ADMINS, apiError, badUserInput, conflict, DateTimeFilter, findOrFail, IDFilter, orderBy, publishChange, readResolver, requireTenant, Role,
+  ADMINS, apiError, badUserInput, conflict, DateTimeFilter, findOrFail, IDFilter, NotBlank, orderBy, publishChange, readResolver, requireTenant, Role,
   scopeToTenant, StringFilter, unauthenticated, type SubgraphContext,
 } from '@atelier/kit';
 import { IsEmail, IsEnum, IsOptional, Length, MaxLength, MinLength } from 'class-validator';
@@ -40,6 +40,7 @@ class AcceptInvitationInput {
 
   @Field(() => String, { nullable: true, description: 'Your name, if you have no account yet' })
   @IsOptional()
+  @NotBlank()
   @Length(1, 200, { message: 'must be between 1 and 200 characters' })
   name?: string;
 

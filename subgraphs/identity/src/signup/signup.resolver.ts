@@ -1,4 +1,4 @@
-import { apiError, badUserInput, forbidden, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { apiError, badUserInput, forbidden, NotBlank, type EntityManager, type SubgraphContext } from '@atelier/kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
@@ -18,11 +18,13 @@ const VERIFICATION_HOURS = 48;
 class SignUpInput {
   @Field(() => String)
   @IsString()
+  @NotBlank()
   @Length(1, 200, { message: 'must be between 1 and 200 characters' })
   organizationName!: string;
 
   @Field(() => String, { description: 'Your name' })
   @IsString()
+  @NotBlank()
   @Length(1, 200, { message: 'must be between 1 and 200 characters' })
   name!: string;
 
