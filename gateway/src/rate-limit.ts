@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { envInt } from '@atelier/kit';
+import { envInt, rateLimited } from '@atelier/kit';
 import { type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError } from 'graphql';
 
 export interface RateLimits {
   /** Operations a minute per session or API key (`RATE_LIMIT_PER_MINUTE`). */
@@ -58,8 +57,7 @@ export function callerKey(headers: Headers, address: string | undefined, limits:
   return { key: `address:${address ?? 'unknown'}`, perMinute: limits.anonymous };
 }
 
-export const rateLimited = (retryAfter: number) =>
-  new GraphQLError(`Too many requests; try again in ${retryAfter} s`, { extensions: { code: 'RATE_LIMITED', retryAfter } });
+export const tooManyRequests = (retryAfter: number) => rateLimited(`Too many requests; try again in ${retryAfter} s`, retryAfter);
 
 /** Limits GraphQL requests over HTTP (WebSocket operations are limited where they arrive, see websocket.ts). */
 export function useRateLimit(limiter: RateLimiter, limits: RateLimits, graphqlPath: string): GatewayPlugin {
@@ -71,7 +69,7 @@ export function useRateLimit(limiter: RateLimiter, limits: RateLimits, graphqlPa
       const taken = limiter.take(key, perMinute);
       if (taken.allowed) return;
       endResponse(
-        new Response(JSON.stringify({ errors: [rateLimited(taken.retryAfter).toJSON()] }), {
+        new Response(JSON.stringify({ errors: [tooManyRequests(taken.retryAfter).toJSON()] }), {
           status: 429,
           headers: { 'content-type': 'application/json', 'retry-after': String(taken.retryAfter) },
         }),

@@ -4,7 +4,7 @@ import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { type ServerOptions, type SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, type WebSocketServer } from 'ws';
-import { callerKey, rateLimited, type RateLimiter, type RateLimits } from './rate-limit.ts';
+import { callerKey, tooManyRequests, type RateLimiter, type RateLimits } from './rate-limit.ts';
 import { type RevocationWatch } from './revocation.ts';
 import { acceptSocketCredentials, requestOfSocket, type CredentialResolvers, type SocketContext as WsContext } from './ws-credentials.ts';
 
@@ -117,7 +117,7 @@ export function serveGraphQLOverWebSocket(
       const { request, clientAddress } = requestOfSocket(ctx);
       const { key, perMinute } = callerKey(request.headers, clientAddress, rateLimits);
       const taken = limiter.take(key, perMinute);
-      if (!taken.allowed) return [rateLimited(taken.retryAfter)];
+      if (!taken.allowed) return [tooManyRequests(taken.retryAfter)];
       const errors = await refusal(ctx, payload);
       if (errors) return errors;
       const args = (await runtime.onSubscribe?.(ctx, id, payload)) as ExecutionArgs & { contextValue: { request: Request } };

@@ -114,7 +114,9 @@ let system: TestSystem;
 let owner: TestOrganization;
 
 beforeAll(async () => {
+  process.env.RATE_LIMIT_PER_MINUTE = '100000'; // this one client sends over a thousand requests on purpose
   system = await startSystem();
+  delete process.env.RATE_LIMIT_PER_MINUTE;
   owner = await system.createOrganization();
   // a day of the demo shop, so the plain IDs of a request are the organization's own records
   await seedDemoWorkshop(await gatewayClient(system.gatewayUrl, owner));

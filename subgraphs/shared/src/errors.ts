@@ -31,6 +31,9 @@ export const notFound = (type: string, id: string) => apiError('NOT_FOUND', `${t
 export const forbidden = (message = 'You are not allowed to do this') => apiError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Sign in or use an API key') => apiError('UNAUTHENTICATED', message);
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) => apiError('CONFLICT', message, extensions);
+/** Too many of something: `retryAfter` says in how many seconds to try again (the gateway copies it to `Retry-After`). */
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  apiError('RATE_LIMITED', message, { retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)) });
 
 /** SQLSTATE 57014: the statement timeout (or a cancel) stopped a query, however the driver wrapped it. */
 function isCancelledQuery(error: unknown): boolean {

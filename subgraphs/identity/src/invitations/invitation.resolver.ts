@@ -1,5 +1,5 @@
 import {
-  ADMINS, apiError, badUserInput, conflict, DateTimeFilter, findOrFail, IDFilter, NotBlank, orderBy, publishChange, readResolver, requireTenant, Role,
+  ADMINS, badUserInput, conflict, DateTimeFilter, findOrFail, IDFilter, NotBlank, orderBy, publishChange, rateLimited, readResolver, requireTenant, Role,
   scopeToTenant, StringFilter, unauthenticated, type SubgraphContext,
 } from '@atelier/kit';
 import { IsEmail, IsEnum, IsOptional, Length, MaxLength, MinLength } from 'class-validator';
@@ -91,7 +91,7 @@ export class InvitationResolver extends readResolver({
       const lastHour = await em.find(Invitation, { createdAt: { $gt: new Date(Date.now() - 3_600_000) } }, { orderBy: { createdAt: 'asc' }, limit: INVITATIONS_PER_HOUR });
       if (lastHour.length >= INVITATIONS_PER_HOUR) {
         const retryAfterSeconds = Math.ceil(((lastHour[0] as Invitation).createdAt.getTime() + 3_600_000 - Date.now()) / 1000);
-        throw apiError('RATE_LIMITED', `Your organization sent ${INVITATIONS_PER_HOUR} invitations in the last hour; try again later`, { retryAfterSeconds });
+        throw rateLimited(`Your organization sent ${INVITATIONS_PER_HOUR} invitations in the last hour; try again later`, retryAfterSeconds);
       }
       // your own organization's members are yours to know; whether the email has an account elsewhere is not
       const user = await em.findOne(User, { email });

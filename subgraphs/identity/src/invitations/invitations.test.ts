@@ -102,7 +102,7 @@ describe('invitations', () => {
     for (let sent = 0; sent < 50; sent++) expect((await invite()).errors).toBeUndefined();
     const limited = await invite();
     expect(errorOf(limited).code).toBe('RATE_LIMITED');
-    expect(limited.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
     expect((await expectData(system.gatewayUrl, `{ invitations { totalCount } }`, {}, busy)).invitations.totalCount).toBe(50);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { apiError, envInt, type EntityManager } from '@atelier/kit';
+import { envInt, rateLimited, type EntityManager } from '@atelier/kit';
 import { LoginThrottle } from './login-throttle.entity.ts';
 
 /**
@@ -48,8 +48,7 @@ export async function beginLoginAttempt(rootEm: EntityManager, attempt: LoginAtt
     if (counted && counted.failures > limit) retryAt = Math.max(retryAt, new Date(counted.window_started_at).getTime() + limits.windowMinutes * 60_000);
   }
   if (!retryAt) return;
-  const retryAfter = Math.max(1, Math.ceil((retryAt - Date.now()) / 1000));
-  throw apiError('RATE_LIMITED', 'Too many failed sign-ins; try again later (see retryAfter, in seconds)', { retryAfter });
+  throw rateLimited('Too many failed sign-ins; try again later (see retryAfter, in seconds)', (retryAt - Date.now()) / 1000);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { apiError, badUserInput, forbidden, NotBlank, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, forbidden, NotBlank, rateLimited, type EntityManager, type SubgraphContext } from '@atelier/kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
@@ -79,7 +79,7 @@ export class SignUpResolver {
     const blank = [...(organizationName ? [] : [{ field: 'organizationName', message: 'must not be blank' }]), ...(name ? [] : [{ field: 'name', message: 'must not be blank' }])];
     if (blank.length) throw badUserInput(blank);
     const retryAfterSeconds = signupRetryAfterSeconds(email);
-    if (retryAfterSeconds) throw apiError('RATE_LIMITED', `Too many sign-ups for this address; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, { retryAfterSeconds });
+    if (retryAfterSeconds) throw rateLimited(`Too many sign-ups for this address; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, retryAfterSeconds);
 
     try {
       await context.em.fork({ clear: true }).transactional(async (em) => {

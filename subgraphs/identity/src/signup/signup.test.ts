@@ -109,7 +109,7 @@ describe('public sign-up', () => {
     for (let attempt = 0; attempt < 3; attempt++) await expectData(system.gatewayUrl, SIGN_UP, { input: input({ email }) });
     const limited = await graphql(system.gatewayUrl, SIGN_UP, { input: input({ email }) });
     expect(errorOf(limited).code).toBe('RATE_LIMITED');
-    expect(limited.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
   });
 
   it('is FORBIDDEN, with a clear message, when PUBLIC_SIGNUP=false', async () => {
