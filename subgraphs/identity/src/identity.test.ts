@@ -31,6 +31,12 @@ describe('sessions', () => {
     expect(errorOf(wrongPassword).code).toBe('UNAUTHENTICATED');
     expect(wrongPassword.data?.login ?? null).toBeNull();
   });
+
+  it('says how long a password may be when one is too long, and checks nothing', async () => {
+    const tooLong = await graphql(system.gatewayUrl, LOGIN, { input: { email: garage.email, password: 'p'.repeat(201) } });
+    expect(errorOf(tooLong)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['password'] });
+    expect(tooLong.errors?.[0]?.message).toMatch(/password must be at most 200 characters/);
+  });
 });
 
 describe('members and roles', () => {

@@ -2,7 +2,7 @@ import {
   ADMINS, badUserInput, conflict, DateTimeFilter, findOrFail, IDFilter, NotBlank, orderBy, publishChange, rateLimited, readResolver, requireTenant, Role,
   scopeToTenant, StringFilter, unauthenticated, type SubgraphContext,
 } from '@atelier/kit';
-import { IsEmail, IsEnum, IsOptional, Length, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, Length, MaxLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { joinOrganization } from '../memberships/join.ts';
 import { Membership } from '../memberships/membership.entity.ts';
@@ -11,7 +11,7 @@ import { Organization } from '../organizations/organization.entity.ts';
 import { accountLink, requestAccountEmail } from '../users/account-email.ts';
 import { hashOneTimeToken, newOneTimeToken } from '../users/one-time-token.ts';
 import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '../users/password.ts';
-import { PASSWORD_MAX_LENGTH, passwordProblem } from '../users/password-policy.ts';
+import { IsPresentedPassword, passwordProblem } from '../users/password-policy.ts';
 import { User } from '../users/user.entity.ts';
 import { Invitation, InvitationStatus } from './invitation.entity.ts';
 
@@ -45,8 +45,7 @@ class AcceptInvitationInput {
   name?: string;
 
   @Field(() => String, { description: 'A new password (no account yet) or your current one' })
-  @MinLength(1, { message: 'is required' })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` })
+  @IsPresentedPassword()
   password!: string;
 }
 

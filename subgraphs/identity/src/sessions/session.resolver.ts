@@ -1,9 +1,10 @@
 import { Role, STAFF, unauthenticated, type SubgraphContext } from '@atelier/kit';
-import { IsEmail, IsOptional, IsUUID, Length } from 'class-validator';
+import { IsEmail, IsOptional, IsUUID } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Membership } from '../memberships/membership.entity.ts';
 import { Organization } from '../organizations/organization.entity.ts';
 import { emailNotVerified } from '../signup/email-not-verified.ts';
+import { IsPresentedPassword } from '../users/password-policy.ts';
 import { UNKNOWN_USER_HASH, verifyPassword } from '../users/password.ts';
 import { User } from '../users/user.entity.ts';
 import { beginLoginAttempt, loginSucceeded } from './login-throttle.ts';
@@ -16,7 +17,7 @@ class LoginInput {
   email!: string;
 
   @Field(() => String)
-  @Length(1, 200)
+  @IsPresentedPassword()
   password!: string;
 
   @Field(() => ID, { nullable: true, description: 'Which organization to sign in to, for members of several' })

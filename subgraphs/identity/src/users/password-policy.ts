@@ -1,5 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { registerDecorator, type ValidationArguments } from 'class-validator';
+import { MaxLength, MinLength, registerDecorator, type ValidationArguments } from 'class-validator';
 
 export const PASSWORD_MIN_LENGTH = 10;
 /** Long enough for any passphrase, short enough that hashing it costs nothing unusual. */
@@ -43,4 +43,17 @@ export function IsAcceptablePassword(options: { emailField?: string } = {}): Pro
         defaultMessage: (args?: ValidationArguments) => (args && problemOf(args)) ?? 'is not an acceptable password',
       },
     });
+}
+
+/**
+ * class-validator rules for a password that is checked rather than chosen (sign-in, the current one):
+ * present, and no longer than any password can be, with that limit in the message.
+ */
+export function IsPresentedPassword(): PropertyDecorator {
+  const present = MinLength(1, { message: 'is required' });
+  const bounded = MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` });
+  return (target, propertyName) => {
+    present(target, propertyName);
+    bounded(target, propertyName);
+  };
 }

@@ -1,15 +1,13 @@
 import { badUserInput, forbidden, STAFF, type SubgraphContext } from '@atelier/kit';
-import { MaxLength, MinLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
 import { hashPassword, verifyPassword } from './password.ts';
-import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, passwordProblem } from './password-policy.ts';
+import { IsAcceptablePassword, IsPresentedPassword, passwordProblem } from './password-policy.ts';
 import { User } from './user.entity.ts';
 
 @InputType()
 class ChangePasswordInput {
   @Field(() => String)
-  @MinLength(1, { message: 'is required' })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: `must be at most ${PASSWORD_MAX_LENGTH} characters` })
+  @IsPresentedPassword()
   currentPassword!: string;
 
   @Field(() => String, { description: 'At least 10 characters, not a common password, not your email address' })
