@@ -9,7 +9,7 @@ import { Membership } from './memberships/membership.entity.ts';
 import { MembershipResolver } from './memberships/membership.resolver.ts';
 import { Organization } from './organizations/organization.entity.ts';
 import { OrganizationResolver, organizationReference } from './organizations/organization.resolver.ts';
-import { LoginThrottle } from './sessions/login-throttle.entity.ts';
+import { AttemptCounter } from './throttles/attempt-counter.entity.ts';
 import { Session } from './sessions/session.entity.ts';
 import { SessionResolver } from './sessions/session.resolver.ts';
 import { sessionRoutes } from './sessions/session.route.ts';
@@ -21,7 +21,7 @@ import { User } from './users/user.entity.ts';
 /** identity: organizations (tenants), users, memberships with roles, sessions and API keys. */
 export const identity = defineSubgraph({
   name: 'identity',
-  entities: [Organization, User, Membership, Invitation, ApiKey, Session, LoginThrottle],
+  entities: [Organization, User, Membership, Invitation, ApiKey, Session, AttemptCounter],
   resolvers: [SessionResolver, SignUpResolver, PasswordResolver, OrganizationResolver, MembershipResolver, InvitationResolver, ApiKeyResolver],
   referenceResolvers: { Organization: organizationReference as never, User: userReference as never },
   migrations,

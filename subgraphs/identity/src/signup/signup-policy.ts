@@ -1,4 +1,5 @@
-import { isProduction } from '@atelier/kit';
+import { envInt, isProduction, type EntityManager } from '@atelier/kit';
+import { countAttempt, counterKey } from '../throttles/attempt-counter.ts';
 
 /**
  * Whether anyone may create an organization through `signUp`. PUBLIC_SIGNUP=true|false; unset, it is on
@@ -12,22 +13,25 @@ export function publicSignupEnabled(): boolean {
   return !isProduction();
 }
 
-/** Sign-ups per email address per window, in this process: enough for typos, too few to spam an inbox. */
-const LIMIT = 3;
-const WINDOW_MS = 60 * 60 * 1000;
-const attempts = new Map<string, number[]>();
+/**
+ * Sign-ups in an hour: per email address enough for typos, too few to spam an inbox; per client address
+ * enough for an office behind one NAT, too few to create organizations by the thousand.
+ */
+const settings = () => ({
+  perEmail: envInt('SIGNUPS_PER_EMAIL_PER_HOUR', 3),
+  perAddress: envInt('SIGNUPS_PER_ADDRESS_PER_HOUR', 20),
+});
 
 /**
- * Seconds to wait before another sign-up for this address, or 0 to go ahead (the attempt is counted). It
- * counts attempts, not accounts, so it says nothing about whether the address is registered.
+ * Seconds to wait before another sign-up for this email (or from this client address), or 0 to go ahead
+ * (the attempt is counted, shared by every replica). It counts attempts, not accounts, so it says nothing
+ * about whether the address is registered.
  */
-export function signupRetryAfterSeconds(email: string, now = Date.now()): number {
-  const recent = (attempts.get(email) ?? []).filter((at) => at > now - WINDOW_MS);
-  if (recent.length >= LIMIT) {
-    attempts.set(email, recent);
-    return Math.ceil(((recent[0] as number) + WINDOW_MS - now) / 1000);
-  }
-  attempts.set(email, [...recent, now]);
-  if (attempts.size > 10_000) for (const [key, times] of attempts) if (!times.some((at) => at > now - WINDOW_MS)) attempts.delete(key);
-  return 0;
+export async function signupRetryAfterSeconds(em: EntityManager, email: string, clientAddress?: string): Promise<number> {
+  const { perEmail, perAddress } = settings();
+  const retryAt = await countAttempt(em, [
+    { key: counterKey('signup-email', email), limit: perEmail, windowMinutes: 60 },
+    ...(clientAddress ? [{ key: counterKey('signup-address', clientAddress), limit: perAddress, windowMinutes: 60 }] : []),
+  ]);
+  return retryAt ? (retryAt - Date.now()) / 1000 : 0;
 }

@@ -75,11 +75,9 @@ export class SignUpResolver {
   async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() context: SubgraphContext): Promise<SignUpResult> {
     if (!publicSignupEnabled()) throw forbidden('Public sign-up is turned off on this server: ask its operator for an invitation');
     const email = input.email.trim().toLowerCase();
-    const [organizationName, name] = [input.organizationName.trim(), input.name.trim()];
-    const blank = [...(organizationName ? [] : [{ field: 'organizationName', message: 'must not be blank' }]), ...(name ? [] : [{ field: 'name', message: 'must not be blank' }])];
-    if (blank.length) throw badUserInput(blank);
-    const retryAfterSeconds = signupRetryAfterSeconds(email);
-    if (retryAfterSeconds) throw rateLimited(`Too many sign-ups for this address; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, retryAfterSeconds);
+    const { organizationName, name } = input; // trimmed by NotBlank
+    const retryAfterSeconds = await signupRetryAfterSeconds(context.em, email, context.caller.clientAddress);
+    if (retryAfterSeconds) throw rateLimited(`Too many sign-ups from here; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, retryAfterSeconds);
 
     try {
       await context.em.fork({ clear: true }).transactional(async (em) => {

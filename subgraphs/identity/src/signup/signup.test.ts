@@ -112,6 +112,23 @@ describe('public sign-up', () => {
     expect(limited.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
   });
 
+  it('limits sign-ups from one client address, whatever the emails', async () => {
+    Object.assign(process.env, { TRUST_PROXY: '1', SIGNUPS_PER_ADDRESS_PER_HOUR: '2' });
+    try {
+      const address = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+      const signUpFrom = async (from: string) =>
+        (await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify({ query: SIGN_UP, variables: { input: input() } }) })).json();
+      for (let attempt = 0; attempt < 2; attempt++) expect((await signUpFrom(address)).errors).toBeUndefined();
+      const limited = await signUpFrom(address);
+      expect(errorOf(limited).code).toBe('RATE_LIMITED');
+      expect(limited.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
+      expect((await signUpFrom('203.0.113.7')).errors).toBeUndefined(); // another address is not held back
+    } finally {
+      delete process.env.TRUST_PROXY;
+      delete process.env.SIGNUPS_PER_ADDRESS_PER_HOUR;
+    }
+  });
+
   it('is FORBIDDEN, with a clear message, when PUBLIC_SIGNUP=false', async () => {
     process.env.PUBLIC_SIGNUP = 'false';
     const signup = input();
