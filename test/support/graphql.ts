@@ -60,33 +60,38 @@ export interface Subscription<T> {
 
 function queueOf<T>() {
   const events: T[] = [];
-  const waiting: ((value: T) => void)[] = [];
+  /** Who waits for the next event; a waiter that timed out leaves, or it would swallow the event meant for the next one. */
+  const waiting: { resolve: (value: T) => void; reject: (error: unknown) => void }[] = [];
   let failure: unknown;
-  const failures: ((error: unknown) => void)[] = [];
   return {
     push(value: T) {
-      const resolve = waiting.shift();
-      failures.shift();
-      if (resolve) resolve(value);
+      const waiter = waiting.shift();
+      if (waiter) waiter.resolve(value);
       else events.push(value);
     },
     fail(error: unknown) {
       failure = error;
-      for (const reject of failures.splice(0)) reject(error);
+      for (const waiter of waiting.splice(0)) waiter.reject(error);
     },
     next(timeoutMs = 10_000): Promise<T> {
       if (events.length) return Promise.resolve(events.shift() as T);
       if (failure) return Promise.reject(failure);
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no subscription event within ${timeoutMs} ms`)), timeoutMs);
-        waiting.push((value) => {
-          clearTimeout(timer);
-          resolve(value);
-        });
-        failures.push((error) => {
-          clearTimeout(timer);
-          reject(error);
-        });
+        const waiter = {
+          resolve: (value: T) => {
+            clearTimeout(timer);
+            resolve(value);
+          },
+          reject: (error: unknown) => {
+            clearTimeout(timer);
+            reject(error);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(waiter), 1);
+          reject(new Error(`no subscription event within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiting.push(waiter);
       });
     },
   };

@@ -4,6 +4,9 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql, subscribeSse, subscribeWs, type Credentials, type Subscription } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
+import { apiKeysFromIdentity } from '../../../../gateway/src/authenticate.ts';
+import { startGateway } from '../../../../gateway/src/gateway.ts';
+import { readSupergraph } from '../../../../gateway/src/supergraph.ts';
 import { Membership } from '../memberships/membership.entity.ts';
 import { hashPassword } from '../users/password.ts';
 import { User } from '../users/user.entity.ts';
@@ -18,7 +21,7 @@ let garage: TestOrganization;
 
 beforeAll(async () => {
   // this gateway never re-checks open subscriptions on its own: what ends them here is the mutation that
-  // revoked their credential, at once (the periodic re-check is proven with a second gateway in replica-revocation.test.ts)
+  // revoked their credential, at once (the periodic re-check is proven with a second gateway below)
   process.env.SUBSCRIPTION_RECHECK_SECONDS = '3600';
   system = await startSystem();
   delete process.env.SUBSCRIPTION_RECHECK_SECONDS;
@@ -159,6 +162,25 @@ describe('revoking an API key', () => {
       expect(isUnauthenticated(await changes.nextWhere(isUnauthenticated))).toBe(true);
     } finally {
       await changes.close();
+    }
+  });
+});
+
+describe('a second gateway (another replica)', () => {
+  it('ends the subscriptions of a member removed through the first one within its re-check interval', async () => {
+    const subgraphUrls = Object.fromEntries(Object.values(system.product.subgraphs).map((subgraph) => [subgraph.name, subgraph.url]));
+    const identityUrl = system.product.subgraphs.identity.url;
+    const replica = await startGateway({ supergraphSdl: readSupergraph(), subgraphUrls, apiKeys: apiKeysFromIdentity(identityUrl), production: false });
+    const member = await addMember(Role.SERVICE_ADVISOR);
+    const { token } = await member.signIn();
+    const changes = subscribeWs<{ customerChanged: { kind: string; id: string } }>(replica.url, CUSTOMER_CHANGES, {}, { token });
+    try {
+      await untilLive(changes);
+      await expectData(system.gatewayUrl, `mutation($id: ID!) { removeMember(id: $id) }`, { id: member.membershipId }, garage);
+      await expect(changes.nextWhere(() => false)).rejects.toMatchObject({ code: 4403 });
+    } finally {
+      await changes.close();
+      await replica.stop();
     }
   });
 });
