@@ -1,6 +1,6 @@
 import { Alert, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Form, PasswordInput, SaveButton, TextInput, required, useLogin, useTranslate } from 'react-admin';
+import { Form, PasswordInput, SaveButton, TextInput, required, useAuthProvider, useTranslate } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router';
 import { formErrorsOf } from '../api/errors.ts';
 import type { AccountsApi } from './accounts-api.ts';
@@ -17,7 +17,7 @@ export function AcceptInvitationPage({ api }: { api: AccountsApi }) {
   const translate = useTranslate();
   const [params] = useSearchParams();
   const token = params.get('token');
-  const login = useLogin();
+  const authProvider = useAuthProvider();
   const navigate = useNavigate();
   const [generalError, setGeneralError] = useState<string>();
 
@@ -35,9 +35,15 @@ export function AcceptInvitationPage({ api }: { api: AccountsApi }) {
     }
     const joined = translate('atelier.accounts.acceptInvitation.joined', { organization: accepted.organization.name });
     // they are a member now whatever happens next; if signing in fails, the login page says so
-    await login({ username: accepted.email, password, organizationId: accepted.organization.id }, '/').catch(() =>
-      navigate('/login', { state: { notice: joined } satisfies LoginNotice }),
-    );
+    try {
+      await authProvider?.login({ username: accepted.email, password, organizationId: accepted.organization.id });
+    } catch {
+      navigate('/login', { state: { notice: joined } satisfies LoginNotice });
+      return;
+    }
+    // a fresh start: react-admin still holds this page's signed-out check, which would send a client-side navigation to the login page
+    window.location.hash = '#/';
+    window.location.reload();
   }
 
   return (
