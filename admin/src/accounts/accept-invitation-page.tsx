@@ -1,6 +1,6 @@
 import { Alert, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Form, PasswordInput, SaveButton, TextInput, required, useAuthProvider, useTranslate } from 'react-admin';
+import { Form, PasswordInput, SaveButton, TextInput, required, useTranslate } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router';
 import { formErrorsOf } from '../api/errors.ts';
 import type { AccountsApi } from './accounts-api.ts';
@@ -11,13 +11,12 @@ const requiredValue = required();
 
 /**
  * Where the emailed invitation link lands: someone new to Atelier gives a name and a new password, someone
- * with an account their password; then they are signed in to the organization that invited them.
+ * with an account their password; then they sign in, to the organization that invited them.
  */
 export function AcceptInvitationPage({ api }: { api: AccountsApi }) {
   const translate = useTranslate();
   const [params] = useSearchParams();
   const token = params.get('token');
-  const authProvider = useAuthProvider();
   const navigate = useNavigate();
   const [generalError, setGeneralError] = useState<string>();
 
@@ -33,17 +32,8 @@ export function AcceptInvitationPage({ api }: { api: AccountsApi }) {
       setGeneralError(general);
       return fields;
     }
-    const joined = translate('atelier.accounts.acceptInvitation.joined', { organization: accepted.organization.name });
-    // they are a member now whatever happens next; if signing in fails, the login page says so
-    try {
-      await authProvider?.login({ username: accepted.email, password, organizationId: accepted.organization.id });
-    } catch {
-      navigate('/login', { state: { notice: joined } satisfies LoginNotice });
-      return;
-    }
-    // a fresh start: react-admin still holds this page's signed-out check, which would send a client-side navigation to the login page
-    window.location.hash = '#/';
-    window.location.reload();
+    // joined: they sign in next, with the password they just gave, and land in the organization that invited them
+    navigate('/login', { state: { notice: translate('atelier.accounts.acceptInvitation.joined', { organization: accepted.organization.name }) } satisfies LoginNotice });
   }
 
   return (
