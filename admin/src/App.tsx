@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 import { Admin, CustomRoutes, Menu } from 'react-admin';
+import { isEnumType } from 'graphql';
 import { HashRouter, Route } from 'react-router';
+import { AcceptInvitationPage } from './accounts/accept-invitation-page.tsx';
+import { ACCEPT_INVITATION_PATH, SIGN_UP_PATH, VERIFY_EMAIL_PATH } from './accounts/account-paths.ts';
+import { createAccountsApi } from './accounts/accounts-api.ts';
+import { InviteMemberButton } from './accounts/invite-member-button.tsx';
+import { AtelierLoginPage } from './accounts/login-page.tsx';
+import { SignUpPage } from './accounts/sign-up-page.tsx';
+import { VerifyEmailPage } from './accounts/verify-email-page.tsx';
 import { withDomainActions } from './actions/domain-actions-data-provider.ts';
 import { createApiClient } from './api/client.ts';
 import { createAuthProvider } from './auth/auth-provider.ts';
@@ -34,10 +42,16 @@ const dataProvider = withSettings(withAppointments(withWorkOrders(withIntegratio
 const authProvider = createAuthProvider(client);
 const i18nProvider = createI18nProvider(apiResources, apiSettings);
 const syncKinds = syncKindsOf(apiSchema);
+const accounts = createAccountsApi(client);
+const roleType = apiSchema.getType('Role');
+const roles = isEnumType(roleType) ? roleType.getValues().map((value) => value.name) : [];
+const inviteMember = <InviteMemberButton api={accounts} roles={roles} />;
 
 /** Hand-written pages in place of generated ones, by resource. */
 const overrides: Record<string, ResourceOverrides> = {
   WorkOrder: { show: <WorkOrderScreen live={live} /> },
+  Membership: { listActions: inviteMember },
+  Invitation: { listActions: inviteMember },
 };
 
 /** The generated resources, the hand-written pages, then the settings pages of the API. */
@@ -65,8 +79,13 @@ function AppLayout({ children }: { children: ReactNode }) {
 export function App() {
   return (
     <HashRouter useTransitions={false}>
-      <Admin title="Atelier" dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={AppLayout} requireAuth disableTelemetry>
+      <Admin title="Atelier" dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={AppLayout} loginPage={AtelierLoginPage} requireAuth disableTelemetry>
         {[...apiResources.values()].map((resource) => resourceElement(resource, apiResources, overrides[resource.name]))}
+        <CustomRoutes noLayout>
+          <Route path={VERIFY_EMAIL_PATH} element={<VerifyEmailPage api={accounts} />} />
+          <Route path={ACCEPT_INVITATION_PATH} element={<AcceptInvitationPage api={accounts} />} />
+          <Route path={SIGN_UP_PATH} element={<SignUpPage api={accounts} />} />
+        </CustomRoutes>
         <CustomRoutes>
           <Route path={INTEGRATIONS_PATH} element={<IntegrationsPage live={live} catalog={apiResources} syncKinds={syncKinds} />} />
           <Route path={JOB_BOARD_PATH} element={<JobBoardPage live={live} />} />

@@ -41,3 +41,20 @@ export function toHttpError(error: unknown): HttpError {
     : undefined;
   return new HttpError(first.message, STATUS_OF_CODE[first.extensions?.code ?? ''] ?? 500, body);
 }
+
+/**
+ * A failed call split for a hand-written form: the API's message of each of `fieldNames` goes under its
+ * input (returned to react-admin's Form as submission errors); anything else is shown above the inputs.
+ */
+export function formErrorsOf(error: unknown, fieldNames: readonly string[]): { fields: Record<string, string>; general?: string } {
+  const httpError = error instanceof HttpError ? error : toHttpError(error);
+  const apiFields = (httpError.body as { errors?: Record<string, unknown> } | undefined)?.errors ?? {};
+  const fields = Object.fromEntries(
+    Object.entries(apiFields).flatMap(([field, message]) => (fieldNames.includes(field) && typeof message === 'string' ? [[field, message]] : [])),
+  );
+  const unplaced = Object.entries(apiFields).some(([field]) => field !== 'root' && !fieldNames.includes(field));
+  return Object.keys(fields).length && !unplaced ? { fields } : { fields, general: httpError.message };
+}
+
+/** The API's error code behind an HttpError (403 is FORBIDDEN). */
+export const isForbidden = (error: unknown) => error instanceof HttpError && error.status === 403;

@@ -21,9 +21,11 @@ export interface AtelierIdentity extends UserIdentity {
 /** Email and password sign-in through the API's `login`; the session token then goes with every request. */
 export function createAuthProvider(client: ApolloClient<unknown>): AuthProvider {
   return {
-    async login({ username, password }: { username: string; password: string }) {
+    /** `organizationId`: which of the person's organizations to sign in to (the one whose invitation they just accepted). */
+    async login({ username, password, organizationId }: { username: string; password: string; organizationId?: string }) {
       try {
-        const { data } = await client.mutate<{ login: Session }>({ mutation: LOGIN, variables: { input: { email: username, password } } });
+        const input = { email: username, password, ...(organizationId && { organizationId }) };
+        const { data } = await client.mutate<{ login: Session }>({ mutation: LOGIN, variables: { input } });
         if (data) saveSession(data.login);
       } catch (error) {
         throw toHttpError(error);

@@ -1,6 +1,7 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import type { I18nProvider } from 'react-admin';
+import { accountMessages } from '../accounts/account-messages.ts';
 import { humanise } from '../schema/labels.ts';
 import type { ResourceCatalog, SettingsDescription, ValueField } from '../schema/resources.ts';
 
@@ -10,7 +11,8 @@ const fieldLabel = (field: ValueField) => humanise(field.reference || field.embe
 /**
  * react-admin's English messages plus names for every resource and field of the schema, so the views
  * need no labels of their own (`resources.Customer.fields.createdAt` → "Created at"); settings pages read
- * theirs under the settings' type name (`resources.AppointmentReminderSettings.fields.smsFrom` → "SMS from").
+ * theirs under the settings' type name (`resources.AppointmentReminderSettings.fields.smsFrom` → "SMS from");
+ * the account pages' words are under `atelier.accounts`.
  */
 export function createI18nProvider(catalog: ResourceCatalog, settings: readonly SettingsDescription[] = []): I18nProvider {
   const resources = Object.fromEntries(
@@ -33,6 +35,7 @@ export function createI18nProvider(catalog: ResourceCatalog, settings: readonly 
     ...englishMessages,
     ra: { ...englishMessages.ra, auth: { ...englishMessages.ra.auth, username: 'Email' } },
     resources: { ...settingsLabels, ...resources },
+    atelier: { accounts: accountMessages },
   };
   return polyglotI18nProvider(() => messages, 'en', [{ name: 'en', value: 'English' }], { allowMissing: true });
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { CreateButton, DatagridConfigurable, FilterButton, List, Pagination, SelectColumnsButton, TopToolbar } from 'react-admin';
 import { DomainActionButtons } from '../actions/domain-action-button.tsx';
 import type { ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
@@ -11,17 +12,19 @@ const PAGE_SIZES = [10, 25, 50, 100];
 const hiddenColumns = (resource: ResourceDescription) =>
   resource.fields.filter((field) => field.name === 'updatedAt' || field.kind === 'json').map((field) => field.name);
 
-function ListActions({ canCreate }: { canCreate: boolean }) {
+function ListActions({ canCreate, extra }: { canCreate: boolean; extra?: ReactNode }) {
   return (
     <TopToolbar>
       <SelectColumnsButton />
       <FilterButton />
       {canCreate && <CreateButton />}
+      {extra}
     </TopToolbar>
   );
 }
 
-export function ResourceList({ resource, catalog }: { resource: ResourceDescription; catalog: ResourceCatalog }) {
+/** `actions`: hand-written buttons next to the generated ones (inviting a member, whose mutation is no `createX`). */
+export function ResourceList({ resource, catalog, actions }: { resource: ResourceDescription; catalog: ResourceCatalog; actions?: ReactNode }) {
   const sortable = new Set(resource.sortable);
   return (
     <List
@@ -29,7 +32,7 @@ export function ResourceList({ resource, catalog }: { resource: ResourceDescript
       sort={resource.defaultSort ? { field: resource.defaultSort, order: 'DESC' } : undefined}
       perPage={25}
       pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}
-      actions={<ListActions canCreate={!!resource.create} />}
+      actions={<ListActions canCreate={!!resource.create} extra={actions} />}
       exporter={false}
     >
       <DatagridConfigurable rowClick="show" omit={hiddenColumns(resource)} bulkActionButtons={resource.deleteMany ? undefined : false}>

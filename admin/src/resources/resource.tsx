@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { Resource } from 'react-admin';
 import type { ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
 import { ResourceCreate, ResourceEdit } from './forms.tsx';
@@ -10,6 +10,8 @@ import { ResourceShow } from './show.tsx';
 export interface ResourceOverrides {
   list?: ReactElement;
   show?: ReactElement;
+  /** Buttons added to the generated list's toolbar. */
+  listActions?: ReactNode;
 }
 
 /** The react-admin Resource of an API type; create and edit only where the API has the mutations. */
@@ -18,7 +20,7 @@ export function resourceElement(resource: ResourceDescription, catalog: Resource
     <Resource
       key={resource.name}
       name={resource.name}
-      list={overrides.list ?? <ResourceList resource={resource} catalog={catalog} />}
+      list={overrides.list ?? <ResourceList resource={resource} catalog={catalog} actions={overrides.listActions} />}
       show={overrides.show ?? <ResourceShow resource={resource} catalog={catalog} />}
       create={resource.create && <ResourceCreate resource={resource} form={resource.create} catalog={catalog} />}
       edit={resource.update && <ResourceEdit resource={resource} form={resource.update} catalog={catalog} />}
