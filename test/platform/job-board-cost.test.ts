@@ -29,10 +29,19 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => system?.stop());
 
-async function cost(first: number) {
+async function measure(first: number) {
   system.resetCounts();
   const data = await expectData(system.gatewayUrl, BOARD, { first }, shop.org);
   return { rows: data.workOrders.nodes.length, sql: system.sqlCount.workshop, requests: system.requestCount };
+}
+
+/**
+ * The query's own cost: the counters also see what the subgraph does in the background meanwhile (a
+ * consumer, a readiness probe), which only ever adds, so the fewest statements of three runs is the query's.
+ */
+async function cost(first: number) {
+  const runs = [await measure(first), await measure(first), await measure(first)];
+  return runs.reduce((fewest, run) => (run.sql < fewest.sql ? run : fewest));
 }
 
 describe('the job board query', () => {
