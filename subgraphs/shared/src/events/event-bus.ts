@@ -56,11 +56,17 @@ export async function publish(em: EntityManager, event: DomainEvent): Promise<Ev
  * projection can then answer for an entity whose event was committed but not yet handled (a busy,
  * stopped or killed worker) instead of refusing it. Returns how many ran; see `EventBus.catchUp`.
  */
-export async function catchUp(em: EntityManager, queue: string, about: { tenantId: string; entityId: string }): Promise<number> {
+export async function catchUp(em: EntityManager, queue: string, about: CatchUpMatch): Promise<number> {
   const bus = buses.get(em.config);
   if (!bus) throw new Error('catchUp(): this EntityManager belongs to no running subgraph');
   return bus.catchUp(queue, about);
 }
+
+/**
+ * Which waiting events to apply: those of one tenant about one entity, or whose payload contains `data`
+ * (a membership's events, looked for by the user they are about).
+ */
+export type CatchUpMatch = { tenantId: string } & ({ entityId: string } | { data: Record<string, unknown> });
 
 /** Job states of an event not yet handled for good: waiting, waiting to retry, or taken by a worker. */
 const UNHANDLED_STATES = new Set(['created', 'retry', 'active']);
@@ -136,10 +142,10 @@ export class EventBus {
    * handled for good yet, oldest first. The events stay queued: consumers are idempotent, so their worker
    * handling them again later changes nothing.
    */
-  async catchUp(queue: string, about: { tenantId: string; entityId: string }): Promise<number> {
+  async catchUp(queue: string, about: CatchUpMatch): Promise<number> {
     const handle = this.handlers.get(queue);
     if (!handle) throw new Error(`catchUp(${queue}): this process runs no consumer of that queue`);
-    const jobs = await this.boss.findJobs<EventEnvelope>(queue, { data: { tenantId: about.tenantId, entityId: about.entityId } });
+    const jobs = await this.boss.findJobs<EventEnvelope>(queue, { data: about });
     const unhandled = jobs.filter((job) => UNHANDLED_STATES.has(job.state));
     for (const job of unhandled) await handle(job.data);
     return unhandled.length;

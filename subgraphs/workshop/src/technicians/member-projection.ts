@@ -1,4 +1,4 @@
-import { badUserInput, eventData, isUuid, loader, publishChange, requireTenant, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, catchUp, eventData, isUuid, loader, publishChange, requireTenant, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
 import { KnownMember } from './known-member.entity.ts';
 import { Technician } from './technician.entity.ts';
 
@@ -30,21 +30,18 @@ export const memberProjection: EventConsumer<SubgraphContext> = {
   },
 };
 
-/** How long a write waits for identity's event about a member added a moment ago. */
-const PROJECTION_GRACE_MS = 3_000;
-
 /**
  * Refuses a user that is not a member of the caller's organization (another organization's user, or
- * an ID that is nobody). A member added a moment ago may not have reached the projection yet, so an
- * unknown ID is looked up again for a short while before it is refused.
+ * an ID that is nobody). identity commits a new membership's event with it, but workshop's worker may not
+ * have handled it yet, so an unknown user first has their waiting membership events applied here and now
+ * (as customers do, see assertKnownCustomer).
  */
 export async function assertKnownMember(em: EntityManager, tenantId: string, userId: string, field = 'userId'): Promise<void> {
-  const deadline = Date.now() + PROJECTION_GRACE_MS;
-  for (;;) {
-    if (await em.count(KnownMember, { tenantId, userId })) return;
-    if (Date.now() > deadline) throw badUserInput([{ field, message: 'is not a member of your organization' }]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  if (await em.count(KnownMember, { tenantId, userId })) return;
+  // checked again even when nothing was waiting: the worker may have handled it since the first look
+  await catchUp(em, memberProjection.queue, { tenantId, data: { userId } });
+  if (await em.count(KnownMember, { tenantId, userId })) return;
+  throw badUserInput([{ field, message: 'is not a member of your organization' }]);
 }
 
 /** Whether a user is a member of the caller's organization, as far as workshop knows; one query per request. */
