@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { type IncomingMessage } from 'node:http';
 import { envInt, rateLimited } from '@atelier/kit';
 import { type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { clientAddressOf } from './client-address.ts';
 
 export interface RateLimits {
   /** Operations a minute per session or API key (`RATE_LIMIT_PER_MINUTE`). */
@@ -64,8 +66,8 @@ export function useRateLimit(limiter: RateLimiter, limits: RateLimits, graphqlPa
   return {
     onRequest({ request, url, serverContext, endResponse }) {
       if (url.pathname !== graphqlPath || request.method === 'OPTIONS') return;
-      const address = (serverContext as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
-      const { key, perMinute } = callerKey(request.headers, address, limits);
+      // the same client address as sign-in limits use (behind trusted proxies, the one they saw)
+      const { key, perMinute } = callerKey(request.headers, clientAddressOf((serverContext as { req?: IncomingMessage }).req), limits);
       const taken = limiter.take(key, perMinute);
       if (taken.allowed) return;
       endResponse(
