@@ -1,6 +1,9 @@
 // The kit every Atelier subgraph is built with. Import from '@atelier/kit' only.
 import 'reflect-metadata';
 
+// contracts are written with TypeBox's builder; a subgraph needs no import of its own for it
+export { Type, type Static, type TSchema } from '@sinclair/typebox';
+
 export * from './auth/auth-checker.ts';
 export * from './auth/roles.ts';
 export * from './auth/session-token.ts';
@@ -12,6 +15,8 @@ export * from './database/search-index.ts';
 export * from './database/tenant.ts';
 export * from './errors.ts';
 export * from './events/catalogue.ts';
+export * from './events/contract.ts';
+export * from './events/consumer.ts';
 export * from './events/contracts.ts';
 export * from './events/event-bus.ts';
 export * from './events/live-signal.ts';
