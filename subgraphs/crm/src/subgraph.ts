@@ -1,5 +1,6 @@
 import { defineSubgraph } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
+import { crmContract } from './contract.ts';
 import { Customer } from './customers/customer.entity.ts';
 import { CustomerResolver, customerReference } from './customers/customer.resolver.ts';
 
@@ -10,4 +11,5 @@ export const crm = defineSubgraph({
   resolvers: [CustomerResolver],
   referenceResolvers: { Customer: customerReference as never },
   migrations,
+  contract: crmContract,
 });

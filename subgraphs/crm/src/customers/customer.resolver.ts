@@ -1,7 +1,9 @@
-import { ADMINS, byKey, crudResolver, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, byKey, crudEventsOf, crudResolver, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
 import { Resolver } from 'type-graphql';
+import { crmEvents } from '../contract.ts';
 import { Customer } from './customer.entity.ts';
 import { CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from './customer.inputs.ts';
+import { customerSnapshot } from './customer.snapshot.ts';
 
 const CustomerOrderBy = orderBy('Customer', ['name', 'email', 'status', 'score', 'createdAt', 'updatedAt']);
 
@@ -9,7 +11,8 @@ const CustomerOrderBy = orderBy('Customer', ['name', 'email', 'status', 'score',
 export class CustomerResolver extends crudResolver({
   entity: Customer,
   typeName: 'Customer',
-  events: 'crm.customer',
+  events: crudEventsOf(crmEvents, 'customer'),
+  snapshot: customerSnapshot,
   filter: CustomerFilter,
   orderBy: CustomerOrderBy,
   createInput: CreateCustomerInput,

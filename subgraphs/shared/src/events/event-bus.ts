@@ -4,6 +4,7 @@ import { CompiledQuery, type Transaction } from 'kysely';
 import { PgBoss, type Job, type JobResult } from 'pg-boss';
 import { isShuttingDown } from '../lifecycle.ts';
 import { isCatalogued } from './catalogue.ts';
+import { payloadErrors, type Contract, type EventType, type PayloadOf } from './contract.ts';
 import { logger } from '../logger.ts';
 import { LiveSignal, type LiveEvent } from './live-signal.ts';
 
@@ -20,7 +21,12 @@ export interface DomainEvent<TData extends object = Record<string, unknown>> {
 export interface EventEnvelope<TData extends object = Record<string, unknown>> extends DomainEvent<TData> {
   id: string;
   occurredAt: string;
+  /** The contract version of the payload (absent on events published before contracts). */
+  version?: number;
 }
+
+/** What a producer gives `publish` with a declared event type: the payload its contract declares. */
+export type Publication<E extends EventType> = { tenantId: string; entityId: string; actorId?: string | null; data: PayloadOf<E> };
 
 /**
  * A durable reaction to domain events (of this or another subgraph). Delivery is at least once, so
@@ -45,10 +51,14 @@ const buses = new WeakMap<object, EventBus>();
  * jobs for durable consumers and the live signal for subscriptions are written on the transaction's own
  * connection, so either the change and its event both happen or neither does.
  */
-export async function publish(em: EntityManager, event: DomainEvent): Promise<EventEnvelope> {
+export async function publish<E extends EventType>(em: EntityManager, type: E, event: Publication<E>): Promise<EventEnvelope>;
+/** @deprecated the string-named form, until every subgraph publishes from its contract */
+export async function publish(em: EntityManager, event: DomainEvent): Promise<EventEnvelope>;
+export async function publish(em: EntityManager, typeOrEvent: EventType | DomainEvent, event?: Publication<EventType>): Promise<EventEnvelope> {
   const bus = buses.get(em.config);
   if (!bus) throw new Error('publish(): this EntityManager belongs to no running subgraph');
-  return bus.publish(em, event);
+  if (event) return bus.publishDeclared(em, typeOrEvent as EventType, event);
+  return bus.publish(em, typeOrEvent as DomainEvent);
 }
 
 /**
@@ -80,11 +90,12 @@ export class EventBus {
   private constructor(
     private readonly boss: PgBoss,
     live: LiveSignal,
+    private readonly contract: Contract | undefined,
   ) {
     this.live = live;
   }
 
-  static async start(options: { databaseUrl: string; emConfig: object; name: string }): Promise<EventBus> {
+  static async start(options: { databaseUrl: string; emConfig: object; name: string; contract?: Contract }): Promise<EventBus> {
     const boss = new PgBoss({
       connectionString: options.databaseUrl,
       schema: 'pgboss',
@@ -100,16 +111,34 @@ export class EventBus {
     });
     await boss.start();
     const live = await LiveSignal.start(options.databaseUrl, options.name);
-    const bus = new EventBus(boss, live);
+    const bus = new EventBus(boss, live, options.contract);
     buses.set(options.emConfig, bus);
     return bus;
   }
 
+  /**
+   * Publishes an event of this subgraph's own contract, refusing (as a programming error) an event of
+   * another subgraph's contract and a payload that is not the declared one, so no consumer ever receives
+   * a shape its producer did not promise.
+   */
+  async publishDeclared(em: EntityManager, type: EventType, event: Publication<EventType>): Promise<EventEnvelope> {
+    if (this.contract && this.contract.events[type.name.slice(this.contract.subgraph.length + 1)] !== type) {
+      throw new Error(`Event ${type.name} is not in the ${this.contract.subgraph} contract: a subgraph publishes only its own events`);
+    }
+    const errors = payloadErrors(type, event.data);
+    if (errors.length) throw new Error(`Event ${type.name} does not carry its declared payload: ${errors.join('; ')}`);
+    return this.commit(em, { ...event, name: type.name, data: event.data as Record<string, unknown> }, type.version);
+  }
+
   async publish(em: EntityManager, event: DomainEvent): Promise<EventEnvelope> {
     if (!isCatalogued(event.name)) throw new Error(`Event ${event.name} is not in the event catalogue (events/catalogue.ts)`);
+    return this.commit(em, event);
+  }
+
+  private async commit(em: EntityManager, event: DomainEvent, version?: number): Promise<EventEnvelope> {
     const trx = em.getTransactionContext<Transaction<unknown>>();
     if (!trx) throw new Error(`publish(${event.name}) must run inside em.transactional() so the event commits with the change`);
-    const envelope: EventEnvelope = { ...event, id: randomUUID(), occurredAt: new Date().toISOString() };
+    const envelope: EventEnvelope = { ...event, id: randomUUID(), occurredAt: new Date().toISOString(), ...(version && { version }) };
     const db = transactionDb(trx);
     await this.boss.publish(event.name, envelope, { db });
     await this.live.notify(db, toLiveEvent(envelope));

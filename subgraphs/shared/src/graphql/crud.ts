@@ -4,6 +4,8 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, ObjectType, 
 import { type Role } from '../auth/roles.ts';
 import { type TenantOwned } from '../database/base-entity.ts';
 import { badUserInput, conflict, notFound, unauthenticated } from '../errors.ts';
+import { type Static, type TObject } from '@sinclair/typebox';
+import { type EventType, type PayloadOf } from '../events/contract.ts';
 import { publish } from '../events/event-bus.ts';
 import { type ChangeKind, type LiveEvent } from '../events/live-signal.ts';
 import { requireTenant, type SubgraphContext } from '../server/context.ts';
@@ -16,14 +18,29 @@ registerEnumType(ChangeKindEnum, { name: 'ChangeKind', description: 'What happen
 
 type Class<T> = new (...args: never[]) => T;
 
-export interface CrudOptions<T extends TenantOwned, C extends object, U extends object> {
+/** An entity's created/updated/deleted events in its subgraph's contract (`crudEventsOf(contract.events, 'customer')`). */
+export interface CrudEventTypes<P extends TObject = TObject> {
+  created: EventType<string, P>;
+  updated: EventType<string, TObject>;
+  deleted: EventType<string, P>;
+}
+
+/** The live-signal topic of an entity's events (`crm.customer`). */
+export const topicOf = (events: string | CrudEventTypes) => (typeof events === 'string' ? events : events.created.name.replace(/\.created$/, ''));
+
+export interface CrudOptions<T extends TenantOwned, C extends object, U extends object, P extends TObject = TObject> {
   entity: Class<T>;
   /** GraphQL type name, e.g. `Customer`; names every query, mutation and subscription. */
   typeName: string;
   /** Plural for the list query when `${singular}s` is wrong. */
   plural?: string;
-  /** Event prefix `<subgraph>.<entity>`: changes publish `.created`, `.updated`, `.deleted`. */
-  events: string;
+  /**
+   * The entity's events in its contract; changes publish `created`, `updated` (with `changed`), `deleted`
+   * carrying `snapshot(entity)`. (A bare prefix `<subgraph>.<entity>` is the old, uncontracted form.)
+   */
+  events: string | CrudEventTypes<P>;
+  /** The entity as its contract publishes it: one mapping, so renaming a column changes no contract. */
+  snapshot?: (entity: T, em: EntityManager) => Promise<Static<P>> | Static<P>;
   filter: Class<object>;
   orderBy: OrderBy;
   createInput: Class<C>;
@@ -45,7 +62,9 @@ export interface CrudOptions<T extends TenantOwned, C extends object, U extends 
   toUpdateData?: (input: U, entity: T, em: EntityManager, context: SubgraphContext) => Promise<EntityData<T>> | EntityData<T>;
 }
 
-export type ReadOptions<T extends TenantOwned> = Pick<CrudOptions<T, object, object>, 'entity' | 'typeName' | 'plural' | 'events' | 'filter' | 'orderBy' | 'searchColumns'> & {
+export type ReadOptions<T extends TenantOwned> = Pick<CrudOptions<T, object, object>, 'entity' | 'typeName' | 'plural' | 'filter' | 'orderBy' | 'searchColumns'> & {
+  /** The entity's events (or their topic `<subgraph>.<entity>`), which its `…Changed` subscription follows. */
+  events: string | CrudEventTypes;
   roles: { read: Role[] };
 };
 
@@ -119,7 +138,7 @@ export function readResolver<T extends TenantOwned>(options: ReadOptions<T>) {
       subscribe: ({ args, context }) => {
         const ctx = context as SubgraphContext;
         if (!ctx.caller.tenantId || !ctx.caller.actorId) throw unauthenticated();
-        return ctx.bus.live.subscribe(options.events, ctx.caller.tenantId, (args as { id?: string }).id);
+        return ctx.bus.live.subscribe(topicOf(options.events), ctx.caller.tenantId, (args as { id?: string }).id);
       },
     })
     async changed(@Root() event: LiveEvent, @Arg('id', () => ID, { nullable: true }) _id: string | null, @Ctx() context: SubgraphContext): Promise<Change> {
@@ -144,8 +163,13 @@ export async function findOrFail<T extends object>(em: EntityManager, entity: Cl
 }
 
 /** Commits a domain event of the caller inside the write's transaction. */
-export async function publishChange(context: SubgraphContext, em: EntityManager, name: string, entityId: string, data: Record<string, unknown>) {
-  await publish(em, { name, tenantId: requireTenant(context), entityId, actorId: context.caller.actorId, data });
+export async function publishChange<E extends EventType>(context: SubgraphContext, em: EntityManager, type: E, entityId: string, data: PayloadOf<E>): Promise<void>;
+/** @deprecated the string-named form, until every subgraph publishes from its contract */
+export async function publishChange(context: SubgraphContext, em: EntityManager, name: string, entityId: string, data: Record<string, unknown>): Promise<void>;
+export async function publishChange(context: SubgraphContext, em: EntityManager, type: string | EventType, entityId: string, data: Record<string, unknown>) {
+  const event = { tenantId: requireTenant(context), entityId, actorId: context.caller.actorId };
+  if (typeof type === 'string') await publish(em, { ...event, name: type, data });
+  else await publish(em, type, { ...event, data: data as never });
 }
 
 /**
@@ -154,11 +178,15 @@ export async function publishChange(context: SubgraphContext, em: EntityManager,
  * domain event. Subclass the result with `@Resolver(() => Customer)` and add the entity's own field
  * resolvers and verbs.
  */
-export function crudResolver<T extends TenantOwned, C extends object, U extends object>(options: CrudOptions<T, C, U>) {
-  const { entity, typeName, roles } = options;
+export function crudResolver<T extends TenantOwned, C extends object, U extends object, P extends TObject = TObject>(options: CrudOptions<T, C, U, P>) {
+  const { entity, typeName, roles, events } = options;
   const plural = options.plural ?? `${lowerFirst(typeName)}s`;
-  const event = (verb: string) => `${options.events}.${verb}`;
-  const dataOf = (entity: T, em: EntityManager) => (options.toEventData ? options.toEventData(entity, em) : eventData(entity));
+  if (typeof events !== 'string' && !options.snapshot) throw new Error(`crudResolver(${typeName}): contracted events need a snapshot mapping`);
+  const event = (verb: 'created' | 'updated' | 'deleted'): string | EventType => (typeof events === 'string' ? `${events}.${verb}` : events[verb]);
+  const dataOf = async (entity: T, em: EntityManager): Promise<Record<string, unknown>> => {
+    if (options.snapshot) return (await options.snapshot(entity, em)) as Record<string, unknown>;
+    return options.toEventData ? options.toEventData(entity, em) : eventData(entity);
+  };
 
   @Resolver()
   abstract class CrudResolver extends readResolver(options) {
@@ -171,7 +199,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
           const data = options.toCreateData ? await options.toCreateData(input, em, context) : (input as EntityData<T>);
           const created = em.create(entity, { ...data, tenantId } as never);
           await em.flush();
-          await publishChange(context, em, event('created'), created.id, await dataOf(created as T, em));
+          await publishChange(context, em, event('created') as never, created.id, await dataOf(created as T, em));
           return created as T;
         }),
       );
@@ -187,7 +215,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
           const changes = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
           em.assign(current, changes as never);
           await em.flush();
-          await publishChange(context, em, event('updated'), current.id, { ...(await dataOf(current, em)), changed: Object.keys(changes) });
+          await publishChange(context, em, event('updated') as never, current.id, { ...(await dataOf(current, em)), changed: Object.keys(changes) });
           return current;
         }),
       );
@@ -200,7 +228,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
         const current = await findOrFail(em, entity, typeName, id);
         em.remove(current);
         await em.flush();
-        await publishChange(context, em, event('deleted'), id, await dataOf(current as T, em));
+        await publishChange(context, em, event('deleted') as never, id, await dataOf(current as T, em));
       });
       return id;
     }
@@ -216,7 +244,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
         if (missing.length) throw notFound(typeName, missing.join(', '));
         for (const row of found) em.remove(row);
         await em.flush();
-        for (const row of found) await publishChange(context, em, event('deleted'), row.id, await dataOf(row, em));
+        for (const row of found) await publishChange(context, em, event('deleted') as never, row.id, await dataOf(row, em));
       });
       return unique;
     }

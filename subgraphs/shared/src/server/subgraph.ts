@@ -9,6 +9,7 @@ import { CONTEXT_HEADER, REQUEST_ID_HEADER, verifyContext, type CallerContext } 
 import { assertProductionSecrets, contextSecret, type ConfigCheck } from '../config.ts';
 import { createOrm, migrate, type MigrationDefinition } from '../database/orm.ts';
 import { isExpectedError, knownFailure } from '../errors.ts';
+import { type Contract } from '../events/contract.ts';
 import { EventBus, type EventConsumer, type EventEnvelope } from '../events/event-bus.ts';
 import { buildFederatedSchema, type ReferenceResolvers } from '../graphql/federation.ts';
 import { variableInputError } from '../graphql/variable-errors.ts';
@@ -26,6 +27,8 @@ export interface SubgraphDefinition {
   referenceResolvers?: ReferenceResolvers;
   migrations: MigrationDefinition[];
   consumers?: EventConsumer<SubgraphContext>[];
+  /** The events this subgraph publishes (`src/contract.ts`); publish refuses any other. */
+  contract?: Contract;
   /** What this subgraph's settings must satisfy in production, beyond the shared secrets. */
   configChecks?: ConfigCheck[];
   /** Extra HTTP routes (internal endpoints); return null to fall through to GraphQL. */
@@ -97,7 +100,7 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
       assertProductionSecrets(definition.configChecks);
       const orm = await openOrm(options.databaseUrl, options.onQuery);
       if (options.migrate !== false) await migrate(orm, definition.name);
-      const bus = await EventBus.start({ databaseUrl: options.databaseUrl, emConfig: orm.em.config, name: definition.name });
+      const bus = await EventBus.start({ databaseUrl: options.databaseUrl, emConfig: orm.em.config, name: definition.name, contract: definition.contract });
       // consumers act as the system, inside the tenant the event belongs to
       const contextFor = (event: EventEnvelope) =>
         createContext(orm, bus, { tenantId: event.tenantId, actorId: `${definition.name}:${event.name}`, actorType: 'system', roles: [] }, event.id);

@@ -1,4 +1,5 @@
-import { badUserInput, catchUp, eventData, publishChange, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, catchUp, defineConsumer, eventData, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { crmEvents } from '@atelier/crm/contract';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { KnownCustomer } from './known-customer.entity.ts';
 
@@ -7,10 +8,10 @@ import { KnownCustomer } from './known-customer.entity.ts';
  * and its vehicles lose their owner (so no vehicle points at a customer that is gone). Idempotent, as
  * at-least-once delivery requires.
  */
-export const customerProjection: EventConsumer<SubgraphContext> = {
+export const customerProjection = defineConsumer({
   queue: 'workshop.customer-projection',
-  events: ['crm.customer.created', 'crm.customer.deleted'],
-  async handle(event, context) {
+  events: [crmEvents['customer.created'], crmEvents['customer.deleted']],
+  async handle(event, context: SubgraphContext) {
     await context.em.transactional(async (em) => {
       if (event.name === 'crm.customer.created') {
         await em.upsert(KnownCustomer, { id: event.entityId, tenantId: event.tenantId, createdAt: new Date() }, { onConflictAction: 'ignore' });
@@ -23,7 +24,7 @@ export const customerProjection: EventConsumer<SubgraphContext> = {
       for (const vehicle of vehicles) await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...eventData(vehicle), changed: ['ownerId'] });
     });
   },
-};
+});
 
 async function isKnown(em: EntityManager, tenantId: string, customerId: string): Promise<boolean> {
   const rows = await em.getConnection().execute<{ n: number }[]>(
