@@ -21,7 +21,7 @@ const dataDir = `/tmp/atelier-migration-${process.pid}`;
 const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'migrations', persistent: false });
 try {
   const { migrations } = (await import(join(folder, 'index.ts'))) as { migrations: never[] };
-  const orm = await createOrm({ databaseUrl: database.url, schema: name, entities: subgraph.definition.entities, migrations });
+  const orm = await createOrm({ databaseUrl: database.url, schema: name, entities: subgraph.parts.entities, migrations });
   await migrate(orm, name);
   const result = await orm.migrator.create(folder, false, false, label);
   await orm.close();

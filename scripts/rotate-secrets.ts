@@ -9,7 +9,8 @@ import { keyRing } from '../subgraphs/integrations/src/secrets/secret-box.ts';
 import { integrations } from '../subgraphs/integrations/src/subgraph.ts';
 
 const databaseUrl = process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 5499}/atelier`;
-const { name, entities, migrations } = integrations.definition;
+const { name, migrations } = integrations.definition;
+const { entities } = integrations.parts;
 const orm = await createOrm({ databaseUrl, schema: name, entities, migrations });
 try {
   const counts = await rotateSecrets(orm.em.fork(), keyRing());

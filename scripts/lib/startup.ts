@@ -5,7 +5,7 @@ import { subgraphs } from './subgraphs.ts';
 
 /** Every production check of the whole product (the shared secrets and each subgraph's own), before anything opens. */
 export function assertProductConfig(): void {
-  assertProductionSecrets(Object.values(subgraphs).flatMap((subgraph) => subgraph.definition.configChecks ?? []));
+  assertProductionSecrets(Object.values(subgraphs).flatMap((subgraph) => subgraph.parts.configChecks));
 }
 
 /** The repository's `.env` (git-ignored), if any, under what the environment already says. */

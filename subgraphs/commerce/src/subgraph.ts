@@ -1,13 +1,10 @@
 import { defineSubgraph } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
-import { Product } from './products/product.entity.ts';
-import { ProductResolver, productReference } from './products/product.resolver.ts';
+import { products } from './products/index.ts';
 
 /** commerce: products (and later stock movements, POS sales, invoices, payments). */
 export const commerce = defineSubgraph({
   name: 'commerce',
-  entities: [Product],
-  resolvers: [ProductResolver],
-  referenceResolvers: { Product: productReference as never },
   migrations,
+  features: [products],
 });

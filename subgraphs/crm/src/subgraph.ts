@@ -1,15 +1,12 @@
 import { defineSubgraph } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
 import { crmContract } from './contract.ts';
-import { Customer } from './customers/customer.entity.ts';
-import { CustomerResolver, customerReference } from './customers/customer.resolver.ts';
+import { customers } from './customers/index.ts';
 
 /** crm: customers (and later conversations, notes, tickets, the assistant). */
 export const crm = defineSubgraph({
   name: 'crm',
-  entities: [Customer],
-  resolvers: [CustomerResolver],
-  referenceResolvers: { Customer: customerReference as never },
-  migrations,
   contract: crmContract,
+  migrations,
+  features: [customers],
 });

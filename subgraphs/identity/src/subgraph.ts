@@ -1,31 +1,18 @@
 import { defineSubgraph } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
-import { ApiKey } from './api-keys/api-key.entity.ts';
-import { ApiKeyResolver } from './api-keys/api-key.resolver.ts';
-import { apiKeyRoute } from './api-keys/api-key.route.ts';
-import { Invitation } from './invitations/invitation.entity.ts';
-import { InvitationResolver } from './invitations/invitation.resolver.ts';
-import { Membership } from './memberships/membership.entity.ts';
-import { MembershipResolver } from './memberships/membership.resolver.ts';
-import { Organization } from './organizations/organization.entity.ts';
-import { OrganizationResolver, organizationReference } from './organizations/organization.resolver.ts';
-import { AttemptCounter } from './throttles/attempt-counter.entity.ts';
-import { Session } from './sessions/session.entity.ts';
-import { SessionResolver } from './sessions/session.resolver.ts';
-import { sessionRoutes } from './sessions/session.route.ts';
-import { SignUpResolver } from './signup/signup.resolver.ts';
-import { userReference } from './users/member-users.ts';
-import { PasswordResolver } from './users/password.resolver.ts';
-import { User } from './users/user.entity.ts';
+import { apiKeys } from './api-keys/index.ts';
+import { invitations } from './invitations/index.ts';
+import { memberships } from './memberships/index.ts';
+import { organizations } from './organizations/index.ts';
+import { sessions } from './sessions/index.ts';
+import { signUp } from './signup/index.ts';
+import { users } from './users/index.ts';
 
 /** identity: organizations (tenants), users, memberships with roles, sessions and API keys. */
 export const identity = defineSubgraph({
   name: 'identity',
-  entities: [Organization, User, Membership, Invitation, ApiKey, Session, AttemptCounter],
-  resolvers: [SessionResolver, SignUpResolver, PasswordResolver, OrganizationResolver, MembershipResolver, InvitationResolver, ApiKeyResolver],
-  referenceResolvers: { Organization: organizationReference as never, User: userReference as never },
   migrations,
-  routes: async (request, services) => (await apiKeyRoute(request, services)) ?? sessionRoutes(request, services),
+  features: [sessions, signUp, users, organizations, memberships, invitations, apiKeys],
 });
 
 export { provisionOrganization, provisionOrganizationIn } from './organizations/provision.ts';

@@ -32,6 +32,7 @@ export * from './graphql/validation.ts';
 export * from './graphql/variable-errors.ts';
 export * from './logger.ts';
 export * from './server/context.ts';
+export * from './server/feature.ts';
 export * from './server/listen.ts';
 export * from './server/sdl.ts';
 export * from './server/subgraph.ts';

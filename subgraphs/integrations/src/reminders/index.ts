@@ -1,4 +1,4 @@
-import { type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { defineFeature } from '@atelier/kit';
 import { reminderScheduler } from './reminder-scheduler.ts';
 import { reminderSender } from './reminder-sender.ts';
 import { ReminderSettings } from './reminder-settings.entity.ts';
@@ -6,13 +6,10 @@ import { ReminderSettingsResolver } from './reminder-settings.resolver.ts';
 import { ScheduledMessage } from './scheduled-message.entity.ts';
 import { AppointmentReminderResolver, ScheduledMessageResolver } from './scheduled-message.resolver.ts';
 
-/** Appointment reminders by SMS or email: what this feature adds to the integrations subgraph. */
-export const appointmentReminders: {
-  entities: Function[];
-  resolvers: Function[];
-  consumers: EventConsumer<SubgraphContext>[];
-} = {
+/** Appointment reminders by SMS or email. */
+export const appointmentReminders = defineFeature({
+  name: 'reminders',
   entities: [ReminderSettings, ScheduledMessage],
   resolvers: [ReminderSettingsResolver, ScheduledMessageResolver, AppointmentReminderResolver],
   consumers: [reminderScheduler, reminderSender],
-};
+});

@@ -14,7 +14,8 @@ const key = () => randomBytes(32).toString('base64');
 // rotation re-seals every row: on a database of its own, so no other test file's secrets are touched
 beforeAll(async () => {
   database = await createIsolatedDatabase('rotation');
-  const { name, entities, migrations } = integrations.definition;
+  const { name, migrations } = integrations.definition;
+  const { entities } = integrations.parts;
   orm = await createOrm({ databaseUrl: database.databaseUrl, schema: name, entities, migrations });
 });
 afterAll(async () => {

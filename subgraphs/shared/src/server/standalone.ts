@@ -8,7 +8,7 @@ import { type RunningSubgraph, type Subgraph } from './subgraph.ts';
 export async function runStandalone(subgraph: Subgraph, name: Exclude<ServiceName, 'gateway' | 'admin'>): Promise<void> {
   let running: RunningSubgraph;
   try {
-    assertProductionSecrets(subgraph.definition.configChecks);
+    assertProductionSecrets(subgraph.parts.configChecks);
     const databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) throw new StartupError('DATABASE_URL is required to run a subgraph on its own (npm start runs everything with an embedded database)');
     running = await subgraph.start({ databaseUrl, port: servicePort(name), host: env('HOST', '127.0.0.1') });

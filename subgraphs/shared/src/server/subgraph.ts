@@ -6,12 +6,13 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { CONTEXT_HEADER, REQUEST_ID_HEADER, verifyContext, type CallerContext } from '../auth/signed-context.ts';
-import { assertProductionSecrets, contextSecret, type ConfigCheck } from '../config.ts';
+import { assertProductionSecrets, contextSecret } from '../config.ts';
 import { createOrm, migrate, type MigrationDefinition } from '../database/orm.ts';
 import { isExpectedError, knownFailure } from '../errors.ts';
 import { type Contract } from '../events/contract.ts';
-import { EventBus, type EventConsumer, type EventEnvelope } from '../events/event-bus.ts';
-import { buildFederatedSchema, type ReferenceResolvers } from '../graphql/federation.ts';
+import { assembleFeatures, type Feature } from './feature.ts';
+import { EventBus, type EventEnvelope } from '../events/event-bus.ts';
+import { buildFederatedSchema } from '../graphql/federation.ts';
 import { variableInputError } from '../graphql/variable-errors.ts';
 import { logger } from '../logger.ts';
 import { createContext, type SubgraphContext } from './context.ts';
@@ -21,18 +22,11 @@ import { getSubgraphSdl } from './sdl.ts';
 export interface SubgraphDefinition {
   /** Also the subgraph's Postgres schema. */
   name: string;
-  entities: Function[];
-  resolvers: [Function, ...Function[]];
-  orphanedTypes?: Function[];
-  referenceResolvers?: ReferenceResolvers;
-  migrations: MigrationDefinition[];
-  consumers?: EventConsumer<SubgraphContext>[];
   /** The events this subgraph publishes (`src/contract.ts`); publish refuses any other. */
   contract?: Contract;
-  /** What this subgraph's settings must satisfy in production, beyond the shared secrets. */
-  configChecks?: ConfigCheck[];
-  /** Extra HTTP routes (internal endpoints); return null to fall through to GraphQL. */
-  routes?: (request: Request, services: SubgraphServices) => Promise<Response | null>;
+  migrations: MigrationDefinition[];
+  /** What the subgraph is made of: one module per feature folder (`defineFeature`). */
+  features: Feature[];
 }
 
 export interface SubgraphServices {
@@ -64,6 +58,8 @@ export interface RunningSubgraph extends SubgraphServices {
 export interface Subgraph {
   name: string;
   definition: SubgraphDefinition;
+  /** The features' entities, resolvers, consumers, routes and checks, assembled. */
+  parts: SubgraphParts;
   schema(): Promise<GraphQLSchema>;
   /** The SDL the gateway composes (`_service { sdl }`), as printed into `schema/<name>.graphql`. */
   sdl(): Promise<string>;
@@ -73,17 +69,21 @@ export interface Subgraph {
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
+export type SubgraphParts = ReturnType<typeof assembleFeatures>;
+
 export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
+  const parts = assembleFeatures(definition.features);
   let schemaPromise: Promise<GraphQLSchema> | undefined;
   const schema = () =>
-    (schemaPromise ??= buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers));
+    (schemaPromise ??= buildFederatedSchema({ resolvers: parts.resolvers as [Function, ...Function[]], orphanedTypes: parts.orphanedTypes }, parts.referenceResolvers));
 
   const openOrm = (databaseUrl: string, onQuery?: (sql: string) => void) =>
-    createOrm({ databaseUrl, schema: definition.name, entities: definition.entities, migrations: definition.migrations, onQuery });
+    createOrm({ databaseUrl, schema: definition.name, entities: parts.entities, migrations: definition.migrations, onQuery });
 
   return {
     name: definition.name,
     definition,
+    parts,
     schema,
     async sdl() {
       return getSubgraphSdl(await schema());
@@ -97,18 +97,18 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
       }
     },
     async start(options) {
-      assertProductionSecrets(definition.configChecks);
+      assertProductionSecrets(parts.configChecks);
       const orm = await openOrm(options.databaseUrl, options.onQuery);
       if (options.migrate !== false) await migrate(orm, definition.name);
       const bus = await EventBus.start({ databaseUrl: options.databaseUrl, emConfig: orm.em.config, name: definition.name, contract: definition.contract });
       // consumers act as the system, inside the tenant the event belongs to
       const contextFor = (event: EventEnvelope) =>
         createContext(orm, bus, { tenantId: event.tenantId, actorId: `${definition.name}:${event.name}`, actorType: 'system', roles: [] }, event.id);
-      for (const consumer of definition.consumers ?? []) await bus.consume(consumer, contextFor);
+      for (const consumer of parts.consumers) await bus.consume(consumer, contextFor);
       const secret = contextSecret();
       const callerOf = (request: Request) => verifyContext(request.headers.get(CONTEXT_HEADER), secret);
       const services: SubgraphServices = { orm, bus, callerOf };
-      const yoga = createSubgraphYoga(definition, await schema(), services, options.onRequest);
+      const yoga = createSubgraphYoga(definition, parts, await schema(), services, options.onRequest);
       const server = createServer(yoga);
       const wss = new WebSocketServer({ server, path: '/graphql' });
       wss.on('error', () => undefined); // the same listen error as the server's, which listen() reports
@@ -144,6 +144,7 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
 
 function createSubgraphYoga(
   definition: SubgraphDefinition,
+  parts: SubgraphParts,
   schema: GraphQLSchema,
   services: SubgraphServices,
   onRequest?: () => void,
@@ -156,7 +157,7 @@ function createSubgraphYoga(
     graphiql: false,
     healthCheckEndpoint: '/healthz',
     logging: false,
-    plugins: [requireGatewaySignature(definition, services), ...(onRequest ? [{ onExecute: onRequest, onSubscribe: onRequest } as Plugin] : [])],
+    plugins: [requireGatewaySignature(parts, services), ...(onRequest ? [{ onExecute: onRequest, onSubscribe: onRequest } as Plugin] : [])],
     context: ({ request }) => createContext(orm, bus, callerOf(request), request.headers.get(REQUEST_ID_HEADER)),
     maskedErrors: {
       maskError(error, message) {
@@ -176,15 +177,13 @@ function createSubgraphYoga(
 }
 
 /** Health and readiness are open; everything else needs the gateway's signature. */
-function requireGatewaySignature(definition: SubgraphDefinition, services: SubgraphServices): Plugin {
+function requireGatewaySignature(parts: SubgraphParts, services: SubgraphServices): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
       if (url.pathname === '/readyz') return endResponse(await readiness(services));
       if (url.pathname === '/healthz') return;
-      if (definition.routes) {
-        const routed = await definition.routes(request, services);
-        if (routed) return endResponse(routed);
-      }
+      const routed = await parts.routes(request, services);
+      if (routed) return endResponse(routed);
       if (!services.callerOf(request)) {
         endResponse(json(401, { errors: [{ message: 'Requests must come through the gateway', extensions: { code: 'UNAUTHENTICATED' } }] }));
       }
