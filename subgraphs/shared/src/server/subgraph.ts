@@ -11,7 +11,8 @@ import { createOrm, migrate, type MigrationDefinition } from '../database/orm.ts
 import { isExpectedError, knownFailure } from '../errors.ts';
 import { type Contract } from '../events/contract.ts';
 import { EventBus, type EventConsumer, type EventEnvelope } from '../events/event-bus.ts';
-import { buildFederatedSchema, type ReferenceResolvers } from '../graphql/federation.ts';
+import { useApolloInlineTrace } from '@graphql-yoga/plugin-apollo-inline-trace';
+import { buildFederatedSchema, type FederationOptions, type ReferenceResolvers } from '../graphql/federation.ts';
 import { variableInputError } from '../graphql/variable-errors.ts';
 import { logger } from '../logger.ts';
 import { createContext, type SubgraphContext } from './context.ts';
@@ -33,6 +34,12 @@ export interface SubgraphDefinition {
   configChecks?: ConfigCheck[];
   /** Extra HTTP routes (internal endpoints); return null to fall through to GraphQL. */
   routes?: (request: Request, services: SubgraphServices) => Promise<Response | null>;
+  /** Federation version, custom directives and schema directives (default: v2.6, every directive by its short name). */
+  federation?: FederationOptions;
+  /** Extra Yoga/Envelop plugins; they run after the gateway-signature check. */
+  plugins?: Plugin[];
+  /** Apollo inline tracing: an `ftv1` trace in `extensions` when a request asks with `apollo-federation-include-trace: ftv1`. */
+  inlineTracing?: boolean;
 }
 
 export interface SubgraphServices {
@@ -76,7 +83,7 @@ const json = (status: number, body: unknown) => new Response(JSON.stringify(body
 export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
   let schemaPromise: Promise<GraphQLSchema> | undefined;
   const schema = () =>
-    (schemaPromise ??= buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers));
+    (schemaPromise ??= buildFederatedSchema({ resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes }, definition.referenceResolvers, definition.federation));
 
   const openOrm = (databaseUrl: string, onQuery?: (sql: string) => void) =>
     createOrm({ databaseUrl, schema: definition.name, entities: definition.entities, migrations: definition.migrations, onQuery });
@@ -156,7 +163,12 @@ function createSubgraphYoga(
     graphiql: false,
     healthCheckEndpoint: '/healthz',
     logging: false,
-    plugins: [requireGatewaySignature(definition, services), ...(onRequest ? [{ onExecute: onRequest, onSubscribe: onRequest } as Plugin] : [])],
+    plugins: [
+      requireGatewaySignature(definition, services),
+      ...(definition.plugins ?? []),
+      ...(definition.inlineTracing ? [useApolloInlineTrace() as Plugin] : []),
+      ...(onRequest ? [{ onExecute: onRequest, onSubscribe: onRequest } as Plugin] : []),
+    ],
     context: ({ request }) => createContext(orm, bus, callerOf(request), request.headers.get(REQUEST_ID_HEADER)),
     maskedErrors: {
       maskError(error, message) {
