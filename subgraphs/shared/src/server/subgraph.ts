@@ -12,7 +12,8 @@ import { isExpectedError, knownFailure } from '../errors.ts';
 import { type Contract } from '../events/contract.ts';
 import { assembleFeatures, type Feature } from './feature.ts';
 import { EventBus, type EventEnvelope } from '../events/event-bus.ts';
-import { buildFederatedSchema } from '../graphql/federation.ts';
+import { useApolloInlineTrace } from '@graphql-yoga/plugin-apollo-inline-trace';
+import { buildFederatedSchema, type FederationOptions } from '../graphql/federation.ts';
 import { variableInputError } from '../graphql/variable-errors.ts';
 import { logger } from '../logger.ts';
 import { createContext, type SubgraphContext } from './context.ts';
@@ -27,6 +28,12 @@ export interface SubgraphDefinition {
   migrations: MigrationDefinition[];
   /** What the subgraph is made of: one module per feature folder (`defineFeature`). */
   features: Feature[];
+  /** Federation version, custom directives and schema directives (default: v2.6, every directive by its short name). */
+  federation?: FederationOptions;
+  /** Extra Yoga/Envelop plugins; they run after the gateway-signature check. */
+  plugins?: Plugin[];
+  /** Apollo inline tracing: an `ftv1` trace in `extensions` when a request asks with `apollo-federation-include-trace: ftv1`. */
+  inlineTracing?: boolean;
 }
 
 export interface SubgraphServices {
@@ -75,7 +82,7 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
   const parts = assembleFeatures(definition.features);
   let schemaPromise: Promise<GraphQLSchema> | undefined;
   const schema = () =>
-    (schemaPromise ??= buildFederatedSchema({ resolvers: parts.resolvers as [Function, ...Function[]], orphanedTypes: parts.orphanedTypes }, parts.referenceResolvers));
+    (schemaPromise ??= buildFederatedSchema({ resolvers: parts.resolvers as [Function, ...Function[]], orphanedTypes: parts.orphanedTypes }, parts.referenceResolvers, definition.federation));
 
   const openOrm = (databaseUrl: string, onQuery?: (sql: string) => void) =>
     createOrm({ databaseUrl, schema: definition.name, entities: parts.entities, migrations: definition.migrations, onQuery });
@@ -157,7 +164,12 @@ function createSubgraphYoga(
     graphiql: false,
     healthCheckEndpoint: '/healthz',
     logging: false,
-    plugins: [requireGatewaySignature(parts, services), ...(onRequest ? [{ onExecute: onRequest, onSubscribe: onRequest } as Plugin] : [])],
+    plugins: [
+      requireGatewaySignature(parts, services),
+      ...(definition.plugins ?? []),
+      ...(definition.inlineTracing ? [useApolloInlineTrace() as Plugin] : []),
+      ...(onRequest ? [{ onExecute: onRequest, onSubscribe: onRequest } as Plugin] : []),
+    ],
     context: ({ request }) => createContext(orm, bus, callerOf(request), request.headers.get(REQUEST_ID_HEADER)),
     maskedErrors: {
       maskError(error, message) {
