@@ -54,8 +54,8 @@ export default tseslint.config(
           ...subgraphNames.flatMap(othersInternals),
           {
             target: './subgraphs/shared',
-            from: subgraphNames.map((name) => `./subgraphs/${name}`),
-            message: 'The kit imports no subgraph: a subgraph gives the kit what it needs through defineSubgraph().',
+            from: [...subgraphNames.map((name) => `./subgraphs/${name}`), './subgraphs/registry.ts'],
+            message: 'The kit imports no subgraph nor their registry: its callers give it what it needs (defineSubgraph(), a port).',
           },
           {
             target: ['./gateway/src', './admin/src'],

@@ -31,6 +31,7 @@ describe('the import walls that npm run lint enforces', () => {
     ['another subgraph\'s internals by package name', 'subgraphs/crm/src/walls-fixture.ts', `import { WorkOrder } from '@atelier/workshop/src/work-orders/work-order.entity.ts'; void WorkOrder;`],
     ['a migration importing another subgraph', 'subgraphs/crm/migrations/walls-fixture.ts', `import { workshop } from '../../workshop/src/subgraph.ts'; void workshop;`],
     ['the kit importing a subgraph', 'subgraphs/shared/src/walls-fixture.ts', `import { crm } from '../../crm/src/subgraph.ts'; void crm;`],
+    ['the kit importing the subgraph registry', 'subgraphs/shared/src/server/walls-fixture.ts', `import { subgraphPorts } from '../../../registry.ts'; void subgraphPorts;`],
     ['the gateway importing a subgraph', 'gateway/src/walls-fixture.ts', `import { crm } from '../../subgraphs/crm/src/subgraph.ts'; void crm;`],
     ['the admin importing a subgraph', 'admin/src/walls-fixture.ts', `import { crm } from '../../subgraphs/crm/src/subgraph.ts'; void crm;`],
     ['src importing the test support', 'subgraphs/crm/src/walls-fixture.ts', `import { graphql } from '../../../test/support/graphql.ts'; void graphql;`],
