@@ -4,12 +4,12 @@
  */
 import 'reflect-metadata';
 import { runStandalone } from '@atelier/kit';
-import { subgraphs, type SubgraphName } from './lib/subgraphs.ts';
+import { subgraphPorts, subgraphs, type SubgraphName } from './lib/subgraphs.ts';
 
 const service = process.argv[2] ?? process.env.SERVICE;
 if (service === 'gateway') await import('../gateway/src/main.ts');
 else if (service === 'admin') await import('../admin/serve-static.ts');
-else if (service && service in subgraphs) await runStandalone(subgraphs[service as SubgraphName], service as SubgraphName);
+else if (service && service in subgraphs) await runStandalone(subgraphs[service as SubgraphName], service, subgraphPorts[service as SubgraphName]);
 else {
   console.error(`Unknown service "${service}". Use one of: gateway, admin, ${Object.keys(subgraphs).join(', ')}`);
   process.exit(1);

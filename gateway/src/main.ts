@@ -1,17 +1,12 @@
 import 'reflect-metadata';
-import { assertProductionSecrets, env, isProduction, logger, reportStartupFailure, servicePort, subgraphUrl } from '@atelier/kit';
+import { assertProductionSecrets, env, isProduction, logger, reportStartupFailure, servicePort, subgraphUrlsFor } from '@atelier/kit';
+import { subgraphPorts } from '../../subgraphs/registry.ts';
 import { apiKeysFromIdentity } from './authenticate.ts';
 import { startGateway, type RunningGateway } from './gateway.ts';
 import { readSupergraph } from './supergraph.ts';
 
 // The gateway as its own process (a container); `npm start` runs it in-process with everything else.
-const subgraphUrls = {
-  identity: subgraphUrl('identity'),
-  crm: subgraphUrl('crm'),
-  workshop: subgraphUrl('workshop'),
-  commerce: subgraphUrl('commerce'),
-  integrations: subgraphUrl('integrations'),
-};
+const subgraphUrls = subgraphUrlsFor(subgraphPorts);
 let gateway: RunningGateway;
 try {
   assertProductionSecrets();

@@ -1,8 +1,8 @@
-import { isProduction, logger, servicePort, type RunningSubgraph } from '@atelier/kit';
+import { isProduction, logger, servicePort, subgraphPort, type RunningSubgraph } from '@atelier/kit';
 import { apiKeysFromIdentity } from '../../gateway/src/authenticate.ts';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway.ts';
 import { readSupergraph } from '../../gateway/src/supergraph.ts';
-import { subgraphs, type SubgraphName } from './subgraphs.ts';
+import { subgraphPorts, subgraphs, type SubgraphName } from './subgraphs.ts';
 
 export interface ProductOptions {
   databaseUrl: string;
@@ -38,7 +38,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
     for (const [name, subgraph] of Object.entries(subgraphs) as [SubgraphName, (typeof subgraphs)[SubgraphName]][]) {
       running[name] = await subgraph.start({
         databaseUrl: options.databaseUrl,
-        port: options.ports === 'fixed' ? servicePort(name) : 0,
+        port: options.ports === 'fixed' ? subgraphPort(name, subgraphPorts[name]) : 0,
         migrate: options.migrate,
         onQuery: options.onQuery && ((sql) => options.onQuery?.(name, sql)),
         onRequest: options.onRequest && (() => options.onRequest?.(name)),

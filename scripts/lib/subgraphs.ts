@@ -1,9 +1,12 @@
+import { type Subgraph } from '@atelier/kit';
+import { type SubgraphName } from '../../subgraphs/registry.ts';
 import { commerce } from '../../subgraphs/commerce/src/subgraph.ts';
 import { crm } from '../../subgraphs/crm/src/subgraph.ts';
 import { identity } from '../../subgraphs/identity/src/subgraph.ts';
 import { integrations } from '../../subgraphs/integrations/src/subgraph.ts';
 import { workshop } from '../../subgraphs/workshop/src/subgraph.ts';
 
-/** Every subgraph of the product, in the order they start. */
-export const subgraphs = { identity, crm, workshop, commerce, integrations } as const;
-export type SubgraphName = keyof typeof subgraphs;
+export { subgraphNames, subgraphPorts, type SubgraphName } from '../../subgraphs/registry.ts';
+
+/** The definition of every subgraph in subgraphs/registry.ts (the compiler names a missing one), in its order. */
+export const subgraphs = { identity, crm, workshop, commerce, integrations } as const satisfies Record<SubgraphName, Subgraph>;

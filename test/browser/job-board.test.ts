@@ -5,7 +5,7 @@ import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verbDocument, workOrderDocuments } from '../../admin/src/work-orders/work-order-documents.ts';
 import { CANCEL, FORWARD } from '../../admin/src/work-orders/work-order-flow.ts';
-import { setUpShop, workOrderApi, type Shop } from '../../subgraphs/workshop/src/work-orders/work-order-test-kit.ts';
+import { setUpShop, workOrderApi, type Shop } from '../../subgraphs/workshop/test-support/work-orders.ts';
 import { startAdminBrowser, type AdminBrowser } from '../support/admin-browser.ts';
 import { expectData } from '../support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';

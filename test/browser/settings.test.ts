@@ -1,8 +1,8 @@
 import { GOOGLE_FAKE_CLIENT, startGoogleFake, type GoogleFake } from '@atelier/fakes';
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oauthTestKit } from '../../subgraphs/integrations/src/providers/oauth-testing.ts';
-import { setUpShop, workOrderApi, type Shop } from '../../subgraphs/workshop/src/work-orders/work-order-test-kit.ts';
+import { oauthTestKit } from '../../subgraphs/integrations/test-support/oauth.ts';
+import { setUpShop, workOrderApi, type Shop } from '../../subgraphs/workshop/test-support/work-orders.ts';
 import { startAdminBrowser, type AdminBrowser } from '../support/admin-browser.ts';
 import { expectData } from '../support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql } from '../support/graphql.ts';
-import { setUpShop, workOrderApi } from '../../subgraphs/workshop/src/work-orders/work-order-test-kit.ts';
+import { setUpShop, workOrderApi } from '../../subgraphs/workshop/test-support/work-orders.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';
 
 /** Bad input of every kind is BAD_USER_INPUT naming the field, never an internal error, and writes nothing. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData } from '../support/graphql.ts';
 import { startSystem, type TestSystem } from '../support/system.ts';
-import { setUpShop, workOrderApi, type Shop } from '../../subgraphs/workshop/src/work-orders/work-order-test-kit.ts';
+import { setUpShop, workOrderApi, type Shop } from '../../subgraphs/workshop/test-support/work-orders.ts';
 
 let system: TestSystem;
 let shop: Shop;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startProduct, type RunningProduct } from '../../scripts/lib/product.ts';
-import { type SubgraphName } from '../../scripts/lib/subgraphs.ts';
+import { subgraphNames, type SubgraphName } from '../../subgraphs/registry.ts';
 import { provisionOrganization } from '../../subgraphs/identity/src/subgraph.ts';
 import { expectData } from './graphql.ts';
 import { createIsolatedDatabase } from './isolated-database.ts';
@@ -49,7 +49,7 @@ const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { toke
  * this file (another file's workers, on the shared queues, would call theirs).
  */
 export async function startSystem(options: { production?: boolean; isolated?: boolean } = {}): Promise<TestSystem> {
-  const zero = (): Record<SubgraphName, number> => ({ identity: 0, crm: 0, workshop: 0, commerce: 0, integrations: 0 });
+  const zero = () => Object.fromEntries(subgraphNames.map((name) => [name, 0])) as Record<SubgraphName, number>;
   const counts = { sql: zero(), requests: zero() };
   const isolated = options.isolated ? await createIsolatedDatabase('system') : undefined;
   const product = await startProduct({

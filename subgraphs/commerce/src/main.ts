@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runStandalone } from '@atelier/kit';
+import { subgraphPorts } from '../../registry.ts';
 import { commerce } from './subgraph.ts';
 
-await runStandalone(commerce, 'commerce');
+await runStandalone(commerce, 'commerce', subgraphPorts.commerce);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runStandalone } from '@atelier/kit';
+import { subgraphPorts } from '../../registry.ts';
 import { crm } from './subgraph.ts';
 
-await runStandalone(crm, 'crm');
+await runStandalone(crm, 'crm', subgraphPorts.crm);

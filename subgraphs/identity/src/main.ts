@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runStandalone } from '@atelier/kit';
+import { subgraphPorts } from '../../registry.ts';
 import { identity } from './subgraph.ts';
 
-await runStandalone(identity, 'identity');
+await runStandalone(identity, 'identity', subgraphPorts.identity);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runStandalone } from '@atelier/kit';
+import { subgraphPorts } from '../../registry.ts';
 import { integrations } from './subgraph.ts';
 
-await runStandalone(integrations, 'integrations');
+await runStandalone(integrations, 'integrations', subgraphPorts.integrations);

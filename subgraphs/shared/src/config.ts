@@ -61,14 +61,9 @@ export function assertProductionSecrets(checks: ConfigCheck[] = []): void {
   );
 }
 
-/** Default ports of the processes; each can be overridden by its environment variable. */
+/** Default ports of the gateway and the admin; a subgraph's is its entry in subgraphs/registry.ts. */
 export const defaultPorts = {
   gateway: 4000,
-  identity: 4101,
-  crm: 4102,
-  workshop: 4103,
-  integrations: 4104,
-  commerce: 4105,
   admin: 5173,
 } as const;
 
@@ -78,7 +73,14 @@ export function servicePort(name: ServiceName): number {
   return envInt(`${name.toUpperCase()}_PORT`, defaultPorts[name]);
 }
 
-/** Where the gateway finds a subgraph: `<NAME>_URL`, or localhost on the subgraph's port. */
-export function subgraphUrl(name: Exclude<ServiceName, 'gateway' | 'admin'>): string {
-  return env(`${name.toUpperCase()}_URL`, `http://127.0.0.1:${servicePort(name)}/graphql`);
+/** A subgraph's port: `<NAME>_PORT`, or its default from the registry. */
+export function subgraphPort(name: string, defaultPort: number): number {
+  return envInt(`${name.toUpperCase()}_PORT`, defaultPort);
+}
+
+/** Where the gateway finds each subgraph (given with its default port): `<NAME>_URL`, or localhost on its port. */
+export function subgraphUrlsFor<Name extends string>(ports: Record<Name, number>): Record<Name, string> {
+  const entries = (Object.entries(ports) as [Name, number][])
+    .map(([name, port]) => [name, env(`${name.toUpperCase()}_URL`, `http://127.0.0.1:${subgraphPort(name, port)}/graphql`)]);
+  return Object.fromEntries(entries) as Record<Name, string>;
 }

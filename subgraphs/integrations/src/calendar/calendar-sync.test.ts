@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, settle } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
 import { googleApiRoot, googleAuthorized } from '../providers/google/google-client.ts';
-import { oauthTestKit } from '../providers/oauth-testing.ts';
+import { oauthTestKit } from '../../test-support/oauth.ts';
 import { eventIdOf } from './google-calendar.ts';
 
 const ENV = ['GOOGLE_OAUTH_URL', 'GOOGLE_API_URL', 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'PUBLIC_URL', 'ADMIN_URL'] as const;

@@ -2,9 +2,9 @@ import { GOOGLE_FAKE_CLIENT, startGoogleFake, type DocuSignFake, type GoogleFake
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestSystem } from '../../../../test/support/system.ts';
-import { setUpShop, workOrderApi, type Shop } from '../../../workshop/src/work-orders/work-order-test-kit.ts';
-import { oauthTestKit } from '../providers/oauth-testing.ts';
-import { docusignConnector, docusignTestEnvironment, projected } from '../signatures/signature-testing.ts';
+import { setUpShop, workOrderApi, type Shop } from '../../../workshop/test-support/work-orders.ts';
+import { oauthTestKit } from '../../test-support/oauth.ts';
+import { docusignConnector, docusignTestEnvironment, projected } from '../../test-support/signatures.ts';
 
 const GOOGLE_ENV = ['GOOGLE_OAUTH_URL', 'GOOGLE_API_URL', 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET'] as const;
 const previousGoogleEnv = Object.fromEntries(GOOGLE_ENV.map((name) => [name, process.env[name]]));

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loopbackCertificate } from '../../../../fakes/src/docusign/certificate.ts';
 import { expectData } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestSystem } from '../../../../test/support/system.ts';
-import { setUpShop, workOrderApi, type Shop } from '../../../workshop/src/work-orders/work-order-test-kit.ts';
-import { oauthTestKit } from '../providers/oauth-testing.ts';
-import { projected } from '../signatures/signature-testing.ts';
+import { setUpShop, workOrderApi, type Shop } from '../../../workshop/test-support/work-orders.ts';
+import { oauthTestKit } from '../../test-support/oauth.ts';
+import { projected } from '../../test-support/signatures.ts';
 import { MAX_PHOTO_BYTES } from './photo-download.ts';
 
 const ENV = ['GOOGLE_OAUTH_URL', 'GOOGLE_API_URL', 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'INSPECTION_PHOTOS_CA_FILE', 'INSPECTION_PHOTOS_RETRY_SCALE', 'WEBHOOKS_ALLOW_PRIVATE_TARGETS', 'PUBLIC_URL'] as const;

@@ -2,8 +2,8 @@ import { type DocuSignFake } from '@atelier/fakes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
-import { setUpShop, workOrderApi, type Shop } from '../../../workshop/src/work-orders/work-order-test-kit.ts';
-import { addConnectKey, docusignConnector, docusignTestEnvironment, pdfText, projected as projectedIn } from './signature-testing.ts';
+import { setUpShop, workOrderApi, type Shop } from '../../../workshop/test-support/work-orders.ts';
+import { addConnectKey, docusignConnector, docusignTestEnvironment, pdfText, projected as projectedIn } from '../../test-support/signatures.ts';
 
 let system: TestSystem;
 let fake: DocuSignFake;

@@ -9,7 +9,7 @@ import { errorOf, expectData, graphql, settle, subscribeWs } from '../../../../t
 import { type TestOrganization } from '../../../../test/support/system.ts';
 import { integrations } from '../subgraph.ts';
 import { DELIVER_QUEUE, fanOut } from './delivery.service.ts';
-import { eventually, startIsolatedSystem, startReceiver, tapLogs, type Answer, type IsolatedSystem, type Receiver } from './testing.ts';
+import { eventually, startIsolatedSystem, startReceiver, tapLogs, type Answer, type IsolatedSystem, type Receiver } from '../../test-support/webhooks-out.ts';
 
 // the real schedule at 1/100000 speed: every retry comes due within a second (pg-boss counts whole seconds);
 // and a 3 s deadline per attempt so the timeout case stays short. Both are read at each use.

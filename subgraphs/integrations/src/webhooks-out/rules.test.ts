@@ -4,7 +4,7 @@ import { DEFAULT_TIMEOUT_MS, deliverySettings, MAX_ATTEMPTS, parseRetryAfter, RE
 import { generateSecret } from './delivery.service.ts';
 import { sendAttempt } from './sender.ts';
 import { guardedLookup, isPublicAddress, targetProblem, urlProblem } from './target-policy.ts';
-import { startReceiver, type Receiver } from './testing.ts';
+import { startReceiver, type Receiver } from '../../test-support/webhooks-out.ts';
 
 const s = 1000;
 const min = 60 * s;

@@ -1,17 +1,17 @@
-import { assertProductionSecrets, env, servicePort, type ServiceName } from '../config.ts';
+import { assertProductionSecrets, env, subgraphPort } from '../config.ts';
 import { beginShutdown } from '../lifecycle.ts';
 import { logger } from '../logger.ts';
 import { reportStartupFailure, StartupError } from '../startup-error.ts';
 import { type RunningSubgraph, type Subgraph } from './subgraph.ts';
 
 /** Runs one subgraph as its own process (a container): migrations, then serve until SIGTERM/SIGINT. */
-export async function runStandalone(subgraph: Subgraph, name: Exclude<ServiceName, 'gateway' | 'admin'>): Promise<void> {
+export async function runStandalone(subgraph: Subgraph, name: string, defaultPort: number): Promise<void> {
   let running: RunningSubgraph;
   try {
     assertProductionSecrets(subgraph.parts.configChecks);
     const databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) throw new StartupError('DATABASE_URL is required to run a subgraph on its own (npm start runs everything with an embedded database)');
-    running = await subgraph.start({ databaseUrl, port: servicePort(name), host: env('HOST', '127.0.0.1') });
+    running = await subgraph.start({ databaseUrl, port: subgraphPort(name, defaultPort), host: env('HOST', '127.0.0.1') });
   } catch (error) {
     reportStartupFailure(error);
     process.exit(1);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestSystem } from '../../../../test/support/system.ts';
-import { setUpShop, workOrderApi, type Shop } from '../work-orders/work-order-test-kit.ts';
+import { setUpShop, workOrderApi, type Shop } from '../../test-support/work-orders.ts';
 
 const INSPECTION = `id status sentAt decidedAt items { id name condition notes photos decision decidedBy recommendedTotal recommendation { kind description partNumber quantity unitPrice total } }`;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestSystem } from '../../../../test/support/system.ts';
-import { setUpShop, workOrderApi, type Shop } from '../work-orders/work-order-test-kit.ts';
+import { setUpShop, workOrderApi, type Shop } from '../../test-support/work-orders.ts';
 import { productProjection } from './product-projection.ts';
 
 const CREATE_PRODUCT = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`;

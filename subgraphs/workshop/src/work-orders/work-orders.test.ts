@@ -2,7 +2,7 @@ import { publish } from '@atelier/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, settle, subscribeWs } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestSystem } from '../../../../test/support/system.ts';
-import { setUpShop, workOrderApi, type Shop } from './work-order-test-kit.ts';
+import { setUpShop, workOrderApi, type Shop } from '../../test-support/work-orders.ts';
 
 let system: TestSystem;
 let shop: Shop;

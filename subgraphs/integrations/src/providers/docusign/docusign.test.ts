@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql } from '../../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../../test/support/system.ts';
 import { docusignApiClient, docusignSdk } from './docusign-client.ts';
-import { docusignTestEnvironment } from './docusign-testing.ts';
-import { CONNECTION_FIELDS, oauthTestKit } from '../oauth-testing.ts';
+import { docusignTestEnvironment } from '../../../test-support/docusign.ts';
+import { CONNECTION_FIELDS, oauthTestKit } from '../../../test-support/oauth.ts';
 
 /** DocuSign's access tokens live 8 hours. */
 const TOKEN_LIFETIME = '8 hours';

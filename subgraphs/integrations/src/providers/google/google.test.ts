@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, graphql } from '../../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../../test/support/system.ts';
 import { googleApiRoot, googleAuthorized } from './google-client.ts';
-import { CONNECTION_FIELDS, oauthTestKit } from '../oauth-testing.ts';
+import { CONNECTION_FIELDS, oauthTestKit } from '../../../test-support/oauth.ts';
 
 const ENV = ['GOOGLE_OAUTH_URL', 'GOOGLE_API_URL', 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'PUBLIC_URL', 'ADMIN_URL'] as const;
 const previousEnv = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));

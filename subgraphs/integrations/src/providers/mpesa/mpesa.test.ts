@@ -5,7 +5,7 @@ import { startSystem, type TestOrganization, type TestSystem } from '../../../..
 import { ProviderUnavailableError } from '../adapter.ts';
 import { mpesaAdapter } from './mpesa-adapter.ts';
 import { stkPush, type MpesaCredentials } from './mpesa-client.ts';
-import { inboxTestKit } from '../inbox-testing.ts';
+import { inboxTestKit } from '../../../test-support/inbox.ts';
 
 const MERCHANT: MpesaCredentials = {
   consumerKey: 'atelier-consumer-key',

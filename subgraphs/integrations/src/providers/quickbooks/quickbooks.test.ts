@@ -5,7 +5,7 @@ import OAuthClient from 'intuit-oauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData, graphql } from '../../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../../test/support/system.ts';
-import { CONNECTION_FIELDS, oauthTestKit } from '../oauth-testing.ts';
+import { CONNECTION_FIELDS, oauthTestKit } from '../../../test-support/oauth.ts';
 
 const ENV = ['QUICKBOOKS_OAUTH_URL', 'QUICKBOOKS_API_URL', 'QUICKBOOKS_CLIENT_ID', 'QUICKBOOKS_CLIENT_SECRET', 'QUICKBOOKS_WEBHOOK_VERIFIER', 'PUBLIC_URL', 'ADMIN_URL'] as const;
 const previousEnv = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));

@@ -5,7 +5,7 @@ import { startSystem, type TestOrganization, type TestSystem } from '../../../..
 import { ProviderUnavailableError } from '../adapter.ts';
 import { resendAdapter } from './resend-adapter.ts';
 import { resendClient } from './resend-client.ts';
-import { inboxTestKit } from '../inbox-testing.ts';
+import { inboxTestKit } from '../../../test-support/inbox.ts';
 
 const API_KEY = 're_atelier_test_0123456789';
 const WEBHOOK_SECRET = `whsec_${Buffer.from('atelier-resend-signing-secret-0123').toString('base64')}`;

@@ -5,7 +5,7 @@ import { startSystem, type TestOrganization, type TestSystem } from '../../../..
 import { ProviderUnavailableError } from '../adapter.ts';
 import { twilioAdapter } from './twilio-adapter.ts';
 import { twilioClient } from './twilio-client.ts';
-import { inboxTestKit } from '../inbox-testing.ts';
+import { inboxTestKit } from '../../../test-support/inbox.ts';
 
 const ACCOUNT_SID = `AC${'5e'.repeat(16)}`;
 const AUTH_TOKEN = 'twilio_auth_token_0123456789abcdef';

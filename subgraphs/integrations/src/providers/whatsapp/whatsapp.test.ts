@@ -6,7 +6,7 @@ import { startSystem, type TestOrganization, type TestSystem } from '../../../..
 import { ProviderUnavailableError } from '../adapter.ts';
 import { whatsappAdapter } from './whatsapp-adapter.ts';
 import { graphRequest } from './whatsapp-client.ts';
-import { inboxTestKit } from '../inbox-testing.ts';
+import { inboxTestKit } from '../../../test-support/inbox.ts';
 
 const ACCESS_TOKEN = 'EAAG-atelier-system-user-token';
 const APP_SECRET = 'atelier-meta-app-secret';

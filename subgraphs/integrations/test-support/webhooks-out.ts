@@ -7,11 +7,11 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import { type AddressInfo } from 'node:net';
 import { logger, tapLogLines } from '@atelier/kit';
 import { pino } from 'pino';
-import { startProduct, type RunningProduct } from '../../../../scripts/lib/product.ts';
-import { expectData } from '../../../../test/support/graphql.ts';
-import { createIsolatedDatabase } from '../../../../test/support/isolated-database.ts';
-import { type TestOrganization } from '../../../../test/support/system.ts';
-import { provisionOrganization } from '../../../identity/src/subgraph.ts';
+import { startProduct, type RunningProduct } from '../../../scripts/lib/product.ts';
+import { expectData } from '../../../test/support/graphql.ts';
+import { createIsolatedDatabase } from '../../../test/support/isolated-database.ts';
+import { type TestOrganization } from '../../../test/support/system.ts';
+import { provisionOrganization } from '../../identity/src/subgraph.ts';
 
 export interface ReceivedWebhook {
   headers: Record<string, string>;

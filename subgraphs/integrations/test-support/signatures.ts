@@ -6,11 +6,11 @@ import { inflateSync } from 'node:zlib';
 import { DOCUSIGN_FAKE_CONNECT_KEY, type DocuSignFake } from '@atelier/fakes';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { expect } from 'vitest';
-import { expectData } from '../../../../test/support/graphql.ts';
-import { type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
-import { oauthTestKit } from '../providers/oauth-testing.ts';
-export { docusignTestEnvironment } from '../providers/docusign/docusign-testing.ts';
-import { docusignApiClient, docusignSdk } from '../providers/docusign/docusign-client.ts';
+import { expectData } from '../../../test/support/graphql.ts';
+import { type TestOrganization, type TestSystem } from '../../../test/support/system.ts';
+import { oauthTestKit } from './oauth.ts';
+export { docusignTestEnvironment } from './docusign.ts';
+import { docusignApiClient, docusignSdk } from '../src/providers/docusign/docusign-client.ts';
 
 /** The organization connects DocuSign through the gateway; with `connectKey`, the admin also pastes the Connect key. */
 export function docusignConnector(system: () => TestSystem, org: () => TestOrganization, fake: () => DocuSignFake) {

@@ -2,8 +2,8 @@
  * What the providers' webhook tests share (never used by the product): the organization's inbox as the
  * admin reads it, and how many processing jobs an event got (exactly one, however often it arrived).
  */
-import { expectData } from '../../../../test/support/graphql.ts';
-import { type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
+import { expectData } from '../../../test/support/graphql.ts';
+import { type TestOrganization, type TestSystem } from '../../../test/support/system.ts';
 
 export type InboxNode = { externalEventId: string; type: string; status: string };
 

@@ -1,5 +1,5 @@
-import { expectData, graphql, type GraphQLResponse } from '../../../../test/support/graphql.ts';
-import { type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
+import { expectData, graphql, type GraphQLResponse } from '../../../test/support/graphql.ts';
+import { type TestOrganization, type TestSystem } from '../../../test/support/system.ts';
 
 export const WORK_ORDER_FIELDS = `id number status customerId vehicleId currency taxRate labourTotal partsTotal feesTotal subtotal taxTotal total
   odometerIn odometerOut approvedBy cancellationReason updatedAt

@@ -3,10 +3,10 @@
  * gateway, follow the provider's redirect to our callback like a browser, and read the connection back.
  */
 import { expect } from 'vitest';
-import { expectData } from '../../../../test/support/graphql.ts';
-import { type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
-import { type ConnectionSecrets } from '../connections/connection.service.ts';
-import { openJson } from '../secrets/secret-box.ts';
+import { expectData } from '../../../test/support/graphql.ts';
+import { type TestOrganization, type TestSystem } from '../../../test/support/system.ts';
+import { type ConnectionSecrets } from '../src/connections/connection.service.ts';
+import { openJson } from '../src/secrets/secret-box.ts';
 
 export const CONNECTION_FIELDS = `id provider status accountName externalAccountId scopes lastError tokenExpiresAt`;
 
