@@ -1,10 +1,8 @@
-import { quickbooksCustomersSyncer } from '../providers/quickbooks/quickbooks-customers-syncer.ts';
-import { stripeCustomersSyncer } from '../providers/stripe/stripe-customers-syncer.ts';
+import { PROVIDERS } from '../providers/index.ts';
 import { type Provider } from '../providers/provider.ts';
-import { type Syncer } from './syncer.ts';
 
-/** Every sync the product can run, by provider and subject. */
-const SYNCERS: Syncer[] = [stripeCustomersSyncer as Syncer, quickbooksCustomersSyncer as Syncer];
+/** Every sync the product can run, by provider and subject: each provider's module declares its own. */
+const SYNCERS = () => PROVIDERS.flatMap((module) => module.syncers ?? []);
 
-export const syncersFor = (provider: Provider) => SYNCERS.filter((syncer) => syncer.provider === provider);
-export const syncerFor = (provider: Provider, subject: string) => SYNCERS.find((syncer) => syncer.provider === provider && syncer.subject === subject);
+export const syncersFor = (provider: Provider) => SYNCERS().filter((syncer) => syncer.provider === provider);
+export const syncerFor = (provider: Provider, subject: string) => SYNCERS().find((syncer) => syncer.provider === provider && syncer.subject === subject);
