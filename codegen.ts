@@ -6,6 +6,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * (`admin/src/**\/*.graphql`) validated against the schema and typed as `TypedDocumentNode`s. Only
  * `schema/api.graphql` and those documents go in, so the output is a pure function of them
  * (`npm run check:schema` compares it, and fails on a document asking for a field the schema lacks).
+ * typescript-operations with typed-document-node rather than the client preset: the documents stay plain
+ * `.graphql` files sharing fragments, the output is one file reusing graphql.ts's schema types, and there is
+ * no fragment masking or run-time lookup of `graphql()` strings to learn.
  */
 const config: CodegenConfig = {
   schema: 'schema/api.graphql',
