@@ -1,7 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
 import type { DataProvider } from 'react-admin';
 import { apiRequests } from '../actions/api-request.ts';
-import type { CredentialInput, Provider, StartConnectionInput, TriggerSyncInput } from '../generated/graphql.ts';
+import type { StartConnectionInput, TriggerSyncInput } from '../generated/graphql.ts';
 import {
   AdminIntegrationHealthDocument,
   AdminProvidersDocument,
@@ -12,6 +12,8 @@ import {
   type AdminConnectionFragment,
   type AdminHealthSnapshotFragment,
   type AdminProvidersQuery,
+  type AdminSaveCredentialsMutationVariables,
+  type AdminSetSyncScheduleMutationVariables,
   type AdminStartConnectionMutation,
   type AdminSyncRunFragment,
 } from '../generated/operations.ts';
@@ -28,9 +30,9 @@ export interface IntegrationsDataProvider extends DataProvider {
   getProviders(): Promise<ProviderSummary[]>;
   getIntegrationHealth(): Promise<HealthSnapshot>;
   startConnection(input: StartConnectionInput): Promise<AdminStartConnectionMutation['startConnection']>;
-  saveCredentials(params: { provider: Provider; credentials: CredentialInput[] }): Promise<ConnectionSummary>;
+  saveCredentials(params: AdminSaveCredentialsMutationVariables): Promise<ConnectionSummary>;
   triggerSync(input: TriggerSyncInput): Promise<SyncRunSummary[]>;
-  setSyncSchedule(params: { connectionId: string; cron: string | null }): Promise<ConnectionSummary>;
+  setSyncSchedule(params: AdminSetSyncScheduleMutationVariables): Promise<ConnectionSummary>;
 }
 
 export function withIntegrations<T extends DataProvider>(dataProvider: T, client: ApolloClient<unknown>): T & IntegrationsDataProvider {

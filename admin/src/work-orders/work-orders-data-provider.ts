@@ -1,14 +1,16 @@
 import type { ApolloClient } from '@apollo/client';
 import type { DataProvider } from 'react-admin';
 import { apiRequests } from '../actions/api-request.ts';
-import type { AddWorkOrderLineInput, UpdateWorkOrderLineInput, WorkOrderFilter, WorkOrderOrderBy } from '../generated/graphql.ts';
+import type { WorkOrderFilter, WorkOrderOrderBy } from '../generated/graphql.ts';
 import {
   AdminAddWorkOrderLineDocument,
   AdminJobBoardColumnDocument,
   AdminRemoveWorkOrderLineDocument,
   AdminUpdateWorkOrderLineDocument,
   AdminWorkOrderDocument,
+  type AdminAddWorkOrderLineMutationVariables,
   type AdminJobBoardColumnQuery,
+  type AdminUpdateWorkOrderLineMutationVariables,
 } from '../generated/operations.ts';
 import { verbDocument } from './work-order-documents.ts';
 import type { Verb } from './work-order-flow.ts';
@@ -25,8 +27,8 @@ export interface WorkOrdersDataProvider extends DataProvider {
   getBoardColumn(params: { status: WorkOrderStatus; since?: string }): Promise<BoardColumnPage>;
   getWorkOrder(id: string): Promise<WorkOrderDetail | null>;
   runWorkOrderVerb(params: { verb: Verb; id: string; values: Record<string, unknown> }): Promise<void>;
-  addWorkOrderLine(params: { workOrderId: string; input: AddWorkOrderLineInput }): Promise<void>;
-  updateWorkOrderLine(params: { id: string; input: UpdateWorkOrderLineInput }): Promise<void>;
+  addWorkOrderLine(params: AdminAddWorkOrderLineMutationVariables): Promise<void>;
+  updateWorkOrderLine(params: AdminUpdateWorkOrderLineMutationVariables): Promise<void>;
   removeWorkOrderLine(id: string): Promise<void>;
 }
 
