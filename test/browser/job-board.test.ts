@@ -106,6 +106,9 @@ describe('job board, work-order screen and calendar in the admin', () => {
     // the work order's other verbs come from the API (e-signature), and a new inspection starts here
     await page.getByRole('button', { name: /request estimate signature/i }).waitFor();
     await page.getByRole('link', { name: 'New inspection' }).waitFor();
+    // another client's change shows at once: the screen subscribes to this work order's workOrderChanged
+    await workOrders.call('mutation($id: ID!, $input: UpdateWorkOrderInput!) { updateWorkOrder(id: $id, input: $input) { id } }', { id: workOrder.id, input: { notes: 'Customer waits' } });
+    await page.getByText('Customer waits').waitFor();
 
     await page.getByRole('button', { name: 'Add line' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a line' });
