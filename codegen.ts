@@ -2,8 +2,13 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * Artefacts of the public API schema for its clients: the introspection the admin builds its resources from,
- * and TypeScript types of the schema for the admin and partner apps. Only `schema/api.graphql` goes in, so
- * the output is a pure function of that file (`npm run check:schema` compares it).
+ * TypeScript types of the schema for the admin and partner apps, and the admin's own operations
+ * (`admin/src/**\/*.graphql`) validated against the schema and typed as `TypedDocumentNode`s. Only
+ * `schema/api.graphql` and those documents go in, so the output is a pure function of them
+ * (`npm run check:schema` compares it, and fails on a document asking for a field the schema lacks).
+ * typescript-operations with typed-document-node rather than the client preset: the documents stay plain
+ * `.graphql` files sharing fragments, the output is one file reusing graphql.ts's schema types, and there is
+ * no fragment masking or run-time lookup of `graphql()` strings to learn.
  */
 const config: CodegenConfig = {
   schema: 'schema/api.graphql',
@@ -21,6 +26,19 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         scalars: { DateTime: 'string' },
+      },
+    },
+    'admin/src/generated/operations.ts': {
+      documents: 'admin/src/**/*.graphql',
+      plugins: ['typescript-operations', 'typed-document-node'],
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { DateTime: 'string' },
+        importSchemaTypesFrom: 'admin/src/generated/graphql.ts',
+        importExtension: '.ts',
+        // a shared fragment's fields are written out where it is used: one type per operation to read
+        skipTypename: true,
       },
     },
   },

@@ -38,7 +38,7 @@ import { withWorkOrders } from './work-orders/work-orders-data-provider.ts';
 const client = createApiClient(() => currentSession()?.token);
 const live = createLiveClient(() => currentSession()?.token);
 const generated = withDomainActions(createDataProvider(client, apiSchema, apiResources), client, apiResources);
-const dataProvider = withSettings(withAppointments(withWorkOrders(withIntegrations(generated, client), client, apiSchema), client, apiSchema), client, apiSettings);
+const dataProvider = withSettings(withAppointments(withWorkOrders(withIntegrations(generated, client), client), client), client, apiSettings);
 const authProvider = createAuthProvider(client);
 const i18nProvider = createI18nProvider(apiResources, apiSettings);
 const syncKinds = syncKindsOf(apiSchema);

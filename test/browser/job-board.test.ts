@@ -1,10 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildSchema, extendSchema, isObjectType, parse, print, validate, type GraphQLSchema } from 'graphql';
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verbDocument, workOrderDocuments } from '../../admin/src/work-orders/work-order-documents.ts';
-import { CANCEL, FORWARD } from '../../admin/src/work-orders/work-order-flow.ts';
 import { setUpShop, workOrderApi, type Shop } from '../../subgraphs/workshop/test-support/work-orders.ts';
 import { startAdminBrowser, type AdminBrowser } from '../support/admin-browser.ts';
 import { expectData } from '../support/graphql.ts';
@@ -19,44 +14,6 @@ interface StoredWorkOrder {
   total: number;
   lines: { description: string; quantity: number; unitPrice: number | null; total: number }[];
 }
-
-/** Signature requests as the DocuSign work adds them to the API, for as long as the schema does not have them yet. */
-const SIGNATURE_REQUESTS = `
-  enum SignatureRequestStatus { SENT COMPLETED DECLINED }
-  type SignatureRequest { id: ID! status: SignatureRequestStatus! signerEmail: String! sentAt: DateTime completedAt: DateTime signingUrl(expiresIn: Int!): String }
-  extend type WorkOrder { signatureRequests: [SignatureRequest!]! }
-`;
-
-const hasField = (schema: GraphQLSchema, type: string, field: string) => {
-  const found = schema.getType(type);
-  return isObjectType(found) && field in found.getFields();
-};
-
-describe('the work-order screens’ queries', () => {
-  const apiSchema = buildSchema(readFileSync(join(import.meta.dirname, '..', '..', 'schema', 'api.graphql'), 'utf8'));
-  const valid = (schema: GraphQLSchema, documents: Record<string, ReturnType<typeof parse>>) =>
-    Object.fromEntries(Object.entries(documents).map(([name, document]) => [name, validate(schema, document).map((error) => error.message)]));
-
-  it('are valid against the API and ask for its optional fields exactly when it has them', () => {
-    const documents = workOrderDocuments(apiSchema);
-    expect(valid(apiSchema, documents)).toEqual({ board: [], one: [], addLine: [], updateLine: [], removeLine: [] });
-    const screen = print(documents.one).replace(/\s+/g, ' ');
-    expect(screen.includes('signatureRequests')).toBe(hasField(apiSchema, 'WorkOrder', 'signatureRequests'));
-    expect(screen).toMatch(/inspections \{ id [^}]*status[^}]*items \{ id [^}]*condition/);
-    expect(print(documents.board)).toContain('displayName');
-    const verbs = [...Object.values(FORWARD), CANCEL];
-    expect(verbs.map((verb) => validate(apiSchema, verbDocument(verb)).map((error) => error.message))).toEqual(verbs.map(() => []));
-  });
-
-  it('ask for signature requests once the API has them, leaving out fields that need arguments', () => {
-    const withSignatures = hasField(apiSchema, 'WorkOrder', 'signatureRequests') ? apiSchema : extendSchema(apiSchema, parse(SIGNATURE_REQUESTS));
-    const documents = workOrderDocuments(withSignatures);
-    expect(valid(withSignatures, documents)).toMatchObject({ board: [], one: [] });
-    const screen = print(documents.one).replace(/\s+/g, ' ');
-    expect(screen).toMatch(/signatureRequests \{ id [^}]*status/);
-    expect(screen).not.toContain('signingUrl');
-  });
-});
 
 describe('job board, work-order screen and calendar in the admin', () => {
   let system: TestSystem;
@@ -149,6 +106,9 @@ describe('job board, work-order screen and calendar in the admin', () => {
     // the work order's other verbs come from the API (e-signature), and a new inspection starts here
     await page.getByRole('button', { name: /request estimate signature/i }).waitFor();
     await page.getByRole('link', { name: 'New inspection' }).waitFor();
+    // another client's change shows at once: the screen subscribes to this work order's workOrderChanged
+    await workOrders.call('mutation($id: ID!, $input: UpdateWorkOrderInput!) { updateWorkOrder(id: $id, input: $input) { id } }', { id: workOrder.id, input: { notes: 'Customer waits' } });
+    await page.getByText('Customer waits').waitFor();
 
     await page.getByRole('button', { name: 'Add line' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a line' });

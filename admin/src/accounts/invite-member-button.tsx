@@ -3,6 +3,7 @@ import { Alert, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/m
 import { useState } from 'react';
 import { Button, Form, SaveButton, SelectInput, TextInput, email, required, usePermissions, useNotify, useRedirect, useRefresh, useTranslate } from 'react-admin';
 import { formErrorsOf } from '../api/errors.ts';
+import type { Role } from '../generated/graphql.ts';
 import { choicesOf } from '../resources/presentation.ts';
 import type { AccountsApi } from './accounts-api.ts';
 
@@ -34,7 +35,7 @@ export function InviteMemberButton({ api, roles }: { api: AccountsApi; roles: re
   async function invite(values: Record<string, unknown>) {
     setGeneralError(undefined);
     try {
-      const invitation = await api.inviteMember({ email: String(values.email ?? ''), role: String(values.role ?? '') });
+      const invitation = await api.inviteMember({ email: String(values.email ?? ''), role: String(values.role ?? '') as Role }); // one of `roles`, the schema's Role values
       notify(translate('atelier.accounts.invite.sent', { email: invitation.email }), { type: 'success' });
       close();
       redirect('list', 'Invitation');

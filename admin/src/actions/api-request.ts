@@ -1,27 +1,31 @@
 import type { ApolloClient } from '@apollo/client';
-import type { DocumentNode } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { toHttpError } from '../api/errors.ts';
 
 type Variables = Record<string, unknown>;
 
-/** Queries and mutations for hand-written data provider methods, failing with the HttpErrors react-admin understands. */
+/**
+ * Queries and mutations for hand-written data provider methods, failing with the HttpErrors react-admin
+ * understands. A document of an admin `.graphql` file (generated/operations.ts) brings its result and
+ * variable types; one built at run time from the introspection is a plain DocumentNode and names its result.
+ */
 export interface ApiRequests {
-  query<T>(document: DocumentNode, variables?: Variables): Promise<T>;
-  mutate<T>(document: DocumentNode, variables?: Variables): Promise<T>;
+  query<Result, V extends Variables = Variables>(document: TypedDocumentNode<Result, V>, variables: V): Promise<Result>;
+  mutate<Result, V extends Variables = Variables>(document: TypedDocumentNode<Result, V>, variables: V): Promise<Result>;
 }
 
 export function apiRequests(client: ApolloClient<unknown>): ApiRequests {
   return {
-    async query<T>(document: DocumentNode, variables: Variables = {}) {
+    async query<Result, V extends Variables>(document: TypedDocumentNode<Result, V>, variables: V) {
       try {
-        return (await client.query<T>({ query: document, variables })).data;
+        return (await client.query<Result, V>({ query: document, variables })).data;
       } catch (error) {
         throw toHttpError(error);
       }
     },
-    async mutate<T>(document: DocumentNode, variables: Variables = {}) {
+    async mutate<Result, V extends Variables>(document: TypedDocumentNode<Result, V>, variables: V) {
       try {
-        const { data } = await client.mutate<T>({ mutation: document, variables });
+        const { data } = await client.mutate<Result, V>({ mutation: document, variables });
         if (!data) throw new Error('The API answered without data');
         return data;
       } catch (error) {

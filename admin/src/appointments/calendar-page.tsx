@@ -3,6 +3,8 @@ import type { Client } from 'graphql-ws';
 import { useCallback, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Loading, Title, useDataProvider } from 'react-admin';
+import { AdminCalendarChangedDocument } from '../generated/operations.ts';
+import { subscriptionPayload } from '../integrations/live-client.ts';
 import { useLiveQuery } from '../work-orders/use-live-query.ts';
 import { vehicleName } from '../work-orders/work-order-types.ts';
 import type { AppointmentsDataProvider, CalendarAppointment, CalendarTechnician } from './appointments-data-provider.ts';
@@ -10,7 +12,7 @@ import { addDays, daysOf, formatDay, formatTime, hoursInto, isoDay, lanesOf, sam
 
 export const CALENDAR_PATH = '/calendar';
 
-const APPOINTMENT_CHANGED = 'subscription AdminCalendarChanged { appointmentChanged { kind id } }';
+const APPOINTMENT_CHANGED = subscriptionPayload(AdminCalendarChangedDocument, {});
 const HOUR_PX = 48;
 /** The working day shown unless appointments fall outside it. */
 const FIRST_HOUR = 7;

@@ -1,17 +1,8 @@
-import { gql, type ApolloClient } from '@apollo/client';
+import type { ApolloClient } from '@apollo/client';
 import type { AuthProvider, UserIdentity } from 'react-admin';
-import { toHttpError } from '../api/errors.ts';
-import { clearSession, currentSession, saveSession, type Session } from './session.ts';
-
-const LOGIN = gql`
-  mutation AdminLogin($input: LoginInput!) {
-    login(input: $input) { token expiresAt user { id name email } organization { id name } role }
-  }
-`;
-
-const LOGOUT = gql`
-  mutation AdminLogout { logout }
-`;
+import { apiRequests } from '../actions/api-request.ts';
+import { AdminLoginDocument, AdminLogoutDocument } from '../generated/operations.ts';
+import { clearSession, currentSession, saveSession } from './session.ts';
 
 /** The signed-in person, with the organization the app bar shows next to their name. */
 export interface AtelierIdentity extends UserIdentity {
@@ -20,21 +11,17 @@ export interface AtelierIdentity extends UserIdentity {
 
 /** Email and password sign-in through the API's `login`; the session token then goes with every request. */
 export function createAuthProvider(client: ApolloClient<unknown>): AuthProvider {
+  const api = apiRequests(client);
   return {
     /** `organizationId`: which of the person's organizations to sign in to (the one whose invitation they just accepted). */
     async login({ username, password, organizationId }: { username: string; password: string; organizationId?: string }) {
-      try {
-        const input = { email: username, password, ...(organizationId && { organizationId }) };
-        const { data } = await client.mutate<{ login: Session }>({ mutation: LOGIN, variables: { input } });
-        if (data) saveSession(data.login);
-      } catch (error) {
-        throw toHttpError(error);
-      }
+      const input = { email: username, password, ...(organizationId && { organizationId }) };
+      saveSession((await api.mutate(AdminLoginDocument, { input })).login);
     },
     async logout() {
       // end the session on the server too, so the token is refused from now on wherever a copy of it is;
       // a session that has already ended answers UNAUTHENTICATED, which changes nothing here
-      if (currentSession()) await client.mutate({ mutation: LOGOUT }).catch(() => undefined);
+      if (currentSession()) await api.mutate(AdminLogoutDocument, {}).catch(() => undefined);
       clearSession();
     },
     async checkAuth() {

@@ -1,11 +1,7 @@
-/** What `login` returns and the admin keeps between page loads. */
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: { id: string; name: string; email: string };
-  organization: { id: string; name: string };
-  role: string;
-}
+import type { AdminLoginMutation } from '../generated/operations.ts';
+
+/** What `login` returns (auth.graphql) and the admin keeps between page loads. */
+export type Session = AdminLoginMutation['login'];
 
 const STORAGE_KEY = 'atelier.session';
 

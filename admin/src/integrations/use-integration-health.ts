@@ -1,9 +1,9 @@
 import type { Client } from 'graphql-ws';
 import { useCallback, useEffect, useState } from 'react';
 import { useDataProvider } from 'react-admin';
-import { HEALTH_SELECTION, type HealthSnapshot, type IntegrationsDataProvider } from './integrations-data-provider.ts';
-
-const HEALTH_CHANGED = `subscription AdminIntegrationHealthChanged { integrationHealthChanged ${HEALTH_SELECTION} }`;
+import { AdminIntegrationHealthChangedDocument } from '../generated/operations.ts';
+import type { HealthSnapshot, IntegrationsDataProvider } from './integrations-data-provider.ts';
+import { subscribeTo } from './live-client.ts';
 
 /** The newer of two snapshots: a slow re-query must not overwrite what the subscription just sent. */
 const newest = (current: HealthSnapshot | undefined, next: HealthSnapshot) => (!current || Date.parse(next.at) >= Date.parse(current.at) ? next : current);
@@ -31,16 +31,13 @@ export function useIntegrationHealth(live: Client) {
   useEffect(() => {
     void reload();
     const stopReloading = live.on('connected', () => void reload());
-    const unsubscribe = live.subscribe<{ integrationHealthChanged: HealthSnapshot }>(
-      { query: HEALTH_CHANGED },
-      {
-        next: ({ data }) => {
-          if (data) setHealth((current) => newest(current, data.integrationHealthChanged));
-        },
-        error: (failure) => console.warn('integration health subscription failed', failure),
-        complete: () => undefined,
+    const unsubscribe = subscribeTo(live, AdminIntegrationHealthChangedDocument, {}, {
+      next: ({ data }) => {
+        if (data) setHealth((current) => newest(current, data.integrationHealthChanged));
       },
-    );
+      error: (failure) => console.warn('integration health subscription failed', failure),
+      complete: () => undefined,
+    });
     return () => {
       unsubscribe();
       stopReloading();

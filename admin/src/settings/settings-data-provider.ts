@@ -42,7 +42,7 @@ export function withSettings<T extends DataProvider>(dataProvider: T, client: Ap
     ...dataProvider,
     async getSettings(name) {
       const { settings: each, documents } = find(name);
-      return (await api.query<Record<string, SettingsValues>>(documents.read))[each.query] ?? {};
+      return (await api.query<Record<string, SettingsValues>>(documents.read, {}))[each.query] ?? {};
     },
     async updateSettings(name, input) {
       const { settings: each, documents } = find(name);

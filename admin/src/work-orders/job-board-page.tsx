@@ -3,6 +3,8 @@ import type { Client } from 'graphql-ws';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { Loading, Title, useDataProvider } from 'react-admin';
+import { AdminJobBoardChangedDocument } from '../generated/operations.ts';
+import { subscriptionPayload } from '../integrations/live-client.ts';
 import { humanise } from '../schema/labels.ts';
 import { formatMoney } from './money.ts';
 import { useLiveQuery } from './use-live-query.ts';
@@ -13,7 +15,7 @@ import type { BoardColumnPage, WorkOrdersDataProvider } from './work-orders-data
 
 export const JOB_BOARD_PATH = '/job-board';
 
-const WORK_ORDER_CHANGED = 'subscription AdminJobBoardChanged { workOrderChanged { kind id } }';
+const WORK_ORDER_CHANGED = subscriptionPayload(AdminJobBoardChangedDocument, {});
 
 /** Local midnight: the completed column shows today's jobs. */
 function startOfToday(): string {

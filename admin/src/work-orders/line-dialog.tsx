@@ -6,10 +6,11 @@ import {
 } from 'react-admin';
 import { ApiErrorAlert } from './api-error-alert.tsx';
 import { toMajor, toMinor } from './money.ts';
-import type { WorkOrderLineRow } from './work-order-types.ts';
-import type { LineInput, WorkOrdersDataProvider } from './work-orders-data-provider.ts';
+import type { AddWorkOrderLineInput, UpdateWorkOrderLineInput } from '../generated/graphql.ts';
+import type { WorkOrderLineKind, WorkOrderLineRow } from './work-order-types.ts';
+import type { WorkOrdersDataProvider } from './work-orders-data-provider.ts';
 
-const KINDS = [
+const KINDS: { id: WorkOrderLineKind; name: string }[] = [
   { id: 'LABOUR', name: 'Labour' },
   { id: 'PART', name: 'Part' },
   { id: 'FEE', name: 'Fee' },
@@ -22,7 +23,7 @@ const SOURCES = [
 ];
 
 interface LineFormValues {
-  kind?: string;
+  kind?: WorkOrderLineKind;
   source?: string;
   serviceItemId?: string | null;
   productId?: string | null;
@@ -36,26 +37,29 @@ interface LineFormValues {
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
+/** What the person gave, or undefined (left out of the input) when blank. */
+const given = <T,>(value: T | null | undefined): T | undefined => (value === null || value === undefined || value === '' ? undefined : value);
+
 /** A new line's input: what the person gave; the catalogue or product supplies the rest. */
-function addInput(values: LineFormValues, currency: string): LineInput {
+function addInput(values: LineFormValues, currency: string): AddWorkOrderLineInput {
   const fromCatalogue = values.source === 'catalogue';
-  const input: LineInput = {
-    kind: values.kind,
-    serviceItemId: fromCatalogue && values.kind !== 'PART' ? values.serviceItemId : undefined,
-    productId: fromCatalogue && values.kind === 'PART' ? values.productId : undefined,
-    description: values.description,
-    technicianId: values.kind === 'LABOUR' ? values.technicianId : undefined,
-    quantity: values.quantity,
+  return {
+    // the form starts at Labour
+    kind: values.kind ?? 'LABOUR',
+    serviceItemId: fromCatalogue && values.kind !== 'PART' ? given(values.serviceItemId) : undefined,
+    productId: fromCatalogue && values.kind === 'PART' ? given(values.productId) : undefined,
+    description: given(values.description),
+    technicianId: values.kind === 'LABOUR' ? given(values.technicianId) : undefined,
+    quantity: given(values.quantity),
     unitPrice: isBlank(values.price) ? undefined : toMinor(Number(values.price), currency),
-    taxable: values.taxable,
+    taxable: given(values.taxable),
   };
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => !isBlank(value)));
 }
 
 /** A line's changes: only what the person changed; a cleared technician or price is sent as null. */
-function updateInput(values: LineFormValues, initial: LineFormValues, currency: string): LineInput {
+function updateInput(values: LineFormValues, initial: LineFormValues, currency: string): UpdateWorkOrderLineInput {
   const changed = (name: keyof LineFormValues) => (values[name] ?? null) !== (initial[name] ?? null);
-  const input: LineInput = {};
+  const input: UpdateWorkOrderLineInput = {};
   if (changed('description')) input.description = values.description || null;
   if (changed('technicianId')) input.technicianId = values.technicianId || null;
   if (changed('quantity')) input.quantity = values.quantity ?? null;

@@ -1,6 +1,5 @@
 import { Chip, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { humanise } from '../schema/labels.ts';
-import type { LooseRecord } from './work-order-types.ts';
 
 /** Columns that say nothing to the person reading the work order. */
 const HIDDEN = new Set(['id', 'createdAt', 'updatedAt', 'workOrderId', 'organizationId']);
@@ -18,11 +17,10 @@ function cellOf(value: unknown) {
 }
 
 /**
- * The rows of a field the API is gaining in parallel (`WorkOrder.signatureRequests`, `WorkOrder.inspections`),
- * shown by whatever fields they have: status, signer, sent and completed times, items (counted). The
- * screen renders it only when the schema has the field (the query asks for it only then).
+ * A work order's signature requests or inspections, a column for each field the screen's query
+ * (work-orders.graphql) asks for: status, signer, sent and completed times, items (counted).
  */
-export function RelatedStatus({ title, rows }: { title: string; rows: LooseRecord[] }) {
+export function RelatedStatus({ title, rows }: { title: string; rows: Record<string, unknown>[] }) {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((name) => !HIDDEN.has(name) && !rows.every((row) => row[name] !== null && typeof row[name] === 'object' && !Array.isArray(row[name])));
   return (
     <Stack sx={{ gap: 1 }} component="section" aria-label={title}>

@@ -1,29 +1,35 @@
-import { parse, type GraphQLSchema } from 'graphql';
-import { optionalSelection } from './schema-extras.ts';
+import { Kind, type DocumentNode } from 'graphql';
+import {
+  AdminApproveWorkOrderDocument,
+  AdminCancelWorkOrderDocument,
+  AdminCompleteWorkOrderDocument,
+  AdminMarkWorkOrderReadyDocument,
+  AdminSendEstimateDocument,
+  AdminStartWorkOrderDocument,
+} from '../generated/operations.ts';
 import type { Verb } from './work-order-flow.ts';
 
-/** The board's and the screen's documents, asking for the fields being added in parallel once `schema` has them. */
-export function workOrderDocuments(schema: GraphQLSchema) {
-  const vehicle = `vehicle { make model year plate ${optionalSelection(schema, 'Vehicle', 'displayName')} }`;
-  const card = `id number status total currency promisedAt completedAt updatedAt customer { name } ${vehicle}`;
-  const detail = `id number status customerId vehicleId complaint notes odometerIn odometerOut promisedAt currency taxRate
-    labourTotal partsTotal feesTotal subtotal taxTotal total approvedBy cancellationReason updatedAt customer { name } ${vehicle}
-    lines { id kind description partNumber quantity unitPrice total taxable technicianId productId serviceItemId technician { name } }
-    ${optionalSelection(schema, 'WorkOrder', 'signatureRequests')} ${optionalSelection(schema, 'WorkOrder', 'inspections')}`;
-
-  const board = parse(`query AdminJobBoardColumn($filter: WorkOrderFilter, $orderBy: [WorkOrderOrderBy!], $first: Int) {
-    workOrders(filter: $filter, orderBy: $orderBy, first: $first) { totalCount nodes { ${card} } }
-  }`);
-  const one = parse(`query AdminWorkOrder($id: ID!) { workOrder(id: $id) { ${detail} } }`);
-  const addLine = parse(`mutation AdminAddWorkOrderLine($workOrderId: ID!, $input: AddWorkOrderLineInput!) { addWorkOrderLine(workOrderId: $workOrderId, input: $input) { id } }`);
-  const updateLine = parse(`mutation AdminUpdateWorkOrderLine($id: ID!, $input: UpdateWorkOrderLineInput!) { updateWorkOrderLine(id: $id, input: $input) { id } }`);
-  const removeLine = parse(`mutation AdminRemoveWorkOrderLine($id: ID!) { removeWorkOrderLine(id: $id) { id } }`);
-  return { board, one, addLine, updateLine, removeLine };
+/** `sendEstimate` of `mutation AdminSendEstimate($id: ID!) { sendEstimate(id: $id) { id } }`. */
+function mutationOf(document: DocumentNode): string | undefined {
+  const [operation] = document.definitions;
+  const [field] = operation?.kind === Kind.OPERATION_DEFINITION ? operation.selectionSet.selections : [];
+  return field?.kind === Kind.FIELD ? field.name.value : undefined;
 }
 
-/** `mutation($id: ID!, $odometerOut: Int) { completeWorkOrder(id: $id, odometerOut: $odometerOut) { id } }` */
-export function verbDocument(verb: Verb) {
-  const declared = verb.arguments.map((argument) => `, $${argument.name}: ${argument.type}${argument.required ? '!' : ''}`).join('');
-  const passed = verb.arguments.map((argument) => `, ${argument.name}: $${argument.name}`).join('');
-  return parse(`mutation AdminWorkOrderVerb($id: ID!${declared}) { ${verb.mutation}(id: $id${passed}) { id } }`);
+/** The status verbs' mutations of work-orders.graphql, by the mutation each calls. */
+const VERB_DOCUMENTS = new Map<string | undefined, DocumentNode>(
+  [AdminSendEstimateDocument, AdminApproveWorkOrderDocument, AdminStartWorkOrderDocument, AdminMarkWorkOrderReadyDocument, AdminCompleteWorkOrderDocument, AdminCancelWorkOrderDocument].map(
+    (document) => [mutationOf(document), document],
+  ),
+);
+
+/**
+ * The document of a verb, e.g. `mutation AdminCompleteWorkOrder($id: ID!, $odometerOut: Int)`, checked
+ * against the schema like every admin document. Its variables are the verb's form values (`Verb.arguments`),
+ * known only at run time, so it is handed out untyped: the API validates them and names a field it refuses.
+ */
+export function verbDocument(verb: Verb): DocumentNode {
+  const document = VERB_DOCUMENTS.get(verb.mutation);
+  if (!document) throw new Error(`${verb.mutation} is no work-order verb of work-orders.graphql`);
+  return document;
 }

@@ -4,6 +4,8 @@ import { useCallback, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Loading, Title, useDataProvider, useGetRecordId } from 'react-admin';
 import { DomainActionButton } from '../actions/domain-action-button.tsx';
+import { AdminWorkOrderChangedDocument } from '../generated/operations.ts';
+import { subscriptionPayload } from '../integrations/live-client.ts';
 import { apiResources } from '../schema/api-schema.ts';
 import { humanise } from '../schema/labels.ts';
 import { LinesTable } from './lines-table.tsx';
@@ -94,15 +96,14 @@ function Header({ workOrder, onChanged }: { workOrder: WorkOrderDetail; onChange
 
 /**
  * The work-order screen (the WorkOrder resource's show page): header with the status verbs, the lines
- * with add/change/remove and the server's totals, and the signature and inspection status once the API
- * has them. Re-queried on every `workOrderChanged` of this work order; details are edited on the
- * generated edit form.
+ * with add/change/remove and the server's totals, and the signature and inspection status. Re-queried on
+ * every `workOrderChanged` of this work order; details are edited on the generated edit form.
  */
 export function WorkOrderScreen({ live }: { live: Client }) {
   const id = String(useGetRecordId());
   const dataProvider = useDataProvider<WorkOrdersDataProvider>();
   const load = useCallback(() => dataProvider.getWorkOrder(id), [dataProvider, id]);
-  const { data: workOrder, error, reload } = useLiveQuery(live, [`subscription AdminWorkOrderChanged { workOrderChanged(id: ${JSON.stringify(id)}) { kind id } }`], load);
+  const { data: workOrder, error, reload } = useLiveQuery(live, [subscriptionPayload(AdminWorkOrderChangedDocument, { id })], load);
   const changed = () => void reload();
 
   if (error && !workOrder) return <Alert severity="error" sx={{ mt: 2 }}>{error.message}</Alert>;
@@ -115,8 +116,8 @@ export function WorkOrderScreen({ live }: { live: Client }) {
         <Stack sx={{ gap: 3 }} divider={<Divider flexItem />}>
           <Header workOrder={workOrder} onChanged={changed} />
           <LinesTable workOrder={workOrder} onChanged={changed} />
-          {workOrder.signatureRequests && <RelatedStatus title="Signatures" rows={workOrder.signatureRequests} />}
-          {workOrder.inspections && <RelatedStatus title="Inspections" rows={workOrder.inspections} />}
+          <RelatedStatus title="Signatures" rows={workOrder.signatureRequests} />
+          <RelatedStatus title="Inspections" rows={workOrder.inspections} />
         </Stack>
       </CardContent>
     </Card>
