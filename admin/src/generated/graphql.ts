@@ -1832,6 +1832,8 @@ export type WorkOrder = {
   inspections: Array<Inspection>;
   /** Labour, parts and fees, in order */
   lines: Array<WorkOrderLine>;
+  /** Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with */
+  availableActions: Array<WorkOrderAvailableAction>;
   /** The customer (from crm) */
   customer: Customer;
   vehicle?: Maybe<Vehicle>;
@@ -2947,6 +2949,42 @@ export type ServiceItem = {
 export type ServiceItemKind =
   | 'LABOUR'
   | 'FEE';
+
+/** An action on a WorkOrder: whether the caller may take it now and, when not, why */
+export type WorkOrderAvailableAction = {
+  __typename?: 'WorkOrderAvailableAction';
+  action: WorkOrderAction;
+  /** The mutation that takes it */
+  mutation: Scalars['String']['output'];
+  /** The current status leads on by this action; false when the flow does not offer it from here */
+  next: Scalars['Boolean']['output'];
+  /** Taking it now would succeed as far as the status and the rules go */
+  allowed: Scalars['Boolean']['output'];
+  /** Why it is refused now: exactly what its mutation would answer; empty when allowed */
+  reasons: Array<ActionReason>;
+};
+
+/** What can be done to a WorkOrder along its status flow */
+export type WorkOrderAction =
+  /** The estimate went to the customer: `sendEstimate`, DRAFT -> ESTIMATE_SENT */
+  | 'SEND_ESTIMATE'
+  /** The customer approved the estimate: `approveWorkOrder`, ESTIMATE_SENT -> APPROVED */
+  | 'APPROVE'
+  /** Work started: `startWorkOrder`, APPROVED -> IN_PROGRESS */
+  | 'START'
+  /** The vehicle can be collected: `markWorkOrderReady`, IN_PROGRESS -> READY */
+  | 'MARK_READY'
+  /** Posted, under the posting rules: `completeWorkOrder`, READY -> COMPLETED */
+  | 'COMPLETE'
+  /** Cancelled, with the reason: `cancelWorkOrder`, DRAFT or ESTIMATE_SENT or APPROVED or IN_PROGRESS or READY -> CANCELLED */
+  | 'CANCEL';
+
+/** Why an action is refused now: the same field and message as its mutation's refusal (`extensions.fields`) */
+export type ActionReason = {
+  __typename?: 'ActionReason';
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
 
 /** Booked (holds its technician and bay), cancelled, completed, or the customer did not come */
 export type AppointmentStatus =
