@@ -1691,6 +1691,8 @@ export type Appointment = {
   notes?: Maybe<Scalars['String']['output']>;
   /** Why it was cancelled */
   cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** Every action of the flow with whether the caller may take it now, and when not why */
+  availableActions: Array<AppointmentAvailableAction>;
   /** The customer (from crm) */
   customer: Customer;
   vehicle?: Maybe<Vehicle>;
@@ -2804,6 +2806,8 @@ export type Inspection = {
   sentAt?: Maybe<Scalars['DateTime']['output']>;
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
   items: Array<InspectionItem>;
+  /** Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with */
+  availableActions: Array<InspectionAvailableAction>;
   technician?: Maybe<Technician>;
   workOrder?: Maybe<WorkOrder>;
 };
@@ -2872,6 +2876,32 @@ export type WorkOrderLineKind =
   | 'LABOUR'
   | 'PART'
   | 'FEE';
+
+/** An action on a Inspection: whether the caller may take it now and, when not, why */
+export type InspectionAvailableAction = {
+  __typename?: 'InspectionAvailableAction';
+  action: InspectionAction;
+  /** The mutation that takes it */
+  mutation: Scalars['String']['output'];
+  /** The current status leads on by this action; false when the flow does not offer it from here */
+  next: Scalars['Boolean']['output'];
+  /** Taking it now would succeed as far as the status and the rules go */
+  allowed: Scalars['Boolean']['output'];
+  /** Why it is refused now: exactly what its mutation would answer; empty when allowed */
+  reasons: Array<ActionReason>;
+};
+
+/** What can be done to a Inspection along its status flow */
+export type InspectionAction =
+  /** Shown to the customer (DECIDED at once when nothing is recommended): `sendInspection`, IN_PROGRESS -> SENT */
+  | 'SEND';
+
+/** Why an action is refused now: the same field and message as its mutation's refusal (`extensions.fields`) */
+export type ActionReason = {
+  __typename?: 'ActionReason';
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
 
 /** A technician of the shop, bookable for appointments */
 export type Technician = {
@@ -2979,19 +3009,33 @@ export type WorkOrderAction =
   /** Cancelled, with the reason: `cancelWorkOrder`, DRAFT or ESTIMATE_SENT or APPROVED or IN_PROGRESS or READY -> CANCELLED */
   | 'CANCEL';
 
-/** Why an action is refused now: the same field and message as its mutation's refusal (`extensions.fields`) */
-export type ActionReason = {
-  __typename?: 'ActionReason';
-  field: Scalars['String']['output'];
-  message: Scalars['String']['output'];
-};
-
 /** Booked (holds its technician and bay), cancelled, completed, or the customer did not come */
 export type AppointmentStatus =
   | 'BOOKED'
   | 'CANCELLED'
   | 'COMPLETED'
   | 'NO_SHOW';
+
+/** An action on a Appointment: whether the caller may take it now and, when not, why */
+export type AppointmentAvailableAction = {
+  __typename?: 'AppointmentAvailableAction';
+  action: AppointmentAction;
+  /** The mutation that takes it */
+  mutation: Scalars['String']['output'];
+  /** The current status leads on by this action; false when the flow does not offer it from here */
+  next: Scalars['Boolean']['output'];
+  /** Taking it now would succeed as far as the status and the rules go */
+  allowed: Scalars['Boolean']['output'];
+  /** Why it is refused now: exactly what its mutation would answer; empty when allowed */
+  reasons: Array<ActionReason>;
+};
+
+/** What can be done to a Appointment along its status flow */
+export type AppointmentAction =
+  /** Moved to another time, technician or bay: `rescheduleAppointment`, BOOKED -> BOOKED */
+  | 'RESCHEDULE'
+  /** Cancelled, freeing its technician and bay: `cancelAppointment`, BOOKED -> CANCELLED */
+  | 'CANCEL';
 
 /** A page of Technician with cursors for partner apps and offsets for the admin */
 export type TechnicianConnection = {
