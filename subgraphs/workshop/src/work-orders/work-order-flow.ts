@@ -1,4 +1,4 @@
-import { availableActionType, badUserInput, defineStatusFlow, type FieldError } from '@atelier/kit';
+import { ADMINS, availableActionType, badUserInput, defineStatusFlow, Role, type FieldError } from '@atelier/kit';
 import { ARRIVAL_EVENTS, isFinal, WORK_ORDER_ACTIONS, WORK_ORDER_STATUSES, WorkOrderStatus } from './work-order-flow.data.ts';
 import { WorkOrderLineKind, type WorkOrderLine } from './work-order-line.entity.ts';
 import { type WorkOrder } from './work-order.entity.ts';
@@ -14,12 +14,18 @@ export interface PostingFacts {
   vehicleMileage: number | null | undefined;
 }
 
-/** The flow (work-order-flow.data.ts) with the posting rules that may block COMPLETE. */
+/** Service advisors run work orders; partner apps may too. */
+export const WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
+/** Technicians also move the work on the floor: start it, mark it ready. */
+export const FLOOR = [...WRITE, Role.TECHNICIAN];
+
+/** The flow (work-order-flow.data.ts) with who may take each action and the posting rules that may block COMPLETE. */
 export const workOrderFlow = defineStatusFlow<WorkOrderStatus, keyof typeof WORK_ORDER_ACTIONS, WorkOrder, PostingFacts>({
   statuses: WORK_ORDER_STATUSES,
   actions: WORK_ORDER_ACTIONS,
   statusOf: (workOrder) => workOrder.status,
   rules: { COMPLETE: { check: postingViolations, message: 'The work order cannot be completed yet' } },
+  roles: { SEND_ESTIMATE: WRITE, APPROVE: WRITE, START: FLOOR, MARK_READY: FLOOR, COMPLETE: WRITE, CANCEL: WRITE },
 });
 
 export const { actionEnum: WorkOrderAction, AvailableActionType: WorkOrderAvailableAction } = availableActionType('WorkOrder', WORK_ORDER_ACTIONS);
