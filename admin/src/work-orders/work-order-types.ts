@@ -1,7 +1,10 @@
-import type { WorkOrderLineKind, WorkOrderStatus } from '../generated/graphql.ts';
-import type { AdminJobBoardColumnQuery, AdminVehicleNameFragment, AdminWorkOrderLineFragment, AdminWorkOrderQuery } from '../generated/operations.ts';
+import type { AdminAvailableActionFragment, AdminJobBoardColumnQuery, AdminVehicleNameFragment, AdminWorkOrderLineFragment, AdminWorkOrderQuery } from '../generated/operations.ts';
+import type { WorkOrderAction, WorkOrderAvailableAction, WorkOrderLineKind, WorkOrderStatus } from '../generated/graphql.ts';
 
-export type { WorkOrderLineKind, WorkOrderStatus };
+export type { WorkOrderAction, WorkOrderAvailableAction, WorkOrderLineKind, WorkOrderStatus };
+
+/** What the API says the work order may do next (`availableActions`). */
+export type AvailableActionRow = AdminAvailableActionFragment;
 
 // the shapes of work-orders.graphql's queries
 
