@@ -31,6 +31,8 @@ export * from './graphql/storable-text.ts';
 export * from './graphql/validation.ts';
 export * from './graphql/variable-errors.ts';
 export * from './logger.ts';
+export * from './references/holds-migration.ts';
+export * from './references/reference-holds.ts';
 export * from './server/context.ts';
 export * from './server/listen.ts';
 export * from './server/sdl.ts';

@@ -7,6 +7,7 @@ import { badUserInput, conflict, notFound, unauthenticated } from '../errors.ts'
 import { type Static, type TObject } from '@sinclair/typebox';
 import { type EventType, type PayloadOf } from '../events/contract.ts';
 import { publish } from '../events/event-bus.ts';
+import { refuseHeldDelete } from '../references/reference-holds.ts';
 import { type ChangeKind, type LiveEvent } from '../events/live-signal.ts';
 import { requireTenant, type SubgraphContext } from '../server/context.ts';
 import { ConnectionType, MAX_PAGE_SIZE, PageArgs, paginate } from './connection.ts';
@@ -60,6 +61,11 @@ export interface CrudOptions<T extends TenantOwned, C extends object, U extends 
   toEventData?: (entity: T, em: EntityManager) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Same for updates; gets the current entity. */
   toUpdateData?: (input: U, entity: T, em: EntityManager, context: SubgraphContext) => Promise<EntityData<T>> | EntityData<T>;
+  /**
+   * The name other contracts point at these records with (`Reference('Customer')`): a delete of one that
+   * is still pointed at is refused with CONFLICT (the subgraph's `referenceHolds` must own the type).
+   */
+  referencedAs?: string;
 }
 
 export type ReadOptions<T extends TenantOwned> = Pick<CrudOptions<T, object, object>, 'entity' | 'typeName' | 'plural' | 'filter' | 'orderBy' | 'searchColumns'> & {
@@ -224,6 +230,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
     @Authorized(roles.write)
     @Mutation(() => ID, { name: `delete${typeName}` })
     async remove(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<string> {
+      if (options.referencedAs && isUuid(id)) await refuseHeldDelete(context.em, requireTenant(context), options.referencedAs, [id]);
       await context.em.transactional(async (em) => {
         const current = await findOrFail(em, entity, typeName, id);
         em.remove(current);
@@ -238,6 +245,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
     async removeMany(@Arg('ids', () => [ID]) ids: string[], @Ctx() context: SubgraphContext): Promise<string[]> {
       const unique = [...new Set(ids)];
       if (unique.length > MAX_PAGE_SIZE) throw badUserInput([{ field: 'ids', message: `at most ${MAX_PAGE_SIZE} at once` }]);
+      if (options.referencedAs) await refuseHeldDelete(context.em, requireTenant(context), options.referencedAs, unique.filter(isUuid));
       await context.em.transactional(async (em) => {
         const found = (await em.find(entity, { id: { $in: unique.filter(isUuid) } } as never)) as T[];
         const missing = unique.filter((id) => !found.some((row) => row.id === id));
