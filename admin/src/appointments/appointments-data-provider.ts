@@ -8,7 +8,8 @@ import type { VehicleSummary } from '../work-orders/work-order-types.ts';
 
 export type CalendarAppointment = Pick<Appointment, 'id' | 'startsAt' | 'endsAt' | 'bay' | 'status' | 'notes' | 'technicianId'> & {
   technician: { name: string } | null;
-  customer: { name: string };
+  /** null when the customer cannot be found any more */
+  customer: { name: string } | null;
   vehicle: VehicleSummary | null;
 };
 

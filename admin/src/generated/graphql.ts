@@ -1691,8 +1691,8 @@ export type Appointment = {
   notes?: Maybe<Scalars['String']['output']>;
   /** Why it was cancelled */
   cancellationReason?: Maybe<Scalars['String']['output']>;
-  /** The customer (from crm) */
-  customer: Customer;
+  /** The customer (from crm); null when it cannot be found any more */
+  customer?: Maybe<Customer>;
   vehicle?: Maybe<Vehicle>;
   technician?: Maybe<Technician>;
 };
@@ -1832,8 +1832,8 @@ export type WorkOrder = {
   inspections: Array<Inspection>;
   /** Labour, parts and fees, in order */
   lines: Array<WorkOrderLine>;
-  /** The customer (from crm) */
-  customer: Customer;
+  /** The customer (from crm); null when it cannot be found any more */
+  customer?: Maybe<Customer>;
   vehicle?: Maybe<Vehicle>;
   appointment?: Maybe<Appointment>;
 };

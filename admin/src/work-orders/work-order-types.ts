@@ -13,7 +13,8 @@ export interface VehicleSummary {
 
 /** A job board card. */
 export type WorkOrderCard = Pick<WorkOrder, 'id' | 'number' | 'status' | 'total' | 'currency' | 'promisedAt' | 'completedAt' | 'updatedAt'> & {
-  customer: { name: string };
+  /** null when the customer cannot be found any more */
+  customer: { name: string } | null;
   vehicle: VehicleSummary | null;
 };
 
@@ -31,7 +32,8 @@ export type WorkOrderDetail = Pick<
   | 'id' | 'number' | 'status' | 'customerId' | 'vehicleId' | 'complaint' | 'notes' | 'odometerIn' | 'odometerOut' | 'promisedAt' | 'currency' | 'taxRate'
   | 'labourTotal' | 'partsTotal' | 'feesTotal' | 'subtotal' | 'taxTotal' | 'total' | 'approvedBy' | 'cancellationReason' | 'updatedAt'
 > & {
-  customer: { name: string };
+  /** null when the customer cannot be found any more */
+  customer: { name: string } | null;
   vehicle: VehicleSummary | null;
   lines: WorkOrderLineRow[];
   signatureRequests?: LooseRecord[];

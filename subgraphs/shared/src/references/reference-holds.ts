@@ -26,14 +26,18 @@ const RELEASING_VERBS = new Set(['deleted', 'removed']);
 
 /**
  * The consumer that keeps the holds of `owns` (types this subgraph owns, as `Reference(...)` names them)
- * from `contracts` (the subgraph's own included: its own work orders hold its vehicles). Add it to the
- * subgraph's consumers.
+ * from `contracts` (the subgraph's own included: its own work orders hold its vehicles). A holder is a
+ * record whose contract has its `<entity>.created` event; its every event carrying a reference counts.
+ * Add it to the subgraph's consumers.
  */
 export function referenceHolds(options: { subgraph: string; owns: readonly string[]; contracts: readonly Contract[] }): ReferenceHolds {
   const owned = new Set(options.owns);
   const pathsByEvent = new Map<string, ReferencePath[]>();
   for (const contract of options.contracts) {
-    for (const type of Object.values(contract.events) as EventType[]) {
+    const types = Object.values(contract.events) as EventType[];
+    // only records hold: an entity the contract says is created (a notification such as `vin.decoded` holds nothing)
+    const records = new Set(types.filter((type) => type.name.endsWith('.created')).map((type) => type.name.replace(/\.created$/, '')));
+    for (const type of types.filter((one) => records.has(one.name.replace(/\.[a-zA-Z]+$/, '')))) {
       const paths = referencePaths(type.payload).filter((path) => owned.has(path.type));
       if (paths.length) pathsByEvent.set(type.name, paths);
     }

@@ -67,7 +67,7 @@ export class AppointmentResolver extends crudResolver({
     return cancelAppointment(context, args);
   }
 
-  @FieldResolver(() => CustomerRef, { description: 'The customer (from crm)' })
+  @FieldResolver(() => CustomerRef, { nullable: true, description: 'The customer (from crm); null when it cannot be found any more' })
   customer(@Root() appointment: Appointment): CustomerRef {
     return { id: appointment.customerId };
   }

@@ -159,7 +159,7 @@ export class WorkOrderResolver extends crudResolver({
     }).load(workOrder.id);
   }
 
-  @FieldResolver(() => CustomerRef, { description: 'The customer (from crm)' })
+  @FieldResolver(() => CustomerRef, { nullable: true, description: 'The customer (from crm); null when it cannot be found any more' })
   customer(@Root() workOrder: WorkOrder): CustomerRef {
     return { id: workOrder.customerId };
   }
