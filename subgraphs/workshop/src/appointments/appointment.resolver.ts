@@ -7,7 +7,7 @@ import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { vehicleReference } from '../vehicles/vehicle.resolver.ts';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
 import { AppointmentFilter, CancelAppointmentArgs, CreateAppointmentInput, RescheduleAppointmentArgs, UpdateAppointmentInput } from './appointment.inputs.ts';
-import { assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
+import { appointmentFlow, AppointmentAvailableAction, assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
 import { cancelAppointment, rescheduleAppointment } from './appointment.service.ts';
 
 const AppointmentOrderBy = orderBy('Appointment', ['startsAt', 'endsAt', 'bay', 'status', 'createdAt'], ['STARTS_AT_ASC']);
@@ -65,6 +65,11 @@ export class AppointmentResolver extends crudResolver({
   @Mutation(() => Appointment, { description: 'Cancels a booked appointment, freeing its technician and bay' })
   cancelAppointment(@Args(() => CancelAppointmentArgs) args: CancelAppointmentArgs, @Ctx() context: SubgraphContext): Promise<Appointment> {
     return cancelAppointment(context, args);
+  }
+
+  @FieldResolver(() => [AppointmentAvailableAction], { description: 'Every action of the flow with whether the caller may take it now, and when not why' })
+  availableActions(@Root() appointment: Appointment) {
+    return appointmentFlow.available(appointment, undefined);
   }
 
   @FieldResolver(() => CustomerRef, { nullable: true, description: 'The customer (from crm); null when it cannot be found any more' })

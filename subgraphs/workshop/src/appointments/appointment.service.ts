@@ -1,6 +1,6 @@
-import { conflict, eventData, findOrFail, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { eventData, findOrFail, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
-import { assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
+import { appointmentFlow, assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
 
 export interface Reschedule {
   id: string;
@@ -20,7 +20,7 @@ export function rescheduleAppointment(context: SubgraphContext, args: Reschedule
   return translateOverlaps(() =>
     context.em.transactional(async (em) => {
       const current = await findOrFail(em, Appointment, 'Appointment', args.id);
-      if (current.status !== AppointmentStatus.BOOKED) throw conflict(`Only a booked appointment can be rescheduled; this one is ${current.status}`);
+      await appointmentFlow.assert('RESCHEDULE', current, undefined);
       const slot = {
         id: current.id,
         status: current.status,
@@ -41,11 +41,11 @@ export function rescheduleAppointment(context: SubgraphContext, args: Reschedule
   );
 }
 
-/** Cancels a booked appointment with a reason, freeing its technician and bay; CONFLICT when it is not booked. */
+/** Cancels a booked appointment with a reason, freeing its technician and bay; CONFLICT when it is not booked (appointmentFlow). */
 export function cancelAppointment(context: SubgraphContext, args: { id: string; reason: string }): Promise<Appointment> {
   return context.em.transactional(async (em: EntityManager) => {
     const current = await findOrFail(em, Appointment, 'Appointment', args.id);
-    if (current.status !== AppointmentStatus.BOOKED) throw conflict(`Only a booked appointment can be cancelled; this one is ${current.status}`);
+    await appointmentFlow.assert('CANCEL', current, undefined);
     em.assign(current, { status: AppointmentStatus.CANCELLED, cancellationReason: args.reason.trim() });
     await em.flush();
     await publishChange(context, em, 'workshop.appointment.cancelled', current.id, eventData(current));

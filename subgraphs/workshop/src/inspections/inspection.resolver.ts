@@ -8,6 +8,7 @@ import { appendLines } from '../work-orders/work-order-lines.ts';
 import { WorkOrder } from '../work-orders/work-order.entity.ts';
 import { checkTechnician, lockWorkOrder } from '../work-orders/work-order.service.ts';
 import { InspectionItem, RecommendationDecision } from './inspection-item.entity.ts';
+import { inspectionFlow, InspectionAvailableAction } from './inspection-flow.ts';
 import { Inspection, InspectionStatus } from './inspection.entity.ts';
 import { AddInspectionItemInput, CreateInspectionInput, DecideRecommendationArgs, InspectionFilter, UpdateInspectionInput, UpdateInspectionItemInput } from './inspection.inputs.ts';
 import {
@@ -107,11 +108,8 @@ export class InspectionResolver extends crudResolver({
   sendInspection(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Inspection> {
     return context.em.transactional(async (em) => {
       const inspection = await lockInspection(em, id);
-      assertInProgress(inspection);
       const items = await itemsOf(em, inspection.id);
-      const unrated = items.map((item, index) => ({ item, index })).filter(({ item }) => !item.condition);
-      if (!items.length) throw badUserInput([{ field: 'items', message: 'an inspection without items cannot be sent' }]);
-      if (unrated.length) throw badUserInput(unrated.map(({ item, index }) => ({ field: `items.${index}.condition`, message: `"${item.name}" is not rated yet` })));
+      await inspectionFlow.assert('SEND', inspection, items);
       const recommended = items.filter((item) => item.recommendationData?.length);
       for (const item of recommended) item.decision = RecommendationDecision.PENDING;
       const now = new Date();
@@ -149,10 +147,12 @@ export class InspectionResolver extends crudResolver({
 
   @FieldResolver(() => [InspectionItem])
   items(@Root() inspection: Inspection, @Ctx() context: SubgraphContext): Promise<InspectionItem[]> {
-    return loader<string, InspectionItem[]>(context, 'inspectionItems', async (ids) => {
-      const rows = await context.em.find(InspectionItem, { inspectionId: { $in: [...ids] } }, { orderBy: { position: 'asc', createdAt: 'asc' } });
-      return groupBy(ids, rows, (item) => item.inspectionId);
-    }).load(inspection.id);
+    return itemsLoader(context).load(inspection.id);
+  }
+
+  @FieldResolver(() => [InspectionAvailableAction], { description: 'Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with' })
+  availableActions(@Root() inspection: Inspection, @Ctx() context: SubgraphContext) {
+    return inspectionFlow.available(inspection, () => itemsLoader(context).load(inspection.id));
   }
 
   @FieldResolver(() => Technician, { nullable: true })
@@ -164,6 +164,14 @@ export class InspectionResolver extends crudResolver({
   workOrder(@Root() inspection: Inspection, @Ctx() context: SubgraphContext): Promise<WorkOrder | null> {
     return context.em.findOne(WorkOrder, { id: inspection.workOrderId });
   }
+}
+
+/** A page's items in one query: `items` and the rules of `availableActions` share it. */
+function itemsLoader(context: SubgraphContext) {
+  return loader<string, InspectionItem[]>(context, 'inspectionItems', async (ids) => {
+    const rows = await context.em.find(InspectionItem, { inspectionId: { $in: [...ids] } }, { orderBy: { position: 'asc', createdAt: 'asc' } });
+    return groupBy(ids, rows, (item) => item.inspectionId);
+  });
 }
 
 @Resolver(() => WorkOrder)

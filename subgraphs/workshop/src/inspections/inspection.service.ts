@@ -4,6 +4,7 @@ import { lineTotal } from '../work-orders/work-order-totals.ts';
 import { WorkOrder } from '../work-orders/work-order.entity.ts';
 import { type AddWorkOrderLineInput } from '../work-orders/work-order.inputs.ts';
 import { InspectionCondition, InspectionItem, type RecommendedLine } from './inspection-item.entity.ts';
+import { alreadySent } from './inspection-flow.ts';
 import { Inspection, InspectionStatus } from './inspection.entity.ts';
 
 /** What a shop checks on every car unless it starts from an empty list. */
@@ -28,7 +29,7 @@ export const itemsOf = (em: EntityManager, inspectionId: string) => em.find(Insp
 
 /** The checklist is written while the technician inspects; once the customer has it, it stays as sent. */
 export function assertInProgress(inspection: Inspection): void {
-  if (inspection.status !== InspectionStatus.IN_PROGRESS) throw badUserInput([{ field: 'status', message: `the inspection was already sent to the customer (${inspection.status})` }]);
+  if (inspection.status !== InspectionStatus.IN_PROGRESS) throw badUserInput([alreadySent(inspection.status)]);
 }
 
 /** Re-labels a refused line's fields as fields of the recommendation's line, where the user typed them. */

@@ -16,14 +16,14 @@ export const estimateSignatures: EventConsumer<SubgraphContext> = {
     await context.em.transactional(async (em) => {
       const workOrder = await em.findOne(WorkOrder, { id: workOrderId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!workOrder) return; // deleted meanwhile (a draft)
-      if (workOrder.status === WorkOrderStatus.DRAFT) await moveTo(context, em, workOrder, WorkOrderStatus.ESTIMATE_SENT);
+      if (workOrder.status === WorkOrderStatus.DRAFT) await moveTo(context, em, workOrder, 'SEND_ESTIMATE');
       if (event.name !== 'integrations.signatureRequest.completed') return;
       if (workOrder.status !== WorkOrderStatus.ESTIMATE_SENT) {
         logger.info({ workOrderId, status: workOrder.status }, 'a signed estimate arrived for a work order that has moved on; left as it is');
         return;
       }
       const by = `e-signature${signerName ? ` of ${signerName}` : ''}${envelopeId ? ` (envelope ${envelopeId})` : ''}`;
-      await moveTo(context, em, workOrder, WorkOrderStatus.APPROVED, { approvedBy: by.slice(0, 200) });
+      await moveTo(context, em, workOrder, 'APPROVE', { approvedBy: by.slice(0, 200) });
     });
   },
 };

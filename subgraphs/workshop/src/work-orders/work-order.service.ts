@@ -4,10 +4,10 @@ import { Technician } from '../technicians/technician.entity.ts';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { OdometerSource } from '../vehicles/odometer-reading.entity.ts';
 import { assertNotBackwards, lockVehicle, recordReading } from '../vehicles/odometer.ts';
-import { ARRIVALS, assertTransition } from './work-order-flow.ts';
+import { ARRIVALS, workOrderFlow, type PostingFacts, type WorkOrderAction } from './work-order-flow.ts';
 import { WorkOrderLine } from './work-order-line.entity.ts';
 import { computeTotals, lineTotal } from './work-order-totals.ts';
-import { WorkOrder, WorkOrderStatus } from './work-order.entity.ts';
+import { WorkOrder } from './work-order.entity.ts';
 
 /** Loads the work order under a row lock, so concurrent changes of its status or lines queue up. */
 export const lockWorkOrder = (em: EntityManager, id: string): Promise<WorkOrder> => findOrFail(em, WorkOrder, 'WorkOrder', id, { lock: true });
@@ -46,20 +46,40 @@ export async function publishWorkOrder(context: SubgraphContext, em: EntityManag
   await publishChange(context, em, `workshop.workOrder.${verb}`, workOrder.id, { ...workOrderData(workOrder, lines), ...extra });
 }
 
+/** What the posting rules check, read inside the caller's transaction with the vehicle locked. */
+export async function postingFacts(em: EntityManager, workOrder: WorkOrder, odometerOut = workOrder.odometerOut): Promise<PostingFacts> {
+  const lines = await linesOf(em, workOrder.id);
+  const vehicle = await lockVehicle(em, workOrder.vehicleId);
+  return { lines, odometerOut, vehicleMileage: vehicle?.mileage };
+}
+
 /**
- * Moves a (locked) work order along the flow: refuses what the flow does not allow, stamps the time of
- * arrival and publishes the transition's event, all in the caller's transaction.
+ * Moves a (locked) work order along the flow by `action`: refuses what the flow and its rules do not
+ * allow (the refusal `availableActions` shows), stamps the time of arrival and publishes the
+ * transition's event, all in the caller's transaction.
  */
 export async function moveTo(
   context: SubgraphContext,
   em: EntityManager,
   workOrder: WorkOrder,
-  to: Exclude<WorkOrderStatus, WorkOrderStatus.DRAFT>,
+  action: WorkOrderAction,
+  changes: Partial<Pick<WorkOrder, 'approvedBy' | 'cancellationReason' | 'odometerOut'>> = {},
+): Promise<WorkOrder> {
+  await workOrderFlow.assert(action, workOrder, () => postingFacts(em, workOrder, changes.odometerOut ?? workOrder.odometerOut));
+  return arrive(context, em, workOrder, action, changes);
+}
+
+/** The arrival of an action already allowed (`workOrderFlow.assert`): status, timestamp, event. */
+export async function arrive(
+  context: SubgraphContext,
+  em: EntityManager,
+  workOrder: WorkOrder,
+  action: WorkOrderAction,
   changes: Partial<Pick<WorkOrder, 'approvedBy' | 'cancellationReason' | 'odometerOut'>> = {},
 ): Promise<WorkOrder> {
   const from = workOrder.status;
-  assertTransition(from, to);
-  const arrival = ARRIVALS[to];
+  const to = workOrderFlow.actions[action].to;
+  const arrival = ARRIVALS[to as keyof typeof ARRIVALS];
   em.assign(workOrder, { ...changes, status: to, [arrival.stamp]: new Date() });
   await em.flush();
   await publishWorkOrder(context, em, workOrder, arrival.event, { previousStatus: from });
