@@ -1,5 +1,6 @@
 import { defineSubgraph } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
+import { commerceContract } from './contract.ts';
 import { Product } from './products/product.entity.ts';
 import { ProductResolver, productReference } from './products/product.resolver.ts';
 
@@ -10,4 +11,5 @@ export const commerce = defineSubgraph({
   resolvers: [ProductResolver],
   referenceResolvers: { Product: productReference as never },
   migrations,
+  contract: commerceContract,
 });

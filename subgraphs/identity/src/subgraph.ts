@@ -2,6 +2,7 @@ import { defineSubgraph } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
 import { ApiKey } from './api-keys/api-key.entity.ts';
 import { ApiKeyResolver } from './api-keys/api-key.resolver.ts';
+import { identityContract } from './contract.ts';
 import { apiKeyRoute } from './api-keys/api-key.route.ts';
 import { Invitation } from './invitations/invitation.entity.ts';
 import { InvitationResolver } from './invitations/invitation.resolver.ts';
@@ -25,6 +26,7 @@ export const identity = defineSubgraph({
   resolvers: [SessionResolver, SignUpResolver, PasswordResolver, OrganizationResolver, MembershipResolver, InvitationResolver, ApiKeyResolver],
   referenceResolvers: { Organization: organizationReference as never, User: userReference as never },
   migrations,
+  contract: identityContract,
   routes: async (request, services) => (await apiKeyRoute(request, services)) ?? sessionRoutes(request, services),
 });
 

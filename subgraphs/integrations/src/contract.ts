@@ -160,7 +160,7 @@ export const integrationsContract = defineContract('integrations', {
   'connection.tested': event('A provider connection was checked', ConnectionSnapshot),
   'connection.disconnected': event('A provider was disconnected', ConnectionSnapshot),
   'connection.syncDue': event("A connection's scheduled sync is due (a scheduled job on the connection)", Due),
-  'syncRun.queued': event('A sync run was queued (a run resumed after a rate limit is queued again, with no payload)', SyncRunSnapshot),
+  'syncRun.queued': event('A sync run was queued (a run that waited for a rate limit is queued again when it resumes)', SyncRunSnapshot),
   'syncRun.waiting': event('A sync run waits for a provider rate limit, until `resumeAt`', SyncRunSnapshot),
   'syncRun.finished': event('A sync run finished (SUCCEEDED, PARTIAL or FAILED)', SyncRunSnapshot),
   'webhookEndpoint.created': event('An outgoing webhook endpoint was added', WebhookEndpointSnapshot),

@@ -4,6 +4,7 @@ import { accountEmailSender } from './account-email/account-email-sender.ts';
 import { calendarSync } from './calendar/index.ts';
 import { Connection } from './connections/connection.entity.ts';
 import { ConnectionResolver } from './connections/connection.resolver.ts';
+import { integrationsContract } from './contract.ts';
 import { OAuthState } from './connections/oauth-state.entity.ts';
 import { oauthCallbackRoute } from './connections/oauth.route.ts';
 import { AppointmentRef, appointmentRefReference } from './federation/appointment.ref.ts';
@@ -57,6 +58,7 @@ export const integrations = defineSubgraph({
   orphanedTypes: [AppointmentRef, WorkOrderRef],
   referenceResolvers: { Appointment: appointmentRefReference as never, WorkOrder: workOrderRefReference as never },
   migrations,
+  contract: integrationsContract,
   configChecks: [secretKeyProblems],
   consumers: [
     accountEmailSender, inboundProcessor, recordProjection, syncWorker, vinDecodeRequests, connectEvents, staleEstimates, documentsFiling, inspectionPhotosFiling,

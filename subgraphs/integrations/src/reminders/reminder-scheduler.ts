@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
-import { publishChange, type EntityManager, type EventConsumer, type EventEnvelope, type SubgraphContext } from '@atelier/kit';
+import { publishChange, type EntityManager, type EventConsumer, type EventEnvelope, type Static, type SubgraphContext } from '@atelier/kit';
+import { integrationsEvents, type ScheduledMessageSnapshot } from '../contract.ts';
 import { ScheduledMessage, ScheduledMessageStatus } from './scheduled-message.entity.ts';
 import { reminderSettings } from './reminder-settings.entity.ts';
 
@@ -32,7 +33,8 @@ export async function queueSend(context: SubgraphContext, em: EntityManager, mes
   await context.bus.sendJob(SEND_QUEUE, job, { em, startAfterSeconds: Math.max(0, (message.sendAt.getTime() - Date.now()) / 1000) });
 }
 
-export const messageData = (message: ScheduledMessage) => ({
+/** The one mapping from a scheduled message's storage to the contract. */
+export const messageData = (message: ScheduledMessage): Static<typeof ScheduledMessageSnapshot> => ({
   appointmentId: message.appointmentId,
   customerId: message.customerId,
   status: message.status,
@@ -81,7 +83,7 @@ export const reminderScheduler: EventConsumer<SubgraphContext> = {
         const created = em.create(ScheduledMessage, { tenantId: event.tenantId, appointmentId: event.entityId, ...facts, appointmentChangedAt: changedAt, status: next.status, sendAt: next.sendAt ?? now, error: next.error });
         await em.flush();
         if (created.status === ScheduledMessageStatus.PENDING) await queueSend(context, em, created);
-        await publishChange(context, em, `${MESSAGE_EVENTS}.created`, created.id, messageData(created));
+        await publishChange(context, em, integrationsEvents['scheduledMessage.created'], created.id, messageData(created));
         return;
       }
 
@@ -91,7 +93,7 @@ export const reminderScheduler: EventConsumer<SubgraphContext> = {
       await em.flush();
       const replanned = existing.status !== before.status || existing.sendAt.getTime() !== before.sendAt;
       if (existing.status === ScheduledMessageStatus.PENDING && replanned) await queueSend(context, em, existing);
-      if (replanned) await publishChange(context, em, `${MESSAGE_EVENTS}.updated`, existing.id, messageData(existing));
+      if (replanned) await publishChange(context, em, integrationsEvents['scheduledMessage.updated'], existing.id, messageData(existing));
     });
   },
 };
@@ -104,6 +106,6 @@ export async function rescheduleTenantReminders(context: SubgraphContext, em: En
   await em.flush();
   for (const message of pending) {
     await queueSend(context, em, message);
-    await publishChange(context, em, `${MESSAGE_EVENTS}.updated`, message.id, messageData(message));
+    await publishChange(context, em, integrationsEvents['scheduledMessage.updated'], message.id, messageData(message));
   }
 }

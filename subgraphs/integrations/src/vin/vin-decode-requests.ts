@@ -1,7 +1,10 @@
-import { isExpectedError, publish, type EventConsumer, type FieldError, type SubgraphContext, type VinDecodedData } from '@atelier/kit';
+import { isExpectedError, publish, type EventConsumer, type FieldError, type Static, type SubgraphContext } from '@atelier/kit';
 import { type GraphQLError } from 'graphql';
+import { integrationsEvents, type VinDecoded } from '../contract.ts';
 import { type VinDecoding } from './vin-decoding.ts';
 import { decodeVin } from './vin.service.ts';
+
+type VinDecodedData = Static<typeof VinDecoded>;
 
 interface VehicleChange {
   vin?: unknown;
@@ -59,6 +62,6 @@ export const vinDecodeRequests: EventConsumer<SubgraphContext> = {
       if (!isExpectedError(error) || error.extensions.code !== 'BAD_USER_INPUT') throw error; // retried with backoff
       data = refusedData(event.entityId, vin, error);
     }
-    await context.em.transactional((em) => publish(em, { name: 'integrations.vin.decoded', tenantId: event.tenantId, entityId: event.entityId, actorId: context.caller.actorId, data: { ...data } }));
+    await context.em.transactional((em) => publish(em, integrationsEvents['vin.decoded'], { tenantId: event.tenantId, entityId: event.entityId, actorId: context.caller.actorId, data }));
   },
 };

@@ -1,5 +1,6 @@
-import { ADMINS, badUserInput, crudResolver, groupBy, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { workshopEvents } from '../contract.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
 import { Technician } from '../technicians/technician.entity.ts';
 import { technicianById } from '../technicians/technician.resolver.ts';
@@ -9,6 +10,7 @@ import { Appointment, AppointmentStatus } from './appointment.entity.ts';
 import { AppointmentFilter, CancelAppointmentArgs, CreateAppointmentInput, RescheduleAppointmentArgs, UpdateAppointmentInput } from './appointment.inputs.ts';
 import { appointmentFlow, AppointmentAvailableAction, assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
 import { cancelAppointment, rescheduleAppointment } from './appointment.service.ts';
+import { appointmentSnapshot } from './appointment.snapshot.ts';
 
 const AppointmentOrderBy = orderBy('Appointment', ['startsAt', 'endsAt', 'bay', 'status', 'createdAt'], ['STARTS_AT_ASC']);
 const WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
@@ -17,7 +19,8 @@ const WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
 export class AppointmentResolver extends crudResolver({
   entity: Appointment,
   typeName: 'Appointment',
-  events: 'workshop.appointment',
+  events: crudEventsOf(workshopEvents, 'appointment'),
+  snapshot: appointmentSnapshot,
   filter: AppointmentFilter,
   orderBy: AppointmentOrderBy,
   createInput: CreateAppointmentInput,

@@ -1,6 +1,8 @@
-import { badUserInput, catchUp, eventData, isUuid, loader, publishChange, requireTenant, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, catchUp, isUuid, loader, publishChange, requireTenant, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
 import { KnownMember } from './known-member.entity.ts';
+import { workshopEvents } from '../contract.ts';
 import { Technician } from './technician.entity.ts';
+import { technicianSnapshot } from './technician.snapshot.ts';
 
 /**
  * Keeps `known_members` in step with identity: a new membership makes its user known in that
@@ -25,7 +27,7 @@ export const memberProjection: EventConsumer<SubgraphContext> = {
       const technicians = await em.find(Technician, { userId });
       for (const technician of technicians) technician.userId = null;
       await em.flush();
-      for (const technician of technicians) await publishChange(context, em, 'workshop.technician.updated', technician.id, { ...eventData(technician), changed: ['userId'] });
+      for (const technician of technicians) await publishChange(context, em, workshopEvents['technician.updated'], technician.id, { ...technicianSnapshot(technician), changed: ['userId'] });
     });
   },
 };

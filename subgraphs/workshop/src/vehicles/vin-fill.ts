@@ -1,5 +1,6 @@
-import { eventData, publishChange, type EventConsumer, type SubgraphContext, type VinDecodedData } from '@atelier/kit';
+import { type EventConsumer, type SubgraphContext, type VinDecodedData } from '@atelier/kit';
 import { lockVehicle } from './odometer.ts';
+import { publishVehicleUpdated } from './vehicle-events.ts';
 import { type Vehicle } from './vehicle.entity.ts';
 import { VinDecodeStatus } from './vin-decode-status.ts';
 
@@ -55,7 +56,7 @@ export const vinFill: EventConsumer<SubgraphContext> = {
       vehicle.vinDecodeStatus = statusOf(decoded);
       vehicle.vinDecodeNote = vehicle.vinDecodeStatus === VinDecodeStatus.DECODED ? null : noteOf(decoded);
       await em.flush();
-      await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...eventData(vehicle), changed: [...filled, 'vinDecodeStatus', 'vinDecodeNote'] });
+      await publishVehicleUpdated(context, em, vehicle, [...filled, 'vinDecodeStatus', 'vinDecodeNote']);
     });
   },
 };
