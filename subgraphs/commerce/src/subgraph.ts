@@ -1,8 +1,9 @@
-import { defineSubgraph } from '@atelier/kit';
+import { defineSubgraph, referenceHolds } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
 import { commerceContract } from './contract.ts';
 import { Product } from './products/product.entity.ts';
 import { ProductResolver, productReference } from './products/product.resolver.ts';
+import { workshopContract } from '@atelier/workshop/contract';
 
 /** commerce: products (and later stock movements, POS sales, invoices, payments). */
 export const commerce = defineSubgraph({
@@ -12,4 +13,5 @@ export const commerce = defineSubgraph({
   referenceResolvers: { Product: productReference as never },
   migrations,
   contract: commerceContract,
+  consumers: [referenceHolds({ subgraph: 'commerce', owns: ['Product'], contracts: [workshopContract, commerceContract] })],
 });

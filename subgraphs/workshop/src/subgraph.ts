@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@atelier/kit';
+import { defineSubgraph, referenceHolds } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
 import { Appointment } from './appointments/appointment.entity.ts';
 import { AppointmentResolver, appointmentReference, CustomerAppointmentsResolver } from './appointments/appointment.resolver.ts';
@@ -52,5 +52,6 @@ export const workshop = defineSubgraph({
   },
   migrations,
   contract: workshopContract,
-  consumers: [customerProjection, productProjection, memberProjection, estimateSignatures, vinFill, calendarChanges, calendarAnnouncements],
+  consumers: [customerProjection, productProjection, memberProjection, estimateSignatures, vinFill, calendarChanges, calendarAnnouncements,
+    referenceHolds({ subgraph: 'workshop', owns: ['Vehicle', 'Technician', 'ServiceItem'], contracts: [workshopContract] })],
 });

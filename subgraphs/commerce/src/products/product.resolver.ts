@@ -14,6 +14,7 @@ const normalisePartNumber = (partNumber: string) => partNumber.trim().toUpperCas
 export class ProductResolver extends crudResolver({
   entity: Product,
   typeName: 'Product',
+  referencedAs: 'Product',
   events: crudEventsOf(commerceEvents, 'product'),
   snapshot: productSnapshot,
   filter: ProductFilter,

@@ -11,6 +11,7 @@ const ServiceItemOrderBy = orderBy('ServiceItem', ['code', 'name', 'kind', 'rate
 export class ServiceItemResolver extends crudResolver({
   entity: ServiceItem,
   typeName: 'ServiceItem',
+  referencedAs: 'ServiceItem',
   events: crudEventsOf(workshopEvents, 'serviceItem'),
   snapshot: serviceItemSnapshot,
   filter: ServiceItemFilter,

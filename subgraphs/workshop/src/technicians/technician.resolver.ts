@@ -25,6 +25,7 @@ async function checkedUser<T extends { userId?: string | null }>(input: T, em: E
 export class TechnicianResolver extends crudResolver({
   entity: Technician,
   typeName: 'Technician',
+  referencedAs: 'Technician',
   events: crudEventsOf(workshopEvents, 'technician'),
   snapshot: technicianSnapshot,
   filter: TechnicianFilter,

@@ -84,6 +84,7 @@ async function updateData(input: UpdateVehicleInput, current: Vehicle, em: Entit
 export class VehicleResolver extends crudResolver({
   entity: Vehicle,
   typeName: 'Vehicle',
+  referencedAs: 'Vehicle',
   events: crudEventsOf(workshopEvents, 'vehicle'),
   snapshot: vehicleSnapshot,
   filter: VehicleFilter,
