@@ -187,13 +187,35 @@ describe('a hold', () => {
     const workOrderId = await createWorkOrder({ customerId, vehicleId: await createVehicle() });
     const appointmentId = await createAppointment(customerId, null, 40);
     const deleteCustomer = () => graphql(system.gatewayUrl, `mutation($id: ID!) { deleteCustomer(id: $id) }`, { id: customerId }, shop.org);
-    expect((await deleteCustomer()).errors?.[0]?.message).toBe('Customer is referenced by 1 appointment and 1 work order; delete what points at it first');
+    expect((await deleteCustomer()).errors?.[0]?.message).toBe('Customer is referenced by 1 appointment and 1 work order; archive it instead');
 
     await run(`mutation($id: ID!) { updateAppointment(id: $id, input: { customerId: ${JSON.stringify(otherId)} }) { id } }`, { id: appointmentId });
-    expect((await deleteCustomer()).errors?.[0]?.message).toBe('Customer is referenced by 1 work order; delete what points at it first');
+    expect((await deleteCustomer()).errors?.[0]?.message).toBe('Customer is referenced by 1 work order; archive it instead');
 
     await run(`mutation($id: ID!) { deleteWorkOrder(id: $id) }`, { id: workOrderId });
     expect((await deleteCustomer()).errors).toBeUndefined();
     expect(await exists('Customer', customerId)).toBe(false);
+  });
+});
+
+describe('archiving a record others point at', () => {
+  it('keeps it resolvable where it is referenced, leaves it out of lists unless asked, and restores it', async () => {
+    const customerId = await createCustomer('Archie Ved');
+    const workOrderId = await createWorkOrder({ customerId, vehicleId: await createVehicle() });
+    const listed = async (archived?: boolean) =>
+      (await run(`query($archived: Boolean) { customers(first: 100, archived: $archived) { nodes { id } } }`, { archived })).customers.nodes.map((node: { id: string }) => node.id);
+
+    const { archiveCustomer } = await run(`mutation($id: ID!) { archiveCustomer(id: $id) { id archivedAt } }`, { id: customerId });
+    expect(archiveCustomer.archivedAt).toEqual(expect.any(String));
+    expect(await listed()).not.toContain(customerId);
+    expect(await listed(true)).toEqual([customerId]);
+    const { workOrder } = await run(`query($id: ID!) { workOrder(id: $id) { customer { name archivedAt } } }`, { id: workOrderId });
+    expect(workOrder.customer).toEqual({ name: 'Archie Ved', archivedAt: archiveCustomer.archivedAt });
+    expect((await run(`query($id: ID!) { customer(id: $id) { id } }`, { id: customerId })).customer).toEqual({ id: customerId });
+
+    const { restoreCustomer } = await run(`mutation($id: ID!) { restoreCustomer(id: $id) { archivedAt } }`, { id: customerId });
+    expect(restoreCustomer.archivedAt).toBeNull();
+    expect(await listed()).toContain(customerId);
+    expect(await listed(true)).not.toContain(customerId);
   });
 });

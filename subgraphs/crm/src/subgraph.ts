@@ -14,5 +14,5 @@ export const crm = defineSubgraph({
   referenceResolvers: { Customer: customerReference as never },
   migrations,
   contract: crmContract,
-  consumers: [referenceHolds({ subgraph: 'crm', owns: ['Customer'], contracts: [workshopContract, commerceContract] })],
+  consumers: [referenceHolds({ subgraph: 'crm', owns: ['Customer'], contracts: [workshopContract, commerceContract], released: ['workshop.vehicle.ownerId'] })],
 });

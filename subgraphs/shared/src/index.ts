@@ -32,6 +32,7 @@ export * from './graphql/status-flow.ts';
 export * from './graphql/validation.ts';
 export * from './graphql/variable-errors.ts';
 export * from './logger.ts';
+export * from './references/archivable.ts';
 export * from './references/holds-migration.ts';
 export * from './references/reference-holds.ts';
 export * from './server/context.ts';

@@ -30,15 +30,26 @@ const RELEASING_VERBS = new Set(['deleted', 'removed']);
  * record whose contract has its `<entity>.created` event; its every event carrying a reference counts.
  * Add it to the subgraph's consumers.
  */
-export function referenceHolds(options: { subgraph: string; owns: readonly string[]; contracts: readonly Contract[] }): ReferenceHolds {
+export function referenceHolds(options: {
+  subgraph: string;
+  owns: readonly string[];
+  contracts: readonly Contract[];
+  /**
+   * References that are current state rather than history, which their holder lets go of when the record
+   * is deleted (`workshop.vehicle.ownerId`: workshop forgets a deleted customer's vehicles' owner).
+   */
+  released?: readonly string[];
+}): ReferenceHolds {
   const owned = new Set(options.owns);
+  const released = new Set(options.released);
   const pathsByEvent = new Map<string, ReferencePath[]>();
   for (const contract of options.contracts) {
     const types = Object.values(contract.events) as EventType[];
     // only records hold: an entity the contract says is created (a notification such as `vin.decoded` holds nothing)
     const records = new Set(types.filter((type) => type.name.endsWith('.created')).map((type) => type.name.replace(/\.created$/, '')));
     for (const type of types.filter((one) => records.has(one.name.replace(/\.[a-zA-Z]+$/, '')))) {
-      const paths = referencePaths(type.payload).filter((path) => owned.has(path.type));
+      const holder = type.name.replace(/\.[a-zA-Z]+$/, '');
+      const paths = referencePaths(type.payload).filter((path) => owned.has(path.type) && !released.has(`${holder}.${path.path.join('.')}`));
       if (paths.length) pathsByEvent.set(type.name, paths);
     }
   }
@@ -72,15 +83,15 @@ export async function applyHolds(em: EntityManager, schema: string, paths: reado
       [event.tenantId, holderType, event.entityId, event.occurredAt],
     );
     if (!newest.length) return; // a newer event of this holder was applied already
-    const released = RELEASING_VERBS.has(verb ?? '');
+    const gone = RELEASING_VERBS.has(verb ?? '');
     const vias = paths.map((path) => path.path.join('.'));
-    if (!released && !vias.length) return;
+    if (!gone && !vias.length) return;
     // an event that does not carry a reference field leaves that field's holds as they are
     await trx.execute(
-      `delete from "${schema}"."reference_holds" where "tenant_id" = ? and "holder_type" = ? and "holder_id" = ?${released ? '' : ' and "via" in (?)'}`,
-      released ? [event.tenantId, holderType, event.entityId] : [event.tenantId, holderType, event.entityId, vias],
+      `delete from "${schema}"."reference_holds" where "tenant_id" = ? and "holder_type" = ? and "holder_id" = ?${gone ? '' : ' and "via" in (?)'}`,
+      gone ? [event.tenantId, holderType, event.entityId] : [event.tenantId, holderType, event.entityId, vias],
     );
-    if (released) return;
+    if (gone) return;
     for (const path of paths) {
       for (const targetId of new Set(valuesAt(event.data, path.path))) {
         await trx.execute(
