@@ -1691,6 +1691,8 @@ export type Appointment = {
   notes?: Maybe<Scalars['String']['output']>;
   /** Why it was cancelled */
   cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** Every action of the flow with whether the caller may take it now, and when not why */
+  availableActions: Array<AppointmentAvailableAction>;
   /** The customer (from crm) */
   customer: Customer;
   vehicle?: Maybe<Vehicle>;
@@ -1832,6 +1834,8 @@ export type WorkOrder = {
   inspections: Array<Inspection>;
   /** Labour, parts and fees, in order */
   lines: Array<WorkOrderLine>;
+  /** Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with */
+  availableActions: Array<WorkOrderAvailableAction>;
   /** The customer (from crm) */
   customer: Customer;
   vehicle?: Maybe<Vehicle>;
@@ -2807,6 +2811,8 @@ export type Inspection = {
   sentAt?: Maybe<Scalars['DateTime']['output']>;
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
   items: Array<InspectionItem>;
+  /** Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with */
+  availableActions: Array<InspectionAvailableAction>;
   technician?: Maybe<Technician>;
   workOrder?: Maybe<WorkOrder>;
 };
@@ -2875,6 +2881,32 @@ export type WorkOrderLineKind =
   | 'LABOUR'
   | 'PART'
   | 'FEE';
+
+/** An action on a Inspection: whether the caller may take it now and, when not, why */
+export type InspectionAvailableAction = {
+  __typename?: 'InspectionAvailableAction';
+  action: InspectionAction;
+  /** The mutation that takes it */
+  mutation: Scalars['String']['output'];
+  /** The current status leads on by this action; false when the flow does not offer it from here */
+  next: Scalars['Boolean']['output'];
+  /** Taking it now would succeed as far as the status and the rules go */
+  allowed: Scalars['Boolean']['output'];
+  /** Why it is refused now: exactly what its mutation would answer; empty when allowed */
+  reasons: Array<ActionReason>;
+};
+
+/** What can be done to a Inspection along its status flow */
+export type InspectionAction =
+  /** Shown to the customer (DECIDED at once when nothing is recommended): `sendInspection`, IN_PROGRESS -> SENT */
+  | 'SEND';
+
+/** Why an action is refused now: the same field and message as its mutation's refusal (`extensions.fields`) */
+export type ActionReason = {
+  __typename?: 'ActionReason';
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
 
 /** A technician of the shop, bookable for appointments */
 export type Technician = {
@@ -2953,12 +2985,62 @@ export type ServiceItemKind =
   | 'LABOUR'
   | 'FEE';
 
+/** An action on a WorkOrder: whether the caller may take it now and, when not, why */
+export type WorkOrderAvailableAction = {
+  __typename?: 'WorkOrderAvailableAction';
+  action: WorkOrderAction;
+  /** The mutation that takes it */
+  mutation: Scalars['String']['output'];
+  /** The current status leads on by this action; false when the flow does not offer it from here */
+  next: Scalars['Boolean']['output'];
+  /** Taking it now would succeed as far as the status and the rules go */
+  allowed: Scalars['Boolean']['output'];
+  /** Why it is refused now: exactly what its mutation would answer; empty when allowed */
+  reasons: Array<ActionReason>;
+};
+
+/** What can be done to a WorkOrder along its status flow */
+export type WorkOrderAction =
+  /** The estimate went to the customer: `sendEstimate`, DRAFT -> ESTIMATE_SENT */
+  | 'SEND_ESTIMATE'
+  /** The customer approved the estimate: `approveWorkOrder`, ESTIMATE_SENT -> APPROVED */
+  | 'APPROVE'
+  /** Work started: `startWorkOrder`, APPROVED -> IN_PROGRESS */
+  | 'START'
+  /** The vehicle can be collected: `markWorkOrderReady`, IN_PROGRESS -> READY */
+  | 'MARK_READY'
+  /** Posted, under the posting rules: `completeWorkOrder`, READY -> COMPLETED */
+  | 'COMPLETE'
+  /** Cancelled, with the reason: `cancelWorkOrder`, DRAFT or ESTIMATE_SENT or APPROVED or IN_PROGRESS or READY -> CANCELLED */
+  | 'CANCEL';
+
 /** Booked (holds its technician and bay), cancelled, completed, or the customer did not come */
 export type AppointmentStatus =
   | 'BOOKED'
   | 'CANCELLED'
   | 'COMPLETED'
   | 'NO_SHOW';
+
+/** An action on a Appointment: whether the caller may take it now and, when not, why */
+export type AppointmentAvailableAction = {
+  __typename?: 'AppointmentAvailableAction';
+  action: AppointmentAction;
+  /** The mutation that takes it */
+  mutation: Scalars['String']['output'];
+  /** The current status leads on by this action; false when the flow does not offer it from here */
+  next: Scalars['Boolean']['output'];
+  /** Taking it now would succeed as far as the status and the rules go */
+  allowed: Scalars['Boolean']['output'];
+  /** Why it is refused now: exactly what its mutation would answer; empty when allowed */
+  reasons: Array<ActionReason>;
+};
+
+/** What can be done to a Appointment along its status flow */
+export type AppointmentAction =
+  /** Moved to another time, technician or bay: `rescheduleAppointment`, BOOKED -> BOOKED */
+  | 'RESCHEDULE'
+  /** Cancelled, freeing its technician and bay: `cancelAppointment`, BOOKED -> CANCELLED */
+  | 'CANCEL';
 
 /** A page of Technician with cursors for partner apps and offsets for the admin */
 export type TechnicianConnection = {

@@ -29,6 +29,7 @@ export * from './graphql/input-fields.ts';
 export * from './graphql/int-range.ts';
 export * from './graphql/order-by.ts';
 export * from './graphql/storable-text.ts';
+export * from './graphql/status-flow.ts';
 export * from './graphql/validation.ts';
 export * from './graphql/variable-errors.ts';
 export * from './logger.ts';

@@ -4,6 +4,7 @@ import { Appointment } from './appointments/appointment.entity.ts';
 import { AppointmentResolver, appointmentReference, CustomerAppointmentsResolver } from './appointments/appointment.resolver.ts';
 import { calendarAnnouncements } from './appointments/calendar-announcements.ts';
 import { calendarChanges } from './appointments/calendar-changes.ts';
+import { workshopContract } from './contract.ts';
 import { customerProjection } from './customers/customer-projection.ts';
 import { CustomerRef, customerRefReference } from './customers/customer.ref.ts';
 import { KnownCustomer } from './customers/known-customer.entity.ts';
@@ -50,5 +51,6 @@ export const workshop = defineSubgraph({
     User: userRefReference as never,
   },
   migrations,
+  contract: workshopContract,
   consumers: [customerProjection, productProjection, memberProjection, estimateSignatures, vinFill, calendarChanges, calendarAnnouncements],
 });

@@ -1,5 +1,6 @@
-import { ADMINS, badUserInput, crudResolver, groupBy, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { workshopEvents } from '../contract.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
 import { Technician } from '../technicians/technician.entity.ts';
 import { technicianById } from '../technicians/technician.resolver.ts';
@@ -7,8 +8,9 @@ import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { vehicleReference } from '../vehicles/vehicle.resolver.ts';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
 import { AppointmentFilter, CancelAppointmentArgs, CreateAppointmentInput, RescheduleAppointmentArgs, UpdateAppointmentInput } from './appointment.inputs.ts';
-import { assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
+import { appointmentFlow, AppointmentAvailableAction, assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
 import { cancelAppointment, rescheduleAppointment } from './appointment.service.ts';
+import { appointmentSnapshot } from './appointment.snapshot.ts';
 
 const AppointmentOrderBy = orderBy('Appointment', ['startsAt', 'endsAt', 'bay', 'status', 'createdAt'], ['STARTS_AT_ASC']);
 const WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
@@ -17,7 +19,8 @@ const WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
 export class AppointmentResolver extends crudResolver({
   entity: Appointment,
   typeName: 'Appointment',
-  events: 'workshop.appointment',
+  events: crudEventsOf(workshopEvents, 'appointment'),
+  snapshot: appointmentSnapshot,
   filter: AppointmentFilter,
   orderBy: AppointmentOrderBy,
   createInput: CreateAppointmentInput,
@@ -65,6 +68,11 @@ export class AppointmentResolver extends crudResolver({
   @Mutation(() => Appointment, { description: 'Cancels a booked appointment, freeing its technician and bay' })
   cancelAppointment(@Args(() => CancelAppointmentArgs) args: CancelAppointmentArgs, @Ctx() context: SubgraphContext): Promise<Appointment> {
     return cancelAppointment(context, args);
+  }
+
+  @FieldResolver(() => [AppointmentAvailableAction], { description: 'Every action of the flow with whether the caller may take it now, and when not why' })
+  availableActions(@Root() appointment: Appointment) {
+    return appointmentFlow.available(appointment, undefined);
   }
 
   @FieldResolver(() => CustomerRef, { description: 'The customer (from crm)' })

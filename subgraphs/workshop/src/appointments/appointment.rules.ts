@@ -1,8 +1,28 @@
-import { badUserInput, conflict, requireTenant, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
+import { availableActionType, badUserInput, conflict, defineStatusFlow, requireTenant, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
 import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { Technician } from '../technicians/technician.entity.ts';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
+
+const { BOOKED, CANCELLED } = AppointmentStatus;
+
+/** Only a booked appointment moves or is cancelled; the times and slot of a move are its arguments, checked by the move. */
+const APPOINTMENT_ACTIONS = {
+  RESCHEDULE: { mutation: 'rescheduleAppointment', from: [BOOKED], to: BOOKED, description: 'Moved to another time, technician or bay' },
+  CANCEL: { mutation: 'cancelAppointment', from: [BOOKED], to: CANCELLED, description: 'Cancelled, freeing its technician and bay' },
+} as const;
+const DONE_TO_IT: Record<keyof typeof APPOINTMENT_ACTIONS, string> = { RESCHEDULE: 'rescheduled', CANCEL: 'cancelled' };
+
+/** The appointment's flow: what `availableActions` shows and the CONFLICT its mutations refuse with. */
+export const appointmentFlow = defineStatusFlow<AppointmentStatus, keyof typeof APPOINTMENT_ACTIONS, Appointment>({
+  statuses: Object.values(AppointmentStatus),
+  actions: APPOINTMENT_ACTIONS,
+  statusOf: (appointment) => appointment.status,
+  notFrom: (status, action) => [{ field: 'status', message: `Only a booked appointment can be ${DONE_TO_IT[action]}; this one is ${status}` }],
+  refuse: (reasons) => conflict(reasons.map((reason) => reason.message).join('; '), { fields: reasons }),
+});
+
+export const { AvailableActionType: AppointmentAvailableAction } = availableActionType('Appointment', APPOINTMENT_ACTIONS);
 
 /** The longest an appointment may last. */
 export const MAX_DURATION_MS = 12 * 60 * 60 * 1000;

@@ -1,6 +1,8 @@
-import { conflict, eventData, findOrFail, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { findOrFail, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { workshopEvents } from '../contract.ts';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
-import { assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
+import { appointmentFlow, assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
+import { appointmentSnapshot } from './appointment.snapshot.ts';
 
 export interface Reschedule {
   id: string;
@@ -20,7 +22,7 @@ export function rescheduleAppointment(context: SubgraphContext, args: Reschedule
   return translateOverlaps(() =>
     context.em.transactional(async (em) => {
       const current = await findOrFail(em, Appointment, 'Appointment', args.id);
-      if (current.status !== AppointmentStatus.BOOKED) throw conflict(`Only a booked appointment can be rescheduled; this one is ${current.status}`);
+      await appointmentFlow.assert('RESCHEDULE', current, undefined);
       const slot = {
         id: current.id,
         status: current.status,
@@ -32,23 +34,23 @@ export function rescheduleAppointment(context: SubgraphContext, args: Reschedule
       checkTimes(slot.startsAt, slot.endsAt);
       if (slot.technicianId !== current.technicianId) await checkReferences(em, context, { technicianId: slot.technicianId });
       await assertSlotFree(em, slot);
-      const previous = { startsAt: current.startsAt, endsAt: current.endsAt, technicianId: current.technicianId ?? null, bay: current.bay ?? null };
+      const previous = { startsAt: current.startsAt.toISOString(), endsAt: current.endsAt.toISOString(), technicianId: current.technicianId ?? null, bay: current.bay ?? null };
       em.assign(current, { startsAt: slot.startsAt, endsAt: slot.endsAt, technicianId: slot.technicianId ?? null, bay: slot.bay ?? null });
       await em.flush();
-      await publishChange(context, em, 'workshop.appointment.rescheduled', current.id, { ...eventData(current), previous });
+      await publishChange(context, em, workshopEvents['appointment.rescheduled'], current.id, { ...appointmentSnapshot(current), previous });
       return current;
     }),
   );
 }
 
-/** Cancels a booked appointment with a reason, freeing its technician and bay; CONFLICT when it is not booked. */
+/** Cancels a booked appointment with a reason, freeing its technician and bay; CONFLICT when it is not booked (appointmentFlow). */
 export function cancelAppointment(context: SubgraphContext, args: { id: string; reason: string }): Promise<Appointment> {
   return context.em.transactional(async (em: EntityManager) => {
     const current = await findOrFail(em, Appointment, 'Appointment', args.id);
-    if (current.status !== AppointmentStatus.BOOKED) throw conflict(`Only a booked appointment can be cancelled; this one is ${current.status}`);
+    await appointmentFlow.assert('CANCEL', current, undefined);
     em.assign(current, { status: AppointmentStatus.CANCELLED, cancellationReason: args.reason.trim() });
     await em.flush();
-    await publishChange(context, em, 'workshop.appointment.cancelled', current.id, eventData(current));
+    await publishChange(context, em, workshopEvents['appointment.cancelled'], current.id, appointmentSnapshot(current));
     return current;
   });
 }

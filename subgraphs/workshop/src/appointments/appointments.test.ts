@@ -112,6 +112,27 @@ describe('appointments through the gateway', () => {
     expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { status: 'BOOKED' } }, garage))).toMatchObject({ code: 'CONFLICT', fields: ['technicianId', 'bay'] });
   });
 
+  it('offers a booked appointment its actions, and refuses them once cancelled with the reasons availableActions gives', async () => {
+    const at = newDay();
+    const id = (await book({ startsAt: at(9), endsAt: at(10) })).data?.createAppointment.id as string;
+    const actionsOf = async () =>
+      (await expectData(system.gatewayUrl, `query($id: ID!) { appointment(id: $id) { availableActions { action mutation next allowed reasons { field message } } } }`, { id }, garage)).appointment.availableActions;
+    expect(await actionsOf()).toEqual([
+      { action: 'RESCHEDULE', mutation: 'rescheduleAppointment', next: true, allowed: true, reasons: [] },
+      { action: 'CANCEL', mutation: 'cancelAppointment', next: true, allowed: true, reasons: [] },
+    ]);
+    await expectData(system.gatewayUrl, CANCEL, { id, reason: 'Customer called' }, garage);
+    const [reschedule, cancel] = await actionsOf();
+    expect(reschedule).toMatchObject({ allowed: false, next: false, reasons: [{ field: 'status', message: 'Only a booked appointment can be rescheduled; this one is CANCELLED' }] });
+    expect(cancel).toMatchObject({ allowed: false, next: false, reasons: [{ field: 'status', message: 'Only a booked appointment can be cancelled; this one is CANCELLED' }] });
+    const refusals = [await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: at(11), endsAt: at(12) }, garage), await graphql(system.gatewayUrl, CANCEL, { id, reason: 'again' }, garage)];
+    expect(refusals.map((refusal) => refusal.errors?.[0]?.extensions)).toMatchObject([
+      { code: 'CONFLICT', fields: reschedule.reasons },
+      { code: 'CONFLICT', fields: cancel.reasons },
+    ]);
+    expect(refusals.map((refusal) => refusal.errors?.[0]?.message)).toEqual([reschedule.reasons[0].message, cancel.reasons[0].message]);
+  });
+
   it('lets exactly one of two concurrent bookings of the same technician slot win', async () => {
     for (let round = 0; round < 5; round++) {
       const at = newDay();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ADMINS, badUserInput, crudResolver, findOrFail, groupBy, isUuid, loader, orderBy, Role, STAFF, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, badUserInput, crudEventsOf, crudResolver, findOrFail, groupBy, isUuid, loader, orderBy, Role, STAFF, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { workshopEvents } from '../contract.ts';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Technician } from '../technicians/technician.entity.ts';
 import { technicianById } from '../technicians/technician.resolver.ts';
@@ -8,10 +9,11 @@ import { appendLines } from '../work-orders/work-order-lines.ts';
 import { WorkOrder } from '../work-orders/work-order.entity.ts';
 import { checkTechnician, lockWorkOrder } from '../work-orders/work-order.service.ts';
 import { InspectionItem, RecommendationDecision } from './inspection-item.entity.ts';
+import { inspectionFlow, InspectionAvailableAction } from './inspection-flow.ts';
 import { Inspection, InspectionStatus } from './inspection.entity.ts';
 import { AddInspectionItemInput, CreateInspectionInput, DecideRecommendationArgs, InspectionFilter, UpdateInspectionInput, UpdateInspectionItemInput } from './inspection.inputs.ts';
 import {
-  assertInProgress, checkRecommendation, itemsOf, lockInspection, newItem, priceRecommendation, publishInspection, STANDARD_CHECKLIST,
+  assertInProgress, checkRecommendation, itemsOf, loadInspectionSnapshot, lockInspection, newItem, priceRecommendation, publishInspectionUpdated, STANDARD_CHECKLIST,
 } from './inspection.service.ts';
 
 const InspectionOrderBy = orderBy('Inspection', ['status', 'createdAt', 'updatedAt'], ['CREATED_AT_DESC']);
@@ -35,7 +37,8 @@ async function createData(input: CreateInspectionInput, em: EntityManager, conte
 export class InspectionResolver extends crudResolver({
   entity: Inspection,
   typeName: 'Inspection',
-  events: 'workshop.inspection',
+  events: crudEventsOf(workshopEvents, 'inspection'),
+  snapshot: (inspection, em) => loadInspectionSnapshot(em, inspection),
   filter: InspectionFilter,
   orderBy: InspectionOrderBy,
   createInput: CreateInspectionInput,
@@ -63,7 +66,7 @@ export class InspectionResolver extends crudResolver({
       const recommendationData = recommendation?.length ? await priceRecommendation(em, context, inspection.workOrderId, recommendation) : null;
       const position = (await itemsOf(em, inspection.id)).reduce((last, item) => Math.max(last, item.position), 0) + 1;
       em.create(InspectionItem, newItem(context, inspection.id, position, { ...fields, name: fields.name.trim(), photos: fields.photos ?? [], recommendationData }));
-      await publishInspection(context, em, inspection, 'updated', { changed: ['items'] });
+      await publishInspectionUpdated(context, em, inspection, ['items']);
       return inspection;
     });
   }
@@ -84,7 +87,7 @@ export class InspectionResolver extends crudResolver({
       checkRecommendation(condition, recommendation === undefined ? item.recommendationData : recommendation);
       if (recommendation !== undefined) item.recommendationData = recommendation?.length ? await priceRecommendation(em, context, inspection.workOrderId, recommendation) : null;
       em.assign(item, Object.fromEntries(Object.entries({ ...fields, name: fields.name?.trim(), photos: fields.photos === null ? [] : fields.photos }).filter(([, v]) => v !== undefined)));
-      await publishInspection(context, em, inspection, 'updated', { changed: ['items'] });
+      await publishInspectionUpdated(context, em, inspection, ['items']);
       return inspection;
     });
   }
@@ -97,7 +100,7 @@ export class InspectionResolver extends crudResolver({
       const inspection = await lockInspection(em, item.inspectionId);
       assertInProgress(inspection);
       em.remove(item);
-      await publishInspection(context, em, inspection, 'updated', { changed: ['items'] });
+      await publishInspectionUpdated(context, em, inspection, ['items']);
       return inspection;
     });
   }
@@ -107,17 +110,14 @@ export class InspectionResolver extends crudResolver({
   sendInspection(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Inspection> {
     return context.em.transactional(async (em) => {
       const inspection = await lockInspection(em, id);
-      assertInProgress(inspection);
       const items = await itemsOf(em, inspection.id);
-      const unrated = items.map((item, index) => ({ item, index })).filter(({ item }) => !item.condition);
-      if (!items.length) throw badUserInput([{ field: 'items', message: 'an inspection without items cannot be sent' }]);
-      if (unrated.length) throw badUserInput(unrated.map(({ item, index }) => ({ field: `items.${index}.condition`, message: `"${item.name}" is not rated yet` })));
+      await inspectionFlow.assert('SEND', inspection, items);
       const recommended = items.filter((item) => item.recommendationData?.length);
       for (const item of recommended) item.decision = RecommendationDecision.PENDING;
       const now = new Date();
       em.assign(inspection, { status: recommended.length ? InspectionStatus.SENT : InspectionStatus.DECIDED, sentAt: now });
       if (inspection.status === InspectionStatus.DECIDED) inspection.decidedAt = now;
-      await publishInspection(context, em, inspection, 'sent');
+      await publishChange(context, em, workshopEvents['inspection.sent'], inspection.id, await loadInspectionSnapshot(em, inspection));
       return inspection;
     });
   }
@@ -142,17 +142,20 @@ export class InspectionResolver extends crudResolver({
       await em.flush();
       const open = (await itemsOf(em, inspection.id)).filter((other) => other.decision === RecommendationDecision.PENDING);
       if (!open.length) em.assign(inspection, { status: InspectionStatus.DECIDED, decidedAt: new Date() });
-      await publishInspection(context, em, inspection, 'recommendationDecided', { itemId: item.id, decision: args.decision });
+      const answer = { itemId: item.id, decision: args.decision };
+      await publishChange(context, em, workshopEvents['inspection.recommendationDecided'], inspection.id, { ...(await loadInspectionSnapshot(em, inspection)), ...answer });
       return inspection;
     });
   }
 
   @FieldResolver(() => [InspectionItem])
   items(@Root() inspection: Inspection, @Ctx() context: SubgraphContext): Promise<InspectionItem[]> {
-    return loader<string, InspectionItem[]>(context, 'inspectionItems', async (ids) => {
-      const rows = await context.em.find(InspectionItem, { inspectionId: { $in: [...ids] } }, { orderBy: { position: 'asc', createdAt: 'asc' } });
-      return groupBy(ids, rows, (item) => item.inspectionId);
-    }).load(inspection.id);
+    return itemsLoader(context).load(inspection.id);
+  }
+
+  @FieldResolver(() => [InspectionAvailableAction], { description: 'Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with' })
+  availableActions(@Root() inspection: Inspection, @Ctx() context: SubgraphContext) {
+    return inspectionFlow.available(inspection, () => itemsLoader(context).load(inspection.id));
   }
 
   @FieldResolver(() => Technician, { nullable: true })
@@ -164,6 +167,14 @@ export class InspectionResolver extends crudResolver({
   workOrder(@Root() inspection: Inspection, @Ctx() context: SubgraphContext): Promise<WorkOrder | null> {
     return context.em.findOne(WorkOrder, { id: inspection.workOrderId });
   }
+}
+
+/** A page's items in one query: `items` and the rules of `availableActions` share it. */
+function itemsLoader(context: SubgraphContext) {
+  return loader<string, InspectionItem[]>(context, 'inspectionItems', async (ids) => {
+    const rows = await context.em.find(InspectionItem, { inspectionId: { $in: [...ids] } }, { orderBy: { position: 'asc', createdAt: 'asc' } });
+    return groupBy(ids, rows, (item) => item.inspectionId);
+  });
 }
 
 @Resolver(() => WorkOrder)

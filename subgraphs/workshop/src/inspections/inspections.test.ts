@@ -107,6 +107,30 @@ describe('digital vehicle inspections through the gateway', () => {
     expect(errorOf(onCancelled)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'] });
   });
 
+  it('lists SEND with the reasons sendInspection refuses with, until every item is rated, and blocked once sent', async () => {
+    const order = await orders.create();
+    const inspection = await createInspection(order.id, false);
+    const actionsOf = async () => (await data(`query($id: ID!) { inspection(id: $id) { availableActions { action mutation next allowed reasons { field message } } } }`, { id: inspection.id })).inspection.availableActions;
+    const refusalOf = async () => (await send(inspection.id)).errors?.[0]?.extensions?.fields;
+    expect(await actionsOf()).toEqual([{ action: 'SEND', mutation: 'sendInspection', next: true, allowed: false, reasons: [{ field: 'items', message: 'an inspection without items cannot be sent' }] }]);
+    expect(await refusalOf()).toEqual((await actionsOf())[0].reasons);
+
+    const add = (input: Record<string, unknown>) => call(`mutation($id: ID!, $input: AddInspectionItemInput!) { addInspectionItem(inspectionId: $id, input: $input) { ${INSPECTION} } }`, { id: inspection.id, input });
+    expect((await add({ name: 'Wipers', condition: 'GOOD' })).errors).toBeUndefined();
+    expect((await add({ name: 'Horn' })).errors).toBeUndefined();
+    const [unrated] = await actionsOf();
+    expect(unrated).toMatchObject({ allowed: false, reasons: [{ field: 'items.1.condition', message: '"Horn" is not rated yet' }] });
+    expect(await refusalOf()).toEqual(unrated.reasons);
+
+    const horn = (await getInspection(inspection.id)).items[1];
+    expect((await updateItem(horn.id, { condition: 'GOOD' })).errors).toBeUndefined();
+    expect(await actionsOf()).toEqual([{ action: 'SEND', mutation: 'sendInspection', next: true, allowed: true, reasons: [] }]);
+    expect((await send(inspection.id)).errors).toBeUndefined();
+    const [sent] = await actionsOf();
+    expect(sent).toEqual({ action: 'SEND', mutation: 'sendInspection', next: false, allowed: false, reasons: [{ field: 'status', message: 'the inspection was already sent to the customer (DECIDED)' }] });
+    expect(await refusalOf()).toEqual(sent.reasons);
+  });
+
   it("keeps one organization's inspections from another", async () => {
     const order = await orders.create();
     const inspection = await createInspection(order.id);

@@ -1,44 +1,39 @@
-import { badUserInput, type FieldError } from '@atelier/kit';
+import { availableActionType, badUserInput, defineStatusFlow, type FieldError } from '@atelier/kit';
+import { ARRIVAL_EVENTS, isFinal, WORK_ORDER_ACTIONS, WORK_ORDER_STATUSES, WorkOrderStatus } from './work-order-flow.data.ts';
 import { WorkOrderLineKind, type WorkOrderLine } from './work-order-line.entity.ts';
-import { WorkOrderStatus, type WorkOrder } from './work-order.entity.ts';
+import { type WorkOrder } from './work-order.entity.ts';
 
-const { DRAFT, ESTIMATE_SENT, APPROVED, IN_PROGRESS, READY, COMPLETED, CANCELLED } = WorkOrderStatus;
+export { isFinal, NEXT_STATUSES } from './work-order-flow.data.ts';
 
-/** The shop's flow: each status and where it may go next. COMPLETED and CANCELLED are final. */
-export const NEXT_STATUSES: Readonly<Record<WorkOrderStatus, readonly WorkOrderStatus[]>> = {
-  [DRAFT]: [ESTIMATE_SENT, CANCELLED],
-  [ESTIMATE_SENT]: [APPROVED, CANCELLED],
-  [APPROVED]: [IN_PROGRESS, CANCELLED],
-  [IN_PROGRESS]: [READY, CANCELLED],
-  [READY]: [COMPLETED, CANCELLED],
-  [COMPLETED]: [],
-  [CANCELLED]: [],
-};
+/** What the posting rules look at besides the work order. */
+export interface PostingFacts {
+  lines: readonly WorkOrderLine[];
+  /** The odometer as the vehicle leaves: the one given to completeWorkOrder, else the one recorded. */
+  odometerOut: number | null | undefined;
+  /** The vehicle's last reading, which odometer-out may not go below. */
+  vehicleMileage: number | null | undefined;
+}
+
+/** The flow (work-order-flow.data.ts) with the posting rules that may block COMPLETE. */
+export const workOrderFlow = defineStatusFlow<WorkOrderStatus, keyof typeof WORK_ORDER_ACTIONS, WorkOrder, PostingFacts>({
+  statuses: WORK_ORDER_STATUSES,
+  actions: WORK_ORDER_ACTIONS,
+  statusOf: (workOrder) => workOrder.status,
+  rules: { COMPLETE: { check: postingViolations, message: 'The work order cannot be completed yet' } },
+});
+
+export const { actionEnum: WorkOrderAction, AvailableActionType: WorkOrderAvailableAction } = availableActionType('WorkOrder', WORK_ORDER_ACTIONS);
+export type WorkOrderAction = keyof typeof WORK_ORDER_ACTIONS;
 
 /** The event each arrival publishes (`workshop.workOrder.<verb>`) and the timestamp it sets. */
-export const ARRIVALS: Readonly<Record<Exclude<WorkOrderStatus, typeof DRAFT>, { event: string; stamp: keyof WorkOrder }>> = {
-  [ESTIMATE_SENT]: { event: 'estimateSent', stamp: 'estimateSentAt' },
-  [APPROVED]: { event: 'approved', stamp: 'approvedAt' },
-  [IN_PROGRESS]: { event: 'started', stamp: 'startedAt' },
-  [READY]: { event: 'ready', stamp: 'readyAt' },
-  [COMPLETED]: { event: 'completed', stamp: 'completedAt' },
-  [CANCELLED]: { event: 'cancelled', stamp: 'cancelledAt' },
+export const ARRIVALS: Readonly<Record<keyof typeof ARRIVAL_EVENTS, { event: string; stamp: keyof WorkOrder }>> = {
+  ESTIMATE_SENT: { event: ARRIVAL_EVENTS.ESTIMATE_SENT, stamp: 'estimateSentAt' },
+  APPROVED: { event: ARRIVAL_EVENTS.APPROVED, stamp: 'approvedAt' },
+  IN_PROGRESS: { event: ARRIVAL_EVENTS.IN_PROGRESS, stamp: 'startedAt' },
+  READY: { event: ARRIVAL_EVENTS.READY, stamp: 'readyAt' },
+  COMPLETED: { event: ARRIVAL_EVENTS.COMPLETED, stamp: 'completedAt' },
+  CANCELLED: { event: ARRIVAL_EVENTS.CANCELLED, stamp: 'cancelledAt' },
 };
-
-/** COMPLETED (posted) and CANCELLED: nothing follows and nothing changes. */
-export const isFinal = (status: WorkOrderStatus) => NEXT_STATUSES[status].length === 0;
-
-/** Refuses a move the flow does not allow, saying where the work order may go instead. */
-export function assertTransition(from: WorkOrderStatus, to: WorkOrderStatus): void {
-  if (NEXT_STATUSES[from].includes(to)) return;
-  const allowed = NEXT_STATUSES[from];
-  throw badUserInput([
-    {
-      field: 'status',
-      message: `cannot go from ${from} to ${to}; ${allowed.length ? `from ${from} it can go to ${allowed.join(' or ')}` : `${from} is final`}`,
-    },
-  ]);
-}
 
 /**
  * Lines change until the work order is final: a READY job may still need its technician assigned or a
@@ -54,7 +49,7 @@ export function assertEditable(workOrder: WorkOrder, field = 'status'): void {
  * (not below the one it came in with), a technician on every labour line, a price on every part line,
  * and at least one line. Every violation is reported at once, so the advisor fixes them in one go.
  */
-export function postingViolations(workOrder: WorkOrder, lines: readonly WorkOrderLine[], odometerOut: number | null | undefined): FieldError[] {
+export function postingViolations(workOrder: WorkOrder, { lines, odometerOut, vehicleMileage }: PostingFacts): FieldError[] {
   const violations: FieldError[] = [];
   if (odometerOut === null || odometerOut === undefined) violations.push({ field: 'odometerOut', message: 'is required to complete a work order' });
   else if (workOrder.odometerIn !== null && workOrder.odometerIn !== undefined && odometerOut < workOrder.odometerIn) {
@@ -69,5 +64,8 @@ export function postingViolations(workOrder: WorkOrder, lines: readonly WorkOrde
       violations.push({ field: `lines.${index}.unitPrice`, message: `part "${line.description}" needs a price` });
     }
   });
+  if (typeof odometerOut === 'number' && typeof vehicleMileage === 'number' && odometerOut < vehicleMileage && !violations.some((v) => v.field === 'odometerOut')) {
+    violations.push({ field: 'odometerOut', message: `is lower than the vehicle's last reading (${vehicleMileage} km); use correctMileage to correct it` });
+  }
   return violations;
 }

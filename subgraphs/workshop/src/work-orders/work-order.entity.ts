@@ -2,16 +2,9 @@ import { type Opt } from '@mikro-orm/core';
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { TenantOwned, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { WorkOrderStatus } from './work-order-flow.data.ts';
 
-export enum WorkOrderStatus {
-  DRAFT = 'DRAFT',
-  ESTIMATE_SENT = 'ESTIMATE_SENT',
-  APPROVED = 'APPROVED',
-  IN_PROGRESS = 'IN_PROGRESS',
-  READY = 'READY',
-  COMPLETED = 'COMPLETED',
-  CANCELLED = 'CANCELLED',
-}
+export { WorkOrderStatus };
 
 registerEnumType(WorkOrderStatus, {
   name: 'WorkOrderStatus',

@@ -1,14 +1,14 @@
 import {
-  ADMINS, assertFitsInt, badUserInput, crudResolver, groupBy, isUuid, loader, orderBy, requireTenant, Role, STAFF, type EntityManager, type FieldError, type SubgraphContext,
+  ADMINS, assertFitsInt, badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, requireTenant, Role, STAFF, type EntityManager, type FieldError, type SubgraphContext,
 } from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Appointment } from '../appointments/appointment.entity.ts';
 import { appointmentReference } from '../appointments/appointment.resolver.ts';
+import { workshopEvents } from '../contract.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
-import { lockVehicle } from '../vehicles/odometer.ts';
 import { vehicleReference } from '../vehicles/vehicle.resolver.ts';
-import { assertTransition, postingViolations } from './work-order-flow.ts';
+import { workOrderFlow, WorkOrderAvailableAction, type PostingFacts } from './work-order-flow.ts';
 import { nextWorkOrderNumber } from './work-order-counter.entity.ts';
 import { WorkOrderLine } from './work-order-line.entity.ts';
 import { computeTotals } from './work-order-totals.ts';
@@ -16,7 +16,7 @@ import { WorkOrder, WorkOrderStatus } from './work-order.entity.ts';
 import {
   ApproveWorkOrderArgs, CancelWorkOrderArgs, CompleteWorkOrderArgs, CreateWorkOrderInput, UpdateWorkOrderInput, WorkOrderFilter, WorkOrderIdArgs,
 } from './work-order.inputs.ts';
-import { checkCustomerAndVehicle, linesOf, lockWorkOrder, moveTo, recordOdometer, workOrderData } from './work-order.service.ts';
+import { arrive, checkCustomerAndVehicle, linesOf, loadWorkOrderSnapshot, lockWorkOrder, moveTo, postingFacts, recordOdometer } from './work-order.service.ts';
 
 const WorkOrderOrderBy = orderBy('WorkOrder', ['number', 'status', 'total', 'promisedAt', 'createdAt', 'updatedAt'], ['CREATED_AT_DESC']);
 /** Service advisors run work orders; partner apps may too. */
@@ -74,7 +74,9 @@ async function updateData(input: UpdateWorkOrderInput, current: WorkOrder, em: E
 export class WorkOrderResolver extends crudResolver({
   entity: WorkOrder,
   typeName: 'WorkOrder',
-  events: 'workshop.workOrder',
+  events: crudEventsOf(workshopEvents, 'workOrder'),
+  // every event of a work order carries all of it, lines and totals included (integrations renders estimates from them)
+  snapshot: (workOrder, em) => loadWorkOrderSnapshot(em, workOrder),
   filter: WorkOrderFilter,
   orderBy: WorkOrderOrderBy,
   createInput: CreateWorkOrderInput,
@@ -83,8 +85,6 @@ export class WorkOrderResolver extends crudResolver({
   roles: { read: STAFF, write: WRITE },
   toCreateData: createData,
   toUpdateData: updateData,
-  // every event of a work order carries all of it, lines and totals included (integrations renders estimates from them)
-  toEventData: async (workOrder, em) => workOrderData(workOrder, await linesOf(em, workOrder.id)),
 }) {
   /** Only a draft is deleted; anything the customer has seen is cancelled instead, and stays. */
   override async remove(id: string, context: SubgraphContext): Promise<string> {
@@ -100,27 +100,27 @@ export class WorkOrderResolver extends crudResolver({
   @Authorized(WRITE)
   @Mutation(() => WorkOrder, { description: 'DRAFT -> ESTIMATE_SENT: the estimate went to the customer (requestEstimateSignature does this too)' })
   sendEstimate(@Args(() => WorkOrderIdArgs) args: WorkOrderIdArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
-    return context.em.transactional(async (em) => moveTo(context, em, await lockWorkOrder(em, args.id), WorkOrderStatus.ESTIMATE_SENT));
+    return context.em.transactional(async (em) => moveTo(context, em, await lockWorkOrder(em, args.id), 'SEND_ESTIMATE'));
   }
 
   @Authorized(WRITE)
   @Mutation(() => WorkOrder, { description: 'ESTIMATE_SENT -> APPROVED: the customer approved the estimate (in person or by phone; an e-signature approves by itself)' })
   approveWorkOrder(@Args(() => ApproveWorkOrderArgs) args: ApproveWorkOrderArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
     return context.em.transactional(async (em) =>
-      moveTo(context, em, await lockWorkOrder(em, args.id), WorkOrderStatus.APPROVED, { approvedBy: args.approvedBy?.trim() || 'the service advisor' }),
+      moveTo(context, em, await lockWorkOrder(em, args.id), 'APPROVE', { approvedBy: args.approvedBy?.trim() || 'the service advisor' }),
     );
   }
 
   @Authorized(FLOOR)
   @Mutation(() => WorkOrder, { description: 'APPROVED -> IN_PROGRESS: work started' })
   startWorkOrder(@Args(() => WorkOrderIdArgs) args: WorkOrderIdArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
-    return context.em.transactional(async (em) => moveTo(context, em, await lockWorkOrder(em, args.id), WorkOrderStatus.IN_PROGRESS));
+    return context.em.transactional(async (em) => moveTo(context, em, await lockWorkOrder(em, args.id), 'START'));
   }
 
   @Authorized(FLOOR)
   @Mutation(() => WorkOrder, { description: 'IN_PROGRESS -> READY: the vehicle can be collected' })
   markWorkOrderReady(@Args(() => WorkOrderIdArgs) args: WorkOrderIdArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
-    return context.em.transactional(async (em) => moveTo(context, em, await lockWorkOrder(em, args.id), WorkOrderStatus.READY));
+    return context.em.transactional(async (em) => moveTo(context, em, await lockWorkOrder(em, args.id), 'MARK_READY'));
   }
 
   @Authorized(WRITE)
@@ -130,16 +130,10 @@ export class WorkOrderResolver extends crudResolver({
   completeWorkOrder(@Args(() => CompleteWorkOrderArgs) args: CompleteWorkOrderArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
     return context.em.transactional(async (em) => {
       const workOrder = await lockWorkOrder(em, args.id);
-      assertTransition(workOrder.status, WorkOrderStatus.COMPLETED);
       const odometerOut = args.odometerOut ?? workOrder.odometerOut;
-      const violations = postingViolations(workOrder, await linesOf(em, workOrder.id), odometerOut);
-      const vehicle = await lockVehicle(em, workOrder.vehicleId);
-      if (typeof odometerOut === 'number' && typeof vehicle?.mileage === 'number' && odometerOut < vehicle.mileage && !violations.some((v) => v.field === 'odometerOut')) {
-        violations.push({ field: 'odometerOut', message: `is lower than the vehicle's last reading (${vehicle.mileage} km); use correctMileage to correct it` });
-      }
-      if (violations.length) throw badUserInput(violations, 'The work order cannot be completed yet');
+      await workOrderFlow.assert('COMPLETE', workOrder, () => postingFacts(em, workOrder, odometerOut));
       await recordOdometer(em, context, workOrder.vehicleId, odometerOut as number, 'odometerOut', `${workOrder.number} out`);
-      return moveTo(context, em, workOrder, WorkOrderStatus.COMPLETED, { odometerOut });
+      return arrive(context, em, workOrder, 'COMPLETE', { odometerOut });
     });
   }
 
@@ -147,16 +141,23 @@ export class WorkOrderResolver extends crudResolver({
   @Mutation(() => WorkOrder, { description: 'Cancels a work order that is not completed, with the reason' })
   cancelWorkOrder(@Args(() => CancelWorkOrderArgs) args: CancelWorkOrderArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
     return context.em.transactional(async (em) =>
-      moveTo(context, em, await lockWorkOrder(em, args.id), WorkOrderStatus.CANCELLED, { cancellationReason: args.reason.trim() }),
+      moveTo(context, em, await lockWorkOrder(em, args.id), 'CANCEL', { cancellationReason: args.reason.trim() }),
     );
   }
 
   @FieldResolver(() => [WorkOrderLine], { description: 'Labour, parts and fees, in order' })
   lines(@Root() workOrder: WorkOrder, @Ctx() context: SubgraphContext): Promise<WorkOrderLine[]> {
-    return loader<string, WorkOrderLine[]>(context, 'workOrderLines', async (ids) => {
-      const rows = await context.em.find(WorkOrderLine, { workOrderId: { $in: [...ids] } }, { orderBy: { position: 'asc', createdAt: 'asc' } });
-      return groupBy(ids, rows, (line) => line.workOrderId);
-    }).load(workOrder.id);
+    return linesLoader(context).load(workOrder.id);
+  }
+
+  @FieldResolver(() => [WorkOrderAvailableAction], {
+    description: 'Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with',
+  })
+  availableActions(@Root() workOrder: WorkOrder, @Ctx() context: SubgraphContext) {
+    return workOrderFlow.available(workOrder, async (): Promise<PostingFacts> => {
+      const [lines, vehicle] = await Promise.all([linesLoader(context).load(workOrder.id), vehicleReference.__resolveReference({ id: workOrder.vehicleId }, context)]);
+      return { lines, odometerOut: workOrder.odometerOut, vehicleMileage: vehicle?.mileage };
+    });
   }
 
   @FieldResolver(() => CustomerRef, { description: 'The customer (from crm)' })
@@ -173,6 +174,14 @@ export class WorkOrderResolver extends crudResolver({
   appointment(@Root() workOrder: WorkOrder, @Ctx() context: SubgraphContext): Promise<Appointment | null> | null {
     return workOrder.appointmentId ? appointmentReference.__resolveReference({ id: workOrder.appointmentId }, context) : null;
   }
+}
+
+/** A page's lines in one query: `lines` and the posting rules of `availableActions` share it. */
+function linesLoader(context: SubgraphContext) {
+  return loader<string, WorkOrderLine[]>(context, 'workOrderLines', async (ids) => {
+    const rows = await context.em.find(WorkOrderLine, { workOrderId: { $in: [...ids] } }, { orderBy: { position: 'asc', createdAt: 'asc' } });
+    return groupBy(ids, rows, (line) => line.workOrderId);
+  });
 }
 
 async function assertDrafts(em: EntityManager, ids: string[]): Promise<void> {
