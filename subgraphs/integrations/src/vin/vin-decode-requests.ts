@@ -6,17 +6,18 @@ import { type VinDecoding } from './vin-decoding.ts';
 import { decodeVin } from './vin.service.ts';
 
 type VinDecodedData = Static<typeof VinDecoded>;
-const VEHICLE_CREATED = workshopEvents['vehicle.created'];
-const VEHICLE_UPDATED = workshopEvents['vehicle.updated'];
+
+const VEHICLE_EVENTS = [workshopEvents['vehicle.created'], workshopEvents['vehicle.updated']] as const;
 
 /**
  * workshop marks a vehicle PENDING when it has a VIN and blank fields to fill from it: on create, when its VIN
  * changes, or when staff ask again (`decodeVehicleVin`). Other changes to a PENDING vehicle ask nothing new.
  */
-function vinToDecode(event: DeliveredOf<typeof VEHICLE_CREATED | typeof VEHICLE_UPDATED>): string | null {
-  if (event.data.vinDecodeStatus !== 'PENDING' || !event.data.vin) return null;
-  const asked = event.name === VEHICLE_CREATED.name || event.data.changed.includes('vin') || event.data.changed.includes('vinDecodeStatus');
-  return asked ? event.data.vin : null;
+function vinToDecode(event: DeliveredOf<(typeof VEHICLE_EVENTS)[number]>): string | undefined {
+  const { vin, vinDecodeStatus } = event.data;
+  if (vinDecodeStatus !== 'PENDING' || !vin) return undefined;
+  const asked = event.name === 'workshop.vehicle.created' || event.data.changed.includes('vin') || event.data.changed.includes('vinDecodeStatus');
+  return asked ? vin : undefined;
 }
 
 const decodedData = (vehicleId: string, decoding: VinDecoding): VinDecodedData => ({
@@ -47,7 +48,7 @@ function refusedData(vehicleId: string, vin: string, error: GraphQLError): VinDe
  */
 export const vinDecodeRequests = defineConsumer({
   queue: 'integrations.vin-decode-requests',
-  events: [VEHICLE_CREATED, VEHICLE_UPDATED],
+  events: VEHICLE_EVENTS,
   expireInSeconds: 120,
   async handle(event, context: SubgraphContext) {
     const vin = vinToDecode(event);
