@@ -250,10 +250,13 @@ export const workshopContract = defineContract('workshop', {
 
 export const workshopEvents = workshopContract.events;
 
-/** The events of one of workshop's entities (`workOrder`: its own changes and every arrival of its flow). */
-export const workshopEventsAbout = <const K extends 'vehicle' | 'serviceItem' | 'technician' | 'appointment' | 'workOrder' | 'inspection'>(entity: K) =>
-  Object.values(workshopEvents).filter((type): type is Extract<(typeof workshopEvents)[keyof typeof workshopEvents], { name: `workshop.${K}.${string}` }> =>
-    type.name.startsWith(`workshop.${entity}.`),
-  );
+type WorkshopEvent = (typeof workshopEvents)[keyof typeof workshopEvents];
+
+/** Every event about one of workshop's entities (`workOrder`: its own changes and every arrival of its flow), for consumers of all of them. */
+export function workshopEventsAbout<const K extends 'vehicle' | 'serviceItem' | 'technician' | 'appointment' | 'workOrder' | 'inspection'>(entity: K) {
+  type About = Extract<WorkshopEvent, { name: `workshop.${K}.${string}` }>;
+  const about = Object.values(workshopEvents).filter((type): type is About => type.name.startsWith(`workshop.${entity}.`));
+  return about as [About, ...About[]]; // never empty: the contract declares at least created/updated/deleted of each
+}
 
 export { ARRIVAL_EVENTS, NEXT_STATUSES, SIGNABLE_STATUSES, WORK_ORDER_EVENT_VERBS, WORK_ORDER_STATUSES, WorkOrderStatus } from './work-orders/work-order-flow.data.ts';

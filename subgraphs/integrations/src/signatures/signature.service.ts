@@ -1,13 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
 import { badUserInput, conflict, publishChange, requireTenant, type EntityManager, type Static, type SubgraphContext } from '@atelier/kit';
+import { SIGNABLE_STATUSES } from '@atelier/workshop/contract';
 import { integrationsEvents, type SignatureRequestSnapshot } from '../contract.ts';
 import { connectUrl, docusignConnection, docusignFailure, envelopesApi, FOLLOWED_EVENTS, upstream } from './docusign-envelopes.ts';
 import { loadEstimate, type Estimate } from './estimate.ts';
 import { renderEstimatePdf, SIGNATURE_ANCHOR } from './estimate-pdf.ts';
 import { PENDING_STATUSES, SignatureRequest, SignatureRequestStatus } from './signature-request.entity.ts';
 
-/** Only an estimate not yet approved can be signed. */
-const SIGNABLE = ['DRAFT', 'ESTIMATE_SENT'];
 const REPLACED = 'Replaced by a newer estimate sent from Atelier';
 
 /** What workshop (estimate-signatures.ts) and live subscribers need to know of a request. */
@@ -21,7 +20,8 @@ export const signatureEventData = (request: SignatureRequest): Static<typeof Sig
 });
 
 function checkSignable(estimate: Estimate) {
-  if (!SIGNABLE.includes(estimate.status))
+  // only an estimate not yet approved can be signed, as workshop's flow says
+  if (!SIGNABLE_STATUSES.includes(estimate.status))
     throw badUserInput([{ field: 'workOrderId', message: `is ${estimate.status}: only a DRAFT or ESTIMATE_SENT work order's estimate can be sent for signature` }]);
   if (!estimate.lines.length) throw badUserInput([{ field: 'workOrderId', message: 'has no lines: there is nothing to approve yet' }]);
   if (!estimate.customer.email?.includes('@'))

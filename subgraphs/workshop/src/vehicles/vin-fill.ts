@@ -1,8 +1,11 @@
-import { type EventConsumer, type SubgraphContext, type VinDecodedData } from '@atelier/kit';
+import { defineConsumer, type PayloadOf, type SubgraphContext } from '@atelier/kit';
+import { integrationsEvents } from '@atelier/integrations/contract';
 import { lockVehicle } from './odometer.ts';
 import { publishVehicleUpdated } from './vehicle-events.ts';
 import { type Vehicle } from './vehicle.entity.ts';
 import { VinDecodeStatus } from './vin-decode-status.ts';
+
+type VinDecodedData = PayloadOf<(typeof integrationsEvents)['vin.decoded']>;
 
 /** The vehicle fields a VIN can fill, and the field of `integrations.vin.decoded` each comes from. */
 const FILLABLE = { make: 'make', model: 'model', year: 'modelYear', engine: 'engine', bodyClass: 'bodyClass', fuelType: 'fuelType' } as const;
@@ -44,11 +47,11 @@ function fillBlanks(vehicle: Vehicle, decoded: VinDecodedData): Fillable[] {
  * PENDING with the same VIN is touched, so a duplicate event, or the answer for a VIN changed since, does
  * nothing; the vehicle is locked so a concurrent staff edit is either seen (and kept) or waits.
  */
-export const vinFill: EventConsumer<SubgraphContext> = {
+export const vinFill = defineConsumer({
   queue: 'workshop.vin-fill',
-  events: ['integrations.vin.decoded'],
-  async handle(event, context) {
-    const decoded = event.data as unknown as VinDecodedData;
+  events: [integrationsEvents['vin.decoded']],
+  async handle(event, context: SubgraphContext) {
+    const decoded = event.data;
     await context.em.transactional(async (em) => {
       const vehicle = await lockVehicle(em, event.entityId);
       if (!vehicle || vehicle.vinDecodeStatus !== VinDecodeStatus.PENDING || vehicle.vin !== decoded.vin) return;
@@ -59,4 +62,4 @@ export const vinFill: EventConsumer<SubgraphContext> = {
       await publishVehicleUpdated(context, em, vehicle, [...filled, 'vinDecodeStatus', 'vinDecodeNote']);
     });
   },
-};
+});
