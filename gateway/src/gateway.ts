@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { authenticate, type ApiKeyResolver } from './authenticate.ts';
 import { clientAddressOf } from './client-address.ts';
 import { withSubgraphUrls } from './compose.ts';
+import { useMissingEntities } from './missing-entities.ts';
 import { forwardToIntegrations, isProviderRoute } from './provider-routes.ts';
 import { corsOriginsFromEnvironment, corsPolicy } from './cors.ts';
 import { createErrorMasking } from './error-masking.ts';
@@ -106,6 +107,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       useEndOnRevocation(revocations),
       useRetryAfterHeader(),
       useUserInputErrors,
+      useMissingEntities,
       ...(operationLimitPlugins() as never[]),
       errorMasking.plugin,
     ],

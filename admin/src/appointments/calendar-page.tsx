@@ -49,7 +49,7 @@ function groupsOf(by: GroupBy, appointments: CalendarAppointment[], technicians:
 const groupKeyOf = (by: GroupBy, appointment: CalendarAppointment) => (by === 'technician' ? appointment.technicianId : appointment.bay) ?? NONE;
 
 const describe = ({ appointment, start, end }: Placed) =>
-  `${formatTime(start)}–${formatTime(end)} ${appointment.customer.name}${appointment.vehicle ? `, ${vehicleName(appointment.vehicle)}` : ''}`;
+  `${formatTime(start)}–${formatTime(end)} ${appointment.customer?.name ?? 'Customer not found'}${appointment.vehicle ? `, ${vehicleName(appointment.vehicle)}` : ''}`;
 
 /** The create form, filled in from the slot (react-admin reads `?source=` as the new record's values). */
 function bookingPath(start: Date, group: Group): string {
@@ -75,7 +75,7 @@ function AppointmentBlock({ placed, style }: { placed: Placed; style?: object })
       <strong>
         {formatTime(placed.start)}–{formatTime(placed.end)}
       </strong>{' '}
-      {appointment.customer.name}
+      {appointment.customer?.name ?? 'Customer not found'}
       {appointment.vehicle && <Box component="span" sx={{ display: 'block', opacity: 0.85 }}>{vehicleName(appointment.vehicle)}</Box>}
     </Box>
   );

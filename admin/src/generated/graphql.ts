@@ -113,6 +113,7 @@ export type QueryProductsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<ProductFilter>;
   orderBy?: InputMaybe<Array<ProductOrderBy>>;
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -127,6 +128,7 @@ export type QueryCustomersArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<CustomerFilter>;
   orderBy?: InputMaybe<Array<CustomerOrderBy>>;
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -286,6 +288,7 @@ export type QueryTechniciansArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<TechnicianFilter>;
   orderBy?: InputMaybe<Array<TechnicianOrderBy>>;
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -300,6 +303,7 @@ export type QueryVehiclesArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<VehicleFilter>;
   orderBy?: InputMaybe<Array<VehicleOrderBy>>;
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -328,6 +332,7 @@ export type QueryServiceItemsArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<ServiceItemFilter>;
   orderBy?: InputMaybe<Array<ServiceItemOrderBy>>;
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -364,6 +369,8 @@ export type Product = {
   id: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** When it was archived (kept for history, left out of lists); null while in use */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The shop's or manufacturer's part number, unique in the organization */
   partNumber: Scalars['String']['output'];
   name: Scalars['String']['output'];
@@ -478,11 +485,19 @@ export type ProductOrderBy =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Keeps the Product for history and leaves it out of lists (restoreProduct undoes it) */
+  archiveProduct: Product;
+  /** Brings an archived Product back into use */
+  restoreProduct: Product;
   createProduct: Product;
   updateProduct: Product;
   deleteProduct: Scalars['ID']['output'];
   /** Deletes all of them or, if any is unknown, none */
   deleteProducts: Array<Scalars['ID']['output']>;
+  /** Keeps the Customer for history and leaves it out of lists (restoreCustomer undoes it) */
+  archiveCustomer: Customer;
+  /** Brings an archived Customer back into use */
+  restoreCustomer: Customer;
   createCustomer: Customer;
   updateCustomer: Customer;
   deleteCustomer: Scalars['ID']['output'];
@@ -547,11 +562,19 @@ export type Mutation = {
   shareWorkOrderFolder: WorkOrderFolder;
   /** Sends the work order's estimate (a PDF) to its customer for e-signature through DocuSign. The work order must be DRAFT or ESTIMATE_SENT, have lines, and its customer an email; the organization needs a DocuSign connection with its Connect key. An envelope still pending for the work order is voided first. Signing moves the work order to APPROVED. */
   requestEstimateSignature: SignatureRequest;
+  /** Keeps the Technician for history and leaves it out of lists (restoreTechnician undoes it) */
+  archiveTechnician: Technician;
+  /** Brings an archived Technician back into use */
+  restoreTechnician: Technician;
   createTechnician: Technician;
   updateTechnician: Technician;
   deleteTechnician: Scalars['ID']['output'];
   /** Deletes all of them or, if any is unknown, none */
   deleteTechnicians: Array<Scalars['ID']['output']>;
+  /** Keeps the Vehicle for history and leaves it out of lists (restoreVehicle undoes it) */
+  archiveVehicle: Vehicle;
+  /** Brings an archived Vehicle back into use */
+  restoreVehicle: Vehicle;
   createVehicle: Vehicle;
   updateVehicle: Vehicle;
   deleteVehicle: Scalars['ID']['output'];
@@ -570,6 +593,10 @@ export type Mutation = {
   rescheduleAppointment: Appointment;
   /** Cancels a booked appointment, freeing its technician and bay */
   cancelAppointment: Appointment;
+  /** Keeps the ServiceItem for history and leaves it out of lists (restoreServiceItem undoes it) */
+  archiveServiceItem: ServiceItem;
+  /** Brings an archived ServiceItem back into use */
+  restoreServiceItem: ServiceItem;
   createServiceItem: ServiceItem;
   updateServiceItem: ServiceItem;
   deleteServiceItem: Scalars['ID']['output'];
@@ -616,6 +643,16 @@ export type Mutation = {
 };
 
 
+export type MutationArchiveProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
 };
@@ -634,6 +671,16 @@ export type MutationDeleteProductArgs = {
 
 export type MutationDeleteProductsArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationArchiveCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreCustomerArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -818,6 +865,16 @@ export type MutationRequestEstimateSignatureArgs = {
 };
 
 
+export type MutationArchiveTechnicianArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreTechnicianArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateTechnicianArgs = {
   input: CreateTechnicianInput;
 };
@@ -836,6 +893,16 @@ export type MutationDeleteTechnicianArgs = {
 
 export type MutationDeleteTechniciansArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationArchiveVehicleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreVehicleArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -905,6 +972,16 @@ export type MutationRescheduleAppointmentArgs = {
 export type MutationCancelAppointmentArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationArchiveServiceItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreServiceItemArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1225,6 +1302,8 @@ export type Customer = {
   id: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** When it was archived (kept for history, left out of lists); null while in use */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
   kind: CustomerKind;
   name: Scalars['String']['output'];
   email?: Maybe<Scalars['String']['output']>;
@@ -1693,8 +1772,8 @@ export type Appointment = {
   cancellationReason?: Maybe<Scalars['String']['output']>;
   /** Every action of the flow with whether the caller may take it now, and when not why */
   availableActions: Array<AppointmentAvailableAction>;
-  /** The customer (from crm) */
-  customer: Customer;
+  /** The customer (from crm); null when it cannot be found any more */
+  customer?: Maybe<Customer>;
   vehicle?: Maybe<Vehicle>;
   technician?: Maybe<Technician>;
 };
@@ -1836,8 +1915,8 @@ export type WorkOrder = {
   lines: Array<WorkOrderLine>;
   /** Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with */
   availableActions: Array<WorkOrderAvailableAction>;
-  /** The customer (from crm) */
-  customer: Customer;
+  /** The customer (from crm); null when it cannot be found any more */
+  customer?: Maybe<Customer>;
   vehicle?: Maybe<Vehicle>;
   appointment?: Maybe<Appointment>;
 };
@@ -2415,7 +2494,12 @@ export type WebhookEventType = {
   __typename?: 'WebhookEventType';
   /** The `type` of the webhook body, e.g. crm.customer.created */
   name: Scalars['String']['output'];
+  /** What happened */
   description: Scalars['String']['output'];
+  /** The payload's contract version; raised on any change that could break a receiver */
+  version: Scalars['Int']['output'];
+  /** JSON Schema of the body's `data`, as published in schema/events/<name>.json */
+  schema: Scalars['JSONObject']['output'];
 };
 
 /** An event sent (or being sent) to one of your webhook endpoints, with every attempt */
@@ -2712,6 +2796,8 @@ export type Vehicle = {
   id: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** When it was archived (kept for history, left out of lists); null while in use */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
   /** 17-character vehicle identification number */
   vin?: Maybe<Scalars['String']['output']>;
   /** Blank until filled from the VIN when only the VIN was given */
@@ -2909,6 +2995,8 @@ export type Technician = {
   id: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** When it was archived (kept for history, left out of lists); null while in use */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
   /** The identity user who is this technician, if they sign in */
   userId?: Maybe<Scalars['ID']['output']>;
@@ -2958,6 +3046,8 @@ export type ServiceItem = {
   id: Scalars['ID']['output'];
   createdAt: Scalars['DateTime']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** When it was archived (kept for history, left out of lists); null while in use */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Short code the shop uses, e.g. `OIL-01` */
   code: Scalars['String']['output'];
   name: Scalars['String']['output'];

@@ -8,11 +8,13 @@ export const choicesOf = (values: string[]) => values.map((value) => ({ id: valu
 /** How a record is named in titles, reference links and pickers: "Toyota Corolla", "Ada Lovelace". */
 export function representationOf(resource: ResourceDescription): (record: RaRecord) => string {
   const fields = resource.fields.filter((field) => resource.representation.includes(field.name));
-  return (record) =>
+  const name = (record: RaRecord) =>
     fields
       .filter((field) => record[field.name] !== null && record[field.name] !== undefined && record[field.name] !== '')
       .map((field) => (field.kind === 'enum' ? humanise(String(record[field.name])) : String(record[field.name])))
       .join(' ') || String(record.id);
+  // an archived record is still named where history points at it, and says it is archived
+  return (record) => (record.archivedAt ? `${name(record)} (archived)` : name(record));
 }
 
 /** What a reference picker sends while the user types: the full-text `q` when the list has one, else the name filter. */

@@ -37,7 +37,7 @@ function JobCard({ workOrder, onChanged }: { workOrder: WorkOrderCard; onChanged
           </MuiLink>
           <Typography variant="subtitle2">{formatMoney(workOrder.total, workOrder.currency)}</Typography>
         </Stack>
-        <Typography variant="body2">{workOrder.customer.name}</Typography>
+        <Typography variant="body2">{workOrder.customer?.name ?? 'Customer not found'}</Typography>
         <Typography variant="body2" color="text.secondary">
           {vehicleName(workOrder.vehicle)}
         </Typography>

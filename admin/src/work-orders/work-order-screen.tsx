@@ -70,7 +70,7 @@ function Header({ workOrder, onChanged }: { workOrder: WorkOrderDetail; onChange
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))' }}>
         <Fact label="Customer">
           <MuiLink component={Link} to={`/Customer/${workOrder.customerId}/show`}>
-            {workOrder.customer.name}
+            {workOrder.customer?.name ?? 'Customer not found'}
           </MuiLink>
         </Fact>
         <Fact label="Vehicle">

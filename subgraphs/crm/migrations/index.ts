@@ -2,10 +2,14 @@ import { type MigrationDefinition } from '@atelier/kit';
 import { Migration20261123135145_initial } from './Migration20261123135145_initial.ts';
 import { Migration20261123161911_customer_preferred_channel } from './Migration20261123161911_customer_preferred_channel.ts';
 import { Migration20261204190000_search_indexes } from './Migration20261204190000_search_indexes.ts';
+import { Migration20261207140000_reference_holds } from './Migration20261207140000_reference_holds.ts';
+import { Migration20261207150000_archived_at } from './Migration20261207150000_archived_at.ts';
 
 /** Every migration of the crm schema, in order. New ones come from `npm run migration:create -- crm`. */
 export const migrations: MigrationDefinition[] = [
   { name: 'Migration20261123135145_initial', class: Migration20261123135145_initial },
   { name: 'Migration20261123161911_customer_preferred_channel', class: Migration20261123161911_customer_preferred_channel },
   { name: 'Migration20261204190000_search_indexes', class: Migration20261204190000_search_indexes },
+  { name: 'Migration20261207140000_reference_holds', class: Migration20261207140000_reference_holds },
+  { name: 'Migration20261207150000_archived_at', class: Migration20261207150000_archived_at },
 ];

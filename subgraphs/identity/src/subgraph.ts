@@ -1,6 +1,7 @@
 import { defineSubgraph } from '@atelier/kit';
 import { migrations } from '../migrations/index.ts';
 import { apiKeys } from './api-keys/index.ts';
+import { identityContract } from './contract.ts';
 import { invitations } from './invitations/index.ts';
 import { memberships } from './memberships/index.ts';
 import { organizations } from './organizations/index.ts';
@@ -12,6 +13,7 @@ import { users } from './users/index.ts';
 export const identity = defineSubgraph({
   name: 'identity',
   migrations,
+  contract: identityContract,
   features: [sessions, signUp, users, organizations, memberships, invitations, apiKeys],
 });
 

@@ -3,6 +3,7 @@ import { migrations } from '../migrations/index.ts';
 import { accountEmail } from './account-email/index.ts';
 import { calendarSync } from './calendar/index.ts';
 import { connections } from './connections/index.ts';
+import { integrationsContract } from './contract.ts';
 import { workshopReferences } from './federation/index.ts';
 import { integrationHealth } from './health/index.ts';
 import { appointmentReminders } from './reminders/index.ts';
@@ -16,6 +17,7 @@ import { signatures } from './signatures/index.ts';
 /** integrations: the only door to the outside world (connections, webhooks in and out, syncs). */
 export const integrations = defineSubgraph({
   name: 'integrations',
+  contract: integrationsContract,
   migrations,
   features: [
     connections, incomingWebhooks, sync, integrationHealth, vinDecoding, signatures, documents, workshopReferences,

@@ -9,6 +9,8 @@ import { Migration20261123162444_vin_fill } from './Migration20261123162444_vin_
 import { Migration20261123164326_inspections } from './Migration20261123164326_inspections.ts';
 import { Migration20261204190000_search_indexes } from './Migration20261204190000_search_indexes.ts';
 import { Migration20261204190522_known_members } from './Migration20261204190522_known_members.ts';
+import { Migration20261207140000_reference_holds } from './Migration20261207140000_reference_holds.ts';
+import { Migration20261207150000_archived_at } from './Migration20261207150000_archived_at.ts';
 
 /** Every migration of the workshop schema, in order. New ones come from `npm run migration:create -- workshop`. */
 export const migrations: MigrationDefinition[] = [
@@ -22,4 +24,6 @@ export const migrations: MigrationDefinition[] = [
   { name: 'Migration20261123164326_inspections', class: Migration20261123164326_inspections },
   { name: 'Migration20261204190000_search_indexes', class: Migration20261204190000_search_indexes },
   { name: 'Migration20261204190522_known_members', class: Migration20261204190522_known_members },
+  { name: 'Migration20261207140000_reference_holds', class: Migration20261207140000_reference_holds },
+  { name: 'Migration20261207150000_archived_at', class: Migration20261207150000_archived_at },
 ];

@@ -1,6 +1,6 @@
 import { type Opt } from '@mikro-orm/core';
 import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantOwned, TrigramIndexed } from '@atelier/kit';
+import { ArchivableEntity, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -12,7 +12,7 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 @TrigramIndexed('commerce', 'products', ['part_number', 'name', 'description'])
 @Entity({ tableName: 'products' })
 @Unique({ properties: ['tenantId', 'partNumber'] })
-export class Product extends TenantOwned {
+export class Product extends ArchivableEntity {
   @Field(() => String, { description: "The shop's or manufacturer's part number, unique in the organization" })
   @Property({ type: 'string', length: 60 })
   partNumber!: string;

@@ -1,7 +1,9 @@
-import { ADMINS, crudResolver, isUuid, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, crudEventsOf, crudResolver, isUuid, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
 import { Resolver } from 'type-graphql';
+import { commerceEvents } from '../contract.ts';
 import { Product } from './product.entity.ts';
 import { CreateProductInput, ProductFilter, UpdateProductInput } from './product.inputs.ts';
+import { productSnapshot } from './product.snapshot.ts';
 
 const ProductOrderBy = orderBy('Product', ['partNumber', 'name', 'price', 'stockOnHand', 'createdAt'], ['PART_NUMBER_ASC']);
 
@@ -12,7 +14,9 @@ const normalisePartNumber = (partNumber: string) => partNumber.trim().toUpperCas
 export class ProductResolver extends crudResolver({
   entity: Product,
   typeName: 'Product',
-  events: 'commerce.product',
+  referencedAs: 'Product',
+  events: crudEventsOf(commerceEvents, 'product'),
+  snapshot: productSnapshot,
   filter: ProductFilter,
   orderBy: ProductOrderBy,
   createInput: CreateProductInput,

@@ -1,6 +1,6 @@
 import { ArrayType } from '@mikro-orm/core';
 import { Entity, Enum, Index, Property } from '@mikro-orm/decorators/legacy';
-import { TenantOwned, TrigramIndexed } from '@atelier/kit';
+import { ArchivableEntity, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum CustomerKind {
@@ -30,7 +30,7 @@ registerEnumType(CustomerStatus, { name: 'CustomerStatus', description: 'Where t
 @TrigramIndexed('crm', 'customers', ['name', 'email', 'phone'])
 @Entity({ tableName: 'customers' })
 @Index({ properties: ['tenantId', 'name'] })
-export class Customer extends TenantOwned {
+export class Customer extends ArchivableEntity {
   @Field(() => CustomerKind)
   @Enum({ items: () => CustomerKind, default: CustomerKind.PERSON })
   kind: CustomerKind = CustomerKind.PERSON;

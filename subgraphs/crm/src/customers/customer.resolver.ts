@@ -11,6 +11,7 @@ const CustomerOrderBy = orderBy('Customer', ['name', 'email', 'status', 'score',
 export class CustomerResolver extends crudResolver({
   entity: Customer,
   typeName: 'Customer',
+  referencedAs: 'Customer',
   events: crudEventsOf(crmEvents, 'customer'),
   snapshot: customerSnapshot,
   filter: CustomerFilter,

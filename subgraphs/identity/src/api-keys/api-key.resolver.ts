@@ -1,8 +1,10 @@
 import { ADMINS, badUserInput, DateTimeFilter, findOrFail, IDFilter, NotBlank, orderBy, publishChange, readResolver, requireTenant, Role, StringFilter, type SubgraphContext } from '@atelier/kit';
 import { ArrayMinSize, IsEnum, IsOptional, Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { identityEvents } from '../contract.ts';
 import { ApiKey } from './api-key.entity.ts';
 import { generateApiKey } from './api-key.service.ts';
+import { apiKeySnapshot } from './api-key.snapshot.ts';
 
 @InputType()
 class CreateApiKeyInput {
@@ -58,7 +60,7 @@ export class ApiKeyResolver extends readResolver({
         tenantId, name: input.name.trim(), prefix, keyHash, roles: [...new Set(input.roles)], createdById: context.caller.actorId, expiresAt: input.expiresAt ?? null,
       });
       await em.flush();
-      await publishChange(context, em, 'identity.apiKey.created', created.id, { name: created.name, prefix, roles: created.roles });
+      await publishChange(context, em, identityEvents['apiKey.created'], created.id, apiKeySnapshot(created));
       return created;
     });
     return { apiKey, key };
@@ -72,7 +74,7 @@ export class ApiKeyResolver extends readResolver({
       if (!apiKey.revokedAt) {
         apiKey.revokedAt = new Date();
         await em.flush();
-        await publishChange(context, em, 'identity.apiKey.revoked', apiKey.id, { prefix: apiKey.prefix });
+        await publishChange(context, em, identityEvents['apiKey.revoked'], apiKey.id, apiKeySnapshot(apiKey));
       }
       return apiKey;
     });

@@ -4,6 +4,7 @@ import {
 } from '@atelier/kit';
 import { IsEmail, IsEnum, IsOptional, Length, MaxLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { identityEvents } from '../contract.ts';
 import { joinOrganization } from '../memberships/join.ts';
 import { Membership } from '../memberships/membership.entity.ts';
 import { RoleFilter } from '../memberships/role-filter.ts';
@@ -14,6 +15,7 @@ import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from '../users/passwo
 import { IsPresentedPassword, passwordProblem } from '../users/password-policy.ts';
 import { User } from '../users/user.entity.ts';
 import { Invitation, InvitationStatus } from './invitation.entity.ts';
+import { invitationSnapshot } from './invitation.snapshot.ts';
 
 /** How long an invitation link works. */
 const INVITATION_DAYS = 7;
@@ -97,7 +99,7 @@ export class InvitationResolver extends readResolver({
       if (user && (await em.count(Membership, { userId: user.id }))) throw conflict(`${email} is already a member`, { fields: [{ field: 'email', message: 'is already a member' }] });
       for (const pending of await em.find(Invitation, { email, acceptedAt: null, revokedAt: null })) {
         pending.revokedAt = new Date(); // the newest link is the one that works
-        await publishChange(context, em, 'identity.invitation.revoked', pending.id, { email, replaced: true });
+        await publishChange(context, em, identityEvents['invitation.revoked'], pending.id, { ...invitationSnapshot(pending), replaced: true });
       }
       const { token, tokenHash } = newOneTimeToken();
       const invitation = em.create(Invitation, {
@@ -105,7 +107,7 @@ export class InvitationResolver extends readResolver({
       });
       await em.flush();
       const organization = await em.findOneOrFail(Organization, { id: tenantId });
-      await publishChange(context, em, 'identity.invitation.created', invitation.id, { email, role: invitation.role, expiresAt: invitation.expiresAt.toISOString() });
+      await publishChange(context, em, identityEvents['invitation.created'], invitation.id, invitationSnapshot(invitation));
       await requestAccountEmail(
         em,
         {
@@ -134,7 +136,7 @@ export class InvitationResolver extends readResolver({
       if (invitation.status === InvitationStatus.PENDING) {
         invitation.revokedAt = new Date();
         await em.flush();
-        await publishChange(context, em, 'identity.invitation.revoked', invitation.id, { email: invitation.email, replaced: false });
+        await publishChange(context, em, identityEvents['invitation.revoked'], invitation.id, { ...invitationSnapshot(invitation), replaced: false });
       }
       return invitation;
     });
@@ -166,7 +168,7 @@ export class InvitationResolver extends readResolver({
       await joinOrganization(tx, { userId: user.id, role: invitation.role, actorId: user.id });
       invitation.acceptedAt = new Date();
       await tx.flush();
-      await publishChange({ ...context, caller: { ...context.caller, tenantId: invitation.tenantId, actorId: user.id } }, tx, 'identity.invitation.accepted', invitation.id, { email: invitation.email, userId: user.id, role: invitation.role });
+      await publishChange({ ...context, caller: { ...context.caller, tenantId: invitation.tenantId, actorId: user.id } }, tx, identityEvents['invitation.accepted'], invitation.id, { ...invitationSnapshot(invitation), userId: user.id });
       const organization = await tx.findOneOrFail(Organization, { id: invitation.tenantId });
       context.log.info({ userId: user.id, tenantId: invitation.tenantId, invitationId: invitation.id }, 'invitation accepted');
       return { organization, role: invitation.role, email: invitation.email };

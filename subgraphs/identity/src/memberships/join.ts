@@ -1,5 +1,7 @@
 import { publish, Role, scopedTenant, type EntityManager } from '@atelier/kit';
+import { identityEvents } from '../contract.ts';
 import { Membership } from './membership.entity.ts';
+import { membershipSnapshot } from './membership.snapshot.ts';
 
 /**
  * Makes a user a member of the organization `em` is scoped to, and announces it (workshop projects
@@ -12,6 +14,6 @@ export async function joinOrganization(em: EntityManager, join: { userId: string
   if (existing) return existing;
   const membership = em.create(Membership, { tenantId, userId: join.userId, role: join.role });
   await em.flush();
-  await publish(em, { name: 'identity.membership.created', tenantId, entityId: membership.id, actorId: join.actorId ?? join.userId, data: { userId: join.userId, role: join.role } });
+  await publish(em, identityEvents['membership.created'], { tenantId, entityId: membership.id, actorId: join.actorId ?? join.userId, data: membershipSnapshot(membership) });
   return membership;
 }

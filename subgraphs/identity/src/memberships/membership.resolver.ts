@@ -1,9 +1,11 @@
-import { ADMINS, badUserInput, DateTimeFilter, findOrFail, IDFilter, orderBy, publishChange, readResolver, Role, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, badUserInput, crudEventsOf, DateTimeFilter, findOrFail, IDFilter, orderBy, publishChange, readResolver, Role, type SubgraphContext } from '@atelier/kit';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import { memberUserById } from '../users/member-users.ts';
 import { revokeSessionsOf } from '../sessions/session.service.ts';
 import { User } from '../users/user.entity.ts';
+import { identityEvents } from '../contract.ts';
 import { Membership } from './membership.entity.ts';
+import { membershipSnapshot } from './membership.snapshot.ts';
 import { RoleFilter } from './role-filter.ts';
 
 @InputType()
@@ -20,7 +22,7 @@ const MembershipOrderBy = orderBy('Membership', ['role', 'createdAt']);
 export class MembershipResolver extends readResolver({
   entity: Membership,
   typeName: 'Membership',
-  events: 'identity.membership',
+  events: crudEventsOf(identityEvents, 'membership'),
   filter: MembershipFilter,
   orderBy: MembershipOrderBy,
   roles: { read: ADMINS },
@@ -42,7 +44,7 @@ export class MembershipResolver extends readResolver({
       if (membership.role !== role) await revokeSessionsOf(em, membership); // their open sessions carry the old role's permissions
       membership.role = role;
       await em.flush();
-      await publishChange(context, em, 'identity.membership.updated', membership.id, { userId: membership.userId, role });
+      await publishChange(context, em, identityEvents['membership.updated'], membership.id, { ...membershipSnapshot(membership), changed: ['role'] });
       return membership;
     });
   }
@@ -56,7 +58,7 @@ export class MembershipResolver extends readResolver({
       em.remove(membership);
       await revokeSessionsOf(em, membership);
       await em.flush();
-      await publishChange(context, em, 'identity.membership.deleted', id, { userId: membership.userId });
+      await publishChange(context, em, identityEvents['membership.deleted'], id, membershipSnapshot(membership));
     });
     return id;
   }

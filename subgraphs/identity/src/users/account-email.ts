@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { env, NO_TENANT, publish, type AccountEmailData, type EntityManager } from '@atelier/kit';
+import { env, NO_TENANT, publish, type EntityManager, type Static } from '@atelier/kit';
+import { identityEvents, type AccountEmail } from '../contract.ts';
 
 /** Where people open the links of account emails: the admin panel. */
 const adminUrl = () => env('ADMIN_URL', 'http://localhost:5173').replace(/\/$/, '');
@@ -11,6 +12,6 @@ export const accountLink = (page: 'accept-invitation' | 'verify-email', token: s
  * Asks integrations (the only door to email providers) to send a person an email about their account,
  * committed with the change that causes it. `tenantId`: the organization it concerns, if any.
  */
-export async function requestAccountEmail(em: EntityManager, email: AccountEmailData, about: { tenantId?: string | null; entityId?: string }) {
-  await publish(em, { name: 'identity.accountEmail.requested', tenantId: about.tenantId ?? NO_TENANT, entityId: about.entityId ?? randomUUID(), data: email });
+export async function requestAccountEmail(em: EntityManager, email: Static<typeof AccountEmail>, about: { tenantId?: string | null; entityId?: string }) {
+  await publish(em, identityEvents['accountEmail.requested'], { tenantId: about.tenantId ?? NO_TENANT, entityId: about.entityId ?? randomUUID(), data: email });
 }

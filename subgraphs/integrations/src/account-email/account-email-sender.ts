@@ -1,4 +1,5 @@
-import { isProduction, type AccountEmailData, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { defineConsumer, isProduction, type SubgraphContext } from '@atelier/kit';
+import { identityEvents } from '@atelier/identity/contract';
 import { RESEND_TIMEOUT_MS, resendClient, resendError } from '../providers/resend/resend-client.ts';
 
 /**
@@ -17,12 +18,12 @@ export const platformEmail = () => {
  * development machine prints the email to the log so its link can be followed; production logs only
  * that it could not be sent, never the link (which is a credential).
  */
-export const accountEmailSender: EventConsumer<SubgraphContext> = {
+export const accountEmailSender = defineConsumer({
   queue: 'integrations.account-email',
-  events: ['identity.accountEmail.requested'],
+  events: [identityEvents['accountEmail.requested']],
   expireInSeconds: 120,
-  async handle(event, context) {
-    const email = event.data as AccountEmailData;
+  async handle(event, context: SubgraphContext) {
+    const email = event.data;
     const sender = platformEmail();
     if (!sender) {
       if (isProduction()) context.log.error({ kind: email.kind, eventId: event.id }, 'account email not sent: set PLATFORM_RESEND_API_KEY and PLATFORM_EMAIL_FROM');
@@ -37,4 +38,4 @@ export const accountEmailSender: EventConsumer<SubgraphContext> = {
     if (result.error) throw resendError({ error: result.error, headers: result.headers }); // retried with backoff
     context.log.info({ kind: email.kind, eventId: event.id, providerMessageId: result.data.id }, 'account email sent');
   },
-};
+});

@@ -1,6 +1,7 @@
 import { type Opt } from '@mikro-orm/core';
 import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantOwned } from '@atelier/kit';
+import { TenantOwned, type Static } from '@atelier/kit';
+import { type AppointmentSnapshot } from '@atelier/workshop/contract';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum CalendarEventState {
@@ -59,7 +60,7 @@ export class CalendarEvent extends TenantOwned {
 
   /** The appointment as workshop last announced it (its event snapshot). */
   @Property({ type: 'json' })
-  appointment!: AppointmentSnapshot;
+  appointment!: ShownAppointment;
 
   /** The snapshot's `updatedAt`: an older announcement never overwrites a newer one. */
   @Property({ type: 'datetime' })
@@ -83,14 +84,5 @@ export class CalendarEvent extends TenantOwned {
   googleHash?: string | null;
 }
 
-/** The fields of workshop's appointment snapshot that the calendar shows. */
-export interface AppointmentSnapshot {
-  customerId: string;
-  technicianId?: string | null;
-  bay?: string | null;
-  startsAt: string;
-  endsAt: string;
-  status: string;
-  notes?: string | null;
-  updatedAt?: string;
-}
+/** The fields of workshop's appointment snapshot that the calendar shows (and the version they are of). */
+export type ShownAppointment = Pick<Static<typeof AppointmentSnapshot>, 'customerId' | 'technicianId' | 'bay' | 'startsAt' | 'endsAt' | 'status' | 'notes' | 'updatedAt'>;

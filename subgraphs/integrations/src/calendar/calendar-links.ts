@@ -2,7 +2,7 @@ import { type EntityManager } from '@atelier/kit';
 import { Connection, ConnectionStatus } from '../connections/connection.entity.ts';
 import { Provider } from '../providers/provider.ts';
 import { SyncedRecord } from '../sync/synced-record.entity.ts';
-import { type AppointmentSnapshot, type CalendarEvent } from './calendar-event.entity.ts';
+import { type CalendarEvent, type ShownAppointment } from './calendar-event.entity.ts';
 import { eventFor, type GoogleEvent } from './google-calendar.ts';
 
 /**
@@ -20,7 +20,7 @@ export const connectedGoogle = (em: EntityManager) => em.findOne(Connection, { p
 export async function wantedEvent(em: EntityManager, link: CalendarEvent, times?: { startsAt: Date; endsAt: Date }): Promise<GoogleEvent> {
   const customer = await em.findOne(SyncedRecord, { entityType: 'customer', internalId: link.appointment.customerId, deleted: false });
   const name = typeof customer?.data.name === 'string' ? customer.data.name : undefined;
-  const appointment: AppointmentSnapshot = times ? { ...link.appointment, startsAt: times.startsAt.toISOString(), endsAt: times.endsAt.toISOString() } : link.appointment;
+  const appointment: ShownAppointment = times ? { ...link.appointment, startsAt: times.startsAt.toISOString(), endsAt: times.endsAt.toISOString() } : link.appointment;
   return eventFor(link.appointmentId, appointment, name);
 }
 

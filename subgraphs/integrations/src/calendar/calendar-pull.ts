@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { publish, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { defineConsumer, publish, type EntityManager, type SubgraphContext } from '@atelier/kit';
 import { Connection, ConnectionStatus } from '../connections/connection.entity.ts';
 import { readSecrets } from '../connections/connection.service.ts';
+import { integrationsEvents } from '../contract.ts';
 import { ProviderAuthError } from '../providers/adapter.ts';
 import { publicUrl } from '../providers/endpoints.ts';
 import { Provider, providerSlug } from '../providers/provider.ts';
-import { INBOUND_PROCESSED } from '../webhooks-in/inbound-processor.ts';
 import { CalendarEvent, CalendarEventState } from './calendar-event.entity.ts';
 import { CalendarWatch } from './calendar-watch.entity.ts';
 import { appointmentGone, lockAppointment, wantedEvent } from './calendar-links.ts';
 import { calendarFor, callGoogle, eventHash, type GoogleCalendar, type GoogleEvent, instantOf } from './google-calendar.ts';
 
-export const CALENDAR_EVENT_CHANGED = 'integrations.calendarEvent.changed';
-export const WATCH_RENEWAL_DUE = 'integrations.calendarWatch.renewalDue';
-const CONNECTED = 'integrations.connection.connected';
+const WATCH_RENEWAL_DUE = integrationsEvents['calendarWatch.renewalDue'];
 const PULL_QUEUE = 'integrations.calendar-pull';
 /** A channel is replaced this long before Google closes it, so no change goes unnoticed in between. */
 const RENEW_AHEAD_MS = 24 * 3600_000;
@@ -48,7 +46,7 @@ export async function openWatch(context: SubgraphContext, connectionId: string, 
     await em.flush();
     if (previous.id) await callGoogle(() => calendar.channels.stop({ requestBody: previous }), [404]).catch(() => undefined); // it expires anyway
 
-    const renewal = { id: randomUUID(), name: WATCH_RENEWAL_DUE, tenantId: connection.tenantId, entityId: connectionId, occurredAt: new Date().toISOString() };
+    const renewal = { id: randomUUID(), name: WATCH_RENEWAL_DUE.name, version: WATCH_RENEWAL_DUE.version, tenantId: connection.tenantId, entityId: connectionId, occurredAt: new Date().toISOString(), data: {} };
     await context.bus.sendJob(PULL_QUEUE, renewal, { em, startAfterSeconds: Math.max(60, (expiresAt.getTime() - Date.now() - RENEW_AHEAD_MS) / 1000) });
   });
 }
@@ -98,15 +96,16 @@ async function takeInChange(em: EntityManager, connectionId: string, item: Googl
   if (!found) return;
   await lockAppointment(em, found.appointmentId);
   const link = await em.findOneOrFail(CalendarEvent, { id: found.id }, { refresh: true });
-  const changed = (data: Record<string, unknown>) => {
+  const changed = (to: { startsAt: Date; endsAt: Date } | 'cancelled') => {
     Object.assign(link, { state: CalendarEventState.PENDING, lastError: null });
-    return publish(em, { name: CALENDAR_EVENT_CHANGED, tenantId: link.tenantId, entityId: link.id, data: { appointmentId: link.appointmentId, eventId: link.eventId, ...data } });
+    const data = to === 'cancelled' ? { cancelled: true, startsAt: null, endsAt: null } : { cancelled: false, startsAt: to.startsAt.toISOString(), endsAt: to.endsAt.toISOString() };
+    return publish(em, integrationsEvents['calendarEvent.changed'], { tenantId: link.tenantId, entityId: link.id, data: { appointmentId: link.appointmentId, eventId: link.eventId, ...data } });
   };
 
   if (item.status === 'cancelled') {
     if (link.googleCancelled || link.googleStartsAt == null) return; // our own deletion
     Object.assign(link, { googleCancelled: true, googleHash: null });
-    if (!appointmentGone(link)) await changed({ cancelled: true });
+    if (!appointmentGone(link)) await changed('cancelled');
     return;
   }
   const startsAt = instantOf(item.start ?? undefined);
@@ -121,7 +120,7 @@ async function takeInChange(em: EntityManager, connectionId: string, item: Googl
     htmlLink: item.htmlLink ?? link.htmlLink,
   });
   const agrees = !appointmentGone(link) && sameInstant(link.appointment.startsAt, startsAt) && sameInstant(link.appointment.endsAt, endsAt);
-  if (!agrees) await changed({ cancelled: false, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });
+  if (!agrees) await changed({ startsAt, endsAt });
 }
 
 /**
@@ -129,25 +128,25 @@ async function takeInChange(em: EntityManager, connectionId: string, item: Googl
  * reconnection), and an incremental sync on each push notification Google sends us (stored and verified
  * by the webhook inbox).
  */
-export const calendarPull: EventConsumer<SubgraphContext> = {
+export const calendarPull = defineConsumer({
   queue: PULL_QUEUE,
-  events: [CONNECTED, INBOUND_PROCESSED, WATCH_RENEWAL_DUE],
-  async handle(event, context) {
-    const data = event.data ?? {};
+  events: [integrationsEvents['connection.connected'], integrationsEvents['inboundEvent.processed'], WATCH_RENEWAL_DUE],
+  async handle(event, context: SubgraphContext) {
     try {
-      if (event.name === CONNECTED && data.provider === Provider.GOOGLE) {
+      if (event.name === 'integrations.connection.connected') {
+        if (event.data.provider !== Provider.GOOGLE) return;
         // connected again: the grant brought a new channel token, which the open channel does not carry
         if (!(await context.em.findOne(CalendarWatch, { connectionId: event.entityId }))) return;
         await openWatch(context, event.entityId, true);
         await syncCalendar(context, event.entityId);
-      } else if (event.name === WATCH_RENEWAL_DUE) {
+      } else if (event.name === WATCH_RENEWAL_DUE.name) {
         await openWatch(context, event.entityId, false);
-      } else if (event.name === INBOUND_PROCESSED && data.provider === Provider.GOOGLE && String(data.type).startsWith('push.')) {
-        await syncCalendar(context, String(data.connectionId));
+      } else if (event.data.provider === Provider.GOOGLE && event.data.type.startsWith('push.')) {
+        await syncCalendar(context, event.data.connectionId);
       }
     } catch (error) {
       if (error instanceof ProviderAuthError) return; // the connection now asks for a reconnection
       throw error;
     }
   },
-};
+});

@@ -1,26 +1,34 @@
-import { type EntityManager, type EventConsumer, type EventEnvelope, type SubgraphContext } from '@atelier/kit';
+import { defineConsumer, type DeliveredOf, type EntityManager, type Static, type SubgraphContext } from '@atelier/kit';
+import { workshopEvents, type AppointmentSnapshot } from '@atelier/workshop/contract';
 import { Connection, ConnectionStatus } from '../connections/connection.entity.ts';
 import { ProviderAuthError, ProviderUnavailableError } from '../providers/adapter.ts';
-import { type AppointmentSnapshot, CalendarEvent, CalendarEventState } from './calendar-event.entity.ts';
+import { CalendarEvent, CalendarEventState, type ShownAppointment } from './calendar-event.entity.ts';
 import { appointmentGone, connectedGoogle, lockAppointment, wantedEvent } from './calendar-links.ts';
 import { openWatch } from './calendar-pull.ts';
 import { calendarFor, callGoogle, eventHash, eventIdOf, type GoogleEvent, instantOf } from './google-calendar.ts';
 
 // `announced`: an upcoming appointment re-announced when Google is connected, taken like any other snapshot
-const APPOINTMENT_EVENTS = ['created', 'updated', 'rescheduled', 'cancelled', 'deleted', 'calendarChangeRefused', 'announced'].map((verb) => `workshop.appointment.${verb}`);
-const DELETED = 'workshop.appointment.deleted';
-const REFUSED = 'workshop.appointment.calendarChangeRefused';
+const APPOINTMENT_EVENTS = [
+  workshopEvents['appointment.created'],
+  workshopEvents['appointment.updated'],
+  workshopEvents['appointment.rescheduled'],
+  workshopEvents['appointment.cancelled'],
+  workshopEvents['appointment.deleted'],
+  workshopEvents['appointment.calendarChangeRefused'],
+  workshopEvents['appointment.announced'],
+] as const;
+type AppointmentEvent = DeliveredOf<(typeof APPOINTMENT_EVENTS)[number]>;
 
-const snapshotOf = (data: Record<string, unknown>): AppointmentSnapshot => {
-  const { customerId, technicianId, bay, startsAt, endsAt, status, notes, updatedAt } = data as unknown as AppointmentSnapshot;
+const shownOf = (appointment: Static<typeof AppointmentSnapshot>): ShownAppointment => {
+  const { customerId, technicianId, bay, startsAt, endsAt, status, notes, updatedAt } = appointment;
   return { customerId, technicianId, bay, startsAt, endsAt, status, notes, updatedAt };
 };
-const versionOf = (event: EventEnvelope) => new Date(String(event.data?.updatedAt ?? event.occurredAt));
+const versionOf = (event: AppointmentEvent) => new Date(event.data.updatedAt);
 
 /** Takes an announcement of workshop in: a deletion is final; otherwise an older snapshot never replaces a newer one. */
-function project(link: CalendarEvent, event: EventEnvelope) {
-  if (event.name === DELETED) link.appointmentDeleted = true;
-  else if (versionOf(event) >= link.appointmentVersion) Object.assign(link, { appointment: snapshotOf(event.data ?? {}), appointmentVersion: versionOf(event) });
+function project(link: CalendarEvent, event: AppointmentEvent) {
+  if (event.name === 'workshop.appointment.deleted') link.appointmentDeleted = true;
+  else if (versionOf(event) >= link.appointmentVersion) Object.assign(link, { appointment: shownOf(event.data), appointmentVersion: versionOf(event) });
 }
 
 /**
@@ -80,10 +88,10 @@ async function recordFailure(context: SubgraphContext, appointmentId: string, er
  * each announcement updates what we know of the appointment, then the calendar is made to match it.
  * A change made in Google that workshop refused is put back, and the refusal shown (CONFLICT).
  */
-export const calendarPush: EventConsumer<SubgraphContext> = {
+export const calendarPush = defineConsumer({
   queue: 'integrations.calendar-push',
   events: APPOINTMENT_EVENTS,
-  async handle(event, context) {
+  async handle(event, context: SubgraphContext) {
     const appointmentId = event.entityId;
     // first what we know of the appointment, committed on its own, so a failed write has a row to report on
     const connectionId = await context.em.transactional(async (em) => {
@@ -94,7 +102,7 @@ export const calendarPush: EventConsumer<SubgraphContext> = {
         await em.flush();
         return link.connectionId;
       }
-      if (event.name === DELETED) return undefined;
+      if (event.name === 'workshop.appointment.deleted') return undefined;
       const connection = await connectedGoogle(em);
       if (!connection) return undefined; // no calendar to keep in step
       em.create(CalendarEvent, {
@@ -102,7 +110,7 @@ export const calendarPush: EventConsumer<SubgraphContext> = {
         appointmentId,
         connectionId: connection.id,
         eventId: eventIdOf(appointmentId),
-        appointment: snapshotOf(event.data ?? {}),
+        appointment: shownOf(event.data),
         appointmentVersion: versionOf(event),
       });
       await em.flush();
@@ -115,8 +123,8 @@ export const calendarPush: EventConsumer<SubgraphContext> = {
         await lockAppointment(em, appointmentId);
         const link = await em.findOneOrFail(CalendarEvent, { appointmentId }, { refresh: true });
         await writeToGoogle(context, em, link);
-        if (event.name === REFUSED) {
-          const reason = String(event.data?.reason ?? 'the change breaks a booking rule');
+        if (event.name === 'workshop.appointment.calendarChangeRefused') {
+          const { reason } = event.data;
           Object.assign(link, { state: CalendarEventState.CONFLICT, lastError: `The change made in Google Calendar was refused: ${reason}. The event was put back.` });
         }
         await em.flush();
@@ -129,4 +137,4 @@ export const calendarPush: EventConsumer<SubgraphContext> = {
       throw error;
     }
   },
-};
+});

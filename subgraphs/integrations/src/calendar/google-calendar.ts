@@ -3,7 +3,7 @@ import { google, type calendar_v3 } from 'googleapis';
 import { accessToken } from '../connections/connection.service.ts';
 import { googleApiRoot, googleAuthorized, googleError } from '../providers/google/google-client.ts';
 import { payloadHash } from '../sync/sync-engine.ts';
-import { type AppointmentSnapshot } from './calendar-event.entity.ts';
+import { type ShownAppointment } from './calendar-event.entity.ts';
 
 export type GoogleCalendar = calendar_v3.Calendar;
 export type GoogleEvent = calendar_v3.Schema$Event;
@@ -20,7 +20,7 @@ export async function calendarFor(context: SubgraphContext, connectionId: string
 export const eventIdOf = (appointmentId: string) => appointmentId.replaceAll('-', '').toLowerCase();
 
 /** The event an appointment shows as; `customerName` when crm announced it. */
-export function eventFor(appointmentId: string, appointment: AppointmentSnapshot, customerName?: string): GoogleEvent {
+export function eventFor(appointmentId: string, appointment: ShownAppointment, customerName?: string): GoogleEvent {
   return {
     summary: customerName ? `Appointment: ${customerName}` : 'Workshop appointment',
     description: appointment.notes ?? '',

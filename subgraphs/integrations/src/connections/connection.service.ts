@@ -5,7 +5,9 @@ import { publicUrl } from '../providers/endpoints.ts';
 import { providerSlug, type Provider } from '../providers/provider.ts';
 import { adapterFor } from '../providers/registry.ts';
 import { openJson, sealJson } from '../secrets/secret-box.ts';
+import { integrationsEvents } from '../contract.ts';
 import { Connection, ConnectionStatus } from './connection.entity.ts';
+import { connectionSnapshot } from './connection.snapshot.ts';
 import { OAuthState } from './oauth-state.entity.ts';
 
 /** What a connection's sealed document holds. */
@@ -51,7 +53,7 @@ async function markConnected(context: SubgraphContext, em: EntityManager, connec
     sealedSecrets: sealJson(secrets),
   });
   await em.flush();
-  await publishChange(context, em, 'integrations.connection.connected', connection.id, { provider: connection.provider, status: connection.status });
+  await publishChange(context, em, integrationsEvents['connection.connected'], connection.id, connectionSnapshot(connection));
 }
 
 /** The fields a person fills in for a provider: its credentials, or an OAuth provider's extra settings. */
@@ -194,7 +196,7 @@ async function recordFailure(context: SubgraphContext, provider: Provider, messa
     connection.status = status;
     connection.lastError = message;
     await em.flush();
-    await publishChange(context, em, 'integrations.connection.failed', connection.id, { provider, status });
+    await publishChange(context, em, integrationsEvents['connection.failed'], connection.id, connectionSnapshot(connection));
   });
 }
 
@@ -260,7 +262,7 @@ export async function testConnection(context: SubgraphContext, connection: Conne
   await context.em.transactional(async (em) => {
     em.persist(connection);
     await em.flush();
-    await publishChange(context, em, 'integrations.connection.tested', connection.id, { provider: connection.provider, status: connection.status });
+    await publishChange(context, em, integrationsEvents['connection.tested'], connection.id, connectionSnapshot(connection));
   });
   return connection;
 }
@@ -276,7 +278,7 @@ export async function disconnect(context: SubgraphContext, connection: Connectio
     Object.assign(connection, { status: ConnectionStatus.DISCONNECTED, sealedSecrets: null, tokenExpiresAt: null, lastError: null });
     em.persist(connection);
     await em.flush();
-    await publishChange(context, em, 'integrations.connection.disconnected', connection.id, { provider: connection.provider, status: connection.status });
+    await publishChange(context, em, integrationsEvents['connection.disconnected'], connection.id, connectionSnapshot(connection));
   });
   return connection;
 }

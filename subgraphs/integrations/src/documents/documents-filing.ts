@@ -1,12 +1,12 @@
-import { type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { defineConsumer, type SubgraphContext } from '@atelier/kit';
+import { integrationsEvents } from '../contract.ts';
 import { fileNewDocuments } from './documents.service.ts';
 
 /** A new estimate or signed PDF goes into the work order's Drive folder when it has one. */
-export const documentsFiling: EventConsumer<SubgraphContext> = {
+export const documentsFiling = defineConsumer({
   queue: 'integrations.work-order-documents',
-  events: ['integrations.signatureRequest.sent', 'integrations.signatureRequest.completed'],
-  async handle(event, context) {
-    const { workOrderId } = (event.data ?? {}) as { workOrderId?: string };
-    if (workOrderId) await fileNewDocuments(context, workOrderId);
+  events: [integrationsEvents['signatureRequest.sent'], integrationsEvents['signatureRequest.completed']],
+  async handle(event, context: SubgraphContext) {
+    await fileNewDocuments(context, event.data.workOrderId);
   },
-};
+});

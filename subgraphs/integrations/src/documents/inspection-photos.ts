@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { requireTenant, type EntityManager, type EventConsumer, type EventEnvelope, type SubgraphContext } from '@atelier/kit';
+import { defineConsumer, requireTenant, type EntityManager, type EventConsumer, type EventEnvelope, type Static, type SubgraphContext } from '@atelier/kit';
+import { workshopEventsAbout, type InspectionSnapshot } from '@atelier/workshop/contract';
 import { SyncedRecord } from '../sync/synced-record.entity.ts';
 import { driveOf } from './drive.ts';
 import { InspectionPhoto, InspectionPhotoStatus } from './inspection-photo.entity.ts';
@@ -11,8 +12,6 @@ import { lockWorkOrder } from './work-order-lock.ts';
 export const PHOTOS_QUEUE = 'integrations.inspection-photos';
 /** Our own job on the same queue as the inspection events: "file what is due for this work order". */
 const FILE_JOB = 'integrations.inspectionPhotos.file';
-/** Every inspection change carries the whole inspection with its items; a deleted one takes back what is not filed yet. */
-const INSPECTION_EVENTS = ['created', 'updated', 'deleted', 'sent', 'recommendationDecided'].map((verb) => `workshop.inspection.${verb}`);
 
 /**
  * The waits after a download failed for a reason that may pass (network, timeout, server error): four
@@ -22,10 +21,8 @@ const INSPECTION_EVENTS = ['created', 'updated', 'deleted', 'sent', 'recommendat
 const RETRY_DELAYS_MS = [60_000, 10 * 60_000, 60 * 60_000];
 const retryScale = () => Number(process.env.INSPECTION_PHOTOS_RETRY_SCALE || 1);
 
-interface InspectionData {
-  workOrderId?: string;
-  items?: { id: string; name: string; photos?: string[] | null }[];
-}
+/** What of an inspection the photos come from (as workshop's events carry it, or its projection holds it). */
+type InspectionPhotos = Partial<Pick<Static<typeof InspectionSnapshot>, 'workOrderId' | 'items'>>;
 interface WantedPhoto {
   inspectionId: string;
   itemId: string;
@@ -34,9 +31,9 @@ interface WantedPhoto {
 }
 
 /** Each photo of an inspection, named after its item and its place there ("Brake pads and discs 1"). */
-function photosOf(inspectionId: string, data: InspectionData): WantedPhoto[] {
+function photosOf(inspectionId: string, data: InspectionPhotos): WantedPhoto[] {
   return (data.items ?? []).flatMap((item) =>
-    (item.photos ?? []).map((url, index) => ({ inspectionId, itemId: item.id, name: `${item.name.slice(0, 230)} ${index + 1}`, url })),
+    item.photos.map((url, index) => ({ inspectionId, itemId: item.id, name: `${item.name.slice(0, 230)} ${index + 1}`, url })),
   );
 }
 
@@ -69,7 +66,7 @@ async function queueFiling(context: SubgraphContext, em: EntityManager, workOrde
  */
 export async function notePhotosOfWorkOrder(context: SubgraphContext, em: EntityManager, workOrderId: string): Promise<void> {
   const inspections = await em.find(SyncedRecord, { entityType: 'inspection', deleted: false, data: { workOrderId } });
-  await notePhotos(context, em, workOrderId, inspections.flatMap((record) => photosOf(record.internalId, record.data as InspectionData)));
+  await notePhotos(context, em, workOrderId, inspections.flatMap((record) => photosOf(record.internalId, record.data as InspectionPhotos)));
   if (await em.count(InspectionPhoto, { workOrderId, status: InspectionPhotoStatus.PENDING })) await queueFiling(context, em, workOrderId);
 }
 
@@ -128,19 +125,17 @@ async function fileDuePhotos(context: SubgraphContext, workOrderId: string): Pro
 }
 
 /**
- * Inspection photos into the work order's Drive folder, when it has one: each inspection change notes the
- * photos not seen yet and files them; our own jobs file what a folder's creation noted and the retries.
+ * Each inspection change notes the photos not seen yet and files them (every event carries the whole
+ * inspection with its items); a deleted inspection takes back what is not filed yet.
  */
-export const inspectionPhotosFiling: EventConsumer<SubgraphContext> = {
+const inspectionChanges = defineConsumer({
   queue: PHOTOS_QUEUE,
-  events: INSPECTION_EVENTS,
+  events: workshopEventsAbout('inspection'),
   // a run downloads a few photos, each bounded by its timeout: one active far longer lost its worker
   expireInSeconds: 600,
-  async handle(event, context) {
-    if (event.name === FILE_JOB) return fileDuePhotos(context, event.entityId);
-    const data = (event.data ?? {}) as InspectionData;
+  async handle(event, context: SubgraphContext) {
+    const data = event.data;
     const workOrderId = data.workOrderId;
-    if (!workOrderId) return;
     // the folder is looked for under the lock its creation holds: made now, it sees these photos either way
     const noted = await context.em.transactional(async (em) => {
       await lockWorkOrder(em, workOrderId);
@@ -155,4 +150,13 @@ export const inspectionPhotosFiling: EventConsumer<SubgraphContext> = {
     });
     if (noted) await fileDuePhotos(context, workOrderId);
   },
+});
+
+/**
+ * Inspection photos into the work order's Drive folder, when it has one: workshop's inspection changes,
+ * and our own jobs on the same queue that file what a folder's creation noted and the retries.
+ */
+export const inspectionPhotosFiling: EventConsumer<SubgraphContext> = {
+  ...inspectionChanges,
+  handle: (event, context) => (event.name === FILE_JOB ? fileDuePhotos(context, event.entityId) : inspectionChanges.handle(event, context)),
 };

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
-import { publishChange, type EntityManager, type EventConsumer, type EventEnvelope, type SubgraphContext } from '@atelier/kit';
+import { defineConsumer, publishChange, type EntityManager, type EventEnvelope, type Static, type SubgraphContext } from '@atelier/kit';
+import { workshopEvents, type AppointmentSnapshot } from '@atelier/workshop/contract';
+import { integrationsEvents, type ScheduledMessageSnapshot } from '../contract.ts';
 import { ScheduledMessage, ScheduledMessageStatus } from './scheduled-message.entity.ts';
 import { reminderSettings } from './reminder-settings.entity.ts';
 
@@ -8,14 +10,6 @@ export const SEND_QUEUE = 'integrations.reminders.send';
 /** The job name of a send (a job of our own queue, shaped like an event; not a domain event). */
 const SEND_JOB = 'integrations.scheduledMessage.send';
 export const MESSAGE_EVENTS = 'integrations.scheduledMessage';
-
-/** What workshop's appointment events carry that reminders need. */
-interface AppointmentSnapshot {
-  customerId: string;
-  vehicleId?: string | null;
-  startsAt: string;
-  status: string;
-}
 
 /** Statuses a reminder can still be (re)planned from: nothing went out. SENDING, SENT and FAILED are final. */
 const REPLANNABLE = new Set([ScheduledMessageStatus.PENDING, ScheduledMessageStatus.CANCELLED, ScheduledMessageStatus.SKIPPED]);
@@ -32,7 +26,8 @@ export async function queueSend(context: SubgraphContext, em: EntityManager, mes
   await context.bus.sendJob(SEND_QUEUE, job, { em, startAfterSeconds: Math.max(0, (message.sendAt.getTime() - Date.now()) / 1000) });
 }
 
-export const messageData = (message: ScheduledMessage) => ({
+/** The one mapping from a scheduled message's storage to the contract. */
+export const messageData = (message: ScheduledMessage): Static<typeof ScheduledMessageSnapshot> => ({
   appointmentId: message.appointmentId,
   customerId: message.customerId,
   status: message.status,
@@ -42,7 +37,7 @@ export const messageData = (message: ScheduledMessage) => ({
 });
 
 /** Where the reminder of this appointment should stand, given the appointment as announced. */
-function plan(appointment: AppointmentSnapshot | null, leadTimeMinutes: number, now: Date): { status: ScheduledMessageStatus; sendAt?: Date; error: string | null } {
+function plan(appointment: Static<typeof AppointmentSnapshot> | null, leadTimeMinutes: number, now: Date): { status: ScheduledMessageStatus; sendAt?: Date; error: string | null } {
   if (!appointment) return { status: ScheduledMessageStatus.CANCELLED, error: 'The appointment was deleted' };
   if (appointment.status !== 'BOOKED') return { status: ScheduledMessageStatus.CANCELLED, error: `The appointment is ${appointment.status.toLowerCase().replace('_', ' ')}` };
   const startsAt = new Date(appointment.startsAt);
@@ -56,12 +51,19 @@ function plan(appointment: AppointmentSnapshot | null, leadTimeMinutes: number, 
  * order: the row remembers the time of the last event applied and ignores older ones; a cancellation
  * that comes first leaves a CANCELLED row the late creation cannot revive.
  */
-export const reminderScheduler: EventConsumer<SubgraphContext> = {
+export const reminderScheduler = defineConsumer({
   queue: 'integrations.reminders.schedule',
-  events: ['workshop.appointment.created', 'workshop.appointment.updated', 'workshop.appointment.rescheduled', 'workshop.appointment.cancelled', 'workshop.appointment.deleted'],
-  async handle(event, context) {
-    const snapshot = event.data as unknown as AppointmentSnapshot | undefined;
-    const appointment = event.name.endsWith('.deleted') ? null : (snapshot ?? null);
+  events: [
+    workshopEvents['appointment.created'],
+    workshopEvents['appointment.updated'],
+    workshopEvents['appointment.rescheduled'],
+    workshopEvents['appointment.cancelled'],
+    workshopEvents['appointment.deleted'],
+  ],
+  async handle(event, context: SubgraphContext) {
+    const snapshot = event.data;
+    // a deleted appointment's payload is how it was: who and when, but nothing to remind of
+    const appointment = event.name === 'workshop.appointment.deleted' ? null : snapshot;
     const changedAt = new Date(event.occurredAt);
     await context.em.transactional(async (em) => {
       // shared with other events, exclusive against a settings change: a plan never uses a lead time being replaced
@@ -70,18 +72,15 @@ export const reminderScheduler: EventConsumer<SubgraphContext> = {
       const now = new Date();
       const existing = await em.findOne(ScheduledMessage, { appointmentId: event.entityId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (existing && existing.appointmentChangedAt > changedAt) return; // a newer event was applied already
-      const facts = snapshot?.customerId
-        ? { customerId: snapshot.customerId, vehicleId: snapshot.vehicleId ?? null, appointmentStartsAt: new Date(snapshot.startsAt), appointmentStatus: appointment ? appointment.status : 'DELETED' }
-        : undefined;
+      const facts = { customerId: snapshot.customerId, vehicleId: snapshot.vehicleId, appointmentStartsAt: new Date(snapshot.startsAt), appointmentStatus: appointment ? appointment.status : 'DELETED' };
       const next = plan(appointment, settings.leadTimeMinutes, now);
 
       if (!existing) {
-        if (!facts) return;
         // a cancellation or deletion heard first still leaves a CANCELLED row, so the late creation changes nothing
         const created = em.create(ScheduledMessage, { tenantId: event.tenantId, appointmentId: event.entityId, ...facts, appointmentChangedAt: changedAt, status: next.status, sendAt: next.sendAt ?? now, error: next.error });
         await em.flush();
         if (created.status === ScheduledMessageStatus.PENDING) await queueSend(context, em, created);
-        await publishChange(context, em, `${MESSAGE_EVENTS}.created`, created.id, messageData(created));
+        await publishChange(context, em, integrationsEvents['scheduledMessage.created'], created.id, messageData(created));
         return;
       }
 
@@ -91,10 +90,10 @@ export const reminderScheduler: EventConsumer<SubgraphContext> = {
       await em.flush();
       const replanned = existing.status !== before.status || existing.sendAt.getTime() !== before.sendAt;
       if (existing.status === ScheduledMessageStatus.PENDING && replanned) await queueSend(context, em, existing);
-      if (replanned) await publishChange(context, em, `${MESSAGE_EVENTS}.updated`, existing.id, messageData(existing));
+      if (replanned) await publishChange(context, em, integrationsEvents['scheduledMessage.updated'], existing.id, messageData(existing));
     });
   },
-};
+});
 
 /** A new lead time moves every reminder of the organization that is still waiting, inside the settings' transaction. */
 export async function rescheduleTenantReminders(context: SubgraphContext, em: EntityManager, leadTimeMinutes: number): Promise<void> {
@@ -104,6 +103,6 @@ export async function rescheduleTenantReminders(context: SubgraphContext, em: En
   await em.flush();
   for (const message of pending) {
     await queueSend(context, em, message);
-    await publishChange(context, em, `${MESSAGE_EVENTS}.updated`, message.id, messageData(message));
+    await publishChange(context, em, integrationsEvents['scheduledMessage.updated'], message.id, messageData(message));
   }
 }

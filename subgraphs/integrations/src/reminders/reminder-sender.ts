@@ -7,7 +7,8 @@ import { Provider } from '../providers/provider.ts';
 import { RESEND_TIMEOUT_MS, resendClient, resendError } from '../providers/resend/resend-client.ts';
 import { twilioClient, twilioError } from '../providers/twilio/twilio-client.ts';
 import { SyncedRecord } from '../sync/synced-record.entity.ts';
-import { MESSAGE_EVENTS, messageData, queueSend, SEND_QUEUE } from './reminder-scheduler.ts';
+import { integrationsEvents } from '../contract.ts';
+import { messageData, queueSend, SEND_QUEUE } from './reminder-scheduler.ts';
 import { reminderSettings, type ReminderSettings } from './reminder-settings.entity.ts';
 import { reminderText } from './reminder-text.ts';
 import { MessageChannel, ScheduledMessage, ScheduledMessageStatus } from './scheduled-message.entity.ts';
@@ -154,7 +155,7 @@ async function settleSend(context: SubgraphContext, id: string, outcome: Partial
     await tx.nativeUpdate(ScheduledMessage, { id, status: ScheduledMessageStatus.SENDING }, { ...outcome, updatedAt: new Date() });
     const updated = await tx.findOneOrFail(ScheduledMessage, { id });
     if (updated.status === ScheduledMessageStatus.PENDING) await queueSend(context, tx, updated);
-    await publishChange(context, tx, `${MESSAGE_EVENTS}.updated`, id, messageData(updated));
+    await publishChange(context, tx, integrationsEvents['scheduledMessage.updated'], id, messageData(updated));
   });
 }
 
@@ -200,7 +201,7 @@ async function recoverInterrupted(context: SubgraphContext, em: EntityManager, m
 async function announce(context: SubgraphContext, id: string): Promise<void> {
   await context.freshEm().transactional(async (em) => {
     const message = await em.findOneOrFail(ScheduledMessage, { id });
-    await publishChange(context, em, `${MESSAGE_EVENTS}.updated`, id, messageData(message));
+    await publishChange(context, em, integrationsEvents['scheduledMessage.updated'], id, messageData(message));
   });
 }
 

@@ -1,8 +1,10 @@
 import { ADMINS, publishChange, requireTenant, STAFF, type SubgraphContext } from '@atelier/kit';
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { integrationsEvents } from '../contract.ts';
 import { rescheduleTenantReminders, settingsLockKey } from './reminder-scheduler.ts';
 import { ReminderSettings } from './reminder-settings.entity.ts';
 import { UpdateAppointmentReminderSettingsInput } from './reminder-settings.inputs.ts';
+import { reminderSettingsSnapshot } from './reminder-settings.snapshot.ts';
 
 @ObjectType({ description: "How your organization reminds customers of their appointments" })
 export class AppointmentReminderSettings {
@@ -50,7 +52,7 @@ export class ReminderSettingsResolver {
       em.assign(settings, changes);
       await em.flush();
       if (leadTimeChanged) await rescheduleTenantReminders(context, em, settings.leadTimeMinutes);
-      await publishChange(context, em, 'integrations.reminderSettings.updated', settings.id, { ...view(settings, true), changed: Object.keys(changes) });
+      await publishChange(context, em, integrationsEvents['reminderSettings.updated'], settings.id, { ...reminderSettingsSnapshot(settings), changed: Object.keys(changes) });
       return view(settings, true);
     });
   }

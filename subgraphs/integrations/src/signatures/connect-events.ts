@@ -1,8 +1,8 @@
-import { type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { defineConsumer, type SubgraphContext } from '@atelier/kit';
 import { Connection } from '../connections/connection.entity.ts';
 import { readSecrets } from '../connections/connection.service.ts';
+import { integrationsEvents } from '../contract.ts';
 import { Provider } from '../providers/provider.ts';
-import { INBOUND_PROCESSED } from '../webhooks-in/inbound-processor.ts';
 import { envelopesApi, upstream } from './docusign-envelopes.ts';
 import { FINAL_STATUSES, SignatureRequest, SignatureRequestStatus } from './signature-request.entity.ts';
 import { applyStatus, lockedRequestOf } from './signature.service.ts';
@@ -81,12 +81,11 @@ export async function handleConnectMessage(context: SubgraphContext, message: Co
   });
 }
 
-export const connectEvents: EventConsumer<SubgraphContext> = {
+export const connectEvents = defineConsumer({
   queue: 'integrations.signature-connect-events',
-  events: [INBOUND_PROCESSED],
-  async handle(event, context) {
-    const { provider, payload } = (event.data ?? {}) as { provider?: string; payload?: ConnectMessage };
-    if (provider !== Provider.DOCUSIGN || !payload) return;
-    await handleConnectMessage(context, payload);
+  events: [integrationsEvents['inboundEvent.processed']],
+  async handle(event, context: SubgraphContext) {
+    if (event.data.provider !== Provider.DOCUSIGN) return;
+    await handleConnectMessage(context, event.data.payload as ConnectMessage); // DocuSign's own message, as it sent it
   },
-};
+});

@@ -90,7 +90,7 @@ export async function renderEstimatePdf(estimate: Estimate, shopName: string): P
     ['Parts', estimate.partsTotal],
     ['Fees', estimate.feesTotal],
     ['Subtotal', estimate.subtotal],
-    [`Tax (${estimate.taxRate}%)`, estimate.taxTotal],
+    [`Tax (${estimate.taxRatePercent}%)`, estimate.taxTotal],
   ];
   for (const [label, amount] of totals) {
     text(label, columns.unitPrice, { right: true });

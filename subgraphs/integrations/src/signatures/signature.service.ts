@@ -1,16 +1,16 @@
 import { LockMode } from '@mikro-orm/core';
-import { badUserInput, conflict, publishChange, requireTenant, type EntityManager, type SignatureRequestEventData, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, conflict, publishChange, requireTenant, type EntityManager, type Static, type SubgraphContext } from '@atelier/kit';
+import { SIGNABLE_STATUSES } from '@atelier/workshop/contract';
+import { integrationsEvents, type SignatureRequestSnapshot } from '../contract.ts';
 import { connectUrl, docusignConnection, docusignFailure, envelopesApi, FOLLOWED_EVENTS, upstream } from './docusign-envelopes.ts';
 import { loadEstimate, type Estimate } from './estimate.ts';
 import { renderEstimatePdf, SIGNATURE_ANCHOR } from './estimate-pdf.ts';
 import { PENDING_STATUSES, SignatureRequest, SignatureRequestStatus } from './signature-request.entity.ts';
 
-/** Only an estimate not yet approved can be signed. */
-const SIGNABLE = ['DRAFT', 'ESTIMATE_SENT'];
 const REPLACED = 'Replaced by a newer estimate sent from Atelier';
 
 /** What workshop (estimate-signatures.ts) and live subscribers need to know of a request. */
-export const signatureEventData = (request: SignatureRequest): SignatureRequestEventData => ({
+export const signatureEventData = (request: SignatureRequest): Static<typeof SignatureRequestSnapshot> => ({
   workOrderId: request.workOrderId,
   envelopeId: request.envelopeId,
   signerName: request.signerName,
@@ -20,7 +20,8 @@ export const signatureEventData = (request: SignatureRequest): SignatureRequestE
 });
 
 function checkSignable(estimate: Estimate) {
-  if (!SIGNABLE.includes(estimate.status))
+  // only an estimate not yet approved can be signed, as workshop's flow says
+  if (!SIGNABLE_STATUSES.includes(estimate.status))
     throw badUserInput([{ field: 'workOrderId', message: `is ${estimate.status}: only a DRAFT or ESTIMATE_SENT work order's estimate can be sent for signature` }]);
   if (!estimate.lines.length) throw badUserInput([{ field: 'workOrderId', message: 'has no lines: there is nothing to approve yet' }]);
   if (!estimate.customer.email?.includes('@'))
@@ -104,16 +105,17 @@ export async function requestEstimateSignature(context: SubgraphContext, workOrd
       estimateAsOf: estimate.asOf,
     });
     await em.flush();
-    await publishChange(context, em, 'integrations.signatureRequest.sent', request.id, signatureEventData(request));
+    await publishChange(context, em, integrationsEvents['signatureRequest.sent'], request.id, signatureEventData(request));
     return request;
   });
 }
 
-const EVENT_OF: Partial<Record<SignatureRequestStatus, string>> = {
-  [SignatureRequestStatus.DELIVERED]: 'integrations.signatureRequest.delivered',
-  [SignatureRequestStatus.COMPLETED]: 'integrations.signatureRequest.completed',
-  [SignatureRequestStatus.DECLINED]: 'integrations.signatureRequest.declined',
-  [SignatureRequestStatus.VOIDED]: 'integrations.signatureRequest.voided',
+const EVENT_OF = {
+  [SignatureRequestStatus.SENT]: integrationsEvents['signatureRequest.sent'],
+  [SignatureRequestStatus.DELIVERED]: integrationsEvents['signatureRequest.delivered'],
+  [SignatureRequestStatus.COMPLETED]: integrationsEvents['signatureRequest.completed'],
+  [SignatureRequestStatus.DECLINED]: integrationsEvents['signatureRequest.declined'],
+  [SignatureRequestStatus.VOIDED]: integrationsEvents['signatureRequest.voided'],
 };
 
 /** How far along an envelope is: Connect may deliver out of order, and a request never moves back. */
@@ -139,7 +141,7 @@ export async function applyStatus(
   if (status === SignatureRequestStatus.DECLINED) Object.assign(request, { declinedAt: facts.at, declineReason: facts.reason ?? null });
   if (status === SignatureRequestStatus.VOIDED) Object.assign(request, { voidedAt: facts.at, voidReason: facts.reason ?? null });
   await em.flush();
-  await publishChange(context, em, EVENT_OF[status] as string, request.id, signatureEventData(request));
+  await publishChange(context, em, EVENT_OF[status], request.id, signatureEventData(request));
   return true;
 }
 

@@ -1,4 +1,5 @@
-import { type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { defineConsumer, type SubgraphContext } from '@atelier/kit';
+import { workshopEvents } from '@atelier/workshop/contract';
 import { Connection } from '../connections/connection.entity.ts';
 import { readSecrets } from '../connections/connection.service.ts';
 import { docusignFailure, envelopesApi, upstream } from './docusign-envelopes.ts';
@@ -35,16 +36,16 @@ async function voidPending(context: SubgraphContext, request: SignatureRequest, 
  * or deleted, its pending envelopes are voided. Changes older than what was sent are ignored (events may
  * come late or out of order), and so are changes that leave the estimate as it was.
  */
-export const staleEstimates: EventConsumer<SubgraphContext> = {
+export const staleEstimates = defineConsumer({
   queue: 'integrations.stale-estimates',
-  events: ['workshop.workOrder.updated', 'workshop.workOrder.cancelled', 'workshop.workOrder.deleted'],
-  async handle(event, context) {
+  events: [workshopEvents['workOrder.updated'], workshopEvents['workOrder.cancelled'], workshopEvents['workOrder.deleted']],
+  async handle(event, context: SubgraphContext) {
     const pending = await context.em.find(SignatureRequest, { workOrderId: event.entityId, status: { $in: PENDING_STATUSES } });
     const changedAt = new Date(event.occurredAt);
-    const gone = !event.name.endsWith('.updated');
+    const gone = event.name !== 'workshop.workOrder.updated';
     for (const request of pending) {
-      if (!gone && (changedAt <= request.estimateAsOf || !changedTerms(request.estimateTerms, estimateTerms(event.data ?? {})).length)) continue;
+      if (!gone && (changedAt <= request.estimateAsOf || !changedTerms(request.estimateTerms, estimateTerms(event.data)).length)) continue;
       await voidPending(context, request, gone ? CANCELLED : CHANGED);
     }
   },
-};
+});

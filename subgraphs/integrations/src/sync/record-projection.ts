@@ -1,35 +1,35 @@
-import { type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { defineConsumer, type SubgraphContext } from '@atelier/kit';
+import { crmEvents } from '@atelier/crm/contract';
+import { workshopEventsAbout } from '@atelier/workshop/contract';
 
-/** Which domain events feed which synced record type. */
-const SOURCES: Record<string, string> = {
-  'crm.customer.created': 'customer',
-  'crm.customer.updated': 'customer',
-  'crm.customer.deleted': 'customer',
+/**
+ * The records integrations keeps a copy of, each from every event of its owner's contract about it: the
+ * synced record's type is the event's entity (`crm.customer.created` -> `customer`).
+ */
+const SOURCES = [
+  crmEvents['customer.created'],
+  crmEvents['customer.updated'],
+  crmEvents['customer.deleted'],
   // estimates for e-signature: the full work order (lines and totals) and its vehicle; reminders name the vehicle
-  ...Object.fromEntries(
-    ['created', 'updated', 'deleted', 'estimateSent', 'approved', 'started', 'ready', 'completed', 'cancelled'].map((verb) => [`workshop.workOrder.${verb}`, 'workOrder']),
-  ),
-  'workshop.vehicle.created': 'vehicle',
-  'workshop.vehicle.updated': 'vehicle',
-  'workshop.vehicle.deleted': 'vehicle',
-  'workshop.vehicle.mileageCorrected': 'vehicle',
+  ...workshopEventsAbout('workOrder'),
+  ...workshopEventsAbout('vehicle'),
   // documents: the photos of a work order's inspections go into its Drive folder (every event carries the items)
-  ...Object.fromEntries(['created', 'updated', 'deleted', 'sent', 'recommendationDecided'].map((verb) => [`workshop.inspection.${verb}`, 'inspection'])),
-};
+  ...workshopEventsAbout('inspection'),
+] as const;
 
 /**
  * Keeps `synced_records` at the latest state the owning subgraph announced. Events may arrive twice or
  * out of order: an older change never overwrites a newer one. Keys an event does not carry keep their
- * projected value (workshop's plain work order updates carry no lines: they cannot change them), and an
- * older event only fills keys the newer state lacks.
+ * projected value, and an older event only fills keys the newer state lacks.
  */
-export const recordProjection: EventConsumer<SubgraphContext> = {
+export const recordProjection = defineConsumer({
   queue: 'integrations.synced-records',
-  events: Object.keys(SOURCES),
-  async handle(event, context) {
-    const entityType = SOURCES[event.name] as string;
+  events: SOURCES,
+  async handle(event, context: SubgraphContext) {
+    const entityType = event.name.split('.')[1];
     const changedAt = new Date(event.occurredAt);
-    const { changed: _changed, ...data } = (event.data ?? {}) as Record<string, unknown>;
+    const data: Record<string, unknown> = { ...event.data };
+    delete data.changed; // which fields an update set is not part of the record
     await context.em.getConnection().execute(
       `insert into "integrations"."synced_records" as "current" ("id", "tenant_id", "entity_type", "internal_id", "data", "deleted", "changed_at", "created_at", "updated_at")
        values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, now(), now())
@@ -42,4 +42,4 @@ export const recordProjection: EventConsumer<SubgraphContext> = {
       [event.tenantId, entityType, event.entityId, JSON.stringify(data), event.name.endsWith('.deleted'), changedAt],
     );
   },
-};
+});

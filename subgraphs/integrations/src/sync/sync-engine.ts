@@ -1,14 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { publishChange, type SubgraphContext } from '@atelier/kit';
 import { Connection, ConnectionStatus } from '../connections/connection.entity.ts';
+import { integrationsEvents } from '../contract.ts';
 import { ProviderAuthError, ProviderUnavailableError } from '../providers/adapter.ts';
 import { EntityMapping } from './entity-mapping.entity.ts';
 import { type Syncer } from './syncer.ts';
 import { SyncRun, SyncRunStatus, type SyncRecordError } from './sync-run.entity.ts';
+import { syncRunSnapshot } from './sync-run.snapshot.ts';
 import { SyncedRecord } from './synced-record.entity.ts';
 
 export const SYNC_QUEUE = 'integrations.sync-runs';
-export const RUN_QUEUED = 'integrations.syncRun.queued';
 const PAGE = 100;
 const MAX_RECORDED_ERRORS = 100;
 /**
@@ -73,9 +74,9 @@ export async function runSync(context: SubgraphContext, runId: string, syncerOf:
       await em.transactional(async (tx) => {
         tx.persist(run);
         await tx.flush();
-        await publishChange(context, tx, 'integrations.syncRun.waiting', run.id, { connectionId: run.connectionId, resumeAt: run.resumeAt });
-        // shaped like the queued event, so the same worker resumes it
-        const resume = { id: randomUUID(), name: RUN_QUEUED, tenantId: run.tenantId, entityId: run.id, occurredAt: new Date().toISOString() };
+        await publishChange(context, tx, integrationsEvents['syncRun.waiting'], run.id, syncRunSnapshot(run));
+        // the queued event again, so the same worker resumes it
+        const resume = { id: randomUUID(), name: integrationsEvents['syncRun.queued'].name, version: integrationsEvents['syncRun.queued'].version, tenantId: run.tenantId, entityId: run.id, occurredAt: new Date().toISOString(), data: syncRunSnapshot(run) };
         await context.bus.sendJob(SYNC_QUEUE, resume, { em: tx, startAfterSeconds: wait });
       });
       return { status: SyncRunStatus.WAITING, retryAfterSeconds: wait };
@@ -125,7 +126,7 @@ async function finish(context: SubgraphContext, run: SyncRun, connection: Connec
     if (status !== SyncRunStatus.FAILED) connection.lastSyncAt = new Date();
     tx.persist([run, connection]);
     await tx.flush();
-    await publishChange(context, tx, 'integrations.syncRun.finished', run.id, { connectionId: run.connectionId, status, counts: { processed: run.processed, created: run.created, updated: run.updated, skipped: run.skipped, failed: run.failed } });
+    await publishChange(context, tx, integrationsEvents['syncRun.finished'], run.id, syncRunSnapshot(run));
   });
   return { status };
 }

@@ -1,22 +1,23 @@
-import { isExpectedError, publish, type EventConsumer, type FieldError, type SubgraphContext, type VinDecodedData } from '@atelier/kit';
+import { defineConsumer, isExpectedError, publish, type DeliveredOf, type FieldError, type Static, type SubgraphContext } from '@atelier/kit';
+import { workshopEvents } from '@atelier/workshop/contract';
 import { type GraphQLError } from 'graphql';
+import { integrationsEvents, type VinDecoded } from '../contract.ts';
 import { type VinDecoding } from './vin-decoding.ts';
 import { decodeVin } from './vin.service.ts';
 
-interface VehicleChange {
-  vin?: unknown;
-  vinDecodeStatus?: unknown;
-  changed?: unknown;
-}
+type VinDecodedData = Static<typeof VinDecoded>;
+
+const VEHICLE_EVENTS = [workshopEvents['vehicle.created'], workshopEvents['vehicle.updated']] as const;
 
 /**
  * workshop marks a vehicle PENDING when it has a VIN and blank fields to fill from it: on create, when its VIN
  * changes, or when staff ask again (`decodeVehicleVin`). Other changes to a PENDING vehicle ask nothing new.
  */
-function vinToDecode(name: string, data: VehicleChange): string | undefined {
-  if (data.vinDecodeStatus !== 'PENDING' || typeof data.vin !== 'string') return undefined;
-  const asked = name === 'workshop.vehicle.created' || (Array.isArray(data.changed) && (data.changed.includes('vin') || data.changed.includes('vinDecodeStatus')));
-  return asked ? data.vin : undefined;
+function vinToDecode(event: DeliveredOf<(typeof VEHICLE_EVENTS)[number]>): string | undefined {
+  const { vin, vinDecodeStatus } = event.data;
+  if (vinDecodeStatus !== 'PENDING' || !vin) return undefined;
+  const asked = event.name === 'workshop.vehicle.created' || event.data.changed.includes('vin') || event.data.changed.includes('vinDecodeStatus');
+  return asked ? vin : undefined;
 }
 
 const decodedData = (vehicleId: string, decoding: VinDecoding): VinDecodedData => ({
@@ -45,12 +46,12 @@ function refusedData(vehicleId: string, vin: string, error: GraphQLError): VinDe
  * and answers with `integrations.vin.decoded`. A VIN the decoder refuses is answered too, so the vehicle does
  * not stay PENDING. Duplicates are harmless: the cache answers again and workshop fills a vehicle once.
  */
-export const vinDecodeRequests: EventConsumer<SubgraphContext> = {
+export const vinDecodeRequests = defineConsumer({
   queue: 'integrations.vin-decode-requests',
-  events: ['workshop.vehicle.created', 'workshop.vehicle.updated'],
+  events: VEHICLE_EVENTS,
   expireInSeconds: 120,
-  async handle(event, context) {
-    const vin = vinToDecode(event.name, (event.data ?? {}) as VehicleChange);
+  async handle(event, context: SubgraphContext) {
+    const vin = vinToDecode(event);
     if (!vin) return;
     let data: VinDecodedData;
     try {
@@ -59,6 +60,6 @@ export const vinDecodeRequests: EventConsumer<SubgraphContext> = {
       if (!isExpectedError(error) || error.extensions.code !== 'BAD_USER_INPUT') throw error; // retried with backoff
       data = refusedData(event.entityId, vin, error);
     }
-    await context.em.transactional((em) => publish(em, { name: 'integrations.vin.decoded', tenantId: event.tenantId, entityId: event.entityId, actorId: context.caller.actorId, data: { ...data } }));
+    await context.em.transactional((em) => publish(em, integrationsEvents['vin.decoded'], { tenantId: event.tenantId, entityId: event.entityId, actorId: context.caller.actorId, data }));
   },
-};
+});

@@ -4,7 +4,7 @@ import { Connection } from '../connections/connection.entity.ts';
 import { connectionById } from '../connections/connection.loader.ts';
 import { Provider } from '../providers/provider.ts';
 import { InboundEvent, InboundEventStatus } from './inbound-event.entity.ts';
-import { INBOUND_RECEIVED } from './webhook.route.ts';
+import { integrationsEvents } from '../contract.ts';
 
 const ProviderFilter = enumFilter(Provider, 'InboundProvider');
 const StatusFilter = enumFilter(InboundEventStatus, 'InboundEventStatus');
@@ -42,7 +42,7 @@ export class InboundEventResolver extends readResolver({
       const inbound = await findOrFail(em, InboundEvent, 'InboundEvent', id);
       inbound.status = InboundEventStatus.RECEIVED;
       await em.flush();
-      await publishChange(context, em, INBOUND_RECEIVED, inbound.id, { provider: inbound.provider, type: inbound.type, replay: true });
+      await publishChange(context, em, integrationsEvents['inboundEvent.received'], inbound.id, { provider: inbound.provider, type: inbound.type, replay: true });
       return inbound;
     });
   }

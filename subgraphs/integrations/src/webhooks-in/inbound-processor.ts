@@ -1,9 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
-import { publishChange, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { defineConsumer, publishChange, type SubgraphContext } from '@atelier/kit';
+import { integrationsEvents } from '../contract.ts';
 import { InboundEvent, InboundEventStatus } from './inbound-event.entity.ts';
-import { INBOUND_RECEIVED } from './webhook.route.ts';
-
-export const INBOUND_PROCESSED = 'integrations.inboundEvent.processed';
 
 /**
  * Processes one inbox entry: under a row lock, so concurrent workers and replays never process the same
@@ -16,7 +14,7 @@ export async function processInboundEvent(context: SubgraphContext, inboundEvent
       const inbound = await em.findOne(InboundEvent, { id: inboundEventId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!inbound || inbound.status === InboundEventStatus.PROCESSED || inbound.status === InboundEventStatus.IGNORED) return;
       inbound.attempts += 1;
-      await publishChange(context, em, INBOUND_PROCESSED, inbound.id, {
+      await publishChange(context, em, integrationsEvents['inboundEvent.processed'], inbound.id, {
         provider: inbound.provider,
         type: inbound.type,
         externalEventId: inbound.externalEventId,
@@ -34,8 +32,8 @@ export async function processInboundEvent(context: SubgraphContext, inboundEvent
   }
 }
 
-export const inboundProcessor: EventConsumer<SubgraphContext> = {
+export const inboundProcessor = defineConsumer({
   queue: 'integrations.inbound-processor',
-  events: [INBOUND_RECEIVED],
-  handle: (event, context) => processInboundEvent(context, event.entityId),
-};
+  events: [integrationsEvents['inboundEvent.received']],
+  handle: (event, context: SubgraphContext) => processInboundEvent(context, event.entityId),
+});

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { logger, publish, scopeToTenant, type EntityManager, type SubgraphServices } from '@atelier/kit';
 import { Connection, ConnectionStatus } from '../connections/connection.entity.ts';
 import { readSecrets } from '../connections/connection.service.ts';
+import { integrationsEvents } from '../contract.ts';
 import { publicUrl } from '../providers/endpoints.ts';
 import { providerFromSlug, type Provider } from '../providers/provider.ts';
 import { InboundEventStatus } from './inbound-event.entity.ts';
@@ -10,7 +11,6 @@ import { WebhookRejected, type VerifiedWebhook, type WebhookRequest, type Webhoo
 
 const WEBHOOK = /^\/webhooks\/([a-z]+)\/([0-9a-f-]{36})$/;
 const APP_WIDE_WEBHOOK = /^\/webhooks\/([a-z]+)$/;
-export const INBOUND_RECEIVED = 'integrations.inboundEvent.received';
 
 /**
  * `POST /webhooks/<provider>/<connection ID>`: verify the signature over the raw bytes, store the event(s) in
@@ -91,5 +91,5 @@ async function insertOnce(tx: EntityManager, provider: Provider, connection: Con
     'all',
     tx.getTransactionContext(),
   );
-  if (inserted.length) await publish(tx, { name: INBOUND_RECEIVED, tenantId: connection.tenantId, entityId: id, data: { provider, type } });
+  if (inserted.length) await publish(tx, integrationsEvents['inboundEvent.received'], { tenantId: connection.tenantId, entityId: id, data: { provider, type, replay: false } });
 }

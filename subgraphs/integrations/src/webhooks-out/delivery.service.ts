@@ -1,11 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
-import { publish, publishChange, requireTenant, type EntityManager, type EventConsumer, type EventEnvelope, type SubgraphContext } from '@atelier/kit';
+import { publish, publishChange, requireTenant, type EntityManager, type EventConsumer, type EventEnvelope, type EventType, type SubgraphContext } from '@atelier/kit';
+import { integrationsEvents } from '../contract.ts';
 import { open } from '../secrets/secret-box.ts';
 import { DISABLE_AFTER_FAILED_DELIVERIES, deliverySettings, MAX_ATTEMPTS, retryDelayMs } from './config.ts';
 import { sendAttempt, type AttemptResult, type OutgoingWebhook } from './sender.ts';
 import { WebhookAttemptStatus, WebhookAttemptTrigger, WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryStatus } from './webhook-delivery.entity.ts';
 import { WebhookEndpoint } from './webhook-endpoint.entity.ts';
+import { webhookDeliverySnapshot } from './webhook-endpoint.snapshot.ts';
 
 export const FAN_OUT_QUEUE = 'integrations.webhooks-out.fan-out';
 export const DELIVER_QUEUE = 'integrations.webhooks-out.deliver';
@@ -13,9 +15,6 @@ export const DELIVER_QUEUE = 'integrations.webhooks-out.deliver';
 const ATTEMPT_JOB = 'integrations.webhookDelivery.attempt';
 export const TEST_EVENT_TYPE = 'webhook.test';
 
-export const ENDPOINT_EVENTS = 'integrations.webhookEndpoint';
-export const DELIVERY_EVENTS = 'integrations.webhookDelivery';
-export const ENDPOINT_DISABLED = `${ENDPOINT_EVENTS}.disabled`;
 
 interface AttemptJob extends Record<string, unknown> {
   /** The number this attempt will have: a job whose attempt was already made is stale and does nothing. */
@@ -42,13 +41,6 @@ export async function scheduleAttempt(context: SubgraphContext, em: EntityManage
   await context.bus.sendJob(DELIVER_QUEUE, job, { em, startAfterSeconds: delayMs / 1000 });
 }
 
-const deliveryData = (delivery: WebhookDelivery) => ({
-  endpointId: delivery.endpointId,
-  eventType: delivery.eventType,
-  status: delivery.status,
-  attemptCount: delivery.attemptCount,
-});
-
 /**
  * Turns one domain event into a delivery per enabled endpoint of its organization that wants it, each with
  * its first attempt queued, in one transaction. A delivery is unique on (endpoint, event ID): when the event
@@ -58,7 +50,8 @@ export async function fanOut(event: EventEnvelope, context: SubgraphContext): Pr
   const em = context.freshEm();
   const endpoints = (await em.find(WebhookEndpoint, { enabled: true })).filter((endpoint) => !endpoint.eventTypes.length || endpoint.eventTypes.includes(event.name));
   if (!endpoints.length) return;
-  const body = webhookBody(event.name, event.occurredAt, { id: event.entityId, ...event.data });
+  // `data` is the payload exactly as its contract declares it, so it validates against schema/events/<type>.json
+  const body = webhookBody(event.name, event.occurredAt, event.data ?? {});
   await em.transactional(async (tx) => {
     for (const endpoint of endpoints) {
       const id = randomUUID();
@@ -74,7 +67,7 @@ export async function fanOut(event: EventEnvelope, context: SubgraphContext): Pr
       );
       if (!inserted.length) continue;
       await scheduleAttempt(context, tx, { id, tenantId: event.tenantId }, 1, WebhookAttemptTrigger.SCHEDULED);
-      await publishChange(context, tx, `${DELIVERY_EVENTS}.created`, id, { endpointId: endpoint.id, eventType: event.name, status: WebhookDeliveryStatus.PENDING, attemptCount: 0 });
+      await publishChange(context, tx, integrationsEvents['webhookDelivery.created'], id, webhookDeliverySnapshot(await tx.findOneOrFail(WebhookDelivery, { id })));
     }
   });
 }
@@ -148,7 +141,7 @@ async function claimAttempt(context: SubgraphContext, tx: EntityManager, job: Ev
     if (delivery.status === WebhookDeliveryStatus.PENDING) {
       Object.assign(delivery, { status: WebhookDeliveryStatus.FAILED, nextAttemptAt: null, lastError: 'Not sent: the endpoint is disabled' });
       await tx.flush();
-      await publishChange(context, tx, `${DELIVERY_EVENTS}.updated`, delivery.id, deliveryData(delivery));
+      await publishChange(context, tx, integrationsEvents['webhookDelivery.updated'], delivery.id, webhookDeliverySnapshot(delivery));
     }
     return null;
   }
@@ -177,7 +170,7 @@ async function interrupted(context: SubgraphContext, tx: EntityManager, delivery
   if (delivery.status === WebhookDeliveryStatus.PENDING && delivery.attemptCount < MAX_ATTEMPTS) return true;
   if (delivery.status === WebhookDeliveryStatus.PENDING) await exhausted(context, tx, delivery, error);
   await tx.flush();
-  await publishChange(context, tx, `${DELIVERY_EVENTS}.updated`, delivery.id, deliveryData(delivery));
+  await publishChange(context, tx, integrationsEvents['webhookDelivery.updated'], delivery.id, webhookDeliverySnapshot(delivery));
   return false;
 }
 
@@ -209,7 +202,7 @@ async function recordOutcome(context: SubgraphContext, tx: EntityManager, job: E
     return;
   }
   await tx.flush();
-  await publishChange(context, tx, `${DELIVERY_EVENTS}.updated`, delivery.id, deliveryData(delivery));
+  await publishChange(context, tx, integrationsEvents['webhookDelivery.updated'], delivery.id, webhookDeliverySnapshot(delivery));
 }
 
 async function succeeded(tx: EntityManager, delivery: WebhookDelivery, endpointId: string) {
@@ -256,8 +249,7 @@ async function exhausted(context: SubgraphContext, tx: EntityManager, delivery: 
   );
   context.log.warn({ endpointId: delivery.endpointId, consecutiveFailures: counted.consecutive_failures }, 'webhook endpoint disabled');
   // the notice to the organization: a domain event (for notifications) that is also the endpoint's live signal
-  await publish(tx, {
-    name: ENDPOINT_DISABLED,
+  await publish(tx, integrationsEvents['webhookEndpoint.disabled'], {
     tenantId: requireTenant(context),
     entityId: delivery.endpointId,
     actorId: context.caller.actorId,
@@ -265,10 +257,10 @@ async function exhausted(context: SubgraphContext, tx: EntityManager, delivery: 
   });
 }
 
-/** Reacts to every event offered to partners (see `webhookEventNames()`). */
-export const webhookFanOut = (events: string[]): EventConsumer<SubgraphContext> => ({
+/** Reacts to every event offered to partners (the webhook events of the assembled contracts, event-catalogue.ts). */
+export const webhookFanOut = (types: readonly EventType[]): EventConsumer<SubgraphContext> => ({
   queue: FAN_OUT_QUEUE,
-  events,
+  events: types.map((type) => type.name),
   handle: fanOut,
 });
 

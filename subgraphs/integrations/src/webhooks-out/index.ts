@@ -1,5 +1,6 @@
-import { defineFeature, webhookEventNames } from '@atelier/kit';
+import { defineFeature } from '@atelier/kit';
 import { webhookDeliverer, webhookFanOut } from './delivery.service.ts';
+import { eventCatalogue } from './event-catalogue.ts';
 import { WebhookDelivery, WebhookDeliveryAttempt } from './webhook-delivery.entity.ts';
 import { WebhookDeliveryResolver } from './webhook-delivery.resolver.ts';
 import { WebhookEndpoint } from './webhook-endpoint.entity.ts';
@@ -10,5 +11,5 @@ export const outgoingWebhooks = defineFeature({
   name: 'outgoing-webhooks',
   entities: [WebhookEndpoint, WebhookDelivery, WebhookDeliveryAttempt],
   resolvers: [WebhookEndpointResolver, WebhookDeliveryResolver],
-  consumers: [webhookFanOut(webhookEventNames()), webhookDeliverer],
+  consumers: [webhookFanOut(eventCatalogue.webhookTypes()), webhookDeliverer],
 });

@@ -19,10 +19,12 @@ import {
 } from '@atelier/kit';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
-import { DELIVERY_EVENTS, scheduleAttempt } from './delivery.service.ts';
+import { integrationsEvents } from '../contract.ts';
+import { scheduleAttempt } from './delivery.service.ts';
 import { WebhookAttemptTrigger, WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryStatus } from './webhook-delivery.entity.ts';
 import { WebhookEndpoint } from './webhook-endpoint.entity.ts';
 import { WEBHOOK_ROLES } from './webhook-endpoint.resolver.ts';
+import { webhookDeliverySnapshot } from './webhook-endpoint.snapshot.ts';
 
 const StatusFilter = enumFilter(WebhookDeliveryStatus, 'WebhookDeliveryStatus');
 
@@ -45,7 +47,7 @@ export class WebhookDeliveryResolver extends readResolver({
   entity: WebhookDelivery,
   typeName: 'WebhookDelivery',
   plural: 'webhookDeliveries',
-  events: DELIVERY_EVENTS,
+  events: 'integrations.webhookDelivery', // the topic of its created/updated events
   filter: WebhookDeliveryFilter,
   orderBy: WebhookDeliveryOrderBy,
   roles: { read: WEBHOOK_ROLES },
@@ -81,7 +83,7 @@ export class WebhookDeliveryResolver extends readResolver({
       delivery.nextAttemptAt = new Date();
       await em.flush();
       await scheduleAttempt(context, em, delivery, delivery.attemptCount + 1, WebhookAttemptTrigger.MANUAL);
-      await publishChange(context, em, `${DELIVERY_EVENTS}.updated`, delivery.id, { endpointId: delivery.endpointId, eventType: delivery.eventType, status: delivery.status, attemptCount: delivery.attemptCount });
+      await publishChange(context, em, integrationsEvents['webhookDelivery.updated'], delivery.id, webhookDeliverySnapshot(delivery));
       return delivery;
     });
   }

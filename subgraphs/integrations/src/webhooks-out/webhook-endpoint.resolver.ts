@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ADMINS,
   badUserInput,
-  EVENT_CATALOGUE,
+  crudEventsOf,
   findOrFail,
   isUuid,
   MAX_PAGE_SIZE,
@@ -12,18 +12,21 @@ import {
   readResolver,
   requireTenant,
   Role,
-  webhookEventNames,
   type EntityManager,
   type SubgraphContext,
 } from '@atelier/kit';
-import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { integrationsEvents } from '../contract.ts';
 import { seal } from '../secrets/secret-box.ts';
 import { deliverySettings } from './config.ts';
-import { DELIVERY_EVENTS, ENDPOINT_EVENTS, generateSecret, scheduleAttempt, TEST_EVENT_TYPE, webhookBody } from './delivery.service.ts';
+import { eventCatalogue, publishedEventSchema } from './event-catalogue.ts';
+import { generateSecret, scheduleAttempt, TEST_EVENT_TYPE, webhookBody } from './delivery.service.ts';
 import { targetProblem } from './target-policy.ts';
 import { WebhookAttemptTrigger, WebhookDelivery } from './webhook-delivery.entity.ts';
 import { WebhookEndpoint } from './webhook-endpoint.entity.ts';
 import { CreateWebhookEndpointInput, UpdateWebhookEndpointInput, WebhookEndpointFilter } from './webhook-endpoint.inputs.ts';
+import { webhookDeliverySnapshot, webhookEndpointSnapshot } from './webhook-endpoint.snapshot.ts';
 
 /** Owners and managers in the admin, and partner apps' API keys (which register their own endpoints). */
 export const WEBHOOK_ROLES = [...ADMINS, Role.INTEGRATION];
@@ -37,7 +40,9 @@ class WebhookEndpointWithSecret {
 @ObjectType({ description: 'An event type an endpoint can receive' })
 class WebhookEventType {
   @Field(() => String, { description: 'The `type` of the webhook body, e.g. crm.customer.created' }) name!: string;
-  @Field(() => String) description!: string;
+  @Field(() => String, { description: 'What happened' }) description!: string;
+  @Field(() => Int, { description: "The payload's contract version; raised on any change that could break a receiver" }) version!: number;
+  @Field(() => GraphQLJSONObject, { description: 'JSON Schema of the body\'s `data`, as published in schema/events/<name>.json' }) schema!: Record<string, unknown>;
 }
 
 const WebhookEndpointOrderBy = orderBy('WebhookEndpoint', ['url', 'createdAt', 'updatedAt']);
@@ -52,13 +57,11 @@ async function checkUrl(url: string): Promise<string> {
 
 const uniqueTypes = (types: string[] | undefined) => [...new Set(types ?? [])];
 /** What endpoint events carry: never the secret. */
-const endpointData = (endpoint: WebhookEndpoint) => ({ url: endpoint.url, description: endpoint.description, eventTypes: endpoint.eventTypes, enabled: endpoint.enabled });
-
 @Resolver(() => WebhookEndpoint)
 export class WebhookEndpointResolver extends readResolver({
   entity: WebhookEndpoint,
   typeName: 'WebhookEndpoint',
-  events: ENDPOINT_EVENTS,
+  events: crudEventsOf(integrationsEvents, 'webhookEndpoint'),
   filter: WebhookEndpointFilter,
   orderBy: WebhookEndpointOrderBy,
   searchColumns: ['url', 'description'],
@@ -67,9 +70,7 @@ export class WebhookEndpointResolver extends readResolver({
   @Authorized(WEBHOOK_ROLES)
   @Query(() => [WebhookEventType], { description: 'Every event type an endpoint can receive (besides webhook.test, sent by sendTestWebhook)' })
   webhookEventTypes(): WebhookEventType[] {
-    return webhookEventNames()
-      .sort()
-      .map((name) => ({ name, description: EVENT_CATALOGUE[name]?.description ?? '' }));
+    return eventCatalogue.webhookTypes().map((type) => ({ name: type.name, description: type.description, version: type.version, schema: publishedEventSchema(type) }));
   }
 
   @Authorized(WEBHOOK_ROLES)
@@ -91,7 +92,7 @@ export class WebhookEndpointResolver extends readResolver({
         sealedSecret: seal(secret),
       });
       await em.flush();
-      await publishChange(context, em, `${ENDPOINT_EVENTS}.created`, created.id, endpointData(created));
+      await publishChange(context, em, integrationsEvents['webhookEndpoint.created'], created.id, webhookEndpointSnapshot(created));
       return created;
     });
     return { webhookEndpoint, secret };
@@ -130,7 +131,7 @@ export class WebhookEndpointResolver extends readResolver({
         );
       }
       await em.flush();
-      await publishChange(context, em, `${ENDPOINT_EVENTS}.updated`, endpoint.id, { ...endpointData(endpoint), changed });
+      await publishChange(context, em, integrationsEvents['webhookEndpoint.updated'], endpoint.id, { ...webhookEndpointSnapshot(endpoint), changed });
       return endpoint;
     });
   }
@@ -159,7 +160,7 @@ export class WebhookEndpointResolver extends readResolver({
       const endpoint = await findOrFail(em, WebhookEndpoint, 'WebhookEndpoint', id);
       endpoint.sealedSecret = seal(secret);
       await em.flush();
-      await publishChange(context, em, `${ENDPOINT_EVENTS}.secretRotated`, endpoint.id, { url: endpoint.url });
+      await publishChange(context, em, integrationsEvents['webhookEndpoint.secretRotated'], endpoint.id, webhookEndpointSnapshot(endpoint));
       return endpoint;
     });
     return { webhookEndpoint, secret };
@@ -184,7 +185,7 @@ export class WebhookEndpointResolver extends readResolver({
       });
       await em.flush();
       await scheduleAttempt(context, em, delivery, 1, WebhookAttemptTrigger.SCHEDULED);
-      await publishChange(context, em, `${DELIVERY_EVENTS}.created`, delivery.id, { endpointId: endpoint.id, eventType: TEST_EVENT_TYPE, status: delivery.status, attemptCount: 0 });
+      await publishChange(context, em, integrationsEvents['webhookDelivery.created'], delivery.id, webhookDeliverySnapshot(delivery));
       return delivery;
     });
   }
@@ -197,5 +198,5 @@ async function removeEndpoints(context: SubgraphContext, em: EntityManager, ids:
   if (missing.length) throw notFound('WebhookEndpoint', missing.join(', '));
   for (const endpoint of found) em.remove(endpoint);
   await em.flush();
-  for (const endpoint of found) await publishChange(context, em, `${ENDPOINT_EVENTS}.deleted`, endpoint.id, endpointData(endpoint));
+  for (const endpoint of found) await publishChange(context, em, integrationsEvents['webhookEndpoint.deleted'], endpoint.id, webhookEndpointSnapshot(endpoint));
 }

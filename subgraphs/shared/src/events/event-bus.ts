@@ -74,9 +74,10 @@ export async function catchUp(em: EntityManager, queue: string, about: CatchUpMa
 
 /**
  * Which waiting events to apply: those of one tenant about one entity, or whose payload contains `data`
- * (a membership's events, looked for by the user they are about).
+ * (a membership's events, looked for by the user they are about), or every one of the tenant's (the
+ * reference holds before a delete).
  */
-export type CatchUpMatch = { tenantId: string } & ({ entityId: string } | { data: Record<string, unknown> });
+export type CatchUpMatch = { tenantId: string } & ({ entityId: string } | { data: Record<string, unknown> } | { everything: true });
 
 /** Job states of an event not yet handled for good: waiting, waiting to retry, or taken by a worker. */
 const UNHANDLED_STATES = new Set(['created', 'retry', 'active']);
@@ -174,8 +175,14 @@ export class EventBus {
   async catchUp(queue: string, about: CatchUpMatch): Promise<number> {
     const handle = this.handlers.get(queue);
     if (!handle) throw new Error(`catchUp(${queue}): this process runs no consumer of that queue`);
-    const jobs = await this.boss.findJobs<EventEnvelope>(queue, { data: about });
-    const unhandled = jobs.filter((job) => UNHANDLED_STATES.has(job.state));
+    const { everything: _all, ...match } = about as CatchUpMatch & { everything?: true };
+    // straight from pg-boss' job table (every queue's table is a partition of it): only the unhandled
+    // ones, however many the tenant has handled before (a page of `findJobs` would start with those)
+    const { rows } = await this.boss.getDb().executeSql(
+      `select data from pgboss.job where name = $1 and state::text = any($2::text[]) and data @> $3::jsonb order by created_on, id`,
+      [queue, [...UNHANDLED_STATES], JSON.stringify(match)],
+    );
+    const unhandled = rows as { data: EventEnvelope }[];
     for (const job of unhandled) await handle(job.data);
     return unhandled.length;
   }

@@ -7,6 +7,8 @@ import { badUserInput, conflict, notFound, unauthenticated } from '../errors.ts'
 import { type Static, type TObject } from '@sinclair/typebox';
 import { type EventType, type PayloadOf } from '../events/contract.ts';
 import { publish } from '../events/event-bus.ts';
+import { archiveResolver, archivedWhere, isArchivable, withArchivedArg, type ArchivableEntity } from '../references/archivable.ts';
+import { refuseHeldDelete } from '../references/reference-holds.ts';
 import { type ChangeKind, type LiveEvent } from '../events/live-signal.ts';
 import { requireTenant, type SubgraphContext } from '../server/context.ts';
 import { ConnectionType, MAX_PAGE_SIZE, PageArgs, paginate } from './connection.ts';
@@ -60,6 +62,11 @@ export interface CrudOptions<T extends TenantOwned, C extends object, U extends 
   toEventData?: (entity: T, em: EntityManager) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Same for updates; gets the current entity. */
   toUpdateData?: (input: U, entity: T, em: EntityManager, context: SubgraphContext) => Promise<EntityData<T>> | EntityData<T>;
+  /**
+   * The name other contracts point at these records with (`Reference('Customer')`): a delete of one that
+   * is still pointed at is refused with CONFLICT (the subgraph's `referenceHolds` must own the type).
+   */
+  referencedAs?: string;
 }
 
 export type ReadOptions<T extends TenantOwned> = Pick<CrudOptions<T, object, object>, 'entity' | 'typeName' | 'plural' | 'filter' | 'orderBy' | 'searchColumns'> & {
@@ -111,10 +118,13 @@ export function readResolver<T extends TenantOwned>(options: ReadOptions<T>) {
   }
 
   @ArgsType()
-  class ListArgs extends PageArgs {
+  class PlainListArgs extends PageArgs {
     @Field(() => options.filter, { nullable: true }) filter?: object;
     @Field(() => [options.orderBy.enum], { nullable: true }) orderBy?: string[];
   }
+  const archivable = isArchivable(entity);
+  const ListArgs = archivable ? withArchivedArg(PlainListArgs) : PlainListArgs;
+  type ListArgs = PlainListArgs & { archived?: boolean | null };
 
   @Resolver()
   abstract class ReadResolver {
@@ -128,7 +138,7 @@ export function readResolver<T extends TenantOwned>(options: ReadOptions<T>) {
     @Authorized(roles.read)
     @Query(() => Connection, { name: plural, description: `${typeName} list with filters, ordering and paging` })
     async list(@Args(() => ListArgs) args: ListArgs, @Ctx() context: SubgraphContext) {
-      const where = toWhere(args.filter, options.searchColumns);
+      const where = { ...toWhere(args.filter, options.searchColumns), ...(archivable && archivedWhere(args.archived)) };
       return paginate(context.em, entity, where as never, options.orderBy.toOrderBy(args.orderBy), args);
     }
 
@@ -188,8 +198,15 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
     return options.toEventData ? options.toEventData(entity, em) : eventData(entity);
   };
 
+  const Read = readResolver(options);
+  const publishUpdated = async (context: SubgraphContext, em: EntityManager, record: ArchivableEntity) =>
+    publishChange(context, em, event('updated') as never, record.id, { ...(await dataOf(record as unknown as T, em)), changed: ['archivedAt'] });
+  const archivable = isArchivable(entity);
+  const Base = archivable ? archiveResolver(Read, { entity: entity as never, typeName, writeRoles: roles.write, publishUpdated }) : Read;
+  const heldAdvice = archivable ? 'archive it instead' : undefined;
+
   @Resolver()
-  abstract class CrudResolver extends readResolver(options) {
+  abstract class CrudResolver extends Base {
     @Authorized(roles.write)
     @Mutation(() => entity, { name: `create${typeName}` })
     async create(@Arg('input', () => options.createInput) input: C, @Ctx() context: SubgraphContext): Promise<T> {
@@ -224,6 +241,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
     @Authorized(roles.write)
     @Mutation(() => ID, { name: `delete${typeName}` })
     async remove(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<string> {
+      if (options.referencedAs && isUuid(id)) await refuseHeldDelete(context.em, requireTenant(context), options.referencedAs, [id], heldAdvice);
       await context.em.transactional(async (em) => {
         const current = await findOrFail(em, entity, typeName, id);
         em.remove(current);
@@ -238,6 +256,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
     async removeMany(@Arg('ids', () => [ID]) ids: string[], @Ctx() context: SubgraphContext): Promise<string[]> {
       const unique = [...new Set(ids)];
       if (unique.length > MAX_PAGE_SIZE) throw badUserInput([{ field: 'ids', message: `at most ${MAX_PAGE_SIZE} at once` }]);
+      if (options.referencedAs) await refuseHeldDelete(context.em, requireTenant(context), options.referencedAs, unique.filter(isUuid), heldAdvice);
       await context.em.transactional(async (em) => {
         const found = (await em.find(entity, { id: { $in: unique.filter(isUuid) } } as never)) as T[];
         const missing = unique.filter((id) => !found.some((row) => row.id === id));

@@ -1,5 +1,6 @@
-import { badUserInput, crudResolver, groupBy, isUuid, loader, orderBy, STAFF, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, STAFF, type SubgraphContext } from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { workshopEvents } from '../contract.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
 import { Technician } from '../technicians/technician.entity.ts';
 import { technicianById } from '../technicians/technician.resolver.ts';
@@ -9,6 +10,7 @@ import { Appointment, AppointmentStatus } from './appointment.entity.ts';
 import { AppointmentFilter, CancelAppointmentArgs, CreateAppointmentInput, RescheduleAppointmentArgs, UpdateAppointmentInput } from './appointment.inputs.ts';
 import { appointmentFlow, AppointmentAvailableAction, WRITE, assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
 import { cancelAppointment, rescheduleAppointment } from './appointment.service.ts';
+import { appointmentSnapshot } from './appointment.snapshot.ts';
 
 const AppointmentOrderBy = orderBy('Appointment', ['startsAt', 'endsAt', 'bay', 'status', 'createdAt'], ['STARTS_AT_ASC']);
 
@@ -16,7 +18,8 @@ const AppointmentOrderBy = orderBy('Appointment', ['startsAt', 'endsAt', 'bay', 
 export class AppointmentResolver extends crudResolver({
   entity: Appointment,
   typeName: 'Appointment',
-  events: 'workshop.appointment',
+  events: crudEventsOf(workshopEvents, 'appointment'),
+  snapshot: appointmentSnapshot,
   filter: AppointmentFilter,
   orderBy: AppointmentOrderBy,
   createInput: CreateAppointmentInput,
@@ -71,7 +74,7 @@ export class AppointmentResolver extends crudResolver({
     return appointmentFlow.available(appointment, undefined, context.caller);
   }
 
-  @FieldResolver(() => CustomerRef, { description: 'The customer (from crm)' })
+  @FieldResolver(() => CustomerRef, { nullable: true, description: 'The customer (from crm); null when it cannot be found any more' })
   customer(@Root() appointment: Appointment): CustomerRef {
     return { id: appointment.customerId };
   }

@@ -1,6 +1,8 @@
-import { eventData, findOrFail, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { findOrFail, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { workshopEvents } from '../contract.ts';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
 import { appointmentFlow, assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
+import { appointmentSnapshot } from './appointment.snapshot.ts';
 
 export interface Reschedule {
   id: string;
@@ -32,10 +34,10 @@ export function rescheduleAppointment(context: SubgraphContext, args: Reschedule
       checkTimes(slot.startsAt, slot.endsAt);
       if (slot.technicianId !== current.technicianId) await checkReferences(em, context, { technicianId: slot.technicianId });
       await assertSlotFree(em, slot);
-      const previous = { startsAt: current.startsAt, endsAt: current.endsAt, technicianId: current.technicianId ?? null, bay: current.bay ?? null };
+      const previous = { startsAt: current.startsAt.toISOString(), endsAt: current.endsAt.toISOString(), technicianId: current.technicianId ?? null, bay: current.bay ?? null };
       em.assign(current, { startsAt: slot.startsAt, endsAt: slot.endsAt, technicianId: slot.technicianId ?? null, bay: slot.bay ?? null });
       await em.flush();
-      await publishChange(context, em, 'workshop.appointment.rescheduled', current.id, { ...eventData(current), previous });
+      await publishChange(context, em, workshopEvents['appointment.rescheduled'], current.id, { ...appointmentSnapshot(current), previous });
       return current;
     }),
   );
@@ -48,7 +50,7 @@ export function cancelAppointment(context: SubgraphContext, args: { id: string; 
     await appointmentFlow.assert('CANCEL', current, undefined);
     em.assign(current, { status: AppointmentStatus.CANCELLED, cancellationReason: args.reason.trim() });
     await em.flush();
-    await publishChange(context, em, 'workshop.appointment.cancelled', current.id, eventData(current));
+    await publishChange(context, em, workshopEvents['appointment.cancelled'], current.id, appointmentSnapshot(current));
     return current;
   });
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectData } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
-import { APPOINTMENT_ANNOUNCED, CONNECTION_CONNECTED } from './calendar-announcements.ts';
+import { integrationsEvents } from '@atelier/integrations/contract';
+import { workshopEvents } from '../contract.ts';
 
 let system: TestSystem;
 let shop: TestOrganization;
@@ -26,13 +27,13 @@ const announced = async (tenantId: string) =>
   (
     await db().execute<{ data: { entityId: string; data: Record<string, unknown> } }[]>(
       `select data from pgboss.job where name = 'integrations.calendar-push' and data->>'name' = ? and data->>'tenantId' = ?`,
-      [APPOINTMENT_ANNOUNCED, tenantId],
+      [workshopEvents['appointment.announced'].name, tenantId],
     )
   ).map((row) => row.data);
 
 /** Delivers a connection's `connected` event to this consumer alone; resolves once it was handled. */
 async function connected(tenantId: string, provider: string) {
-  const event = { id: randomUUID(), name: CONNECTION_CONNECTED, tenantId, entityId: randomUUID(), occurredAt: new Date().toISOString(), data: { provider, status: 'CONNECTED' } };
+  const event = { id: randomUUID(), name: integrationsEvents['connection.connected'].name, tenantId, entityId: randomUUID(), occurredAt: new Date().toISOString(), data: { provider, status: 'CONNECTED' } };
   await system.product.subgraphs.workshop.bus.sendJob('workshop.calendar-announcements', event);
   const state = async () => (await db().execute(`select state from pgboss.job where name = 'workshop.calendar-announcements' and data->>'id' = ?`, [event.id]))[0]?.state;
   await expect.poll(state, { timeout: 20_000 }).toBe('completed');

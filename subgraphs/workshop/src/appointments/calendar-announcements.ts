@@ -1,8 +1,9 @@
-import { eventData, publish, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { defineConsumer, publish, type SubgraphContext } from '@atelier/kit';
+import { integrationsEvents } from '@atelier/integrations/contract';
+import { workshopEvents } from '../contract.ts';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
+import { appointmentSnapshot } from './appointment.snapshot.ts';
 
-export const CONNECTION_CONNECTED = 'integrations.connection.connected';
-export const APPOINTMENT_ANNOUNCED = 'workshop.appointment.announced';
 /** Announcements per transaction: a shop with a full diary does not hold one long transaction. */
 const BATCH_SIZE = 100;
 
@@ -16,11 +17,11 @@ export const startOfDay = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(),
  * At least once and harmless to repeat: integrations derives the calendar event from the appointment and
  * writes nothing for an appointment the calendar already shows as it is.
  */
-export const calendarAnnouncements: EventConsumer<SubgraphContext> = {
+export const calendarAnnouncements = defineConsumer({
   queue: 'workshop.calendar-announcements',
-  events: [CONNECTION_CONNECTED],
-  async handle(event, context) {
-    if (event.data?.provider !== 'GOOGLE') return;
+  events: [integrationsEvents['connection.connected']],
+  async handle(event, context: SubgraphContext) {
+    if (event.data.provider !== 'GOOGLE') return;
     const from = startOfDay(new Date()); // upcoming as of now, should the event be delivered again later
     let after: { startsAt: Date; id: string } | undefined;
     for (;;) {
@@ -36,7 +37,7 @@ export const calendarAnnouncements: EventConsumer<SubgraphContext> = {
           { orderBy: { startsAt: 'asc', id: 'asc' }, limit: BATCH_SIZE },
         );
         for (const appointment of page) {
-          await publish(em, { name: APPOINTMENT_ANNOUNCED, tenantId: event.tenantId, entityId: appointment.id, actorId: context.caller.actorId, data: eventData(appointment) });
+          await publish(em, workshopEvents['appointment.announced'], { tenantId: event.tenantId, entityId: appointment.id, actorId: context.caller.actorId, data: appointmentSnapshot(appointment) });
         }
         return page;
       });
@@ -45,4 +46,4 @@ export const calendarAnnouncements: EventConsumer<SubgraphContext> = {
       after = { startsAt: last.startsAt, id: last.id };
     }
   },
-};
+});

@@ -1,5 +1,6 @@
-import { badUserInput, catchUp, defineConsumer, eventData, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, catchUp, defineConsumer, type EntityManager, type SubgraphContext } from '@atelier/kit';
 import { crmEvents } from '@atelier/crm/contract';
+import { publishVehicleUpdated } from '../vehicles/vehicle-events.ts';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { KnownCustomer } from './known-customer.entity.ts';
 
@@ -21,7 +22,7 @@ export const customerProjection = defineConsumer({
       const vehicles = await em.find(Vehicle, { ownerId: event.entityId });
       for (const vehicle of vehicles) vehicle.ownerId = null;
       await em.flush();
-      for (const vehicle of vehicles) await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...eventData(vehicle), changed: ['ownerId'] });
+      for (const vehicle of vehicles) await publishVehicleUpdated(context, em, vehicle, ['ownerId']);
     });
   },
 });

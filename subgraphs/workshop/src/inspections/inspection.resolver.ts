@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ADMINS, badUserInput, crudResolver, findOrFail, groupBy, isUuid, loader, orderBy, Role, STAFF, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, badUserInput, crudEventsOf, crudResolver, findOrFail, groupBy, isUuid, loader, orderBy, Role, STAFF, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { workshopEvents } from '../contract.ts';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Technician } from '../technicians/technician.entity.ts';
 import { technicianById } from '../technicians/technician.resolver.ts';
@@ -12,7 +13,7 @@ import { ADVISE, inspectionFlow, InspectionAvailableAction } from './inspection-
 import { Inspection, InspectionStatus } from './inspection.entity.ts';
 import { AddInspectionItemInput, CreateInspectionInput, DecideRecommendationArgs, InspectionFilter, UpdateInspectionInput, UpdateInspectionItemInput } from './inspection.inputs.ts';
 import {
-  assertInProgress, checkRecommendation, itemsOf, lockInspection, newItem, priceRecommendation, publishInspection, STANDARD_CHECKLIST,
+  assertInProgress, checkRecommendation, itemsOf, loadInspectionSnapshot, lockInspection, newItem, priceRecommendation, publishInspectionUpdated, STANDARD_CHECKLIST,
 } from './inspection.service.ts';
 
 const InspectionOrderBy = orderBy('Inspection', ['status', 'createdAt', 'updatedAt'], ['CREATED_AT_DESC']);
@@ -35,7 +36,8 @@ async function createData(input: CreateInspectionInput, em: EntityManager, conte
 export class InspectionResolver extends crudResolver({
   entity: Inspection,
   typeName: 'Inspection',
-  events: 'workshop.inspection',
+  events: crudEventsOf(workshopEvents, 'inspection'),
+  snapshot: (inspection, em) => loadInspectionSnapshot(em, inspection),
   filter: InspectionFilter,
   orderBy: InspectionOrderBy,
   createInput: CreateInspectionInput,
@@ -63,7 +65,7 @@ export class InspectionResolver extends crudResolver({
       const recommendationData = recommendation?.length ? await priceRecommendation(em, context, inspection.workOrderId, recommendation) : null;
       const position = (await itemsOf(em, inspection.id)).reduce((last, item) => Math.max(last, item.position), 0) + 1;
       em.create(InspectionItem, newItem(context, inspection.id, position, { ...fields, name: fields.name.trim(), photos: fields.photos ?? [], recommendationData }));
-      await publishInspection(context, em, inspection, 'updated', { changed: ['items'] });
+      await publishInspectionUpdated(context, em, inspection, ['items']);
       return inspection;
     });
   }
@@ -84,7 +86,7 @@ export class InspectionResolver extends crudResolver({
       checkRecommendation(condition, recommendation === undefined ? item.recommendationData : recommendation);
       if (recommendation !== undefined) item.recommendationData = recommendation?.length ? await priceRecommendation(em, context, inspection.workOrderId, recommendation) : null;
       em.assign(item, Object.fromEntries(Object.entries({ ...fields, name: fields.name?.trim(), photos: fields.photos === null ? [] : fields.photos }).filter(([, v]) => v !== undefined)));
-      await publishInspection(context, em, inspection, 'updated', { changed: ['items'] });
+      await publishInspectionUpdated(context, em, inspection, ['items']);
       return inspection;
     });
   }
@@ -97,7 +99,7 @@ export class InspectionResolver extends crudResolver({
       const inspection = await lockInspection(em, item.inspectionId);
       assertInProgress(inspection);
       em.remove(item);
-      await publishInspection(context, em, inspection, 'updated', { changed: ['items'] });
+      await publishInspectionUpdated(context, em, inspection, ['items']);
       return inspection;
     });
   }
@@ -114,7 +116,7 @@ export class InspectionResolver extends crudResolver({
       const now = new Date();
       em.assign(inspection, { status: recommended.length ? InspectionStatus.SENT : InspectionStatus.DECIDED, sentAt: now });
       if (inspection.status === InspectionStatus.DECIDED) inspection.decidedAt = now;
-      await publishInspection(context, em, inspection, 'sent');
+      await publishChange(context, em, workshopEvents['inspection.sent'], inspection.id, await loadInspectionSnapshot(em, inspection));
       return inspection;
     });
   }
@@ -139,7 +141,8 @@ export class InspectionResolver extends crudResolver({
       await em.flush();
       const open = (await itemsOf(em, inspection.id)).filter((other) => other.decision === RecommendationDecision.PENDING);
       if (!open.length) em.assign(inspection, { status: InspectionStatus.DECIDED, decidedAt: new Date() });
-      await publishInspection(context, em, inspection, 'recommendationDecided', { itemId: item.id, decision: args.decision });
+      const answer = { itemId: item.id, decision: args.decision };
+      await publishChange(context, em, workshopEvents['inspection.recommendationDecided'], inspection.id, { ...(await loadInspectionSnapshot(em, inspection)), ...answer });
       return inspection;
     });
   }

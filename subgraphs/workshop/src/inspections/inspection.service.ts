@@ -1,4 +1,5 @@
-import { badUserInput, eventData, findOrFail, isExpectedError, publishChange, requireTenant, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, findOrFail, isExpectedError, publishChange, requireTenant, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
+import { workshopEvents } from '../contract.ts';
 import { buildLine } from '../work-orders/work-order-lines.ts';
 import { lineTotal } from '../work-orders/work-order-totals.ts';
 import { WorkOrder } from '../work-orders/work-order.entity.ts';
@@ -6,6 +7,7 @@ import { type AddWorkOrderLineInput } from '../work-orders/work-order.inputs.ts'
 import { InspectionCondition, InspectionItem, type RecommendedLine } from './inspection-item.entity.ts';
 import { alreadySent } from './inspection-flow.ts';
 import { Inspection, InspectionStatus } from './inspection.entity.ts';
+import { inspectionSnapshot } from './inspection.snapshot.ts';
 
 /** What a shop checks on every car unless it starts from an empty list. */
 export const STANDARD_CHECKLIST = [
@@ -62,11 +64,15 @@ export function checkRecommendation(condition: InspectionCondition | null | unde
   if (recommendation?.length && condition === InspectionCondition.GOOD) throw badUserInput([{ field: 'recommendation', message: 'an item in good condition needs no repair' }]);
 }
 
-/** The inspection with its items, as event data. */
-export async function publishInspection(context: SubgraphContext, em: EntityManager, inspection: Inspection, verb: string, extra: Record<string, unknown> = {}) {
+/** The inspection as every one of its events carries it: with its checklist as stored now (pending changes flushed first). */
+export async function loadInspectionSnapshot(em: EntityManager, inspection: Inspection) {
   await em.flush();
-  const items = (await itemsOf(em, inspection.id)).map(eventData);
-  await publishChange(context, em, `workshop.inspection.${verb}`, inspection.id, { ...eventData(inspection), items, ...extra });
+  return inspectionSnapshot(inspection, await itemsOf(em, inspection.id));
+}
+
+/** `workshop.inspection.updated` for a change of its checklist (the items are not fields of its own update). */
+export async function publishInspectionUpdated(context: SubgraphContext, em: EntityManager, inspection: Inspection, changed: string[]) {
+  await publishChange(context, em, workshopEvents['inspection.updated'], inspection.id, { ...(await loadInspectionSnapshot(em, inspection)), changed });
 }
 
 export function newItem(context: SubgraphContext, inspectionId: string, position: number, fields: Partial<InspectionItem> & { name: string }) {

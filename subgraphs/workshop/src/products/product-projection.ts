@@ -1,30 +1,22 @@
-import { badUserInput, catchUp, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, catchUp, defineConsumer, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { commerceEvents } from '@atelier/commerce/contract';
 import { KnownProduct } from './known-product.entity.ts';
-
-interface ProductData {
-  partNumber: string;
-  name: string;
-  price: number;
-  currency: string;
-  taxable: boolean;
-  active: boolean;
-}
 
 /**
  * Keeps `known_products` at the latest state commerce announced. Events arrive at least once and maybe
  * out of order: a row only moves forward in time. A deleted product is forgotten; part lines keep what
  * they copied from it.
  */
-export const productProjection: EventConsumer<SubgraphContext> = {
+export const productProjection = defineConsumer({
   queue: 'workshop.product-projection',
-  events: ['commerce.product.created', 'commerce.product.updated', 'commerce.product.deleted'],
-  async handle(event, context) {
+  events: [commerceEvents['product.created'], commerceEvents['product.updated'], commerceEvents['product.deleted']],
+  async handle(event, context: SubgraphContext) {
     const connection = context.em.getConnection();
     if (event.name === 'commerce.product.deleted') {
       await connection.execute('delete from "workshop"."known_products" where "id" = ? and "tenant_id" = ?', [event.entityId, event.tenantId]);
       return;
     }
-    const product = event.data as unknown as ProductData;
+    const product = event.data;
     await connection.execute(
       `insert into "workshop"."known_products" ("id", "tenant_id", "part_number", "name", "price", "currency", "taxable", "active", "changed_at")
        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -34,7 +26,7 @@ export const productProjection: EventConsumer<SubgraphContext> = {
       [event.entityId, event.tenantId, product.partNumber, product.name, product.price, product.currency, product.taxable, product.active, new Date(event.occurredAt)],
     );
   },
-};
+});
 
 /**
  * The product of the caller's organization, as commerce last announced it. commerce commits a new

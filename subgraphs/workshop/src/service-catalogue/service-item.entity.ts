@@ -1,6 +1,6 @@
 import { type Opt } from '@mikro-orm/core';
 import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantOwned, TrigramIndexed } from '@atelier/kit';
+import { ArchivableEntity, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ServiceItemKind {
@@ -18,7 +18,7 @@ registerEnumType(ServiceItemKind, { name: 'ServiceItemKind', description: 'Labou
 @TrigramIndexed('workshop', 'service_items', ['code', 'name', 'description'])
 @Entity({ tableName: 'service_items' })
 @Unique({ properties: ['tenantId', 'code'] })
-export class ServiceItem extends TenantOwned {
+export class ServiceItem extends ArchivableEntity {
   @Field(() => String, { description: 'Short code the shop uses, e.g. `OIL-01`' })
   @Property({ type: 'string', length: 40 })
   code!: string;

@@ -1,7 +1,9 @@
-import { ADMINS, crudResolver, orderBy, Role, STAFF } from '@atelier/kit';
+import { ADMINS, crudEventsOf, crudResolver, orderBy, Role, STAFF } from '@atelier/kit';
 import { Resolver } from 'type-graphql';
+import { workshopEvents } from '../contract.ts';
 import { ServiceItem } from './service-item.entity.ts';
 import { checkHours, CreateServiceItemInput, ServiceItemFilter, UpdateServiceItemInput } from './service-item.inputs.ts';
+import { serviceItemSnapshot } from './service-item.snapshot.ts';
 
 const ServiceItemOrderBy = orderBy('ServiceItem', ['code', 'name', 'kind', 'rate', 'createdAt'], ['CODE_ASC']);
 
@@ -9,7 +11,9 @@ const ServiceItemOrderBy = orderBy('ServiceItem', ['code', 'name', 'kind', 'rate
 export class ServiceItemResolver extends crudResolver({
   entity: ServiceItem,
   typeName: 'ServiceItem',
-  events: 'workshop.serviceItem',
+  referencedAs: 'ServiceItem',
+  events: crudEventsOf(workshopEvents, 'serviceItem'),
+  snapshot: serviceItemSnapshot,
   filter: ServiceItemFilter,
   orderBy: ServiceItemOrderBy,
   createInput: CreateServiceItemInput,

@@ -1,6 +1,9 @@
-import { badUserInput, catchUp, eventData, isUuid, loader, publishChange, requireTenant, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, catchUp, defineConsumer, isUuid, loader, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { identityEvents } from '@atelier/identity/contract';
 import { KnownMember } from './known-member.entity.ts';
+import { workshopEvents } from '../contract.ts';
 import { Technician } from './technician.entity.ts';
+import { technicianSnapshot } from './technician.snapshot.ts';
 
 /**
  * Keeps `known_members` in step with identity: a new membership makes its user known in that
@@ -8,13 +11,12 @@ import { Technician } from './technician.entity.ts';
  * linked to them lose the link (they stay, with their appointments). Idempotent, as at-least-once
  * delivery requires.
  */
-export const memberProjection: EventConsumer<SubgraphContext> = {
+export const memberProjection = defineConsumer({
   queue: 'workshop.member-projection',
-  events: ['identity.membership.created', 'identity.membership.deleted'],
+  events: [identityEvents['membership.created'], identityEvents['membership.deleted']],
   expireInSeconds: 60,
-  async handle(event, context) {
-    const { userId } = (event.data ?? {}) as { userId?: string };
-    if (!userId) return;
+  async handle(event, context: SubgraphContext) {
+    const { userId } = event.data;
     await context.em.transactional(async (em) => {
       if (event.name === 'identity.membership.created') {
         await em.upsert(KnownMember, { id: event.entityId, tenantId: event.tenantId, userId, createdAt: new Date() }, { onConflictAction: 'ignore' });
@@ -25,10 +27,10 @@ export const memberProjection: EventConsumer<SubgraphContext> = {
       const technicians = await em.find(Technician, { userId });
       for (const technician of technicians) technician.userId = null;
       await em.flush();
-      for (const technician of technicians) await publishChange(context, em, 'workshop.technician.updated', technician.id, { ...eventData(technician), changed: ['userId'] });
+      for (const technician of technicians) await publishChange(context, em, workshopEvents['technician.updated'], technician.id, { ...technicianSnapshot(technician), changed: ['userId'] });
     });
   },
-};
+});
 
 /**
  * Refuses a user that is not a member of the caller's organization (another organization's user, or

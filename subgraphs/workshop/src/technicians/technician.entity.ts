@@ -1,6 +1,6 @@
 import { ArrayType, type Opt } from '@mikro-orm/core';
 import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
-import { TenantOwned, TrigramIndexed } from '@atelier/kit';
+import { ArchivableEntity, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** A person who works on vehicles and can be booked for appointments; may be a user of identity. */
@@ -9,7 +9,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @TrigramIndexed('workshop', 'technicians', ['name'])
 @Entity({ tableName: 'technicians' })
 @Index({ properties: ['tenantId', 'name'] })
-export class Technician extends TenantOwned {
+export class Technician extends ArchivableEntity {
   @Field(() => String)
   @Property({ type: 'string', length: 200 })
   name!: string;

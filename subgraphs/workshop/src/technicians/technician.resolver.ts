@@ -1,6 +1,8 @@
-import { ADMINS, byKey, crudResolver, isUuid, loader, orderBy, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, byKey, crudEventsOf, crudResolver, isUuid, loader, orderBy, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext } from '@atelier/kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { workshopEvents } from '../contract.ts';
 import { Technician } from './technician.entity.ts';
+import { technicianSnapshot } from './technician.snapshot.ts';
 import { CreateTechnicianInput, TechnicianFilter, UpdateTechnicianInput } from './technician.inputs.ts';
 import { assertKnownMember, isKnownMember } from './member-projection.ts';
 import { UserRef } from './user.ref.ts';
@@ -23,7 +25,9 @@ async function checkedUser<T extends { userId?: string | null }>(input: T, em: E
 export class TechnicianResolver extends crudResolver({
   entity: Technician,
   typeName: 'Technician',
-  events: 'workshop.technician',
+  referencedAs: 'Technician',
+  events: crudEventsOf(workshopEvents, 'technician'),
+  snapshot: technicianSnapshot,
   filter: TechnicianFilter,
   orderBy: TechnicianOrderBy,
   createInput: CreateTechnicianInput,

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { TenantOwned, TrigramIndexed } from '@atelier/kit';
+import { ArchivableEntity, TrigramIndexed } from '@atelier/kit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { VinDecodeStatus } from './vin-decode-status.ts';
 
@@ -10,7 +10,7 @@ import { VinDecodeStatus } from './vin-decode-status.ts';
 @Entity({ tableName: 'vehicles' })
 @Unique({ properties: ['tenantId', 'vin'] })
 @Index({ properties: ['tenantId', 'ownerId'] })
-export class Vehicle extends TenantOwned {
+export class Vehicle extends ArchivableEntity {
   @Field(() => String, { nullable: true, description: '17-character vehicle identification number' })
   @Property({ type: 'string', length: 17, nullable: true })
   vin?: string | null;

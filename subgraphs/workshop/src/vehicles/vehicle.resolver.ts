@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ADMINS, badUserInput, byKey, crudResolver, eventData, groupBy, isUuid, loader, notFound, orderBy, publishChange, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext,
+  ADMINS, badUserInput, byKey, crudEventsOf, crudResolver, groupBy, isUuid, loader, notFound, orderBy, publishChange, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext,
 } from '@atelier/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { workshopEvents } from '../contract.ts';
 import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
 import { Vehicle } from './vehicle.entity.ts';
@@ -10,6 +11,8 @@ import { OdometerReading, OdometerSource } from './odometer-reading.entity.ts';
 import { assertNotBackwards, lockVehicle, recordReading } from './odometer.ts';
 import { CorrectMileageArgs, CreateVehicleInput, UpdateVehicleInput, VehicleFilter } from './vehicle.inputs.ts';
 import { displayNameOf } from './display-name.ts';
+import { publishVehicleUpdated } from './vehicle-events.ts';
+import { vehicleSnapshot } from './vehicle.snapshot.ts';
 import { VinDecodeStatus } from './vin-decode-status.ts';
 import { needsVinDecoding } from './vin-fill.ts';
 
@@ -81,7 +84,9 @@ async function updateData(input: UpdateVehicleInput, current: Vehicle, em: Entit
 export class VehicleResolver extends crudResolver({
   entity: Vehicle,
   typeName: 'Vehicle',
-  events: 'workshop.vehicle',
+  referencedAs: 'Vehicle',
+  events: crudEventsOf(workshopEvents, 'vehicle'),
+  snapshot: vehicleSnapshot,
   filter: VehicleFilter,
   orderBy: VehicleOrderBy,
   createInput: CreateVehicleInput,
@@ -102,7 +107,7 @@ export class VehicleResolver extends crudResolver({
       vehicle.mileage = args.reading;
       recordReading(em, context, { vehicleId: vehicle.id, reading: args.reading, source: OdometerSource.CORRECTION, note });
       await em.flush();
-      await publishChange(context, em, 'workshop.vehicle.mileageCorrected', vehicle.id, { ...eventData(vehicle), previousMileage: previous, reason: note });
+      await publishChange(context, em, workshopEvents['vehicle.mileageCorrected'], vehicle.id, { ...vehicleSnapshot(vehicle), previousMileage: previous, reason: note });
       return vehicle;
     });
   }
@@ -121,7 +126,7 @@ export class VehicleResolver extends crudResolver({
       vehicle.vinDecodeStatus = VinDecodeStatus.PENDING;
       vehicle.vinDecodeNote = null;
       await em.flush();
-      await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...eventData(vehicle), changed: ['vinDecodeStatus', 'vinDecodeNote'] });
+      await publishVehicleUpdated(context, em, vehicle, ['vinDecodeStatus', 'vinDecodeNote']);
       return vehicle;
     });
   }

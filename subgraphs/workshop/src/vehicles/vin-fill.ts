@@ -1,7 +1,11 @@
-import { eventData, publishChange, type EventConsumer, type SubgraphContext, type VinDecodedData } from '@atelier/kit';
+import { defineConsumer, type PayloadOf, type SubgraphContext } from '@atelier/kit';
+import { integrationsEvents } from '@atelier/integrations/contract';
 import { lockVehicle } from './odometer.ts';
+import { publishVehicleUpdated } from './vehicle-events.ts';
 import { type Vehicle } from './vehicle.entity.ts';
 import { VinDecodeStatus } from './vin-decode-status.ts';
+
+type VinDecodedData = PayloadOf<(typeof integrationsEvents)['vin.decoded']>;
 
 /** The vehicle fields a VIN can fill, and the field of `integrations.vin.decoded` each comes from. */
 const FILLABLE = { make: 'make', model: 'model', year: 'modelYear', engine: 'engine', bodyClass: 'bodyClass', fuelType: 'fuelType' } as const;
@@ -43,11 +47,11 @@ function fillBlanks(vehicle: Vehicle, decoded: VinDecodedData): Fillable[] {
  * PENDING with the same VIN is touched, so a duplicate event, or the answer for a VIN changed since, does
  * nothing; the vehicle is locked so a concurrent staff edit is either seen (and kept) or waits.
  */
-export const vinFill: EventConsumer<SubgraphContext> = {
+export const vinFill = defineConsumer({
   queue: 'workshop.vin-fill',
-  events: ['integrations.vin.decoded'],
-  async handle(event, context) {
-    const decoded = event.data as unknown as VinDecodedData;
+  events: [integrationsEvents['vin.decoded']],
+  async handle(event, context: SubgraphContext) {
+    const decoded = event.data;
     await context.em.transactional(async (em) => {
       const vehicle = await lockVehicle(em, event.entityId);
       if (!vehicle || vehicle.vinDecodeStatus !== VinDecodeStatus.PENDING || vehicle.vin !== decoded.vin) return;
@@ -55,7 +59,7 @@ export const vinFill: EventConsumer<SubgraphContext> = {
       vehicle.vinDecodeStatus = statusOf(decoded);
       vehicle.vinDecodeNote = vehicle.vinDecodeStatus === VinDecodeStatus.DECODED ? null : noteOf(decoded);
       await em.flush();
-      await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...eventData(vehicle), changed: [...filled, 'vinDecodeStatus', 'vinDecodeNote'] });
+      await publishVehicleUpdated(context, em, vehicle, [...filled, 'vinDecodeStatus', 'vinDecodeNote']);
     });
   },
-};
+});

@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import { logger, type EventConsumer, type SignatureRequestEventData, type SubgraphContext } from '@atelier/kit';
+import { defineConsumer, logger, type SubgraphContext } from '@atelier/kit';
+import { integrationsEvents } from '@atelier/integrations/contract';
 import { WorkOrder, WorkOrderStatus } from './work-order.entity.ts';
 import { moveTo } from './work-order.service.ts';
 
@@ -8,11 +9,11 @@ import { moveTo } from './work-order.service.ts';
  * signed one APPROVED. Integrations reports the envelope's progress as events; delivery is at least once
  * and a work order may have moved on meanwhile, so anything else is left as it is.
  */
-export const estimateSignatures: EventConsumer<SubgraphContext> = {
+export const estimateSignatures = defineConsumer({
   queue: 'workshop.estimate-signatures',
-  events: ['integrations.signatureRequest.sent', 'integrations.signatureRequest.completed'],
-  async handle(event, context) {
-    const { workOrderId, signerName, envelopeId } = (event.data ?? {}) as unknown as SignatureRequestEventData;
+  events: [integrationsEvents['signatureRequest.sent'], integrationsEvents['signatureRequest.completed']],
+  async handle(event, context: SubgraphContext) {
+    const { workOrderId, signerName, envelopeId } = event.data;
     await context.em.transactional(async (em) => {
       const workOrder = await em.findOne(WorkOrder, { id: workOrderId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!workOrder) return; // deleted meanwhile (a draft)
@@ -26,4 +27,4 @@ export const estimateSignatures: EventConsumer<SubgraphContext> = {
       await moveTo(context, em, workOrder, 'APPROVE', { approvedBy: by.slice(0, 200) });
     });
   },
-};
+});

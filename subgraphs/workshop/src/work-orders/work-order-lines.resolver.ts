@@ -9,7 +9,7 @@ import { WorkOrderLine, WorkOrderLineKind } from './work-order-line.entity.ts';
 import { WorkOrder } from './work-order.entity.ts';
 import { AddWorkOrderLineInput, UpdateWorkOrderLineInput } from './work-order.inputs.ts';
 import { appendLines, buildLine, misplacedFields } from './work-order-lines.ts';
-import { checkTechnician, lockWorkOrder, publishWorkOrder, recalculate } from './work-order.service.ts';
+import { checkTechnician, lockWorkOrder, publishWorkOrderUpdated, recalculate } from './work-order.service.ts';
 
 /** Advisors price the job; technicians add and adjust their own labour and parts as they find the work. */
 const LINE_WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.TECHNICIAN, Role.INTEGRATION];
@@ -48,7 +48,7 @@ export class WorkOrderLineResolver {
       if (input.technicianId) await checkTechnician(em, input.technicianId);
       em.assign(line, Object.fromEntries(Object.entries({ ...input, description: input.description?.trim() }).filter(([, value]) => value !== undefined)));
       await recalculate(em, workOrder);
-      await publishWorkOrder(context, em, workOrder, 'updated', { changed: ['lines'] });
+      await publishWorkOrderUpdated(context, em, workOrder, ['lines']);
       return workOrder;
     });
   }
@@ -62,7 +62,7 @@ export class WorkOrderLineResolver {
       assertEditable(workOrder);
       em.remove(line);
       await recalculate(em, workOrder);
-      await publishWorkOrder(context, em, workOrder, 'updated', { changed: ['lines'] });
+      await publishWorkOrderUpdated(context, em, workOrder, ['lines']);
       return workOrder;
     });
   }

@@ -4,7 +4,7 @@ import { ServiceItem, ServiceItemKind } from '../service-catalogue/service-item.
 import { WorkOrderLine, WorkOrderLineKind } from './work-order-line.entity.ts';
 import { type WorkOrder } from './work-order.entity.ts';
 import { type AddWorkOrderLineInput } from './work-order.inputs.ts';
-import { checkTechnician, linesOf, publishWorkOrder, recalculate } from './work-order.service.ts';
+import { checkTechnician, linesOf, publishWorkOrderUpdated, recalculate } from './work-order.service.ts';
 
 /** What a line may carry, by kind: only labour has a technician, only a part a product. */
 export function misplacedFields(kind: WorkOrderLineKind, input: Partial<AddWorkOrderLineInput>): FieldError[] {
@@ -86,5 +86,5 @@ export async function appendLines(em: EntityManager, context: SubgraphContext, w
   const last = (await linesOf(em, workOrder.id)).reduce((highest, existing) => Math.max(highest, existing.position), 0);
   lines.forEach((line, index) => em.create(WorkOrderLine, { ...line, ...extra, workOrderId: workOrder.id, position: last + index + 1, tenantId: requireTenant(context) }));
   await recalculate(em, workOrder);
-  await publishWorkOrder(context, em, workOrder, 'updated', { changed: ['lines'] });
+  await publishWorkOrderUpdated(context, em, workOrder, ['lines']);
 }

@@ -1,9 +1,10 @@
 import {
-  assertFitsInt, badUserInput, crudResolver, groupBy, isUuid, loader, orderBy, requireTenant, STAFF, type EntityManager, type FieldError, type SubgraphContext,
+  assertFitsInt, badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, requireTenant, STAFF, type EntityManager, type FieldError, type SubgraphContext,
 } from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Appointment } from '../appointments/appointment.entity.ts';
 import { appointmentReference } from '../appointments/appointment.resolver.ts';
+import { workshopEvents } from '../contract.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { vehicleReference } from '../vehicles/vehicle.resolver.ts';
@@ -15,7 +16,7 @@ import { WorkOrder, WorkOrderStatus } from './work-order.entity.ts';
 import {
   ApproveWorkOrderArgs, CancelWorkOrderArgs, CompleteWorkOrderArgs, CreateWorkOrderInput, UpdateWorkOrderInput, WorkOrderFilter, WorkOrderIdArgs,
 } from './work-order.inputs.ts';
-import { arrive, checkCustomerAndVehicle, linesOf, lockWorkOrder, moveTo, postingFacts, recordOdometer, workOrderData } from './work-order.service.ts';
+import { arrive, checkCustomerAndVehicle, linesOf, loadWorkOrderSnapshot, lockWorkOrder, moveTo, postingFacts, recordOdometer } from './work-order.service.ts';
 
 const WorkOrderOrderBy = orderBy('WorkOrder', ['number', 'status', 'total', 'promisedAt', 'createdAt', 'updatedAt'], ['CREATED_AT_DESC']);
 
@@ -69,7 +70,9 @@ async function updateData(input: UpdateWorkOrderInput, current: WorkOrder, em: E
 export class WorkOrderResolver extends crudResolver({
   entity: WorkOrder,
   typeName: 'WorkOrder',
-  events: 'workshop.workOrder',
+  events: crudEventsOf(workshopEvents, 'workOrder'),
+  // every event of a work order carries all of it, lines and totals included (integrations renders estimates from them)
+  snapshot: (workOrder, em) => loadWorkOrderSnapshot(em, workOrder),
   filter: WorkOrderFilter,
   orderBy: WorkOrderOrderBy,
   createInput: CreateWorkOrderInput,
@@ -78,8 +81,6 @@ export class WorkOrderResolver extends crudResolver({
   roles: { read: STAFF, write: WRITE },
   toCreateData: createData,
   toUpdateData: updateData,
-  // every event of a work order carries all of it, lines and totals included (integrations renders estimates from them)
-  toEventData: async (workOrder, em) => workOrderData(workOrder, await linesOf(em, workOrder.id)),
 }) {
   /** Only a draft is deleted; anything the customer has seen is cancelled instead, and stays. */
   override async remove(id: string, context: SubgraphContext): Promise<string> {
@@ -156,7 +157,7 @@ export class WorkOrderResolver extends crudResolver({
     return workOrderFlow.available(workOrder, facts, context.caller);
   }
 
-  @FieldResolver(() => CustomerRef, { description: 'The customer (from crm)' })
+  @FieldResolver(() => CustomerRef, { nullable: true, description: 'The customer (from crm); null when it cannot be found any more' })
   customer(@Root() workOrder: WorkOrder): CustomerRef {
     return { id: workOrder.customerId };
   }

@@ -1,14 +1,17 @@
-import { assertFitsInt, badUserInput, eventData, findOrFail, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { assertFitsInt, badUserInput, findOrFail, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import { workshopEvents } from '../contract.ts';
 import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { Technician } from '../technicians/technician.entity.ts';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { OdometerSource } from '../vehicles/odometer-reading.entity.ts';
 import { assertNotBackwards, lockVehicle, recordReading } from '../vehicles/odometer.ts';
-import { type WorkOrderAction } from './work-order-flow.data.ts';
+import { publishVehicleUpdated } from '../vehicles/vehicle-events.ts';
+import { ARRIVAL_EVENTS, type WorkOrderAction } from './work-order-flow.data.ts';
 import { ARRIVALS, workOrderFlow, type PostingFacts } from './work-order-flow.ts';
 import { WorkOrderLine } from './work-order-line.entity.ts';
 import { computeTotals, lineTotal } from './work-order-totals.ts';
 import { WorkOrder } from './work-order.entity.ts';
+import { workOrderSnapshot } from './work-order.snapshot.ts';
 
 /** Loads the work order under a row lock, so concurrent changes of its status or lines queue up. */
 export const lockWorkOrder = (em: EntityManager, id: string): Promise<WorkOrder> => findOrFail(em, WorkOrder, 'WorkOrder', id, { lock: true });
@@ -34,17 +37,14 @@ export async function recalculate(em: EntityManager, workOrder: WorkOrder): Prom
 }
 
 /**
- * The work order as event data: everything consumers need (integrations renders the estimate from it),
- * lines and totals included, without the tenant (the envelope carries it).
+ * The work order as every one of its events carries it, lines and totals included (integrations renders
+ * estimates from it), with the lines as stored now in the caller's transaction.
  */
-export function workOrderData(workOrder: WorkOrder, lines: readonly WorkOrderLine[]): Record<string, unknown> {
-  return { ...eventData(workOrder), taxRate: workOrder.taxRate, lines: lines.map(eventData) };
-}
+export const loadWorkOrderSnapshot = async (em: EntityManager, workOrder: WorkOrder) => workOrderSnapshot(workOrder, await linesOf(em, workOrder.id));
 
-/** Publishes `workshop.workOrder.<verb>` with the full work order. */
-export async function publishWorkOrder(context: SubgraphContext, em: EntityManager, workOrder: WorkOrder, verb: string, extra: Record<string, unknown> = {}) {
-  const lines = await linesOf(em, workOrder.id);
-  await publishChange(context, em, `workshop.workOrder.${verb}`, workOrder.id, { ...workOrderData(workOrder, lines), ...extra });
+/** Publishes `workshop.workOrder.updated` with the whole work order, for a change made outside its own update (its lines). */
+export async function publishWorkOrderUpdated(context: SubgraphContext, em: EntityManager, workOrder: WorkOrder, changed: string[]) {
+  await publishChange(context, em, workshopEvents['workOrder.updated'], workOrder.id, { ...(await loadWorkOrderSnapshot(em, workOrder)), changed });
 }
 
 /** What an action may set besides the status and its timestamp. */
@@ -86,7 +86,8 @@ export async function arrive(
   const arrival = ARRIVALS[to as keyof typeof ARRIVALS];
   em.assign(workOrder, { ...changes, status: to, [arrival.stamp]: new Date() });
   await em.flush();
-  await publishWorkOrder(context, em, workOrder, arrival.event, { previousStatus: from });
+  const event = workshopEvents[`workOrder.${ARRIVAL_EVENTS[to as keyof typeof ARRIVAL_EVENTS]}`];
+  await publishChange(context, em, event, workOrder.id, { ...(await loadWorkOrderSnapshot(em, workOrder)), previousStatus: from });
   return workOrder;
 }
 
@@ -120,5 +121,5 @@ export async function recordOdometer(em: EntityManager, context: SubgraphContext
   recordReading(em, context, { vehicleId, reading, source: OdometerSource.WORK_ORDER, note });
   vehicle.mileage = reading;
   await em.flush();
-  await publishChange(context, em, 'workshop.vehicle.updated', vehicle.id, { ...eventData(vehicle), changed: ['mileage'] });
+  await publishVehicleUpdated(context, em, vehicle, ['mileage']);
 }
