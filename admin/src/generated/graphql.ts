@@ -2415,7 +2415,12 @@ export type WebhookEventType = {
   __typename?: 'WebhookEventType';
   /** The `type` of the webhook body, e.g. crm.customer.created */
   name: Scalars['String']['output'];
+  /** What happened */
   description: Scalars['String']['output'];
+  /** The payload's contract version; raised on any change that could break a receiver */
+  version: Scalars['Int']['output'];
+  /** JSON Schema of the body's `data`, as published in schema/events/<name>.json */
+  schema: Scalars['JSONObject']['output'];
 };
 
 /** An event sent (or being sent) to one of your webhook endpoints, with every attempt */

@@ -15,6 +15,7 @@ export * from './database/search-index.ts';
 export * from './database/tenant.ts';
 export * from './errors.ts';
 export * from './events/catalogue.ts';
+export * from './events/compatibility.ts';
 export * from './events/contract.ts';
 export * from './events/consumer.ts';
 export * from './events/contracts.ts';

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
-import { publish, publishChange, requireTenant, type EntityManager, type EventConsumer, type EventEnvelope, type SubgraphContext } from '@atelier/kit';
+import { publish, publishChange, requireTenant, type EntityManager, type EventConsumer, type EventEnvelope, type EventType, type SubgraphContext } from '@atelier/kit';
 import { integrationsEvents } from '../contract.ts';
 import { open } from '../secrets/secret-box.ts';
 import { DISABLE_AFTER_FAILED_DELIVERIES, deliverySettings, MAX_ATTEMPTS, retryDelayMs } from './config.ts';
@@ -257,10 +257,10 @@ async function exhausted(context: SubgraphContext, tx: EntityManager, delivery: 
   });
 }
 
-/** Reacts to every event offered to partners (see `webhookEventNames()`). */
-export const webhookFanOut = (events: string[]): EventConsumer<SubgraphContext> => ({
+/** Reacts to every event offered to partners (the webhook events of the assembled contracts, event-catalogue.ts). */
+export const webhookFanOut = (types: readonly EventType[]): EventConsumer<SubgraphContext> => ({
   queue: FAN_OUT_QUEUE,
-  events,
+  events: types.map((type) => type.name),
   handle: fanOut,
 });
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '@atelier/kit';
 import { PgBoss } from 'pg-boss';
@@ -29,6 +31,15 @@ type Delivery = {
   payload: { type: string; timestamp: string; data: Record<string, unknown> }; endpoint: { id: string; url: string };
   attempts: { number: number; trigger: string; status: string; statusCode: number | null; durationMs: number | null; responseExcerpt: string | null; error: string | null; signedAt: string }[];
 };
+
+// a validator that knows only what schema/events/ says, not the contracts the code holds
+const ajv = new Ajv({ allErrors: true, validateSchema: false });
+/** Fails unless a delivered body's `data` is valid by the JSON Schema published for its `type`. */
+function expectPublishedShape(body: { type: string; data: unknown }) {
+  const { $schema: _draft, ...schema } = JSON.parse(readFileSync(new URL(`../../../../schema/events/${body.type}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  const validate = ajv.getSchema(String(schema.$id)) ?? ajv.compile(schema);
+  expect(validate(body.data), `${body.type}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+}
 
 let system: IsolatedSystem;
 let gatewayUrl: string;
@@ -110,6 +121,7 @@ describe('outgoing webhooks, delivered to a real receiver', () => {
     const body = JSON.parse(requests[0]?.body ?? '{}');
     expect(body).toEqual({ type: 'crm.customer.created', timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), data: expect.objectContaining({ id: customerId, name: 'Ada Lovelace' }) });
     expect(body.data).not.toHaveProperty('tenantId');
+    expectPublishedShape(body);
 
     // every attempt is in the log, with what came back
     expect(delivery).toMatchObject({ eventType: 'crm.customer.created', status: 'SUCCEEDED', attemptCount: 3, nextAttemptAt: null, inFlightUntil: null, payload: body, endpoint: { id: endpoint.id, url: hooks.url } });
@@ -152,6 +164,7 @@ describe('outgoing webhooks, delivered to a real receiver', () => {
     const toAll = await settled(org, everything.id, 2, (d) => d.status === 'SUCCEEDED');
     expect(toAll.map((d) => d.eventType)).toEqual(['crm.customer.created', 'crm.customer.updated']);
     expect(toAll[1]?.payload.data).toMatchObject({ id: customerId, score: 80, changed: ['score'] });
+    for (const delivery of toAll) expectPublishedShape(delivery.payload);
     const [created] = await settled(org, onlyCreated.id, 1, (d) => d.status === 'SUCCEEDED');
     expect(created?.eventType).toBe('crm.customer.created');
 

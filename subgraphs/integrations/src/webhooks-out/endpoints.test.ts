@@ -1,5 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_CATALOGUE, webhookEventNames } from '@atelier/kit';
 import { errorOf, expectData, graphql, settle, subscribeWs } from '../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../test/support/system.ts';
 
@@ -26,9 +26,14 @@ const sealedSecretOf = async (id: string) =>
   (await system.product.subgraphs.integrations.orm.em.fork().getConnection().execute<{ sealed_secret: string }[]>(`select "sealed_secret" from "integrations"."webhook_endpoints" where "id" = ?`, [id]))[0]?.sealed_secret;
 
 describe('webhook endpoints through the gateway', () => {
-  it('lists the event types partners can subscribe to, from the event catalogue', async () => {
-    const { webhookEventTypes } = await expectData(system.gatewayUrl, `{ webhookEventTypes { name description } }`, {}, shop);
-    expect(webhookEventTypes).toEqual(webhookEventNames().sort().map((name) => ({ name, description: EVENT_CATALOGUE[name]?.description })));
+  it('lists the event types partners can subscribe to, each with the JSON Schema published in schema/events/', async () => {
+    const { webhookEventTypes } = await expectData(system.gatewayUrl, `{ webhookEventTypes { name description version schema } }`, {}, shop);
+    const eventsDir = new URL('../../../../schema/events/', import.meta.url);
+    const published = readdirSync(eventsDir)
+      .map((file) => JSON.parse(readFileSync(new URL(file, eventsDir), 'utf8')) as { title: string; description: string; 'x-version': number; 'x-webhook': boolean })
+      .filter((schema) => schema['x-webhook'])
+      .sort((a, b) => a.title.localeCompare(b.title));
+    expect(webhookEventTypes).toEqual(published.map((schema) => ({ name: schema.title, description: schema.description, version: schema['x-version'], schema })));
     const names = webhookEventTypes.map((type: { name: string }) => type.name);
     expect(names).toContain('crm.customer.created');
     expect(names).not.toContain('identity.apiKey.created'); // internal events are not offered

@@ -1,5 +1,6 @@
-import { webhookEventNames, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { type EventConsumer, type SubgraphContext } from '@atelier/kit';
 import { webhookDeliverer, webhookFanOut } from './delivery.service.ts';
+import { eventCatalogue } from './event-catalogue.ts';
 import { WebhookDelivery, WebhookDeliveryAttempt } from './webhook-delivery.entity.ts';
 import { WebhookDeliveryResolver } from './webhook-delivery.resolver.ts';
 import { WebhookEndpoint } from './webhook-endpoint.entity.ts';
@@ -9,5 +10,5 @@ import { WebhookEndpointResolver } from './webhook-endpoint.resolver.ts';
 export const outgoingWebhooks: { entities: Function[]; resolvers: Function[]; consumers: EventConsumer<SubgraphContext>[] } = {
   entities: [WebhookEndpoint, WebhookDelivery, WebhookDeliveryAttempt],
   resolvers: [WebhookEndpointResolver, WebhookDeliveryResolver],
-  consumers: [webhookFanOut(webhookEventNames()), webhookDeliverer],
+  consumers: [webhookFanOut(eventCatalogue.webhookTypes()), webhookDeliverer],
 };

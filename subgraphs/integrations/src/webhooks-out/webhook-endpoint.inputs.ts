@@ -1,12 +1,13 @@
-import { Changeable, DateTimeFilter, IDFilter, Optional, Required, StringFilter, webhookEventNames } from '@atelier/kit';
+import { Changeable, DateTimeFilter, IDFilter, Optional, Required, StringFilter } from '@atelier/kit';
 import { ArrayMaxSize, IsBoolean, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { webhookEventTypeNames } from './event-catalogue.ts';
 
 /** Each field's rules, shared by the create and the update input (where it points is checked by the resolver). */
 const rules = {
   url: [IsString({ message: 'cannot be cleared' }), Length(1, 2000, { message: 'must be between 1 and 2000 characters' })],
   description: [MaxLength(500)],
-  eventTypes: [ArrayMaxSize(100), IsIn(webhookEventNames(), { each: true, message: 'must be event types listed by webhookEventTypes' })],
+  eventTypes: [ArrayMaxSize(100), IsIn(webhookEventTypeNames(), { each: true, message: 'must be event types listed by webhookEventTypes' })],
   enabled: [IsBoolean({ message: 'cannot be cleared' })],
 };
 const URL_DESCRIPTION = 'An http:// or https:// URL; outside development not a loopback, private or link-local address';

@@ -3,7 +3,6 @@ import {
   ADMINS,
   badUserInput,
   crudEventsOf,
-  EVENT_CATALOGUE,
   findOrFail,
   isUuid,
   MAX_PAGE_SIZE,
@@ -13,14 +12,15 @@ import {
   readResolver,
   requireTenant,
   Role,
-  webhookEventNames,
   type EntityManager,
   type SubgraphContext,
 } from '@atelier/kit';
-import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { integrationsEvents } from '../contract.ts';
 import { seal } from '../secrets/secret-box.ts';
 import { deliverySettings } from './config.ts';
+import { eventCatalogue, publishedEventSchema } from './event-catalogue.ts';
 import { generateSecret, scheduleAttempt, TEST_EVENT_TYPE, webhookBody } from './delivery.service.ts';
 import { targetProblem } from './target-policy.ts';
 import { WebhookAttemptTrigger, WebhookDelivery } from './webhook-delivery.entity.ts';
@@ -40,7 +40,9 @@ class WebhookEndpointWithSecret {
 @ObjectType({ description: 'An event type an endpoint can receive' })
 class WebhookEventType {
   @Field(() => String, { description: 'The `type` of the webhook body, e.g. crm.customer.created' }) name!: string;
-  @Field(() => String) description!: string;
+  @Field(() => String, { description: 'What happened' }) description!: string;
+  @Field(() => Int, { description: "The payload's contract version; raised on any change that could break a receiver" }) version!: number;
+  @Field(() => GraphQLJSONObject, { description: 'JSON Schema of the body\'s `data`, as published in schema/events/<name>.json' }) schema!: Record<string, unknown>;
 }
 
 const WebhookEndpointOrderBy = orderBy('WebhookEndpoint', ['url', 'createdAt', 'updatedAt']);
@@ -68,9 +70,7 @@ export class WebhookEndpointResolver extends readResolver({
   @Authorized(WEBHOOK_ROLES)
   @Query(() => [WebhookEventType], { description: 'Every event type an endpoint can receive (besides webhook.test, sent by sendTestWebhook)' })
   webhookEventTypes(): WebhookEventType[] {
-    return webhookEventNames()
-      .sort()
-      .map((name) => ({ name, description: EVENT_CATALOGUE[name]?.description ?? '' }));
+    return eventCatalogue.webhookTypes().map((type) => ({ name: type.name, description: type.description, version: type.version, schema: publishedEventSchema(type) }));
   }
 
   @Authorized(WEBHOOK_ROLES)

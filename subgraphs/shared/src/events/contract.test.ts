@@ -8,7 +8,7 @@ const JobSnapshot = Payload({
   customerId: Reference('Customer'),
   status: OneOf(['OPEN', 'DONE']),
   dueAt: Nullable(Instant()),
-});
+}, 'A job of the shop');
 
 const shop = defineContract('shop', {
   ...crudEvents('job', 'job', JobSnapshot, { webhook: true }),
@@ -35,7 +35,7 @@ describe('a contract', () => {
 
   it('publishes its payloads as JSON Schema, references marked', () => {
     const schema = payloadJsonSchema(shop.events['job.done']);
-    expect(schema).toMatchObject({ title: 'shop.job.done', 'x-version': 2, type: 'object', additionalProperties: false, required: ['id', 'customerId', 'status', 'dueAt'] });
+    expect(schema).toMatchObject({ title: 'shop.job.done', description: 'A job was done', 'x-version': 2, type: 'object', additionalProperties: false, required: ['id', 'customerId', 'status', 'dueAt'] });
     expect((schema.properties as Record<string, object>).customerId).toMatchObject({ type: 'string', format: 'uuid', 'x-references': 'Customer' });
   });
 

@@ -132,13 +132,15 @@ export function payloadErrors(type: EventType, data: unknown): string[] {
 
 /** The payload's published form (JSON Schema, draft 2020-12 keywords TypeBox emits), with the event's meaning. */
 export function payloadJsonSchema(type: EventType): Record<string, unknown> {
+  // the event's description says what happened; the payload's own (what a snapshot is) must not replace it
+  const { description: _payload, ...payload } = JSON.parse(JSON.stringify(type.payload)) as Record<string, unknown>;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `https://atelier.dev/schema/events/${type.name}.json`,
     title: type.name,
     description: type.description,
     'x-version': type.version,
-    ...JSON.parse(JSON.stringify(type.payload)),
+    ...payload,
   };
 }
 
