@@ -2901,7 +2901,7 @@ export type InspectionAction =
   /** Shown to the customer (DECIDED at once when nothing is recommended): `sendInspection`, IN_PROGRESS -> SENT */
   | 'SEND';
 
-/** Why an action is refused now: the same field and message as its mutation's refusal (`extensions.fields`) */
+/** Why an action is refused now: the same field and message as its mutation's refusal (`extensions.fields`; for `role`, the FORBIDDEN message) */
 export type ActionReason = {
   __typename?: 'ActionReason';
   field: Scalars['String']['output'];

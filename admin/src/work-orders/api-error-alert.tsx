@@ -10,7 +10,7 @@ function labelOf(field: string): string {
 }
 
 /** "Odometer out is required…", "Line 1: labour "Brakes" needs a technician". */
-const sentenceOf = (field: string, message: string) => (/^(is|must|needs|cannot) /.test(message) ? `${labelOf(field)} ${message}` : `${labelOf(field)}: ${message}`);
+export const sentenceOf = (field: string, message: string) => (/^(is|must|needs|cannot) /.test(message) ? `${labelOf(field)} ${message}` : `${labelOf(field)}: ${message}`);
 
 /** The API's field messages of a BAD_USER_INPUT (toHttpError puts them in `body.errors`, next to `root`). */
 export function fieldMessagesOf(error: unknown): string[] {

@@ -1,16 +1,19 @@
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Tooltip } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useDataProvider, useNotify } from 'react-admin';
-import { ApiErrorAlert } from './api-error-alert.tsx';
-import { verbsOf, type Verb } from './work-order-flow.ts';
-import type { WorkOrderStatus } from './work-order-types.ts';
+import { ApiErrorAlert, sentenceOf } from './api-error-alert.tsx';
+import { fixableInDialog, verbOf, type Verb } from './work-order-flow.ts';
+import type { AvailableActionRow } from './work-order-types.ts';
 import type { WorkOrdersDataProvider } from './work-orders-data-provider.ts';
 
 interface Subject {
   id: string;
   number: string;
-  status: WorkOrderStatus;
+  availableActions: AvailableActionRow[];
 }
+
+/** The API's reasons as the refusal alert words them: "Odometer out is required…". */
+const sentencesOf = (available: AvailableActionRow) => available.reasons.map((reason) => sentenceOf(reason.field, reason.message));
 
 /** The verb's arguments as the API takes them: numbers as numbers, blanks left out. */
 function argumentsOf(verb: Verb, values: Record<string, string>): Record<string, unknown> {
@@ -24,7 +27,7 @@ function argumentsOf(verb: Verb, values: Record<string, string>): Record<string,
 }
 
 /** Asks for a verb's arguments (odometer out, the reason to cancel) and shows the API's refusal in place. */
-function VerbDialog({ subject, verb, onClose, onDone }: { subject: Subject; verb: Verb; onClose: () => void; onDone: () => void }) {
+function VerbDialog({ subject, verb, blockers, onClose, onDone }: { subject: Subject; verb: Verb; blockers: string[]; onClose: () => void; onDone: () => void }) {
   const dataProvider = useDataProvider<WorkOrdersDataProvider>();
   const [values, setValues] = useState<Record<string, string>>({});
   const [running, setRunning] = useState(false);
@@ -53,6 +56,11 @@ function VerbDialog({ subject, verb, onClose, onDone }: { subject: Subject; verb
         </DialogTitle>
         <DialogContent>
           <Stack sx={{ gap: 2, pt: 1 }}>
+            {blockers.length > 0 && (
+              <Alert severity="info" role="status">
+                {blockers.map((text) => <div key={text}>{text}</div>)}
+              </Alert>
+            )}
             {verb.arguments.map((argument) => (
               <TextField
                 key={argument.name}
@@ -80,13 +88,14 @@ function VerbDialog({ subject, verb, onClose, onDone }: { subject: Subject; verb
 }
 
 /**
- * The status verbs a work order can take next (send the estimate, approve, start, mark ready, complete,
- * cancel): verbs without arguments run at once, the others ask first; refusals show with their reasons.
+ * The actions the API offers a work order next (send the estimate, approve, start, mark ready, complete,
+ * cancel): those without arguments run at once, the others ask first; one the API blocks is disabled with
+ * its reasons, unless its dialog asks for what is missing; refusals show with their reasons.
  */
 export function WorkOrderActions({ subject, onDone, size = 'medium' }: { subject: Subject; onDone: () => void; size?: 'small' | 'medium' }) {
   const dataProvider = useDataProvider<WorkOrdersDataProvider>();
   const notify = useNotify();
-  const [asking, setAsking] = useState<Verb>();
+  const [asking, setAsking] = useState<{ verb: Verb; blockers: string[] }>();
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -97,9 +106,9 @@ export function WorkOrderActions({ subject, onDone, size = 'medium' }: { subject
     onDone();
   };
 
-  async function run(verb: Verb) {
+  async function run(verb: Verb, blockers: string[]) {
     if (verb.arguments.length) {
-      setAsking(verb);
+      setAsking({ verb, blockers });
       return;
     }
     setRunning(true);
@@ -114,30 +123,41 @@ export function WorkOrderActions({ subject, onDone, size = 'medium' }: { subject
     }
   }
 
-  const verbs = verbsOf(subject.status);
-  if (!verbs.length) return null;
+  const next = subject.availableActions.filter((available) => available.next);
+  if (!next.length) return null;
   return (
     <Stack sx={{ gap: 1 }}>
       <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
-        {verbs.map((verb) => (
-          <MuiButton
-            key={verb.mutation}
-            size={size}
-            variant={verb.destructive ? 'text' : 'contained'}
-            color={verb.destructive ? 'error' : 'primary'}
-            disabled={running}
-            aria-label={`${verb.label} ${subject.number}`}
-            onClick={(event) => {
-              event.stopPropagation(); // on a card: not a click that opens the work order
-              void run(verb);
-            }}
-          >
-            {verb.label}
-          </MuiButton>
-        ))}
+        {next.map((available) => {
+          const verb = verbOf(available);
+          const blockers = sentencesOf(available);
+          const blocked = !available.allowed && !fixableInDialog(verb, available);
+          const button = (
+            <MuiButton
+              size={size}
+              variant={verb.destructive ? 'text' : 'contained'}
+              color={verb.destructive ? 'error' : 'primary'}
+              disabled={running || blocked}
+              aria-label={`${verb.label} ${subject.number}`}
+              onClick={(event) => {
+                event.stopPropagation(); // on a card: not a click that opens the work order
+                void run(verb, blockers);
+              }}
+            >
+              {verb.label}
+            </MuiButton>
+          );
+          if (!blockers.length) return <span key={available.action}>{button}</span>;
+          return (
+            <Tooltip key={available.action} title={<>{blockers.map((text) => <div key={text}>{text}</div>)}</>}>
+              {/* a disabled button gets no pointer events: the tooltip listens on its wrapper */}
+              <span data-testid={`blocked-${available.action}`}>{button}</span>
+            </Tooltip>
+          );
+        })}
       </Stack>
       <ApiErrorAlert error={error} title={`${subject.number} was not changed`} onClose={() => setError(undefined)} />
-      {asking && <VerbDialog subject={subject} verb={asking} onClose={() => setAsking(undefined)} onDone={() => done(asking)} />}
+      {asking && <VerbDialog subject={subject} verb={asking.verb} blockers={asking.blockers} onClose={() => setAsking(undefined)} onDone={() => done(asking.verb)} />}
     </Stack>
   );
 }

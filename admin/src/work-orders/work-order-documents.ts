@@ -5,10 +5,11 @@ import type { Verb } from './work-order-flow.ts';
 /** The board's and the screen's documents, asking for the fields being added in parallel once `schema` has them. */
 export function workOrderDocuments(schema: GraphQLSchema) {
   const vehicle = `vehicle { make model year plate ${optionalSelection(schema, 'Vehicle', 'displayName')} }`;
-  const card = `id number status total currency promisedAt completedAt updatedAt customer { name } ${vehicle}`;
+  const actions = 'availableActions { action mutation next allowed reasons { field message } }';
+  const card = `id number status total currency promisedAt completedAt updatedAt customer { name } ${vehicle} ${actions}`;
   const detail = `id number status customerId vehicleId complaint notes odometerIn odometerOut promisedAt currency taxRate
     labourTotal partsTotal feesTotal subtotal taxTotal total approvedBy cancellationReason updatedAt customer { name } ${vehicle}
-    lines { id kind description partNumber quantity unitPrice total taxable technicianId productId serviceItemId technician { name } }
+    lines { id kind description partNumber quantity unitPrice total taxable technicianId productId serviceItemId technician { name } } ${actions}
     ${optionalSelection(schema, 'WorkOrder', 'signatureRequests')} ${optionalSelection(schema, 'WorkOrder', 'inspections')}`;
 
   const board = parse(`query AdminJobBoardColumn($filter: WorkOrderFilter, $orderBy: [WorkOrderOrderBy!], $first: Int) {

@@ -1,4 +1,12 @@
-import type { WorkOrderStatus } from './work-order-types.ts';
+import { isEnumType } from 'graphql';
+import { apiSchema } from '../schema/api-schema.ts';
+import { humanise } from '../schema/labels.ts';
+import type { WorkOrderAction, WorkOrderAvailableAction, WorkOrderStatus } from './work-order-types.ts';
+
+/*
+ * Which actions a work order has and whether each is allowed comes from the API (`availableActions`);
+ * here is only how the admin presents them: labels, and what each asks the person for.
+ */
 
 /** An argument a verb asks the person for. */
 export interface VerbArgument {
@@ -9,7 +17,7 @@ export interface VerbArgument {
   helperText?: string;
 }
 
-/** A status verb of the API (schema/api.graphql): the mutation, its label, and what it asks for. */
+/** An action as the admin runs it: the API's mutation, its label, and what it asks for. */
 export interface Verb {
   mutation: string;
   label: string;
@@ -17,36 +25,41 @@ export interface Verb {
   destructive?: boolean;
 }
 
-/** The board's columns, in the API's order: DRAFT -> ESTIMATE_SENT -> APPROVED -> IN_PROGRESS -> READY -> COMPLETED. */
-export const BOARD_STATUSES: WorkOrderStatus[] = ['DRAFT', 'ESTIMATE_SENT', 'APPROVED', 'IN_PROGRESS', 'READY', 'COMPLETED'];
+type Presentation = Omit<Verb, 'mutation'>;
 
-/** The verb that moves a work order one column forward. */
-export const FORWARD: Partial<Record<WorkOrderStatus, Verb>> = {
-  DRAFT: { mutation: 'sendEstimate', label: 'Send estimate', arguments: [] },
-  ESTIMATE_SENT: {
-    mutation: 'approveWorkOrder',
+const PRESENTATION: Partial<Record<WorkOrderAction, Presentation>> = {
+  SEND_ESTIMATE: { label: 'Send estimate', arguments: [] },
+  APPROVE: {
     label: 'Approve',
     arguments: [{ name: 'approvedBy', label: 'Approved by', type: 'String', required: false, helperText: 'Who approved and how, e.g. "Jane Doe by phone"' }],
   },
-  APPROVED: { mutation: 'startWorkOrder', label: 'Start', arguments: [] },
-  IN_PROGRESS: { mutation: 'markWorkOrderReady', label: 'Mark ready', arguments: [] },
-  READY: {
-    mutation: 'completeWorkOrder',
+  START: { label: 'Start', arguments: [] },
+  MARK_READY: { label: 'Mark ready', arguments: [] },
+  COMPLETE: {
     label: 'Complete',
     arguments: [{ name: 'odometerOut', label: 'Odometer out', type: 'Int', required: false, helperText: 'Kilometres as the vehicle leaves; may have been set before' }],
   },
+  CANCEL: { label: 'Cancel', arguments: [{ name: 'reason', label: 'Reason', type: 'String', required: true }], destructive: true },
 };
 
-export const CANCEL: Verb = {
-  mutation: 'cancelWorkOrder',
-  label: 'Cancel',
-  arguments: [{ name: 'reason', label: 'Reason', type: 'String', required: true }],
-  destructive: true,
-};
+/** How the admin runs one of the API's actions; an action the admin does not know yet runs by its name, without arguments. */
+export const verbOf = (available: Pick<WorkOrderAvailableAction, 'action' | 'mutation'>): Verb => ({
+  label: humanise(available.action),
+  arguments: [],
+  ...PRESENTATION[available.action],
+  mutation: available.mutation,
+});
 
-/** What a work order in this status can do next. */
-export function verbsOf(status: WorkOrderStatus): Verb[] {
-  const forward = FORWARD[status];
-  const cancellable = status !== 'COMPLETED' && status !== 'CANCELLED';
-  return [...(forward ? [forward] : []), ...(cancellable ? [CANCEL] : [])];
-}
+/**
+ * A blocked action the person may still try: every reason is about something its dialog asks for
+ * (COMPLETE without odometer-out asks for it); any other reason keeps it disabled.
+ */
+export const fixableInDialog = (verb: Verb, available: Pick<WorkOrderAvailableAction, 'reasons'>) =>
+  available.reasons.length > 0 && available.reasons.every((reason) => verb.arguments.some((argument) => argument.name === reason.field));
+
+/** The board's columns: the API's statuses in its order, CANCELLED only on demand. */
+export const STATUSES = (() => {
+  const type = apiSchema.getType('WorkOrderStatus');
+  return (isEnumType(type) ? type.getValues().map((value) => value.name) : []) as WorkOrderStatus[];
+})();
+export const BOARD_STATUSES = STATUSES.filter((status) => status !== 'CANCELLED');

@@ -10,7 +10,6 @@ import { LinesTable } from './lines-table.tsx';
 import { RelatedStatus } from './related-status.tsx';
 import { useLiveQuery } from './use-live-query.ts';
 import { WorkOrderActions } from './work-order-actions.tsx';
-import { CANCEL, FORWARD } from './work-order-flow.ts';
 import { vehicleName, type WorkOrderDetail } from './work-order-types.ts';
 import type { WorkOrdersDataProvider } from './work-orders-data-provider.ts';
 
@@ -29,14 +28,15 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 const workOrderResource = apiResources.get('WorkOrder');
-const STATUS_VERBS = new Set([...Object.values(FORWARD), CANCEL].map((verb) => verb?.mutation));
 
 /**
- * The work order's other verbs, as the API offers them (send the estimate for e-signature, ...), with the
- * generated action buttons; and a new inspection, pre-filled with the work order.
+ * The work order's verbs beyond its status flow (`availableActions` are WorkOrderActions), as the API
+ * offers them (send the estimate for e-signature, ...), with the generated action buttons; and a new
+ * inspection, pre-filled with the work order.
  */
 function MoreActions({ workOrder, onDone }: { workOrder: WorkOrderDetail; onDone: () => void }) {
-  const actions = workOrderResource?.actions.filter((action) => !STATUS_VERBS.has(action.mutation)) ?? [];
+  const statusVerbs = new Set(workOrder.availableActions.map((available) => available.mutation));
+  const actions = workOrderResource?.actions.filter((action) => !statusVerbs.has(action.mutation)) ?? [];
   const inspectionCreate = `/Inspection/create?source=${encodeURIComponent(JSON.stringify({ workOrderId: workOrder.id }))}`;
   return (
     <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>

@@ -1,6 +1,9 @@
-import type { WorkOrder, WorkOrderLine, WorkOrderLineKind, WorkOrderStatus } from '../generated/graphql.ts';
+import type { ActionReason, WorkOrder, WorkOrderAction, WorkOrderAvailableAction, WorkOrderLine, WorkOrderLineKind, WorkOrderStatus } from '../generated/graphql.ts';
 
-export type { WorkOrderLineKind, WorkOrderStatus };
+export type { WorkOrderAction, WorkOrderAvailableAction, WorkOrderLineKind, WorkOrderStatus };
+
+/** What the API says the work order may do next (`availableActions`). */
+export type AvailableActionRow = Pick<WorkOrderAvailableAction, 'action' | 'mutation' | 'next' | 'allowed'> & { reasons: Pick<ActionReason, 'field' | 'message'>[] };
 
 /** A vehicle as the screens name it; `displayName` once the API has it. */
 export interface VehicleSummary {
@@ -15,6 +18,7 @@ export interface VehicleSummary {
 export type WorkOrderCard = Pick<WorkOrder, 'id' | 'number' | 'status' | 'total' | 'currency' | 'promisedAt' | 'completedAt' | 'updatedAt'> & {
   customer: { name: string };
   vehicle: VehicleSummary | null;
+  availableActions: AvailableActionRow[];
 };
 
 export type WorkOrderLineRow = Pick<
@@ -34,6 +38,7 @@ export type WorkOrderDetail = Pick<
   customer: { name: string };
   vehicle: VehicleSummary | null;
   lines: WorkOrderLineRow[];
+  availableActions: AvailableActionRow[];
   signatureRequests?: LooseRecord[];
   inspections?: LooseRecord[];
 };

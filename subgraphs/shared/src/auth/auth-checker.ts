@@ -7,7 +7,14 @@ import { type CallerContext } from './signed-context.ts';
 export const authChecker: AuthChecker<{ caller: CallerContext }, Role> = ({ context }, roles) => {
   const { caller } = context;
   if (!caller.tenantId || !caller.actorId) throw unauthenticated();
-  if (roles.length === 0 || caller.actorType === 'system') return true;
-  if (caller.roles.some((role) => roles.includes(role))) return true;
-  throw forbidden(`Needs one of the roles ${roles.join(', ')}`);
+  const missing = missingRole(caller, roles);
+  if (missing) throw forbidden(missing);
+  return true;
 };
+
+/** Why the caller may not do what `roles` may (the FORBIDDEN message), or null when it may. */
+export function missingRole(caller: Pick<CallerContext, 'actorType' | 'roles'>, roles: readonly Role[]): string | null {
+  if (roles.length === 0 || caller.actorType === 'system') return null;
+  if (caller.roles.some((role) => roles.includes(role))) return null;
+  return `Needs one of the roles ${roles.join(', ')}`;
+}

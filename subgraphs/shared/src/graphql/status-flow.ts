@@ -1,5 +1,8 @@
 import { type GraphQLError } from 'graphql';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { missingRole } from '../auth/auth-checker.ts';
+import { type Role } from '../auth/roles.ts';
+import { type CallerContext } from '../auth/signed-context.ts';
 import { badUserInput, type FieldError } from '../errors.ts';
 
 /** One action of a status flow, as plain data: the mutation that performs it, where it may start, where it leads. */
@@ -24,6 +27,8 @@ export interface StatusFlowSpec<S extends string, A extends string, Subject, Fac
   actions: Readonly<Record<A, FlowActionData<S>>>;
   statusOf: (subject: Subject) => S;
   rules?: Partial<Record<A, FlowRule<Subject, Facts>>>;
+  /** Who may take each action: the mutation's `@Authorized(flow.roles.X)` reads it, `available` tells the caller. */
+  roles?: Partial<Record<A, readonly Role[]>>;
   /** Why an action does not start from `status`; by default where the status may go instead, or that it is final. */
   notFrom?: (status: S, action: A, flow: { nextStatuses: (status: S) => readonly S[] }) => FieldError[];
   /** The error of a refusal; by default BAD_USER_INPUT naming each field. */
@@ -46,14 +51,19 @@ type FactsSource<Facts> = Facts | (() => Facts | Promise<Facts>);
 export interface StatusFlow<S extends string, A extends string, Subject, Facts> {
   readonly statuses: readonly S[];
   readonly actions: Readonly<Record<A, FlowActionData<S>>>;
+  /** Who may take each action (every signed-in member when not given). */
+  readonly roles: Readonly<Record<A, Role[]>>;
   nextStatuses(status: S): readonly S[];
   isFinal(status: S): boolean;
   /** Every reason `action` is refused for `subject` now; [] when it is allowed. */
   reasons(action: A, subject: Subject, facts: FactsSource<Facts>): Promise<FieldError[]>;
   /** Throws the refusal `reasons` gives, the very words `availableActions` shows. */
   assert(action: A, subject: Subject, facts: FactsSource<Facts>): Promise<void>;
-  /** Every action of the flow for `subject`, allowed or with its reasons. */
-  available(subject: Subject, facts: FactsSource<Facts>): Promise<AvailableAction<A>[]>;
+  /**
+   * Every action of the flow for `subject`, allowed or with its reasons. With `caller`, an action its
+   * roles may not take has that one reason, the FORBIDDEN its mutation answers before anything else.
+   */
+  available(subject: Subject, facts: FactsSource<Facts>, caller?: Pick<CallerContext, 'actorType' | 'roles'>): Promise<AvailableAction<A>[]>;
 }
 
 const or = (statuses: readonly string[]) => statuses.join(' or ');
@@ -90,9 +100,12 @@ export function defineStatusFlow<S extends string, A extends string, Subject, Fa
     return { reasons: rule ? rule.check(subject, await facts()) : [], byRule: true };
   }
 
+  const roles = Object.fromEntries(names.map((name) => [name, [...(spec.roles?.[name] ?? [])]])) as Record<A, Role[]>;
+
   return {
     statuses: spec.statuses,
     actions: spec.actions,
+    roles,
     nextStatuses,
     isFinal,
     reasons: async (action, subject, facts) => (await reasonsWith(action, subject, once(facts))).reasons,
@@ -100,12 +113,13 @@ export function defineStatusFlow<S extends string, A extends string, Subject, Fa
       const { reasons, byRule } = await reasonsWith(action, subject, once(facts));
       if (reasons.length) throw refuse(reasons, byRule ? spec.rules?.[action]?.message : undefined);
     },
-    async available(subject, facts) {
+    async available(subject, facts, caller) {
       const load = once(facts);
       const status = spec.statusOf(subject);
       return Promise.all(
         names.map(async (action) => {
-          const { reasons } = await reasonsWith(action, subject, load);
+          const forbidden = caller && missingRole(caller, roles[action]);
+          const { reasons } = forbidden ? { reasons: [{ field: 'role', message: forbidden }] } : await reasonsWith(action, subject, load);
           return { action, mutation: spec.actions[action].mutation, next: spec.actions[action].from.includes(status), allowed: !reasons.length, reasons };
         }),
       );
@@ -115,7 +129,7 @@ export function defineStatusFlow<S extends string, A extends string, Subject, Fa
 
 /** A reason an action is refused: the field and message its mutation's BAD_USER_INPUT (or CONFLICT) names. */
 @Directive('@shareable')
-@ObjectType({ description: "Why an action is refused now: the same field and message as its mutation's refusal (`extensions.fields`)" })
+@ObjectType({ description: "Why an action is refused now: the same field and message as its mutation's refusal (`extensions.fields`; for `role`, the FORBIDDEN message)" })
 export class ActionReason {
   @Field(() => String) field!: string;
   @Field(() => String) message!: string;

@@ -1,4 +1,4 @@
-import { ADMINS, badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, STAFF, type SubgraphContext } from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { workshopEvents } from '../contract.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
@@ -8,12 +8,11 @@ import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { vehicleReference } from '../vehicles/vehicle.resolver.ts';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
 import { AppointmentFilter, CancelAppointmentArgs, CreateAppointmentInput, RescheduleAppointmentArgs, UpdateAppointmentInput } from './appointment.inputs.ts';
-import { appointmentFlow, AppointmentAvailableAction, assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
+import { appointmentFlow, AppointmentAvailableAction, WRITE, assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
 import { cancelAppointment, rescheduleAppointment } from './appointment.service.ts';
 import { appointmentSnapshot } from './appointment.snapshot.ts';
 
 const AppointmentOrderBy = orderBy('Appointment', ['startsAt', 'endsAt', 'bay', 'status', 'createdAt'], ['STARTS_AT_ASC']);
-const WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
 
 @Resolver(() => Appointment)
 export class AppointmentResolver extends crudResolver({
@@ -58,21 +57,21 @@ export class AppointmentResolver extends crudResolver({
     return translateOverlaps(() => super.update(id, input, context));
   }
 
-  @Authorized(WRITE)
+  @Authorized(appointmentFlow.roles.RESCHEDULE)
   @Mutation(() => Appointment, { description: 'Moves a booked appointment, optionally to another technician or bay; refuses a slot already taken' })
   rescheduleAppointment(@Args(() => RescheduleAppointmentArgs) args: RescheduleAppointmentArgs, @Ctx() context: SubgraphContext): Promise<Appointment> {
     return rescheduleAppointment(context, args);
   }
 
-  @Authorized(WRITE)
+  @Authorized(appointmentFlow.roles.CANCEL)
   @Mutation(() => Appointment, { description: 'Cancels a booked appointment, freeing its technician and bay' })
   cancelAppointment(@Args(() => CancelAppointmentArgs) args: CancelAppointmentArgs, @Ctx() context: SubgraphContext): Promise<Appointment> {
     return cancelAppointment(context, args);
   }
 
   @FieldResolver(() => [AppointmentAvailableAction], { description: 'Every action of the flow with whether the caller may take it now, and when not why' })
-  availableActions(@Root() appointment: Appointment) {
-    return appointmentFlow.available(appointment, undefined);
+  availableActions(@Root() appointment: Appointment, @Ctx() context: SubgraphContext) {
+    return appointmentFlow.available(appointment, undefined, context.caller);
   }
 
   @FieldResolver(() => CustomerRef, { description: 'The customer (from crm)' })

@@ -1,4 +1,4 @@
-import { availableActionType, badUserInput, conflict, defineStatusFlow, requireTenant, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, availableActionType, badUserInput, conflict, defineStatusFlow, requireTenant, Role, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
 import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { Technician } from '../technicians/technician.entity.ts';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
@@ -13,6 +13,9 @@ const APPOINTMENT_ACTIONS = {
 } as const;
 const DONE_TO_IT: Record<keyof typeof APPOINTMENT_ACTIONS, string> = { RESCHEDULE: 'rescheduled', CANCEL: 'cancelled' };
 
+/** Service advisors book and move appointments; partner apps may too. */
+export const WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
+
 /** The appointment's flow: what `availableActions` shows and the CONFLICT its mutations refuse with. */
 export const appointmentFlow = defineStatusFlow<AppointmentStatus, keyof typeof APPOINTMENT_ACTIONS, Appointment>({
   statuses: Object.values(AppointmentStatus),
@@ -20,6 +23,7 @@ export const appointmentFlow = defineStatusFlow<AppointmentStatus, keyof typeof 
   statusOf: (appointment) => appointment.status,
   notFrom: (status, action) => [{ field: 'status', message: `Only a booked appointment can be ${DONE_TO_IT[action]}; this one is ${status}` }],
   refuse: (reasons) => conflict(reasons.map((reason) => reason.message).join('; '), { fields: reasons }),
+  roles: { RESCHEDULE: WRITE, CANCEL: WRITE },
 });
 
 export const { AvailableActionType: AppointmentAvailableAction } = availableActionType('Appointment', APPOINTMENT_ACTIONS);

@@ -1,4 +1,4 @@
-import { availableActionType, defineStatusFlow, type FieldError } from '@atelier/kit';
+import { ADMINS, availableActionType, defineStatusFlow, Role, type FieldError } from '@atelier/kit';
 import { type InspectionItem } from './inspection-item.entity.ts';
 import { InspectionStatus, type Inspection } from './inspection.entity.ts';
 
@@ -21,6 +21,9 @@ function unsendable(_inspection: Inspection, items: readonly InspectionItem[]): 
   return items.flatMap((item, index) => (item.condition ? [] : [{ field: `items.${index}.condition`, message: `"${item.name}" is not rated yet` }]));
 }
 
+/** Advisors send inspections and record the customer's answers. */
+export const ADVISE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
+
 /** What `sendInspection` refuses and `Inspection.availableActions` shows, from one place. */
 export const inspectionFlow = defineStatusFlow<InspectionStatus, keyof typeof INSPECTION_ACTIONS, Inspection, readonly InspectionItem[]>({
   statuses: Object.values(InspectionStatus),
@@ -28,6 +31,7 @@ export const inspectionFlow = defineStatusFlow<InspectionStatus, keyof typeof IN
   statusOf: (inspection) => inspection.status,
   rules: { SEND: { check: unsendable } },
   notFrom: (status) => [alreadySent(status)],
+  roles: { SEND: ADVISE },
 });
 
 export const { AvailableActionType: InspectionAvailableAction } = availableActionType('Inspection', INSPECTION_ACTIONS);

@@ -9,7 +9,7 @@ import { appendLines } from '../work-orders/work-order-lines.ts';
 import { WorkOrder } from '../work-orders/work-order.entity.ts';
 import { checkTechnician, lockWorkOrder } from '../work-orders/work-order.service.ts';
 import { InspectionItem, RecommendationDecision } from './inspection-item.entity.ts';
-import { inspectionFlow, InspectionAvailableAction } from './inspection-flow.ts';
+import { ADVISE, inspectionFlow, InspectionAvailableAction } from './inspection-flow.ts';
 import { Inspection, InspectionStatus } from './inspection.entity.ts';
 import { AddInspectionItemInput, CreateInspectionInput, DecideRecommendationArgs, InspectionFilter, UpdateInspectionInput, UpdateInspectionItemInput } from './inspection.inputs.ts';
 import {
@@ -19,7 +19,6 @@ import {
 const InspectionOrderBy = orderBy('Inspection', ['status', 'createdAt', 'updatedAt'], ['CREATED_AT_DESC']);
 /** Technicians inspect; advisors send and record the customer's answers. */
 const INSPECT = [...ADMINS, Role.SERVICE_ADVISOR, Role.TECHNICIAN, Role.INTEGRATION];
-const ADVISE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
 
 async function createData(input: CreateInspectionInput, em: EntityManager, context: SubgraphContext) {
   const workOrder = await em.findOne(WorkOrder, { id: input.workOrderId });
@@ -105,7 +104,7 @@ export class InspectionResolver extends crudResolver({
     });
   }
 
-  @Authorized(ADVISE)
+  @Authorized(inspectionFlow.roles.SEND)
   @Mutation(() => Inspection, { description: 'Shows the inspection to the customer: every item must be rated; each recommendation then awaits their answer' })
   sendInspection(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Inspection> {
     return context.em.transactional(async (em) => {
@@ -155,7 +154,7 @@ export class InspectionResolver extends crudResolver({
 
   @FieldResolver(() => [InspectionAvailableAction], { description: 'Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with' })
   availableActions(@Root() inspection: Inspection, @Ctx() context: SubgraphContext) {
-    return inspectionFlow.available(inspection, () => itemsLoader(context).load(inspection.id));
+    return inspectionFlow.available(inspection, () => itemsLoader(context).load(inspection.id), context.caller);
   }
 
   @FieldResolver(() => Technician, { nullable: true })

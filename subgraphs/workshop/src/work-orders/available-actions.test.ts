@@ -129,6 +129,23 @@ describe('WorkOrder.availableActions through the gateway', () => {
     }
   });
 
+  it("tells a technician what their role may not do, as the mutation's FORBIDDEN says it", async () => {
+    const order = await workOrderMovedBy([['sendEstimate'], ['approveWorkOrder']]);
+    const technician = await system.addMember(shop.org, 'TECHNICIAN');
+    const { workOrder } = await expectData(system.gatewayUrl, `query($id: ID!) { workOrder(id: $id) { ${ACTIONS} } }`, { id: order.id }, technician);
+    const actions = workOrder.availableActions as AvailableAction[];
+    expect(allowedOf(actions)).toEqual(['START']);
+    const cancel = actions.find((action) => action.action === 'CANCEL');
+    expect(cancel).toMatchObject({ next: true, allowed: false, reasons: [{ field: 'role', message: expect.stringMatching(/^Needs one of the roles .*SERVICE_ADVISOR/) }] });
+    const refused = await api.call(`mutation($id: ID!) { cancelWorkOrder(id: $id, reason: "not mine") { id } }`, { id: order.id }, technician);
+    expect(refused.errors?.[0]).toMatchObject({ message: cancel?.reasons[0].message, extensions: { code: 'FORBIDDEN' } });
+    // what the flow refuses anyway is refused for the role first, as the mutation answers
+    const complete = actions.find((action) => action.action === 'COMPLETE');
+    expect(complete?.reasons).toEqual(cancel?.reasons);
+    const started = await api.call(`mutation($id: ID!) { startWorkOrder(id: $id) { status } }`, { id: order.id }, technician);
+    expect(started.data?.startWorkOrder).toEqual({ status: 'IN_PROGRESS' });
+  });
+
   it('costs the same SQL statements for a list of 20 work orders with their actions as for 1', async () => {
     for (let i = 0; i < 20; i++) {
       const order = await api.create();

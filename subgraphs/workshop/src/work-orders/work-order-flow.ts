@@ -1,5 +1,5 @@
-import { availableActionType, badUserInput, defineStatusFlow, type FieldError } from '@atelier/kit';
-import { ARRIVAL_EVENTS, isFinal, WORK_ORDER_ACTIONS, WORK_ORDER_STATUSES, WorkOrderStatus } from './work-order-flow.data.ts';
+import { ADMINS, availableActionType, badUserInput, defineStatusFlow, Role, type FieldError } from '@atelier/kit';
+import { ARRIVAL_EVENTS, isFinal, WORK_ORDER_ACTIONS, WORK_ORDER_STATUSES, type WorkOrderAction, type WorkOrderStatus } from './work-order-flow.data.ts';
 import { WorkOrderLineKind, type WorkOrderLine } from './work-order-line.entity.ts';
 import { type WorkOrder } from './work-order.entity.ts';
 
@@ -14,16 +14,21 @@ export interface PostingFacts {
   vehicleMileage: number | null | undefined;
 }
 
-/** The flow (work-order-flow.data.ts) with the posting rules that may block COMPLETE. */
-export const workOrderFlow = defineStatusFlow<WorkOrderStatus, keyof typeof WORK_ORDER_ACTIONS, WorkOrder, PostingFacts>({
+/** Service advisors run work orders; partner apps may too. */
+export const WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
+/** Technicians also move the work on the floor: start it, mark it ready. */
+export const FLOOR = [...WRITE, Role.TECHNICIAN];
+
+/** The flow (work-order-flow.data.ts) with who may take each action and the posting rules that may block COMPLETE. */
+export const workOrderFlow = defineStatusFlow<WorkOrderStatus, WorkOrderAction, WorkOrder, PostingFacts>({
   statuses: WORK_ORDER_STATUSES,
   actions: WORK_ORDER_ACTIONS,
   statusOf: (workOrder) => workOrder.status,
   rules: { COMPLETE: { check: postingViolations, message: 'The work order cannot be completed yet' } },
+  roles: { SEND_ESTIMATE: WRITE, APPROVE: WRITE, START: FLOOR, MARK_READY: FLOOR, COMPLETE: WRITE, CANCEL: WRITE },
 });
 
-export const { actionEnum: WorkOrderAction, AvailableActionType: WorkOrderAvailableAction } = availableActionType('WorkOrder', WORK_ORDER_ACTIONS);
-export type WorkOrderAction = keyof typeof WORK_ORDER_ACTIONS;
+export const { AvailableActionType: WorkOrderAvailableAction } = availableActionType('WorkOrder', WORK_ORDER_ACTIONS);
 
 /** The event each arrival publishes (`workshop.workOrder.<verb>`) and the timestamp it sets. */
 export const ARRIVALS: Readonly<Record<keyof typeof ARRIVAL_EVENTS, { event: string; stamp: keyof WorkOrder }>> = {
@@ -46,8 +51,8 @@ export function assertEditable(workOrder: WorkOrder, field = 'status'): void {
 
 /**
  * The posting rules shops demand before a job is closed: the odometer reading when the vehicle left
- * (not below the one it came in with), a technician on every labour line, a price on every part line,
- * and at least one line. Every violation is reported at once, so the advisor fixes them in one go.
+ * (not below the one it came in with, nor the vehicle's last reading), a technician on every labour line,
+ * a price on every part line, and at least one line. Every violation is reported at once, so the advisor fixes them in one go.
  */
 export function postingViolations(workOrder: WorkOrder, { lines, odometerOut, vehicleMileage }: PostingFacts): FieldError[] {
   const violations: FieldError[] = [];

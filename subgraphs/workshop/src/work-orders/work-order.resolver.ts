@@ -1,5 +1,5 @@
 import {
-  ADMINS, assertFitsInt, badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, requireTenant, Role, STAFF, type EntityManager, type FieldError, type SubgraphContext,
+  assertFitsInt, badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, requireTenant, STAFF, type EntityManager, type FieldError, type SubgraphContext,
 } from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Appointment } from '../appointments/appointment.entity.ts';
@@ -8,7 +8,7 @@ import { workshopEvents } from '../contract.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { vehicleReference } from '../vehicles/vehicle.resolver.ts';
-import { workOrderFlow, WorkOrderAvailableAction, type PostingFacts } from './work-order-flow.ts';
+import { workOrderFlow, WorkOrderAvailableAction, WRITE, type PostingFacts } from './work-order-flow.ts';
 import { nextWorkOrderNumber } from './work-order-counter.entity.ts';
 import { WorkOrderLine } from './work-order-line.entity.ts';
 import { computeTotals } from './work-order-totals.ts';
@@ -19,10 +19,6 @@ import {
 import { arrive, checkCustomerAndVehicle, linesOf, loadWorkOrderSnapshot, lockWorkOrder, moveTo, postingFacts, recordOdometer } from './work-order.service.ts';
 
 const WorkOrderOrderBy = orderBy('WorkOrder', ['number', 'status', 'total', 'promisedAt', 'createdAt', 'updatedAt'], ['CREATED_AT_DESC']);
-/** Service advisors run work orders; partner apps may too. */
-const WRITE = [...ADMINS, Role.SERVICE_ADVISOR, Role.INTEGRATION];
-/** Technicians also move the work on the floor: start it, mark it ready. */
-const FLOOR = [...WRITE, Role.TECHNICIAN];
 
 const basisPoints = (percent: number) => Math.round(percent * 100);
 
@@ -97,13 +93,13 @@ export class WorkOrderResolver extends crudResolver({
     return super.removeMany(ids, context);
   }
 
-  @Authorized(WRITE)
+  @Authorized(workOrderFlow.roles.SEND_ESTIMATE)
   @Mutation(() => WorkOrder, { description: 'DRAFT -> ESTIMATE_SENT: the estimate went to the customer (requestEstimateSignature does this too)' })
   sendEstimate(@Args(() => WorkOrderIdArgs) args: WorkOrderIdArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
     return context.em.transactional(async (em) => moveTo(context, em, await lockWorkOrder(em, args.id), 'SEND_ESTIMATE'));
   }
 
-  @Authorized(WRITE)
+  @Authorized(workOrderFlow.roles.APPROVE)
   @Mutation(() => WorkOrder, { description: 'ESTIMATE_SENT -> APPROVED: the customer approved the estimate (in person or by phone; an e-signature approves by itself)' })
   approveWorkOrder(@Args(() => ApproveWorkOrderArgs) args: ApproveWorkOrderArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
     return context.em.transactional(async (em) =>
@@ -111,19 +107,19 @@ export class WorkOrderResolver extends crudResolver({
     );
   }
 
-  @Authorized(FLOOR)
+  @Authorized(workOrderFlow.roles.START)
   @Mutation(() => WorkOrder, { description: 'APPROVED -> IN_PROGRESS: work started' })
   startWorkOrder(@Args(() => WorkOrderIdArgs) args: WorkOrderIdArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
     return context.em.transactional(async (em) => moveTo(context, em, await lockWorkOrder(em, args.id), 'START'));
   }
 
-  @Authorized(FLOOR)
+  @Authorized(workOrderFlow.roles.MARK_READY)
   @Mutation(() => WorkOrder, { description: 'IN_PROGRESS -> READY: the vehicle can be collected' })
   markWorkOrderReady(@Args(() => WorkOrderIdArgs) args: WorkOrderIdArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
     return context.em.transactional(async (em) => moveTo(context, em, await lockWorkOrder(em, args.id), 'MARK_READY'));
   }
 
-  @Authorized(WRITE)
+  @Authorized(workOrderFlow.roles.COMPLETE)
   @Mutation(() => WorkOrder, {
     description: 'READY -> COMPLETED, under the posting rules: odometer-out given, a technician on every labour line, every part priced. Records odometer-out in the mileage history.',
   })
@@ -137,7 +133,7 @@ export class WorkOrderResolver extends crudResolver({
     });
   }
 
-  @Authorized(WRITE)
+  @Authorized(workOrderFlow.roles.CANCEL)
   @Mutation(() => WorkOrder, { description: 'Cancels a work order that is not completed, with the reason' })
   cancelWorkOrder(@Args(() => CancelWorkOrderArgs) args: CancelWorkOrderArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
     return context.em.transactional(async (em) =>
@@ -154,10 +150,11 @@ export class WorkOrderResolver extends crudResolver({
     description: 'Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with',
   })
   availableActions(@Root() workOrder: WorkOrder, @Ctx() context: SubgraphContext) {
-    return workOrderFlow.available(workOrder, async (): Promise<PostingFacts> => {
+    const facts = async (): Promise<PostingFacts> => {
       const [lines, vehicle] = await Promise.all([linesLoader(context).load(workOrder.id), vehicleReference.__resolveReference({ id: workOrder.vehicleId }, context)]);
       return { lines, odometerOut: workOrder.odometerOut, vehicleMileage: vehicle?.mileage };
-    });
+    };
+    return workOrderFlow.available(workOrder, facts, context.caller);
   }
 
   @FieldResolver(() => CustomerRef, { description: 'The customer (from crm)' })

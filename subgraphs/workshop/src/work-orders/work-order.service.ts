@@ -6,8 +6,8 @@ import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { OdometerSource } from '../vehicles/odometer-reading.entity.ts';
 import { assertNotBackwards, lockVehicle, recordReading } from '../vehicles/odometer.ts';
 import { publishVehicleUpdated } from '../vehicles/vehicle-events.ts';
-import { ARRIVAL_EVENTS } from './work-order-flow.data.ts';
-import { ARRIVALS, workOrderFlow, type PostingFacts, type WorkOrderAction } from './work-order-flow.ts';
+import { ARRIVAL_EVENTS, type WorkOrderAction } from './work-order-flow.data.ts';
+import { ARRIVALS, workOrderFlow, type PostingFacts } from './work-order-flow.ts';
 import { WorkOrderLine } from './work-order-line.entity.ts';
 import { computeTotals, lineTotal } from './work-order-totals.ts';
 import { WorkOrder } from './work-order.entity.ts';
@@ -47,6 +47,9 @@ export async function publishWorkOrderUpdated(context: SubgraphContext, em: Enti
   await publishChange(context, em, workshopEvents['workOrder.updated'], workOrder.id, { ...(await loadWorkOrderSnapshot(em, workOrder)), changed });
 }
 
+/** What an action may set besides the status and its timestamp. */
+type ArrivalChanges = Partial<Pick<WorkOrder, 'approvedBy' | 'cancellationReason' | 'odometerOut'>>;
+
 /** What the posting rules check, read inside the caller's transaction with the vehicle locked. */
 export async function postingFacts(em: EntityManager, workOrder: WorkOrder, odometerOut = workOrder.odometerOut): Promise<PostingFacts> {
   const lines = await linesOf(em, workOrder.id);
@@ -64,7 +67,7 @@ export async function moveTo(
   em: EntityManager,
   workOrder: WorkOrder,
   action: WorkOrderAction,
-  changes: Partial<Pick<WorkOrder, 'approvedBy' | 'cancellationReason' | 'odometerOut'>> = {},
+  changes: ArrivalChanges = {},
 ): Promise<WorkOrder> {
   await workOrderFlow.assert(action, workOrder, () => postingFacts(em, workOrder, changes.odometerOut ?? workOrder.odometerOut));
   return arrive(context, em, workOrder, action, changes);
@@ -76,7 +79,7 @@ export async function arrive(
   em: EntityManager,
   workOrder: WorkOrder,
   action: WorkOrderAction,
-  changes: Partial<Pick<WorkOrder, 'approvedBy' | 'cancellationReason' | 'odometerOut'>> = {},
+  changes: ArrivalChanges = {},
 ): Promise<WorkOrder> {
   const from = workOrder.status;
   const to = workOrderFlow.actions[action].to;
