@@ -1,4 +1,6 @@
-import { publishChange, type EntityManager, type EventConsumer, type SubgraphContext } from '@atelier/kit';
+import { publishChange, type EntityManager, type EventConsumer, type Static, type SubgraphContext } from '@atelier/kit';
+import { type CustomerSnapshot } from '@atelier/crm/contract';
+import { type VehicleSnapshot } from '@atelier/workshop/contract';
 import twilio from 'twilio';
 import { Connection, ConnectionStatus } from '../connections/connection.entity.ts';
 import { readSecrets } from '../connections/connection.service.ts';
@@ -27,12 +29,7 @@ export const SENDING_LEASE_MS = 90_000;
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** What crm announced about the customer (crm.customer.* events, projected into synced_records). */
-interface CustomerFacts {
-  name?: string;
-  email?: string | null;
-  phone?: string | null;
-  preferredChannel?: MessageChannel | null;
-}
+type CustomerFacts = Partial<Pick<Static<typeof CustomerSnapshot>, 'name' | 'email' | 'phone' | 'preferredChannel'>>;
 
 /** The provider could not take the message and certainly did not send it: try again later. */
 class TryLater extends Error {
@@ -54,7 +51,7 @@ interface Route {
 /** "2019 Toyota Corolla (KDA 123X)", from what workshop announced about the vehicle; null when unknown. */
 async function vehicleLabel(em: EntityManager, vehicleId: string | null | undefined): Promise<string | null> {
   const record = vehicleId ? await em.findOne(SyncedRecord, { entityType: 'vehicle', internalId: vehicleId, deleted: false }) : null;
-  const { year, make, model, plate } = (record?.data ?? {}) as { year?: number | null; make?: string; model?: string; plate?: string | null };
+  const { year, make, model, plate } = (record?.data ?? {}) as Partial<Static<typeof VehicleSnapshot>>;
   if (!make || !model) return null;
   return `${[year, make, model].filter(Boolean).join(' ')}${plate ? ` (${plate})` : ''}`;
 }

@@ -1,4 +1,5 @@
 import { type NhtsaFake, startNhtsaFake } from '@atelier/fakes';
+import { integrationsEvents } from '@atelier/integrations/contract';
 import { publish } from '@atelier/kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorOf, expectData, graphql, settle, subscribeWs } from '../../../../test/support/graphql.ts';
@@ -199,8 +200,7 @@ describe('a vehicle created with only its VIN fills itself, through the gateway'
       // the answer again (integrations delivers at least once), here saying something else, which must not land either
       const integrations = system.product.subgraphs.integrations.orm.em.fork();
       const again = await integrations.transactional((em) =>
-        publish(em, {
-          name: 'integrations.vin.decoded',
+        publish(em, integrationsEvents['vin.decoded'], {
           tenantId: shop.organizationId,
           entityId: created.id,
           data: { vehicleId: created.id, vin: '1HGCM82653A004353', make: 'HONDA', model: 'Civic', modelYear: 2003, engine: null, bodyClass: null, fuelType: null, partial: false, refused: null, messages: [] },

@@ -1,3 +1,4 @@
+import { integrationsEvents } from '@atelier/integrations/contract';
 import { publish } from '@atelier/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf, expectData, settle, subscribeWs } from '../../../../test/support/graphql.ts';
@@ -206,15 +207,19 @@ describe('work orders through the gateway', () => {
     const order = await api.create();
     await api.addLine(order.id, { kind: 'LABOUR', serviceItemId: shop.labourItemId });
     const integrations = system.product.subgraphs.integrations.orm.em.fork();
-    const report = (name: string) =>
+    const report = (verb: 'sent' | 'completed') =>
       integrations.transactional((em) =>
-        publish(em, { name, tenantId: shop.org.organizationId, entityId: crypto.randomUUID(), data: { workOrderId: order.id, signerName: 'Grace Hopper', envelopeId: 'env-1' } }),
+        publish(em, integrationsEvents[`signatureRequest.${verb}`], {
+          tenantId: shop.org.organizationId,
+          entityId: crypto.randomUUID(),
+          data: { workOrderId: order.id, signerName: 'Grace Hopper', envelopeId: 'env-1', status: verb === 'sent' ? 'SENT' : 'COMPLETED', total: order.total, currency: 'EUR' },
+        }),
       );
-    await report('integrations.signatureRequest.sent');
+    await report('sent');
     await system.waitForBackgroundJobs(shop.org.organizationId);
     expect((await api.get(order.id)).status).toBe('ESTIMATE_SENT');
-    await report('integrations.signatureRequest.completed');
-    await report('integrations.signatureRequest.completed');
+    await report('completed');
+    await report('completed');
     await system.waitForBackgroundJobs(shop.org.organizationId);
     expect((await api.get(order.id)).status).toBe('APPROVED');
     expect((await api.get(order.id)).approvedBy).toBe('e-signature of Grace Hopper (envelope env-1)');
