@@ -2,7 +2,7 @@ import { payloadErrors, publish, type EntityManager, type PayloadOf } from '@ate
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '../../../test/support/system.ts';
 import { workshopEvents } from './contract.ts';
-import { setUpShop, workOrderApi, type Shop } from './work-orders/work-order-test-kit.ts';
+import { setUpShop, workOrderApi, type Shop } from '../test-support/work-orders.ts';
 
 let system: TestSystem;
 let shop: Shop;
