@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createContext, logger, NO_TENANT, tapLogLines, type AccountEmailData, type EventEnvelope } from '@atelier/kit';
+import { createContext, logger, NO_TENANT, tapLogLines, type EventEnvelope, type PayloadOf } from '@atelier/kit';
+import { identityEvents } from '@atelier/identity/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '../../../../test/support/system.ts';
 import { accountEmailSender } from './account-email-sender.ts';
@@ -22,7 +23,7 @@ afterAll(async () => {
 /** Runs the sender on one account email, as its queue would, and returns what it logged. */
 async function sendWithoutPlatformSender(nodeEnv: string) {
   const link = `http://admin.test/#/verify-email?token=${randomUUID()}`;
-  const data: AccountEmailData = { kind: 'email-verification', to: 'someone@example.test', subject: 'Confirm', text: `Follow ${link}` };
+  const data: PayloadOf<(typeof identityEvents)['accountEmail.requested']> = { kind: 'email-verification', to: 'someone@example.test', subject: 'Confirm', text: `Follow ${link}` };
   const event: EventEnvelope = { id: randomUUID(), occurredAt: new Date().toISOString(), name: 'identity.accountEmail.requested', tenantId: NO_TENANT, entityId: randomUUID(), data };
   const { orm, bus } = system.product.subgraphs.integrations;
   const lines: string[] = [];

@@ -3,7 +3,6 @@ import { type EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type Transaction } from 'kysely';
 import { PgBoss, type Job, type JobResult } from 'pg-boss';
 import { isShuttingDown } from '../lifecycle.ts';
-import { isCatalogued } from './catalogue.ts';
 import { payloadErrors, type Contract, type EventType, type PayloadOf } from './contract.ts';
 import { logger } from '../logger.ts';
 import { LiveSignal, type LiveEvent } from './live-signal.ts';
@@ -51,14 +50,10 @@ const buses = new WeakMap<object, EventBus>();
  * jobs for durable consumers and the live signal for subscriptions are written on the transaction's own
  * connection, so either the change and its event both happen or neither does.
  */
-export async function publish<E extends EventType>(em: EntityManager, type: E, event: Publication<E>): Promise<EventEnvelope>;
-/** @deprecated the string-named form, until every subgraph publishes from its contract */
-export async function publish(em: EntityManager, event: DomainEvent): Promise<EventEnvelope>;
-export async function publish(em: EntityManager, typeOrEvent: EventType | DomainEvent, event?: Publication<EventType>): Promise<EventEnvelope> {
+export async function publish<E extends EventType>(em: EntityManager, type: E, event: Publication<E>): Promise<EventEnvelope> {
   const bus = buses.get(em.config);
   if (!bus) throw new Error('publish(): this EntityManager belongs to no running subgraph');
-  if (event) return bus.publishDeclared(em, typeOrEvent as EventType, event);
-  return bus.publish(em, typeOrEvent as DomainEvent);
+  return bus.publish(em, type, event);
 }
 
 /**
@@ -122,18 +117,13 @@ export class EventBus {
    * another subgraph's contract and a payload that is not the declared one, so no consumer ever receives
    * a shape its producer did not promise.
    */
-  async publishDeclared(em: EntityManager, type: EventType, event: Publication<EventType>): Promise<EventEnvelope> {
-    if (this.contract && this.contract.events[type.name.slice(this.contract.subgraph.length + 1)] !== type) {
-      throw new Error(`Event ${type.name} is not in the ${this.contract.subgraph} contract: a subgraph publishes only its own events`);
+  async publish(em: EntityManager, type: EventType, event: Publication<EventType>): Promise<EventEnvelope> {
+    if (!this.contract || this.contract.events[type.name.slice(this.contract.subgraph.length + 1)] !== type) {
+      throw new Error(`Event ${type.name} is not in the ${this.contract?.subgraph ?? 'publishing subgraph\'s'} contract: a subgraph publishes only its own events`);
     }
     const errors = payloadErrors(type, event.data);
     if (errors.length) throw new Error(`Event ${type.name} does not carry its declared payload: ${errors.join('; ')}`);
     return this.commit(em, { ...event, name: type.name, data: event.data as Record<string, unknown> }, type.version);
-  }
-
-  async publish(em: EntityManager, event: DomainEvent): Promise<EventEnvelope> {
-    if (!isCatalogued(event.name)) throw new Error(`Event ${event.name} is not in the event catalogue (events/catalogue.ts)`);
-    return this.commit(em, event);
   }
 
   private async commit(em: EntityManager, event: DomainEvent, version?: number): Promise<EventEnvelope> {

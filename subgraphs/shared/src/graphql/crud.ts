@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException, wrap, type EntityData } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException, type EntityData } from '@mikro-orm/core';
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import { type Role } from '../auth/roles.ts';
@@ -37,12 +37,15 @@ export interface CrudOptions<T extends TenantOwned, C extends object, U extends 
   /** Plural for the list query when `${singular}s` is wrong. */
   plural?: string;
   /**
-   * The entity's events in its contract; changes publish `created`, `updated` (with `changed`), `deleted`
-   * carrying `snapshot(entity)`. (A bare prefix `<subgraph>.<entity>` is the old, uncontracted form.)
+   * The entity's events in its contract (`crudEventsOf(contract.events, 'customer')`); changes publish
+   * `created`, `updated` (with `changed`) and `deleted` carrying `snapshot(entity)`.
    */
-  events: string | CrudEventTypes<P>;
-  /** The entity as its contract publishes it: one mapping, so renaming a column changes no contract. */
-  snapshot?: (entity: T, em: EntityManager) => Promise<Static<P>> | Static<P>;
+  events: CrudEventTypes<P>;
+  /**
+   * The entity as its contract publishes it, inside the write's transaction (a work order with its lines):
+   * one mapping, so renaming a column changes no contract.
+   */
+  snapshot: (entity: T, em: EntityManager) => Promise<Static<P>> | Static<P>;
   filter: Class<object>;
   orderBy: OrderBy;
   createInput: Class<C>;
@@ -55,11 +58,6 @@ export interface CrudOptions<T extends TenantOwned, C extends object, U extends 
    * `badUserInput` for rules across fields.
    */
   toCreateData?: (input: C, em: EntityManager, context: SubgraphContext) => Promise<EntityData<T>> | EntityData<T>;
-  /**
-   * What the entity's events carry, when more than its own columns (a work order's lines); inside the
-   * write's transaction. Defaults to `eventData(entity)`.
-   */
-  toEventData?: (entity: T, em: EntityManager) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Same for updates; gets the current entity. */
   toUpdateData?: (input: U, entity: T, em: EntityManager, context: SubgraphContext) => Promise<EntityData<T>> | EntityData<T>;
   /**
@@ -77,12 +75,6 @@ export type ReadOptions<T extends TenantOwned> = Pick<CrudOptions<T, object, obj
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** The entity as event data: everything but the tenant, which the envelope already carries. */
-export function eventData(entity: object): Record<string, unknown> {
-  const { tenantId: _tenant, ...rest } = wrap(entity).toObject() as Record<string, unknown>;
-  return rest;
-}
 
 const camelCase = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
@@ -173,13 +165,8 @@ export async function findOrFail<T extends object>(em: EntityManager, entity: Cl
 }
 
 /** Commits a domain event of the caller inside the write's transaction. */
-export async function publishChange<E extends EventType>(context: SubgraphContext, em: EntityManager, type: E, entityId: string, data: PayloadOf<E>): Promise<void>;
-/** @deprecated the string-named form, until every subgraph publishes from its contract */
-export async function publishChange(context: SubgraphContext, em: EntityManager, name: string, entityId: string, data: Record<string, unknown>): Promise<void>;
-export async function publishChange(context: SubgraphContext, em: EntityManager, type: string | EventType, entityId: string, data: Record<string, unknown>) {
-  const event = { tenantId: requireTenant(context), entityId, actorId: context.caller.actorId };
-  if (typeof type === 'string') await publish(em, { ...event, name: type, data });
-  else await publish(em, type, { ...event, data: data as never });
+export async function publishChange<E extends EventType>(context: SubgraphContext, em: EntityManager, type: E, entityId: string, data: PayloadOf<E>): Promise<void> {
+  await publish(em, type, { tenantId: requireTenant(context), entityId, actorId: context.caller.actorId, data });
 }
 
 /**
@@ -191,16 +178,14 @@ export async function publishChange(context: SubgraphContext, em: EntityManager,
 export function crudResolver<T extends TenantOwned, C extends object, U extends object, P extends TObject = TObject>(options: CrudOptions<T, C, U, P>) {
   const { entity, typeName, roles, events } = options;
   const plural = options.plural ?? `${lowerFirst(typeName)}s`;
-  if (typeof events !== 'string' && !options.snapshot) throw new Error(`crudResolver(${typeName}): contracted events need a snapshot mapping`);
-  const event = (verb: 'created' | 'updated' | 'deleted'): string | EventType => (typeof events === 'string' ? `${events}.${verb}` : events[verb]);
-  const dataOf = async (entity: T, em: EntityManager): Promise<Record<string, unknown>> => {
-    if (options.snapshot) return (await options.snapshot(entity, em)) as Record<string, unknown>;
-    return options.toEventData ? options.toEventData(entity, em) : eventData(entity);
-  };
+  const dataOf = async (entity: T, em: EntityManager) => (await options.snapshot(entity, em)) as Record<string, unknown>;
+  // the snapshot is typed by the contract where the options are written; here only its shape is passed on
+  const emit = (context: SubgraphContext, em: EntityManager, verb: keyof CrudEventTypes, id: string, data: Record<string, unknown>) =>
+    publishChange(context, em, events[verb], id, data as never);
 
   const Read = readResolver(options);
   const publishUpdated = async (context: SubgraphContext, em: EntityManager, record: ArchivableEntity) =>
-    publishChange(context, em, event('updated') as never, record.id, { ...(await dataOf(record as unknown as T, em)), changed: ['archivedAt'] });
+    emit(context, em, 'updated', record.id, { ...(await dataOf(record as unknown as T, em)), changed: ['archivedAt'] });
   const archivable = isArchivable(entity);
   const Base = archivable ? archiveResolver(Read, { entity: entity as never, typeName, writeRoles: roles.write, publishUpdated }) : Read;
   const heldAdvice = archivable ? 'archive it instead' : undefined;
@@ -216,7 +201,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
           const data = options.toCreateData ? await options.toCreateData(input, em, context) : (input as EntityData<T>);
           const created = em.create(entity, { ...data, tenantId } as never);
           await em.flush();
-          await publishChange(context, em, event('created') as never, created.id, await dataOf(created as T, em));
+          await emit(context, em, 'created', created.id, await dataOf(created as T, em));
           return created as T;
         }),
       );
@@ -232,7 +217,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
           const changes = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
           em.assign(current, changes as never);
           await em.flush();
-          await publishChange(context, em, event('updated') as never, current.id, { ...(await dataOf(current, em)), changed: Object.keys(changes) });
+          await emit(context, em, 'updated', current.id, { ...(await dataOf(current, em)), changed: Object.keys(changes) });
           return current;
         }),
       );
@@ -246,7 +231,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
         const current = await findOrFail(em, entity, typeName, id);
         em.remove(current);
         await em.flush();
-        await publishChange(context, em, event('deleted') as never, id, await dataOf(current as T, em));
+        await emit(context, em, 'deleted', id, await dataOf(current as T, em));
       });
       return id;
     }
@@ -263,7 +248,7 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
         if (missing.length) throw notFound(typeName, missing.join(', '));
         for (const row of found) em.remove(row);
         await em.flush();
-        for (const row of found) await publishChange(context, em, event('deleted') as never, row.id, await dataOf(row, em));
+        for (const row of found) await emit(context, em, 'deleted', row.id, await dataOf(row, em));
       });
       return unique;
     }
