@@ -49,6 +49,10 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver-next': [createNodeResolver()] },
     rules: {
+      // a package's internals by name (`@atelier/workshop/src/...`): Node would refuse them, and nothing resolves them to check
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^@atelier/(?!kit$|fakes$)[^/]+/(?!contract$)', message: 'A subgraph imports another only through its contract (@atelier/<name>/contract) or @atelier/kit.' }],
+      }],
       'import-x/no-restricted-paths': ['error', {
         zones: [
           ...subgraphNames.flatMap(othersInternals),

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const WALL = 'import-x/no-restricted-paths';
+// a package's internals by name never resolve (its exports hide them), so a pattern rule names them
+const WALLS = [WALL, 'no-restricted-imports'];
 
 // The rule checks resolved paths: an import of a file that does not exist is not reported (TypeScript does).
 // The allowed contract import needs a contract to resolve to; until workshop has one, a stand-in.
@@ -21,7 +23,7 @@ afterAll(() => {
 async function wallsBroken(filePath: string, code: string): Promise<string[]> {
   const eslint = new ESLint({ cwd: root });
   const [result] = await eslint.lintText(`${code}\nexport {};\n`, { filePath: `${root}${filePath}` });
-  return (result?.messages ?? []).filter((message) => message.ruleId === WALL).map((message) => message.message);
+  return (result?.messages ?? []).filter((message) => WALLS.includes(message.ruleId ?? '')).map((message) => message.message);
 }
 
 describe('the import walls that npm run lint enforces', () => {
