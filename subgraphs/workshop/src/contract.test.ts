@@ -66,6 +66,15 @@ describe("workshop's contract", () => {
     expect(updated.data.changed).toEqual(['lines']);
   });
 
+  it('publishes a deleted work order as it was, its lines included', async () => {
+    const order = await api.create();
+    expect((await api.addLine(order.id, { kind: 'LABOUR', serviceItemId: shop.labourItemId, technicianId: shop.technicianId })).errors).toBeUndefined();
+    expect((await api.call('mutation($id: ID!) { deleteWorkOrder(id: $id) }', { id: order.id })).errors).toBeUndefined();
+    await expect.poll(async () => (await consumed(order.id)).map((event) => event.name), { timeout: 20_000 }).toContain('workshop.workOrder.deleted');
+    const deleted = (await consumed(order.id)).find((event) => event.name === 'workshop.workOrder.deleted')!;
+    expect(deleted.data).toMatchObject({ id: order.id, labourTotal: 14250, lines: [{ kind: 'LABOUR', description: 'Replace front brake pads', total: 14250 }] });
+  });
+
   it('refuses at run time a payload missing a declared field, committing nothing', async () => {
     const order = await api.create();
     const em = system.product.subgraphs.workshop.orm.em.fork();

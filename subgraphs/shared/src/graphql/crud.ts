@@ -229,9 +229,11 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
       if (options.referencedAs && isUuid(id)) await refuseHeldDelete(context.em, requireTenant(context), options.referencedAs, [id], heldAdvice);
       await context.em.transactional(async (em) => {
         const current = await findOrFail(em, entity, typeName, id);
+        // the snapshot as it was, children included (a work order's lines go with it)
+        const last = await dataOf(current as T, em);
         em.remove(current);
         await em.flush();
-        await emit(context, em, 'deleted', id, await dataOf(current as T, em));
+        await emit(context, em, 'deleted', id, last);
       });
       return id;
     }
@@ -246,9 +248,11 @@ export function crudResolver<T extends TenantOwned, C extends object, U extends 
         const found = (await em.find(entity, { id: { $in: unique.filter(isUuid) } } as never)) as T[];
         const missing = unique.filter((id) => !found.some((row) => row.id === id));
         if (missing.length) throw notFound(typeName, missing.join(', '));
+        const last = new Map<string, Record<string, unknown>>();
+        for (const row of found) last.set(row.id, await dataOf(row, em));
         for (const row of found) em.remove(row);
         await em.flush();
-        for (const row of found) await emit(context, em, 'deleted', row.id, await dataOf(row, em));
+        for (const row of found) await emit(context, em, 'deleted', row.id, last.get(row.id) ?? {});
       });
       return unique;
     }
