@@ -10,19 +10,22 @@ const subgraphNames = readdirSync(new URL('./subgraphs/', import.meta.url), { wi
   .map((entry) => entry.name);
 
 /** Its contract is all of a subgraph that others may import: pure declarations of its events and payloads. */
-const othersInternals = (own) => subgraphNames.filter((name) => name !== own).map((name) => ({
-  target: `./subgraphs/${own}`,
-  from: `./subgraphs/${name}`,
-  except: ['./src/contract.ts'],
-  message: `A subgraph imports another only through its contract (subgraphs/${name}/src/contract.ts) or @atelier/kit.`,
-}));
+const othersInternals = (own) =>
+  subgraphNames
+    .filter((name) => name !== own)
+    .map((name) => ({
+      target: `./subgraphs/${own}`,
+      from: `./subgraphs/${name}`,
+      except: ['./src/contract.ts'],
+      message: `A subgraph imports another only through its contract (subgraphs/${name}/src/contract.ts) or @atelier/kit.`,
+    }));
 
 /** Production code: tests (*.test.ts, the test-support folders, test/) may import what they need. */
 const productionCode = ['subgraphs/*/src/**', 'subgraphs/*/migrations/**', 'gateway/src/**', 'admin/src/**'];
 const noTestCode = ['./scripts', './fakes', './test', './bench', ...subgraphNames.map((name) => `./subgraphs/${name}/test-support`)].map((from) => ({
   target: productionCode.map((glob) => `./${glob}`),
   from,
-  message: 'Code under src/ and migrations/ imports no scripts, fakes, benches or test code; a test kit lives in test/support or a subgraph\'s test-support/.',
+  message: "Code under src/ and migrations/ imports no scripts, fakes, benches or test code; a test kit lives in test/support or a subgraph's test-support/.",
 }));
 
 export default tseslint.config(
@@ -50,26 +53,37 @@ export default tseslint.config(
     settings: { 'import-x/resolver-next': [createNodeResolver()] },
     rules: {
       // a package's internals by name (`@atelier/workshop/src/...`): Node would refuse them, and nothing resolves them to check
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^@atelier/(?!kit$|fakes$)[^/]+/(?!contract$)', message: 'A subgraph imports another only through its contract (@atelier/<name>/contract) or @atelier/kit.' }],
-      }],
-      'import-x/no-restricted-paths': ['error', {
-        zones: [
-          ...subgraphNames.flatMap(othersInternals),
-          {
-            target: './subgraphs/shared',
-            from: [...subgraphNames.map((name) => `./subgraphs/${name}`), './subgraphs/registry.ts'],
-            message: 'The kit imports no subgraph nor their registry: its callers give it what it needs (defineSubgraph(), a port).',
-          },
-          {
-            target: ['./gateway/src', './admin/src'],
-            from: subgraphNames.map((name) => `./subgraphs/${name}`),
-            except: ['./src/contract.ts'],
-            message: 'The gateway and the admin know a subgraph by its name and address (subgraphs/registry.ts), and its contract; never its code.',
-          },
-          ...noTestCode,
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@atelier/(?!kit$|fakes$)[^/]+/(?!contract$)',
+              message: 'A subgraph imports another only through its contract (@atelier/<name>/contract) or @atelier/kit.',
+            },
+          ],
+        },
+      ],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...subgraphNames.flatMap(othersInternals),
+            {
+              target: './subgraphs/shared',
+              from: [...subgraphNames.map((name) => `./subgraphs/${name}`), './subgraphs/registry.ts'],
+              message: 'The kit imports no subgraph nor their registry: its callers give it what it needs (defineSubgraph(), a port).',
+            },
+            {
+              target: ['./gateway/src', './admin/src'],
+              from: subgraphNames.map((name) => `./subgraphs/${name}`),
+              except: ['./src/contract.ts'],
+              message: 'The gateway and the admin know a subgraph by its name and address (subgraphs/registry.ts), and its contract; never its code.',
+            },
+            ...noTestCode,
+          ],
+        },
+      ],
     },
   },
 );

@@ -31,14 +31,22 @@ try {
   const product = await startProduct({ databaseUrl: database.url, ports: 'random', production: true, migrate: false });
   try {
     const email = `bench-${Date.now()}@example.test`;
-    const { organization, owner } = await provisionOrganization(product.subgraphs.identity.orm.em, { name: 'Bench Garage', owner: { email, name: 'Bench', password: 'bench-password' } });
+    const { organization, owner } = await provisionOrganization(product.subgraphs.identity.orm.em, {
+      name: 'Bench Garage',
+      owner: { email, name: 'Bench', password: 'bench-password' },
+    });
     const gateway = product.gateway.url;
     const login = await post(gateway, `mutation { login(input: { email: "${email}", password: "bench-password" }) { token } }`);
     const auth = { authorization: `Bearer ${login.data.login.token}` };
 
     for (let i = 0; i < CUSTOMERS; i++) {
       const customer = await post(gateway, `mutation($n: String!) { createCustomer(input: { name: $n }) { id } }`, { n: `Customer ${i}` }, auth);
-      await post(gateway, `mutation($o: ID!) { createVehicle(input: { make: "Mazda", model: "MX-5", ownerId: $o }) { id } }`, { o: customer.data.createCustomer.id }, auth);
+      await post(
+        gateway,
+        `mutation($o: ID!) { createVehicle(input: { make: "Mazda", model: "MX-5", ownerId: $o }) { id } }`,
+        { o: customer.data.createCustomer.id },
+        auth,
+      );
     }
 
     const federated = `{ customers(first: ${CUSTOMERS}, orderBy: [NAME_ASC]) { nodes { id name vehicles { id make model } } } }`;
@@ -47,13 +55,20 @@ try {
       if (result.data.customers.nodes.length !== CUSTOMERS) throw new Error('gateway returned a short page');
     };
 
-    const signed = () => ({ [CONTEXT_HEADER]: signContext({ tenantId: organization.id, actorId: owner.id, actorType: 'user', roles: [Role.OWNER] }, contextSecret()) });
+    const signed = () => ({
+      [CONTEXT_HEADER]: signContext({ tenantId: organization.id, actorId: owner.id, actorType: 'user', roles: [Role.OWNER] }, contextSecret()),
+    });
     const { crm, workshop } = product.subgraphs;
     const direct = async () => {
       const headers = signed();
       const list = await post(crm.url, `{ customers(first: ${CUSTOMERS}, orderBy: [NAME_ASC]) { nodes { id name } } }`, {}, headers);
       const representations = list.data.customers.nodes.map((c: { id: string }) => ({ __typename: 'Customer', id: c.id }));
-      const joined = await post(workshop.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { vehicles { id make model } } } }`, { r: representations }, headers);
+      const joined = await post(
+        workshop.url,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { vehicles { id make model } } } }`,
+        { r: representations },
+        headers,
+      );
       if (joined.data._entities.length !== CUSTOMERS) throw new Error('direct join returned a short page');
     };
 
@@ -68,7 +83,9 @@ try {
     const directRate = totals.direct / seconds;
     const gatewayRate = totals.gateway / seconds;
     const ratio = directRate / gatewayRate;
-    console.log(`federated read of ${CUSTOMERS} customers with vehicles, ${CONCURRENCY} concurrent clients, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s`);
+    console.log(
+      `federated read of ${CUSTOMERS} customers with vehicles, ${CONCURRENCY} concurrent clients, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s`,
+    );
     console.log(`  straight to the subgraphs  ${directRate.toFixed(0).padStart(6)} ops/s`);
     console.log(`  through the gateway        ${gatewayRate.toFixed(0).padStart(6)} ops/s`);
     console.log(`  gateway cost               ${ratio.toFixed(2)}x  (goal: at most 2x) ${ratio <= 2 ? 'OK' : 'OVER GOAL'}`);
@@ -81,7 +98,11 @@ try {
 }
 
 async function post(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data: any; errors?: unknown[] };
   if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
   return body;

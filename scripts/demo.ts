@@ -8,9 +8,22 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  DOCUSIGN_FAKE_CLIENT, DOCUSIGN_FAKE_CONNECT_KEY, GOOGLE_FAKE_CLIENT, QUICKBOOKS_FAKE_CLIENT, QUICKBOOKS_FAKE_VERIFIER_TOKEN,
-  startDocuSignFake, startGoogleFake, startMpesaFake, startNhtsaFake, startQuickBooksFake, startResendFake, startStripeFake,
-  startTwilioFake, startWhatsAppFake, type FakeOptions, type ProviderFake,
+  DOCUSIGN_FAKE_CLIENT,
+  DOCUSIGN_FAKE_CONNECT_KEY,
+  GOOGLE_FAKE_CLIENT,
+  QUICKBOOKS_FAKE_CLIENT,
+  QUICKBOOKS_FAKE_VERIFIER_TOKEN,
+  startDocuSignFake,
+  startGoogleFake,
+  startMpesaFake,
+  startNhtsaFake,
+  startQuickBooksFake,
+  startResendFake,
+  startStripeFake,
+  startTwilioFake,
+  startWhatsAppFake,
+  type FakeOptions,
+  type ProviderFake,
 } from '@atelier/fakes';
 import { reportStartupFailure } from '@atelier/kit';
 import pg from 'pg';
@@ -32,9 +45,20 @@ const publicUrl = process.env.PUBLIC_URL ?? 'http://localhost:4000';
 const demo = {
   stripe: { secretKey: 'sk_test_atelier_demo', webhookSecret: 'whsec_atelier_demo' },
   twilio: { accountSid: 'AC00000000000000000000000000000001', authToken: 'atelier-demo-auth-token-000000001' },
-  whatsapp: { phoneNumberId: '100000000000001', accessToken: 'EAAatelierDemoAccessToken', appSecret: 'atelier-demo-app-secret', verifyToken: 'atelier-demo-verify' },
+  whatsapp: {
+    phoneNumberId: '100000000000001',
+    accessToken: 'EAAatelierDemoAccessToken',
+    appSecret: 'atelier-demo-app-secret',
+    verifyToken: 'atelier-demo-verify',
+  },
   resend: { apiKey: 're_atelier_demo_key', webhookSecret: `whsec_${Buffer.from('atelier-demo-resend-webhook-secret').toString('base64')}` },
-  mpesa: { consumerKey: 'atelier-demo-consumer-key', consumerSecret: 'atelier-demo-consumer-secret', shortcode: '174379', passkey: 'atelier-demo-passkey', environment: 'sandbox' },
+  mpesa: {
+    consumerKey: 'atelier-demo-consumer-key',
+    consumerSecret: 'atelier-demo-consumer-secret',
+    shortcode: '174379',
+    passkey: 'atelier-demo-passkey',
+    environment: 'sandbox',
+  },
   docusign: { connectKey: DOCUSIGN_FAKE_CONNECT_KEY },
 };
 
@@ -52,7 +76,12 @@ const fakes: Record<string, ProviderFake> = {
   twilio: await startTwilioFake(twilioOptions),
   whatsapp: await startWhatsAppFake(whatsappOptions),
   resend: await startResendFake(resendOptions),
-  mpesa: await startMpesaFake({ consumerKey: demo.mpesa.consumerKey, consumerSecret: demo.mpesa.consumerSecret, shortCode: demo.mpesa.shortcode, passkey: demo.mpesa.passkey }),
+  mpesa: await startMpesaFake({
+    consumerKey: demo.mpesa.consumerKey,
+    consumerSecret: demo.mpesa.consumerSecret,
+    shortCode: demo.mpesa.shortcode,
+    passkey: demo.mpesa.passkey,
+  }),
   nhtsa: await startNhtsaFake({}),
   google: await startGoogleFake({}),
   docusign: await startDocuSignFake({}),
@@ -93,11 +122,23 @@ Object.assign(process.env, {
 
 await import('./start.ts');
 
-console.log(['', 'Provider fakes (control API: GET <url>/__control):', ...Object.entries(fakes).map(([name, fake]) => `  ${name.padEnd(11)} ${fake.url}`)].join('\n'));
-console.log(['', 'Credentials the fakes accept (Integrations page):', ...Object.entries(demo).map(([name, values]) => `  ${name.padEnd(11)} ${JSON.stringify(values)}`), '  google, quickbooks: sign in on the fake\'s consent page', ''].join('\n'));
+console.log(
+  ['', 'Provider fakes (control API: GET <url>/__control):', ...Object.entries(fakes).map(([name, fake]) => `  ${name.padEnd(11)} ${fake.url}`)].join('\n'),
+);
+console.log(
+  [
+    '',
+    'Credentials the fakes accept (Integrations page):',
+    ...Object.entries(demo).map(([name, values]) => `  ${name.padEnd(11)} ${JSON.stringify(values)}`),
+    "  google, quickbooks: sign in on the fake's consent page",
+    '',
+  ].join('\n'),
+);
 
 // a demo organization has one connection per provider: route each fake's webhooks to it once it exists
-const database = new pg.Client({ connectionString: process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 5499}/atelier` });
+const database = new pg.Client({
+  connectionString: process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 5499}/atelier`,
+});
 await database.connect();
 const timer = setInterval(() => {
   void database

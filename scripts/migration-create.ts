@@ -35,7 +35,9 @@ try {
 
 /** migrations/index.ts lists every migration file, so they load the same under tsx, vitest and containers. */
 function writeIndex(dir: string, subgraphName: string) {
-  const files = readdirSync(dir).filter((file) => /^Migration\d+.*\.ts$/.test(file)).sort();
+  const files = readdirSync(dir)
+    .filter((file) => /^Migration\d+.*\.ts$/.test(file))
+    .sort();
   const classes = files.map((file) => file.replace(/\.ts$/, ''));
   writeFileSync(
     join(dir, 'index.ts'),

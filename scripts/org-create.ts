@@ -24,7 +24,8 @@ const USAGE = 'Usage: npm run org:create -- --name "Acme Motors" --email owner@a
 /** A line typed at the terminal; `hidden` does not echo it (passwords). */
 function prompt(question: string, hidden = false): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  if (hidden) (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text) => void (text.startsWith(question) && process.stdout.write(question));
+  if (hidden)
+    (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text) => void (text.startsWith(question) && process.stdout.write(question));
   return new Promise((resolve) => rl.question(question, (answer) => (rl.close(), hidden && process.stdout.write('\n'), resolve(answer))));
 }
 
@@ -36,7 +37,14 @@ async function readStdin(): Promise<string> {
 
 async function readInput() {
   const { values } = parseArgs({
-    options: { name: { type: 'string' }, email: { type: 'string' }, 'owner-name': { type: 'string' }, password: { type: 'string' }, 'password-stdin': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      name: { type: 'string' },
+      email: { type: 'string' },
+      'owner-name': { type: 'string' },
+      password: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -84,11 +92,16 @@ try {
     const problem = passwordProblem(input.password, input.email);
     if (problem) throw new StartupError(`The password ${problem}.`);
   }
-  const { organization, owner } = await provisionOrganization(identity.orm.em, { name: input.name, owner: { email: input.email, name: input.ownerName, password: input.password ?? '' } });
+  const { organization, owner } = await provisionOrganization(identity.orm.em, {
+    name: input.name,
+    owner: { email: input.email, name: input.ownerName, password: input.password ?? '' },
+  });
   console.log(
     [
       `Created organization "${organization.name}" (${organization.slug}, id ${organization.id}).`,
-      existing ? `Its owner is the existing user ${owner.email}, who signs in with their own password.` : `Its owner ${owner.email} signs in with the password given.`,
+      existing
+        ? `Its owner is the existing user ${owner.email}, who signs in with their own password.`
+        : `Its owner ${owner.email} signs in with the password given.`,
     ].join('\n'),
   );
 } catch (error) {

@@ -14,7 +14,11 @@ const { entities } = integrations.parts;
 const orm = await createOrm({ databaseUrl, schema: name, entities, migrations });
 try {
   const counts = await rotateSecrets(orm.em.fork(), keyRing());
-  console.log(`re-sealed under key "${keyRing().activeId}": ${Object.entries(counts).map(([table, n]) => `${table} ${n}`).join(', ')}`);
+  console.log(
+    `re-sealed under key "${keyRing().activeId}": ${Object.entries(counts)
+      .map(([table, n]) => `${table} ${n}`)
+      .join(', ')}`,
+  );
 } finally {
   await orm.close();
 }

@@ -62,7 +62,9 @@ try {
     ...Object.values(product.subgraphs).map((s) => `  ${s.name.padEnd(12)} ${s.url}`),
     `  database     ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL in .data/postgres'}`,
     // a password is printed only when it is the README's public demo one (never in production)
-    ...(demo && isPublicDemoPassword(demo.password) ? ['', 'Demo organization created. Sign in with:', `  email        ${demo.email}`, `  password     ${demo.password}`] : []),
+    ...(demo && isPublicDemoPassword(demo.password)
+      ? ['', 'Demo organization created. Sign in with:', `  email        ${demo.email}`, `  password     ${demo.password}`]
+      : []),
     ...(demo && !isPublicDemoPassword(demo.password) ? ['', `Demo organization created; its owner ${demo.email} signs in with DEMO_OWNER_PASSWORD.`] : []),
     '',
     'Ctrl-C stops everything.',

@@ -79,7 +79,16 @@ function AppLayout({ children }: { children: ReactNode }) {
 export function App() {
   return (
     <HashRouter useTransitions={false}>
-      <Admin title="Atelier" dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} layout={AppLayout} loginPage={AtelierLoginPage} requireAuth disableTelemetry>
+      <Admin
+        title="Atelier"
+        dataProvider={dataProvider}
+        authProvider={authProvider}
+        i18nProvider={i18nProvider}
+        layout={AppLayout}
+        loginPage={AtelierLoginPage}
+        requireAuth
+        disableTelemetry
+      >
         {[...apiResources.values()].map((resource) => resourceElement(resource, apiResources, overrides[resource.name]))}
         <CustomRoutes noLayout>
           <Route path={VERIFY_EMAIL_PATH} element={<VerifyEmailPage api={accounts} />} />

@@ -9,10 +9,20 @@ export type { InboundMedia as TwilioInboundMedia } from './twilio/webhooks.ts';
 
 export { startWhatsAppFake, type WhatsAppFake, type WhatsAppFakeOptions } from './whatsapp/whatsapp-fake.ts';
 export type { WhatsAppFault, WhatsAppFaultRule, WhatsAppRateLimitCode } from './whatsapp/errors.ts';
-export type { DeliveryStatus as WhatsAppDeliveryStatus, InboundMessage as WhatsAppInboundMessage, OutboundMessage as WhatsAppOutboundMessage } from './whatsapp/conversations.ts';
+export type {
+  DeliveryStatus as WhatsAppDeliveryStatus,
+  InboundMessage as WhatsAppInboundMessage,
+  OutboundMessage as WhatsAppOutboundMessage,
+} from './whatsapp/conversations.ts';
 export type { StatusError as WhatsAppStatusError } from './whatsapp/webhooks.ts';
 
-export { startResendFake, type EmailEvent as ResendEmailEvent, type EmailEventDetails as ResendEmailEventDetails, type ResendFake, type ResendFakeOptions } from './resend/resend-fake.ts';
+export {
+  startResendFake,
+  type EmailEvent as ResendEmailEvent,
+  type EmailEventDetails as ResendEmailEventDetails,
+  type ResendFake,
+  type ResendFakeOptions,
+} from './resend/resend-fake.ts';
 export type { Email as ResendEmail, EmailEventType as ResendEmailEventType } from './resend/emails.ts';
 
 export { startMpesaFake, type MpesaFake, type MpesaFakeOptions } from './mpesa/mpesa-fake.ts';

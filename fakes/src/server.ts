@@ -176,7 +176,11 @@ async function serveControl(request: FakeRequest, actions: Record<string, Contro
 function faultRuleFromJson(input: Record<string, unknown>): FaultRule {
   const fault = input.fault as Fault | undefined;
   if (!fault || !['rate-limit', 'server-error', 'timeout'].includes(fault.kind)) throw new Error('fault.kind must be rate-limit, server-error or timeout');
-  return { fault, match: typeof input.match === 'string' ? new RegExp(input.match) : undefined, times: typeof input.times === 'number' ? input.times : undefined };
+  return {
+    fault,
+    match: typeof input.match === 'string' ? new RegExp(input.match) : undefined,
+    times: typeof input.times === 'number' ? input.times : undefined,
+  };
 }
 
 function send(response: ServerResponse, answer: FakeResponse) {
@@ -207,7 +211,11 @@ export async function deliverWebhook(
   const headers = sign(body, now);
   const sentBody = options.tamper ? body.replace(/.$/s, (last) => (last === ' ' ? '\n' : ' ')) + ' ' : body;
   const once = async (): Promise<SentWebhook> => {
-    const response = await fetch(target, { method: 'POST', headers: { 'content-type': options.contentType ?? 'application/json', ...headers }, body: sentBody });
+    const response = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': options.contentType ?? 'application/json', ...headers },
+      body: sentBody,
+    });
     return { id, status: response.status, body: sentBody, headers, response: await response.text() };
   };
   const copies = Math.max(1, options.copies ?? 1);

@@ -1,7 +1,8 @@
 import { apiError, CONTEXT_HEADER, contextSecret, logger, signContext, type CallerContext } from '@atelier/kit';
 
 /** Credentials cannot be checked while identity is away: the caller is told so, not given an internal error. */
-const identityUnavailable = () => apiError('UPSTREAM_UNAVAILABLE', 'Signing in is unavailable at the moment (identity does not answer); try again shortly', { service: 'identity' });
+const identityUnavailable = () =>
+  apiError('UPSTREAM_UNAVAILABLE', 'Signing in is unavailable at the moment (identity does not answer); try again shortly', { service: 'identity' });
 
 /**
  * POSTs to one of identity's internal routes, signed as the system; credentials travel in the body, never

@@ -23,7 +23,10 @@ export function clientAddressOf(request: IncomingMessage | undefined): string | 
   const hops = trustedProxies();
   if (hops > 0) {
     const header = request.headers['x-forwarded-for'];
-    const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((a) => a.trim()).filter(Boolean);
+    const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
     const address = forwarded[forwarded.length - hops];
     if (address) return normalized(address);
   }

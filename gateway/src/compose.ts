@@ -18,5 +18,8 @@ export function composeSupergraph(subgraphs: { name: string; sdl: string }[]): {
 
 /** Points each `@join__graph` at the URL the subgraph runs at in this deployment. */
 export function withSubgraphUrls(supergraphSdl: string, urlOf: (name: string) => string): string {
-  return supergraphSdl.replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (_match, name: string) => `@join__graph(name: "${name}", url: "${urlOf(name)}")`);
+  return supergraphSdl.replace(
+    /@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g,
+    (_match, name: string) => `@join__graph(name: "${name}", url: "${urlOf(name)}")`,
+  );
 }

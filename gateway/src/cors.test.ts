@@ -30,7 +30,10 @@ async function corsFor(system: TestSystem, origin: string) {
     headers: { origin, 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ __typename }' }),
   });
-  const headersOf = (response: Response) => ({ origin: response.headers.get('access-control-allow-origin'), credentials: response.headers.get('access-control-allow-credentials') });
+  const headersOf = (response: Response) => ({
+    origin: response.headers.get('access-control-allow-origin'),
+    credentials: response.headers.get('access-control-allow-credentials'),
+  });
   return { preflight: headersOf(preflight), request: headersOf(request) };
 }
 

@@ -13,9 +13,14 @@ beforeAll(async () => {
   system = await startSystem();
   shop = await setUpShop(system);
   workOrderId = (await workOrderApi(system, shop).create()).id;
-  await expectData(system.gatewayUrl, `mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { id } }`, {
-    input: { customerId: shop.customerId, vehicleId: shop.vehicleId, startsAt: '2031-05-01T09:00:00Z', endsAt: '2031-05-01T10:00:00Z' },
-  }, shop.org);
+  await expectData(
+    system.gatewayUrl,
+    `mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { id } }`,
+    {
+      input: { customerId: shop.customerId, vehicleId: shop.vehicleId, startsAt: '2031-05-01T09:00:00Z', endsAt: '2031-05-01T10:00:00Z' },
+    },
+    shop.org,
+  );
   // gone behind the API's back (a record removed before deletes were guarded, a restored backup...)
   await system.product.subgraphs.crm.orm.em.getConnection().execute('delete from "crm"."customers" where "id" = ?', [shop.customerId]);
 });
@@ -23,10 +28,37 @@ afterAll(() => system?.stop());
 
 describe('a reference to a record that cannot be found any more', () => {
   it('is null on its nullable field, with no error, and the rest of the answer stands', async () => {
-    const result = await graphql(system.gatewayUrl, `query($id: ID!) {
-      workOrder(id: $id) { id customer { id name } vehicle { id owner { id name } } }
-      appointments { nodes { customerId customer { name } } }
-    }`, { id: workOrderId }, shop.org);
+    const result = await graphql(
+      system.gatewayUrl,
+      `
+        query ($id: ID!) {
+          workOrder(id: $id) {
+            id
+            customer {
+              id
+              name
+            }
+            vehicle {
+              id
+              owner {
+                id
+                name
+              }
+            }
+          }
+          appointments {
+            nodes {
+              customerId
+              customer {
+                name
+              }
+            }
+          }
+        }
+      `,
+      { id: workOrderId },
+      shop.org,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       workOrder: { id: workOrderId, customer: null, vehicle: { id: shop.vehicleId, owner: null } },
@@ -42,9 +74,13 @@ describe('a reference to a record that cannot be found any more', () => {
 
 describe('a missing entity on a non-null field', () => {
   it('is one NOT_FOUND error on the reference, not an internal error of the whole answer', () => {
-    const nonNull = (path: (string | number)[]) => new GraphQLError('Cannot return null for non-nullable field Customer.name.', { path, originalError: new Error('null') });
+    const nonNull = (path: (string | number)[]) =>
+      new GraphQLError('Cannot return null for non-nullable field Customer.name.', { path, originalError: new Error('null') });
     const result = withMissingEntities(
-      { data: { order: null, other: { id: '1' } }, errors: [nonNull(['order', 'customer', 'name']), nonNull(['order', 'customer', 'email']), new GraphQLError('Something else')] },
+      {
+        data: { order: null, other: { id: '1' } },
+        errors: [nonNull(['order', 'customer', 'name']), nonNull(['order', 'customer', 'email']), new GraphQLError('Something else')],
+      },
       new Set(['Customer']),
     );
     expect(result.data).toEqual({ order: null, other: { id: '1' } });

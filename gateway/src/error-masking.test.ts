@@ -32,7 +32,11 @@ describe('errors in production', () => {
     const literal = `{ customers(filter: { status: { eq: ACTIV } }) { totalCount } }`;
     const variable = `query($s: CustomerStatus) { customers(filter: { status: { eq: $s } }) { totalCount } }`;
     const typo = `{ customers { nodes { nam } } }`;
-    for (const [query, variables] of [[literal, {}], [variable, { s: 'ACTIV' }], [typo, {}]] as const) {
+    for (const [query, variables] of [
+      [literal, {}],
+      [variable, { s: 'ACTIV' }],
+      [typo, {}],
+    ] as const) {
       const dev = await graphql(development.gatewayUrl, query, variables, devGarage);
       // a bad variable is named, never quoted nor guessed at, in development too
       if (!('s' in variables)) expect(JSON.stringify(dev.errors)).toMatch(/did you mean/i);
@@ -40,7 +44,18 @@ describe('errors in production', () => {
       expect(prod.errors?.length).toBeGreaterThan(0);
       expectNoInternals(production, prod);
     }
-    const input = await graphql(production.gatewayUrl, `query($s: CustomerStatus) { customers(filter: { status: { eq: $s } }) { totalCount } }`, { s: 'ACTIV' }, garage);
+    const input = await graphql(
+      production.gatewayUrl,
+      `
+        query ($s: CustomerStatus) {
+          customers(filter: { status: { eq: $s } }) {
+            totalCount
+          }
+        }
+      `,
+      { s: 'ACTIV' },
+      garage,
+    );
     expect(input.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 's' }] });
   });
 
@@ -56,13 +71,38 @@ describe('errors in production', () => {
 
 describe('a subgraph that is down', () => {
   it('is UPSTREAM_UNAVAILABLE naming its part of the API, without its address, in development and production', async () => {
-    for (const [system, credentials] of [[development, devGarage], [production, garage]] as const) {
+    for (const [system, credentials] of [
+      [development, devGarage],
+      [production, garage],
+    ] as const) {
       await system.product.subgraphs.workshop.stop();
-      const result = await graphql(system.gatewayUrl, `{ workOrders { totalCount } }`, {}, credentials);
+      const result = await graphql(
+        system.gatewayUrl,
+        `
+          {
+            workOrders {
+              totalCount
+            }
+          }
+        `,
+        {},
+        credentials,
+      );
       expect(result.errors?.[0]).toMatchObject({ message: expect.stringContaining('workshop'), extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
       expectNoInternals(system, result);
       // the rest of the API keeps serving
-      const crm = await graphql(system.gatewayUrl, `{ customers { totalCount } }`, {}, credentials);
+      const crm = await graphql(
+        system.gatewayUrl,
+        `
+          {
+            customers {
+              totalCount
+            }
+          }
+        `,
+        {},
+        credentials,
+      );
       expect(crm.errors).toBeUndefined();
     }
   });

@@ -28,7 +28,10 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * unexpected is an internal error. Production also strips what helps only a prober: suggestions, subgraph
  * names, addresses; validation errors do not pass through `maskError`, so `plugin` cleans those.
  */
-export function createErrorMasking({ production, subgraphUrls }: ErrorMaskingOptions): { maskError: (error: unknown, message: string) => Error; plugin: GatewayPlugin } {
+export function createErrorMasking({ production, subgraphUrls }: ErrorMaskingOptions): {
+  maskError: (error: unknown, message: string) => Error;
+  plugin: GatewayPlugin;
+} {
   const hosts = [...new Set(Object.values(subgraphUrls).map((url) => new URL(url).host))];
   const internalHosts = hosts.length ? new RegExp(`(?:(?:https?|wss?)://)?(?:${hosts.map(escape).join('|')})(?:/[^\\s"']*)?`, 'gi') : undefined;
   const scrub = (text: string) => (internalHosts ? text.replace(internalHosts, '[internal]') : text).replace(ADDRESS, '[internal]').replace(SUGGESTION, '');
@@ -62,7 +65,10 @@ export function createErrorMasking({ production, subgraphUrls }: ErrorMaskingOpt
   return {
     maskError: (error, message) => forPublic(classify(error instanceof Error ? error : new Error(String(error)), message)),
     plugin: {
-      onValidate: () => ({ valid, result, setResult }) => void (valid || setResult(result.map((error) => forPublic(error) as GraphQLError))),
+      onValidate:
+        () =>
+        ({ valid, result, setResult }) =>
+          void (valid || setResult(result.map((error) => forPublic(error) as GraphQLError))),
     },
   };
 }

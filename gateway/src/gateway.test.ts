@@ -24,7 +24,18 @@ describe('gateway in development', () => {
     const page = await fetch(development.gatewayUrl, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('GraphiQL');
-    const introspection = await graphql(development.gatewayUrl, `{ __schema { queryType { name } } }`);
+    const introspection = await graphql(
+      development.gatewayUrl,
+      `
+        {
+          __schema {
+            queryType {
+              name
+            }
+          }
+        }
+      `,
+    );
     expect(introspection.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
 });
@@ -32,9 +43,19 @@ describe('gateway in development', () => {
 describe('bad variables', () => {
   it('name the field without quoting back what it held (a password, say)', async () => {
     const password = 'correct-horse-battery-staple';
-    const result = await graphql(development.gatewayUrl, `mutation($input: LoginInput!) { login(input: $input) { token } }`, {
-      input: { email: 'someone@example.test', password, remember: true },
-    });
+    const result = await graphql(
+      development.gatewayUrl,
+      `
+        mutation ($input: LoginInput!) {
+          login(input: $input) {
+            token
+          }
+        }
+      `,
+      {
+        input: { email: 'someone@example.test', password, remember: true },
+      },
+    );
     expect(result.errors?.[0]).toMatchObject({ message: 'Invalid input: remember is not a known field', extensions: { code: 'BAD_USER_INPUT' } });
     expect(JSON.stringify(result)).not.toContain(password);
   });
@@ -42,7 +63,20 @@ describe('bad variables', () => {
 
 describe('gateway in production', () => {
   it('refuses introspection and serves no GraphiQL', async () => {
-    const introspection = await graphql(production.gatewayUrl, `{ __schema { types { name } } }`, {}, garage);
+    const introspection = await graphql(
+      production.gatewayUrl,
+      `
+        {
+          __schema {
+            types {
+              name
+            }
+          }
+        }
+      `,
+      {},
+      garage,
+    );
     expect(introspection.data?.__schema).toBeUndefined();
     expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
     const page = await fetch(production.gatewayUrl, { headers: { accept: 'text/html' } });
@@ -50,9 +84,29 @@ describe('gateway in production', () => {
   });
 
   it('does not suggest field names', async () => {
-    const typo = await graphql(production.gatewayUrl, `{ customerz { totalCount } }`, {}, garage);
+    const typo = await graphql(
+      production.gatewayUrl,
+      `
+        {
+          customerz {
+            totalCount
+          }
+        }
+      `,
+      {},
+      garage,
+    );
     expect(typo.errors?.[0]?.message).not.toMatch(/did you mean/i);
-    const dev = await graphql(development.gatewayUrl, `{ customerz { totalCount } }`);
+    const dev = await graphql(
+      development.gatewayUrl,
+      `
+        {
+          customerz {
+            totalCount
+          }
+        }
+      `,
+    );
     expect(dev.errors?.[0]?.message).toMatch(/did you mean/i);
   });
 
@@ -77,15 +131,53 @@ describe('gateway in production', () => {
 
   it('answers a huge page size as bad input naming `first`, not as a cost', async () => {
     production.resetCounts();
-    const huge = await graphql(production.gatewayUrl, `{ customers(first: 1000000) { nodes { id vehicles { id } } } }`, {}, garage);
+    const huge = await graphql(
+      production.gatewayUrl,
+      `
+        {
+          customers(first: 1000000) {
+            nodes {
+              id
+              vehicles {
+                id
+              }
+            }
+          }
+        }
+      `,
+      {},
+      garage,
+    );
     expect(huge.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'first' }] });
     expect(production.requestCount.crm).toBe(0);
-    const asVariable = await graphql(production.gatewayUrl, `query($n: Int) { customers(first: $n) { nodes { id } } }`, { n: 1000000 }, garage);
+    const asVariable = await graphql(
+      production.gatewayUrl,
+      `
+        query ($n: Int) {
+          customers(first: $n) {
+            nodes {
+              id
+            }
+          }
+        }
+      `,
+      { n: 1000000 },
+      garage,
+    );
     expect(asVariable.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'first' }] });
   });
 
   it('masks internal errors but keeps the API’s error codes', async () => {
-    const unknown = await graphql(production.gatewayUrl, `mutation { deleteCustomer(id: "00000000-0000-4000-8000-000000000000") }`, {}, garage);
+    const unknown = await graphql(
+      production.gatewayUrl,
+      `
+        mutation {
+          deleteCustomer(id: "00000000-0000-4000-8000-000000000000")
+        }
+      `,
+      {},
+      garage,
+    );
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

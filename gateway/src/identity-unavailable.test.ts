@@ -9,7 +9,8 @@ let apiKey: string;
 beforeAll(async () => {
   system = await startSystem();
   garage = await system.createOrganization();
-  apiKey = (await expectData(system.gatewayUrl, `mutation { createApiKey(input: { name: "Partner", roles: [INTEGRATION] }) { key } }`, {}, garage)).createApiKey.key;
+  apiKey = (await expectData(system.gatewayUrl, `mutation { createApiKey(input: { name: "Partner", roles: [INTEGRATION] }) { key } }`, {}, garage)).createApiKey
+    .key;
 });
 afterAll(() => system?.stop());
 
@@ -18,7 +19,18 @@ describe('while identity is down', () => {
     const identityPort = String(system.product.subgraphs.identity.port);
     await system.product.subgraphs.identity.stop();
     for (const credentials of [{ token: garage.token }, { apiKey }]) {
-      const result = await graphql(system.gatewayUrl, `{ customers { totalCount } }`, {}, credentials);
+      const result = await graphql(
+        system.gatewayUrl,
+        `
+          {
+            customers {
+              totalCount
+            }
+          }
+        `,
+        {},
+        credentials,
+      );
       expect(errorOf(result).code).toBe('UPSTREAM_UNAVAILABLE');
       expect(result.errors?.[0]?.extensions).toMatchObject({ service: 'identity' });
       expect(JSON.stringify(result)).not.toContain(identityPort);

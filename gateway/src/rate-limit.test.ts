@@ -52,9 +52,16 @@ describe('rate limits', () => {
   });
 
   it('limits operations over WebSocket by the same allowance', async () => {
-    const client = createClient({ url: system.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${other.token}` }, retryAttempts: 0 });
+    const client = createClient({
+      url: system.gatewayUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${other.token}` },
+      retryAttempts: 0,
+    });
     const run = () =>
-      new Promise<unknown>((resolve) => client.subscribe({ query: '{ __typename }' }, { next: () => resolve('answered'), error: resolve, complete: () => undefined }));
+      new Promise<unknown>((resolve) =>
+        client.subscribe({ query: '{ __typename }' }, { next: () => resolve('answered'), error: resolve, complete: () => undefined }),
+      );
     let outcome: unknown = 'answered';
     for (let sent = 0; sent <= PER_CREDENTIAL + 5 && outcome === 'answered'; sent++) outcome = await run();
     expect(outcome).toMatchObject([{ extensions: { code: 'RATE_LIMITED' } }]);

@@ -42,7 +42,12 @@ export function useReadiness({ subgraphUrls, cacheMs = 1_000, timeoutMs = 2_000 
       if (url.pathname !== '/readyz') return;
       const unavailable = await check();
       const body = unavailable.length ? { status: 'unavailable', unavailable } : { status: 'ready' };
-      endResponse(new Response(JSON.stringify(body), { status: unavailable.length ? 503 : 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } }));
+      endResponse(
+        new Response(JSON.stringify(body), {
+          status: unavailable.length ? 503 : 200,
+          headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+        }),
+      );
     },
   };
 }

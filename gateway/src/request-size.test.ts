@@ -18,7 +18,8 @@ afterAll(async () => {
 });
 
 const headers = (token: string) => ({ 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}` });
-const bodyOf = (bytes: number) => JSON.stringify({ query: 'query($q: String) { customers(filter: { q: $q }) { totalCount } }', variables: { q: 'x'.repeat(bytes) } });
+const bodyOf = (bytes: number) =>
+  JSON.stringify({ query: 'query($q: String) { customers(filter: { q: $q }) { totalCount } }', variables: { q: 'x'.repeat(bytes) } });
 
 describe('request size', () => {
   it('refuses an HTTP body over MAX_REQUEST_BYTES with 413 and a code, by its length and when it comes chunked', async () => {
@@ -39,7 +40,18 @@ describe('request size', () => {
     expect((await chunked.json()).errors[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     expect(system.requestCount.crm).toBe(0);
 
-    const small = await graphql(system.gatewayUrl, `{ customers { totalCount } }`, {}, garage);
+    const small = await graphql(
+      system.gatewayUrl,
+      `
+        {
+          customers {
+            totalCount
+          }
+        }
+      `,
+      {},
+      garage,
+    );
     expect(small.errors).toBeUndefined();
   });
 

@@ -6,7 +6,9 @@ import { GraphQLError } from 'graphql';
 export const maxRequestBytesFromEnvironment = () => envInt('MAX_REQUEST_BYTES', 1024 * 1024);
 
 const tooLarge = (limit: number) =>
-  new GraphQLError(`The request is larger than the ${limit} bytes the API accepts`, { extensions: { code: 'PAYLOAD_TOO_LARGE', maximum: limit, http: { status: 413 } } });
+  new GraphQLError(`The request is larger than the ${limit} bytes the API accepts`, {
+    extensions: { code: 'PAYLOAD_TOO_LARGE', maximum: limit, http: { status: 413 } },
+  });
 
 /**
  * Refuses HTTP bodies over `limit` bytes with 413 before they are parsed: by `Content-Length` at once, and
@@ -32,7 +34,15 @@ export function useRequestSizeLimit(limit: number): GatewayPlugin {
       );
       const parse = requestParser;
       setRequestParser(() =>
-        parse(new fetchAPI.Request(request.url, { method: request.method, headers: request.headers, signal: request.signal, body: counted, duplex: 'half' } as RequestInit)),
+        parse(
+          new fetchAPI.Request(request.url, {
+            method: request.method,
+            headers: request.headers,
+            signal: request.signal,
+            body: counted,
+            duplex: 'half',
+          } as RequestInit),
+        ),
       );
     },
   };

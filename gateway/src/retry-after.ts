@@ -5,7 +5,10 @@ type Result = { errors?: readonly { extensions?: Record<string, unknown> }[] };
 /** The longest `retryAfter` (seconds) of a result's RATE_LIMITED errors. */
 function retryAfterOf(result: unknown): number | undefined {
   const results = (Array.isArray(result) ? result : [result]) as Result[];
-  const seconds = results.flatMap((r) => r?.errors ?? []).filter((e) => e.extensions?.code === 'RATE_LIMITED').map((e) => Number(e.extensions?.retryAfter));
+  const seconds = results
+    .flatMap((r) => r?.errors ?? [])
+    .filter((e) => e.extensions?.code === 'RATE_LIMITED')
+    .map((e) => Number(e.extensions?.retryAfter));
   const valid = seconds.filter((s) => Number.isFinite(s) && s > 0);
   return valid.length ? Math.ceil(Math.max(...valid)) : undefined;
 }

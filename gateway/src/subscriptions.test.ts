@@ -37,7 +37,13 @@ async function eventually(what: string, condition: () => boolean, withinMs = 15_
 }
 
 const clientOf = () =>
-  createClient({ url: system.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${garage.token}` }, retryAttempts: 0, lazy: false });
+  createClient({
+    url: system.gatewayUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${garage.token}` },
+    retryAttempts: 0,
+    lazy: false,
+  });
 
 const ignore = { next: () => undefined, error: () => undefined, complete: () => undefined };
 const CHANGES = `subscription { customerChanged { kind } }`;

@@ -57,7 +57,12 @@ describe('graphql-ws at the gateway', () => {
     for (const params of [{ authorization: 'Bearer not-a-session-token' }, { authorization: 'ApiKey atl_unknown_key' }, { 'x-api-key': 'atl_unknown_key' }]) {
       const socket = openSocket(system.gatewayUrl);
       await socket.send({ type: 'connection_init', payload: params });
-      const acknowledged = socket.until((message) => message.type === 'connection_ack').then(() => 'acknowledged', () => 'closed');
+      const acknowledged = socket
+        .until((message) => message.type === 'connection_ack')
+        .then(
+          () => 'acknowledged',
+          () => 'closed',
+        );
       expect(await Promise.race([socket.closed, acknowledged])).toMatchObject({ code: 4403 });
     }
   });
@@ -83,7 +88,11 @@ describe('graphql-ws at the gateway', () => {
     await socket.send({ id: 'valid', type: 'subscribe', payload: { query: '{ customers { totalCount } }' } });
     expect(await socket.until((message) => message.id === 'valid')).toMatchObject({ type: 'next', payload: { data: { customers: { totalCount: 0 } } } });
     await socket.until((message) => message.id === 'valid' && message.type === 'complete');
-    expect(socket.messages.filter((message) => ['unknown-field', 'too-deep', 'syntax'].includes(message.id ?? '')).map((message) => message.type)).toEqual(['error', 'error', 'error']);
+    expect(socket.messages.filter((message) => ['unknown-field', 'too-deep', 'syntax'].includes(message.id ?? '')).map((message) => message.type)).toEqual([
+      'error',
+      'error',
+      'error',
+    ]);
     socket.close();
   });
 
@@ -91,8 +100,17 @@ describe('graphql-ws at the gateway', () => {
     const socket = openSocket(system.gatewayUrl);
     await socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${garage.token}` } });
     await socket.until((message) => message.type === 'connection_ack');
-    await socket.send({ id: 'huge', type: 'subscribe', payload: { query: '{ customers { totalCount } }', variables: { padding: 'x'.repeat(maxRequestBytesFromEnvironment()) } } });
-    const answered = socket.until((message) => message.id === 'huge').then(() => 'answered', () => 'closed');
+    await socket.send({
+      id: 'huge',
+      type: 'subscribe',
+      payload: { query: '{ customers { totalCount } }', variables: { padding: 'x'.repeat(maxRequestBytesFromEnvironment()) } },
+    });
+    const answered = socket
+      .until((message) => message.id === 'huge')
+      .then(
+        () => 'answered',
+        () => 'closed',
+      );
     expect(await Promise.race([socket.closed, answered])).toMatchObject({ code: 1009 });
   });
 });

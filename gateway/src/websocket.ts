@@ -88,7 +88,12 @@ function endable<T>(stream: AsyncIterable<T>, onEnd: () => void): AsyncGenerator
 export function serveGraphQLOverWebSocket(
   wss: WebSocketServer,
   gateway: GatewayRuntime<Record<string, unknown>>,
-  { resolvers, revocations, limiter, rateLimits }: { resolvers: CredentialResolvers; revocations: RevocationWatch; limiter: RateLimiter; rateLimits: RateLimits },
+  {
+    resolvers,
+    revocations,
+    limiter,
+    rateLimits,
+  }: { resolvers: CredentialResolvers; revocations: RevocationWatch; limiter: RateLimiter; rateLimits: RateLimits },
 ): void {
   const runtime = getGraphQLWSOptions<Record<string, unknown>, Extra>(gateway as never, (ctx) => requestOfSocket(ctx as WsContext));
 
@@ -112,7 +117,11 @@ export function serveGraphQLOverWebSocket(
     async onSubscribe(ctx, id, payload) {
       // graphql-ws has already registered this one
       if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_CONNECTION) {
-        return [new GraphQLError(`At most ${MAX_OPERATIONS_PER_CONNECTION} operations may run at once on one connection`, { extensions: { code: 'TOO_MANY_OPERATIONS', maximum: MAX_OPERATIONS_PER_CONNECTION } })];
+        return [
+          new GraphQLError(`At most ${MAX_OPERATIONS_PER_CONNECTION} operations may run at once on one connection`, {
+            extensions: { code: 'TOO_MANY_OPERATIONS', maximum: MAX_OPERATIONS_PER_CONNECTION },
+          }),
+        ];
       }
       const { request, clientAddress } = requestOfSocket(ctx);
       const { key, perMinute } = callerKey(request.headers, clientAddress, rateLimits);
@@ -125,7 +134,9 @@ export function serveGraphQLOverWebSocket(
       return args;
     },
     onOperation: (ctx, id, _payload, _args, result) =>
-      typeof result === 'object' && result !== null && Symbol.asyncIterator in result ? endable(result as AsyncIterable<unknown>, () => signals.end(ctx, id)) as never : undefined,
+      typeof result === 'object' && result !== null && Symbol.asyncIterator in result
+        ? (endable(result as AsyncIterable<unknown>, () => signals.end(ctx, id)) as never)
+        : undefined,
     onComplete: (ctx, id) => signals.end(ctx, id),
   };
   useServer(options, wss);

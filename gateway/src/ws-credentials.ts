@@ -19,7 +19,10 @@ export function requestOfSocket(ctx: SocketContext, signal?: AbortSignal): { req
   for (const name of ['authorization', 'Authorization', 'x-api-key']) {
     if (typeof params[name] === 'string') headers.set(name.toLowerCase(), params[name] as string);
   }
-  return { request: new Request(`http://gateway${ctx.extra.request.url ?? '/graphql'}`, { headers, signal }), clientAddress: clientAddressOf(ctx.extra.request) };
+  return {
+    request: new Request(`http://gateway${ctx.extra.request.url ?? '/graphql'}`, { headers, signal }),
+    clientAddress: clientAddressOf(ctx.extra.request),
+  };
 }
 
 /** graphql-ws' "Forbidden": the client must not reconnect with the same credentials. */

@@ -16,7 +16,8 @@ export async function generateClientFiles(apiSdl: string): Promise<GeneratedFile
   try {
     return (await generate({ ...codegenConfig, schema: apiSdl, silent: true }, false)) as GeneratedFile[];
   } catch (error) {
-    const reasons = error instanceof AggregateError ? error.errors.map((each: unknown) => (each instanceof Error ? each.message : String(each))) : [String(error)];
+    const reasons =
+      error instanceof AggregateError ? error.errors.map((each: unknown) => (each instanceof Error ? each.message : String(each))) : [String(error)];
     throw new Error(`The admin's GraphQL documents do not match the API schema:\n${reasons.join('\n')}`, { cause: error });
   }
 }

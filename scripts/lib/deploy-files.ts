@@ -75,7 +75,12 @@ function compose(text: string): string {
 
 /** Each deployment file as it is and as the registry makes it. */
 export function deployFiles(): { file: string; current: string; generated: string }[] {
-  return ([['Dockerfile', dockerfile], ['docker-compose.yml', compose]] as const).map(([file, render]) => {
+  return (
+    [
+      ['Dockerfile', dockerfile],
+      ['docker-compose.yml', compose],
+    ] as const
+  ).map(([file, render]) => {
     const current = readFileSync(join(root, file), 'utf8');
     return { file, current, generated: render(current) };
   });

@@ -112,7 +112,8 @@ async function stopOrphanedServer(dataDir: string): Promise<void> {
   }
   process.kill(pid, 'SIGINT'); // PostgreSQL's fast shutdown: clean, and quick
   for (let waited = 0; processIsAlive(pid); waited += 100) {
-    if (waited > 30_000) throw new StartupError(`A PostgreSQL left over from an earlier run (pid ${pid}) did not stop; stop it with "kill ${pid}" and start again.`);
+    if (waited > 30_000)
+      throw new StartupError(`A PostgreSQL left over from an earlier run (pid ${pid}) did not stop; stop it with "kill ${pid}" and start again.`);
     await new Promise((done) => setTimeout(done, 100));
   }
 }
@@ -135,7 +136,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   if (isRoot()) assertReachableByPostgresUser(reachable);
   await stopOrphanedServer(options.dataDir);
   if (!(await portIsFree(options.port))) {
-    throw new StartupError(`The embedded PostgreSQL cannot use port ${options.port}: another process listens on it. Stop it, or set EMBEDDED_PG_PORT to another port.`);
+    throw new StartupError(
+      `The embedded PostgreSQL cannot use port ${options.port}: another process listens on it. Stop it, or set EMBEDDED_PG_PORT to another port.`,
+    );
   }
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,

@@ -65,7 +65,9 @@ describe('accounts in the admin panel: invitations, sign-up and email confirmati
 
     await invitee.getByTestId('organization-name').getByText(organizationName).waitFor();
     await expect(invitee.getByRole('button', { name: 'Profile' }).textContent()).resolves.toContain('Grace Hopper');
-    const session = await invitee.evaluate(() => JSON.parse(localStorage.getItem('atelier.session') ?? '{}') as { role?: string; organization?: { id: string } });
+    const session = await invitee.evaluate(
+      () => JSON.parse(localStorage.getItem('atelier.session') ?? '{}') as { role?: string; organization?: { id: string } },
+    );
     expect(session).toMatchObject({ role: 'TECHNICIAN', organization: { id: organization.organizationId } });
 
     // the owner sees the invitation accepted and the new member among the members

@@ -4,7 +4,6 @@ import { startAdminBrowser, type AdminBrowser } from '../support/admin-browser.t
 import { expectData } from '../support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';
 
-
 describe('admin panel', () => {
   let system: TestSystem;
   let ui: AdminBrowser;
@@ -25,8 +24,6 @@ describe('admin panel', () => {
     await ui?.stop();
     await system?.stop();
   });
-
-
 
   it('signs in, creates a customer and a vehicle of theirs, and lists both', { timeout: 180_000 }, async () => {
     const page = await openPage('customer-and-vehicle');

@@ -14,7 +14,6 @@ function standardSignature(secret: string, { headers, body }: { headers: Incomin
   return createHmac('sha256', key).update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`).digest('base64');
 }
 
-
 const SECRET_KEY = 'sk_test_atelier_admin_0123456789';
 const WEBHOOK_SECRET = 'whsec_atelier_admin_secret';
 const ACCOUNT_NAME = 'Atelier Admin Test Garage';
@@ -48,11 +47,14 @@ describe('integrations in the admin panel', () => {
     process.env.STRIPE_API_URL = previousStripeUrl;
   });
 
-
-
-  const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) => expectData<T>(system.gatewayUrl, query, variables, organization);
+  const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) =>
+    expectData<T>(system.gatewayUrl, query, variables, organization);
   const syncedRecords = async () =>
-    (await system.product.subgraphs.integrations.orm.em.getConnection().execute(`select count(*)::int as n from integrations.synced_records where tenant_id = ?`, [organization.organizationId]))[0].n;
+    (
+      await system.product.subgraphs.integrations.orm.em
+        .getConnection()
+        .execute(`select count(*)::int as n from integrations.synced_records where tenant_id = ?`, [organization.organizationId])
+    )[0].n;
 
   it('connects Stripe with its keys, follows its health live and runs a sync', { timeout: 180_000 }, async () => {
     await api(`mutation { createCustomer(input: { name: "Ada Lovelace", email: "ada@example.test" }) { id } }`);
@@ -112,7 +114,10 @@ describe('integrations in the admin panel', () => {
     await schedule.getByRole('button', { name: 'Every hour' }).click();
     await schedule.getByRole('button', { name: 'Save' }).click();
     await card.locator('[data-fact="Schedule"]').getByText('Every hour').waitFor();
-    expect((await api<{ connection: { syncSchedule: string } }>(`query($id: ID!) { connection(id: $id) { syncSchedule } }`, { id: connectionId })).connection.syncSchedule).toBe('0 * * * *');
+    expect(
+      (await api<{ connection: { syncSchedule: string } }>(`query($id: ID!) { connection(id: $id) { syncSchedule } }`, { id: connectionId })).connection
+        .syncSchedule,
+    ).toBe('0 * * * *');
 
     // the run's own page, generated from the schema
     await run.getByRole('link').click();
@@ -136,7 +141,9 @@ describe('integrations in the admin panel', () => {
     await card.getByRole('button', { name: 'Disconnect' }).click();
     await page.getByRole('dialog', { name: 'Disconnect Stripe?' }).getByRole('button', { name: 'Disconnect' }).click();
     await card.locator('[data-status="DISCONNECTED"]').waitFor();
-    expect((await api<{ connection: { status: string } }>(`query($id: ID!) { connection(id: $id) { status } }`, { id: connectionId })).connection.status).toBe('DISCONNECTED');
+    expect((await api<{ connection: { status: string } }>(`query($id: ID!) { connection(id: $id) { status } }`, { id: connectionId })).connection.status).toBe(
+      'DISCONNECTED',
+    );
   });
 
   /** A partner's webhook receiver on loopback: it fails the first request, then accepts. */
@@ -186,7 +193,10 @@ describe('integrations in the admin panel', () => {
         await row.waitFor();
       };
       const attemptRow = (trigger: string, statusCode: string) =>
-        page.getByRole('row').filter({ hasText: trigger }).filter({ has: page.locator('td.column-statusCode', { hasText: new RegExp(`^${statusCode}$`) }) });
+        page
+          .getByRole('row')
+          .filter({ hasText: trigger })
+          .filter({ has: page.locator('td.column-statusCode', { hasText: new RegExp(`^${statusCode}$`) }) });
       await refreshUntil(attemptRow('Scheduled', '503')); // the receiver was busy
       await expect(attemptRow('Scheduled', '503').locator('td.column-responseExcerpt').textContent()).resolves.toBe('busy, try later');
 

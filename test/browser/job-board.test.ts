@@ -8,7 +8,6 @@ import { startAdminBrowser, type AdminBrowser } from '../support/admin-browser.t
 import { expectData } from '../support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';
 
-
 interface StoredWorkOrder {
   id: string;
   number: string;
@@ -43,10 +42,15 @@ describe('job board, work-order screen and calendar in the admin', () => {
     await system?.stop();
   });
 
-
-
   const stored = async (id: string) =>
-    (await expectData<{ workOrder: StoredWorkOrder }>(system.gatewayUrl, 'query($id: ID!) { workOrder(id: $id) { id number status odometerOut total lines { description quantity unitPrice total } } }', { id }, organization)).workOrder;
+    (
+      await expectData<{ workOrder: StoredWorkOrder }>(
+        system.gatewayUrl,
+        'query($id: ID!) { workOrder(id: $id) { id number status odometerOut total lines { description quantity unitPrice total } } }',
+        { id },
+        organization,
+      )
+    ).workOrder;
 
   /** Moves a work order along the flow through the API, as another client would. */
   async function moveTo(id: string, verbs: [string, Record<string, unknown>?][]) {
@@ -68,46 +72,69 @@ describe('job board, work-order screen and calendar in the admin', () => {
   it('runs every action the API offers with the arguments the admin asks for', async () => {
     const { id } = await workOrders.create();
     const { workOrder } = await expectData<{ workOrder: { availableActions: AvailableActionRow[] } }>(
-      system.gatewayUrl, 'query($id: ID!) { workOrder(id: $id) { availableActions { action mutation next allowed reasons { field message } } } }', { id }, organization,
+      system.gatewayUrl,
+      'query($id: ID!) { workOrder(id: $id) { availableActions { action mutation next allowed reasons { field message } } } }',
+      { id },
+      organization,
     );
     // each action's document is one of work-orders.graphql's (checked against the schema by codegen) and calls the API's mutation
-    const mutations = workOrder.availableActions.map((available) => JSON.stringify(verbDocument(verbOf(available))).includes(`"value":"${available.mutation}"`));
+    const mutations = workOrder.availableActions.map((available) =>
+      JSON.stringify(verbDocument(verbOf(available))).includes(`"value":"${available.mutation}"`),
+    );
     expect(mutations).toEqual(workOrder.availableActions.map(() => true));
-    expect(workOrder.availableActions.map((available) => verbOf(available).label)).toEqual(['Send estimate', 'Approve', 'Start', 'Mark ready', 'Complete', 'Cancel']);
+    expect(workOrder.availableActions.map((available) => verbOf(available).label)).toEqual([
+      'Send estimate',
+      'Approve',
+      'Start',
+      'Mark ready',
+      'Complete',
+      'Cancel',
+    ]);
   });
 
-  it('shows work orders by status, moves a card on with its verb, and moves one to completed live when another client completes it', { timeout: 180_000 }, async () => {
-    const draft = (await workOrders.create()) as { id: string; number: string };
-    const approved = await workOrderWithBrakeJob([['sendEstimate'], ['approveWorkOrder', { approvedBy: 'Grace by phone' }]]);
-    const ready = await workOrderWithBrakeJob([['sendEstimate'], ['approveWorkOrder', { approvedBy: 'Grace in person' }], ['startWorkOrder'], ['markWorkOrderReady']]);
+  it(
+    'shows work orders by status, moves a card on with its verb, and moves one to completed live when another client completes it',
+    { timeout: 180_000 },
+    async () => {
+      const draft = (await workOrders.create()) as { id: string; number: string };
+      const approved = await workOrderWithBrakeJob([['sendEstimate'], ['approveWorkOrder', { approvedBy: 'Grace by phone' }]]);
+      const ready = await workOrderWithBrakeJob([
+        ['sendEstimate'],
+        ['approveWorkOrder', { approvedBy: 'Grace in person' }],
+        ['startWorkOrder'],
+        ['markWorkOrderReady'],
+      ]);
 
-    const page = await openPage('board');
-    await signIn(page);
-    await page.getByRole('menuitem', { name: 'Job board' }).click();
-    const column = (name: string) => page.getByRole('region', { name, exact: true });
-    const card = (name: string, number: string) => column(name).getByTestId('job-card').filter({ hasText: number });
+      const page = await openPage('board');
+      await signIn(page);
+      await page.getByRole('menuitem', { name: 'Job board' }).click();
+      const column = (name: string) => page.getByRole('region', { name, exact: true });
+      const card = (name: string, number: string) => column(name).getByTestId('job-card').filter({ hasText: number });
 
-    await card('Draft', draft.number).waitFor();
-    await card('Approved', approved.number).waitFor();
-    const readyCard = card('Ready', ready.number);
-    await readyCard.waitFor();
-    await expect(readyCard.textContent()).resolves.toMatch(/Grace Hopper.*2019 Toyota Corolla.*/);
-    await readyCard.getByText('€142.50').waitFor(); // 1.5 h at €95.00, from minor units
-    await expect(column('Completed').getByTestId('job-card').count()).resolves.toBe(0);
+      await card('Draft', draft.number).waitFor();
+      await card('Approved', approved.number).waitFor();
+      const readyCard = card('Ready', ready.number);
+      await readyCard.waitFor();
+      await expect(readyCard.textContent()).resolves.toMatch(/Grace Hopper.*2019 Toyota Corolla.*/);
+      await readyCard.getByText('€142.50').waitFor(); // 1.5 h at €95.00, from minor units
+      await expect(column('Completed').getByTestId('job-card').count()).resolves.toBe(0);
 
-    // the card's own verb: sending the draft's estimate moves it one column on
-    await card('Draft', draft.number).getByRole('button', { name: `Send estimate ${draft.number}` }).click();
-    await card('Estimate sent', draft.number).waitFor();
-    await expect(stored(draft.id)).resolves.toMatchObject({ status: 'ESTIMATE_SENT' });
+      // the card's own verb: sending the draft's estimate moves it one column on
+      await card('Draft', draft.number)
+        .getByRole('button', { name: `Send estimate ${draft.number}` })
+        .click();
+      await card('Estimate sent', draft.number).waitFor();
+      await expect(stored(draft.id)).resolves.toMatchObject({ status: 'ESTIMATE_SENT' });
 
-    // another client completes the ready job: the card moves without a reload
-    const reloads: string[] = [];
-    page.on('framenavigated', (frame) => frame === page.mainFrame() && reloads.push(frame.url()));
-    await moveTo(ready.id, [['completeWorkOrder', { odometerOut: 50_120 }]]);
-    await card('Completed', ready.number).waitFor();
-    await expect(column('Ready').getByTestId('job-card').count()).resolves.toBe(0);
-    expect(reloads).toEqual([]);
-  });
+      // another client completes the ready job: the card moves without a reload
+      const reloads: string[] = [];
+      page.on('framenavigated', (frame) => frame === page.mainFrame() && reloads.push(frame.url()));
+      await moveTo(ready.id, [['completeWorkOrder', { odometerOut: 50_120 }]]);
+      await card('Completed', ready.number).waitFor();
+      await expect(column('Ready').getByTestId('job-card').count()).resolves.toBe(0);
+      expect(reloads).toEqual([]);
+    },
+  );
 
   it('adds a line on the work-order screen and shows the totals the server recomputed', { timeout: 180_000 }, async () => {
     const workOrder = (await workOrders.create({ taxRate: 16 })) as { id: string; number: string };
@@ -121,7 +148,10 @@ describe('job board, work-order screen and calendar in the admin', () => {
     await page.getByRole('button', { name: /request estimate signature/i }).waitFor();
     await page.getByRole('link', { name: 'New inspection' }).waitFor();
     // another client's change shows at once: the screen subscribes to this work order's workOrderChanged
-    await workOrders.call('mutation($id: ID!, $input: UpdateWorkOrderInput!) { updateWorkOrder(id: $id, input: $input) { id } }', { id: workOrder.id, input: { notes: 'Customer waits' } });
+    await workOrders.call('mutation($id: ID!, $input: UpdateWorkOrderInput!) { updateWorkOrder(id: $id, input: $input) { id } }', {
+      id: workOrder.id,
+      input: { notes: 'Customer waits' },
+    });
     await page.getByText('Customer waits').waitFor();
 
     await page.getByRole('button', { name: 'Add line' }).click();
@@ -138,7 +168,10 @@ describe('job board, work-order screen and calendar in the admin', () => {
     await expect(page.getByTestId('total-labourTotal').textContent()).resolves.toContain('€160.50');
     await expect(page.getByTestId('total-taxTotal').textContent()).resolves.toMatch(/Tax \(16%\).*€25\.68/);
     await expect(page.getByTestId('total-total').textContent()).resolves.toContain('€186.18');
-    await expect(stored(workOrder.id)).resolves.toMatchObject({ total: 18_618, lines: [{ description: 'Diagnose the noise', quantity: 2, unitPrice: 8025, total: 16_050 }] });
+    await expect(stored(workOrder.id)).resolves.toMatchObject({
+      total: 18_618,
+      lines: [{ description: 'Diagnose the noise', quantity: 2, unitPrice: 8025, total: 16_050 }],
+    });
 
     // a part from the commerce catalogue: priced from the product, totals recomputed again
     await page.getByRole('button', { name: 'Add line' }).click();
@@ -164,9 +197,14 @@ describe('job board, work-order screen and calendar in the admin', () => {
     await page.getByRole('button', { name: 'Remove Front brake pads' }).click();
     await page.getByRole('row').filter({ hasText: 'BP-1234' }).waitFor({ state: 'detached' });
     await expect(page.getByTestId('total-total').textContent()).resolves.toContain('€186.18');
-    const lines = (await expectData<{ workOrder: { lines: { description: string; technicianId: string | null }[] } }>(
-      system.gatewayUrl, 'query($id: ID!) { workOrder(id: $id) { lines { description technicianId } } }', { id: workOrder.id }, organization,
-    )).workOrder.lines;
+    const lines = (
+      await expectData<{ workOrder: { lines: { description: string; technicianId: string | null }[] } }>(
+        system.gatewayUrl,
+        'query($id: ID!) { workOrder(id: $id) { lines { description technicianId } } }',
+        { id: workOrder.id },
+        organization,
+      )
+    ).workOrder.lines;
     expect(lines).toEqual([{ description: 'Diagnose the noise', technicianId: shop.technicianId }]);
   });
 
@@ -215,7 +253,16 @@ describe('job board, work-order screen and calendar in the admin', () => {
     const { createAppointment } = await expectData<{ createAppointment: { id: string } }>(
       system.gatewayUrl,
       `mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { id } }`,
-      { input: { customerId: shop.customerId, vehicleId: shop.vehicleId, technicianId: shop.technicianId, bay: 'Lift 2', startsAt: '2030-03-04T09:00:00Z', endsAt: '2030-03-04T10:30:00Z' } },
+      {
+        input: {
+          customerId: shop.customerId,
+          vehicleId: shop.vehicleId,
+          technicianId: shop.technicianId,
+          bay: 'Lift 2',
+          startsAt: '2030-03-04T09:00:00Z',
+          endsAt: '2030-03-04T10:30:00Z',
+        },
+      },
       organization,
     );
     const page = await openPage('calendar');
@@ -240,7 +287,10 @@ describe('job board, work-order screen and calendar in the admin', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/#\/Appointment\/[^/]+\/show/);
     const { appointments } = await expectData<{ appointments: { nodes: { startsAt: string; endsAt: string; technicianId: string }[] } }>(
-      system.gatewayUrl, '{ appointments(orderBy: [STARTS_AT_ASC]) { nodes { startsAt endsAt technicianId } } }', {}, organization,
+      system.gatewayUrl,
+      '{ appointments(orderBy: [STARTS_AT_ASC]) { nodes { startsAt endsAt technicianId } } }',
+      {},
+      organization,
     );
     expect(appointments.nodes[1]).toEqual({ startsAt: '2030-03-04T14:00:00.000Z', endsAt: '2030-03-04T15:00:00.000Z', technicianId: shop.technicianId });
     await page.goto(`${ui.admin.url}#/calendar?view=day&date=2030-03-04`);
@@ -248,9 +298,15 @@ describe('job board, work-order screen and calendar in the admin', () => {
 
     // by bay, the same booking sits in its bay's column; the week view lists it on its day
     await page.getByRole('button', { name: 'By bay' }).click();
-    await page.getByRole('region', { name: 'Lift 2 on Mon, Mar 4' }).getByRole('link', { name: /Grace Hopper/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Lift 2 on Mon, Mar 4' })
+      .getByRole('link', { name: /Grace Hopper/ })
+      .waitFor();
     await page.getByRole('button', { name: 'Week' }).click();
-    await page.getByRole('region', { name: 'Lift 2 on Mon, Mar 4' }).getByRole('link', { name: /09:00 AM–10:30 AM Grace Hopper/ }).click();
+    await page
+      .getByRole('region', { name: 'Lift 2 on Mon, Mar 4' })
+      .getByRole('link', { name: /09:00 AM–10:30 AM Grace Hopper/ })
+      .click();
     await page.waitForURL(new RegExp(`#/Appointment/${createAppointment.id}/show`));
   });
 });

@@ -22,7 +22,12 @@ describe('settings pages and actions answering with something else, in the admin
 
   beforeAll(async () => {
     google = await startGoogleFake();
-    Object.assign(process.env, { GOOGLE_OAUTH_URL: google.url, GOOGLE_API_URL: google.rootUrl, GOOGLE_CLIENT_ID: GOOGLE_FAKE_CLIENT.id, GOOGLE_CLIENT_SECRET: GOOGLE_FAKE_CLIENT.secret });
+    Object.assign(process.env, {
+      GOOGLE_OAUTH_URL: google.url,
+      GOOGLE_API_URL: google.rootUrl,
+      GOOGLE_CLIENT_ID: GOOGLE_FAKE_CLIENT.id,
+      GOOGLE_CLIENT_SECRET: GOOGLE_FAKE_CLIENT.secret,
+    });
     system = await startSystem({ isolated: true }); // its Drive filing jobs call this file's Google fake
     process.env.PUBLIC_URL = new URL(system.gatewayUrl).origin; // where Google sends the browser back after consent
     ui = await startAdminBrowser(system, 'settings', { width: 1400, height: 1000 });
@@ -35,12 +40,14 @@ describe('settings pages and actions answering with something else, in the admin
     await ui?.stop();
     await system?.stop();
     await google?.stop();
-    for (const name of GOOGLE_ENV) if (previousGoogleEnv[name] === undefined) delete process.env[name];
-    else process.env[name] = previousGoogleEnv[name];
+    for (const name of GOOGLE_ENV)
+      if (previousGoogleEnv[name] === undefined) delete process.env[name];
+      else process.env[name] = previousGoogleEnv[name];
   });
 
   const signIn = (page: Page) => ui.signIn(page, { ...organization, name: organizationName });
-  const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) => expectData<T>(system.gatewayUrl, query, variables, organization);
+  const api = <T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}) =>
+    expectData<T>(system.gatewayUrl, query, variables, organization);
 
   it('turns appointment reminders on with a lead time on the settings page, showing a refused lead time under its field', { timeout: 180_000 }, async () => {
     const defaults = (await api(REMINDER_SETTINGS)).appointmentReminderSettings;
@@ -75,7 +82,11 @@ describe('settings pages and actions answering with something else, in the admin
   });
 
   it("makes a work order's Drive folder from the work-order screen and links to it", { timeout: 180_000 }, async () => {
-    const googleKit = oauthTestKit(() => system, () => organization, 'GOOGLE');
+    const googleKit = oauthTestKit(
+      () => system,
+      () => organization,
+      'GOOGLE',
+    );
     const connected = await fetch(google.approve(await googleKit.startConnection()), { redirect: 'manual' });
     expect(connected.status).toBe(302);
     expect((await googleKit.connection()).status).toBe('CONNECTED');
@@ -90,7 +101,9 @@ describe('settings pages and actions answering with something else, in the admin
     const open = page.getByRole('link', { name: 'Open work order folder' });
     await open.waitFor();
     await page.getByText('Create work order folder: done').waitFor();
-    const { workOrder: stored } = await api('query($id: ID!) { workOrder(id: $id) { documentFolder { driveFolderId name webViewLink } } }', { id: workOrder.id });
+    const { workOrder: stored } = await api('query($id: ID!) { workOrder(id: $id) { documentFolder { driveFolderId name webViewLink } } }', {
+      id: workOrder.id,
+    });
     expect(stored.documentFolder).toMatchObject({ name: `${workOrder.number} Grace Hopper` });
     await expect(open.getAttribute('href')).resolves.toBe(stored.documentFolder.webViewLink);
     await expect(open.getAttribute('target')).resolves.toBe('_blank');

@@ -24,11 +24,41 @@ describe('signing out of the admin panel', () => {
     await ui.signIn(page, { ...organization, name: organizationName });
     const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('atelier.session') ?? '{}') as { token?: string }).token);
     expect(token).toEqual(expect.any(String));
-    expect(errorOf(await graphql(system.gatewayUrl, `{ me { actorType } }`, {}, { token })).code).toBeUndefined();
+    expect(
+      errorOf(
+        await graphql(
+          system.gatewayUrl,
+          `
+            {
+              me {
+                actorType
+              }
+            }
+          `,
+          {},
+          { token },
+        ),
+      ).code,
+    ).toBeUndefined();
 
     await page.getByRole('button', { name: 'Profile' }).click();
     await page.getByRole('menuitem', { name: 'Logout' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
-    expect(errorOf(await graphql(system.gatewayUrl, `{ me { actorType } }`, {}, { token })).code).toBe('UNAUTHENTICATED');
+    expect(
+      errorOf(
+        await graphql(
+          system.gatewayUrl,
+          `
+            {
+              me {
+                actorType
+              }
+            }
+          `,
+          {},
+          { token },
+        ),
+      ).code,
+    ).toBe('UNAUTHENTICATED');
   });
 });

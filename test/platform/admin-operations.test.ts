@@ -61,10 +61,16 @@ describe("the admin's GraphQL documents", () => {
 
   it('are all in .graphql files: no admin source writes one in a string, except the generic ones built from the introspection', () => {
     // these build CRUD, record-verb and settings documents from the schema at run time (README)
-    const builtAtRunTime = new Set(['admin/src/data-provider/operations.ts', 'admin/src/actions/domain-actions-data-provider.ts', 'admin/src/settings/settings-data-provider.ts']);
+    const builtAtRunTime = new Set([
+      'admin/src/data-provider/operations.ts',
+      'admin/src/actions/domain-actions-data-provider.ts',
+      'admin/src/settings/settings-data-provider.ts',
+    ]);
     const sources = filesUnder(adminSource).filter((file) => /\.tsx?$/.test(file) && !file.startsWith('admin/src/generated/') && !builtAtRunTime.has(file));
     const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-    const writingDocuments = sources.filter((file) => /\bgql`|(?<![.\w])parse\(|[`'"]\s*(query|mutation|subscription)\s*[\w({]/.test(withoutComments(readFileSync(join(root, file), 'utf8'))));
+    const writingDocuments = sources.filter((file) =>
+      /\bgql`|(?<![.\w])parse\(|[`'"]\s*(query|mutation|subscription)\s*[\w({]/.test(withoutComments(readFileSync(join(root, file), 'utf8'))),
+    );
     expect(writingDocuments).toEqual([]);
   });
 });

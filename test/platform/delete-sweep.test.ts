@@ -34,30 +34,46 @@ async function createCustomer(name = 'Ada Lovelace'): Promise<string> {
   return (await run(`mutation($name: String!) { createCustomer(input: { name: $name }) { id } }`, { name })).createCustomer.id;
 }
 async function createVehicle(ownerId: string | null = null): Promise<string> {
-  return (await run(`mutation($owner: ID) { createVehicle(input: { make: "Fiat", model: "Panda", year: 2012, ownerId: $owner }) { id } }`, { owner: ownerId })).createVehicle.id;
+  return (await run(`mutation($owner: ID) { createVehicle(input: { make: "Fiat", model: "Panda", year: 2012, ownerId: $owner }) { id } }`, { owner: ownerId }))
+    .createVehicle.id;
 }
 async function createWorkOrder(input: { customerId: string; vehicleId: string }): Promise<string> {
   return (await workOrderApi(system, shop).create(input)).id;
 }
 async function createAppointment(customerId: string, vehicleId: string | null = null, hour = 0): Promise<string> {
-  return (await run(`mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { id } }`, {
-    input: { customerId, vehicleId, startsAt: later(hour), endsAt: later(hour + 1) },
-  })).createAppointment.id;
+  return (
+    await run(`mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { id } }`, {
+      input: { customerId, vehicleId, startsAt: later(hour), endsAt: later(hour + 1) },
+    })
+  ).createAppointment.id;
 }
 async function createTechnician(): Promise<string> {
   return (await run(`mutation { createTechnician(input: { name: "Katherine Johnson" }) { id } }`)).createTechnician.id;
 }
 let codes = 0;
 async function createServiceItem(): Promise<string> {
-  return (await run(`mutation($code: String!) { createServiceItem(input: { code: $code, name: "Check tyres", kind: LABOUR, standardHours: 0.5, rate: 5000, currency: "EUR" }) { id } }`, { code: `TYR-${++codes}` })).createServiceItem.id;
+  return (
+    await run(
+      `mutation($code: String!) { createServiceItem(input: { code: $code, name: "Check tyres", kind: LABOUR, standardHours: 0.5, rate: 5000, currency: "EUR" }) { id } }`,
+      { code: `TYR-${++codes}` },
+    )
+  ).createServiceItem.id;
 }
 async function createProduct(): Promise<string> {
-  return (await run(`mutation($partNumber: String!) { createProduct(input: { partNumber: $partNumber, name: "Oil filter", price: 1200, currency: "EUR", stockOnHand: 5 }) { id } }`, { partNumber: `OF-${++codes}` })).createProduct.id;
+  return (
+    await run(
+      `mutation($partNumber: String!) { createProduct(input: { partNumber: $partNumber, name: "Oil filter", price: 1200, currency: "EUR", stockOnHand: 5 }) { id } }`,
+      { partNumber: `OF-${++codes}` },
+    )
+  ).createProduct.id;
 }
 /** A work order of the shop's customer and vehicle with one line. */
 async function workOrderWithLine(line: Record<string, unknown>): Promise<string> {
   const workOrderId = await createWorkOrder({ customerId: shop.customerId, vehicleId: shop.vehicleId });
-  await run(`mutation($id: ID!, $input: AddWorkOrderLineInput!) { addWorkOrderLine(workOrderId: $id, input: $input) { id } }`, { id: workOrderId, input: line });
+  await run(`mutation($id: ID!, $input: AddWorkOrderLineInput!) { addWorkOrderLine(workOrderId: $id, input: $input) { id } }`, {
+    id: workOrderId,
+    input: line,
+  });
   return workOrderId;
 }
 
@@ -114,7 +130,9 @@ const recipes: Record<string, Recipe> = {
     },
   },
   WebhookEndpoint: {
-    unheld: async () => (await run(`mutation { createWebhookEndpoint(input: { url: "https://hooks.example.test/atelier" }) { webhookEndpoint { id } } }`)).createWebhookEndpoint.webhookEndpoint.id,
+    unheld: async () =>
+      (await run(`mutation { createWebhookEndpoint(input: { url: "https://hooks.example.test/atelier" }) { webhookEndpoint { id } } }`)).createWebhookEndpoint
+        .webhookEndpoint.id,
   },
 };
 
@@ -123,13 +141,17 @@ function deleteMutations(): { name: string; type: string; many: boolean }[] {
   const schema = buildSchema(readFileSync(new URL('../../schema/api.graphql', import.meta.url), 'utf8'));
   const mutation = schema.getMutationType();
   if (!mutation) return [];
-  const singular = new Set(Object.keys(mutation.getFields()).filter((name) => name.startsWith('delete') && mutation.getFields()[name]?.args.some((arg) => arg.name === 'id')));
+  const singular = new Set(
+    Object.keys(mutation.getFields()).filter((name) => name.startsWith('delete') && mutation.getFields()[name]?.args.some((arg) => arg.name === 'id')),
+  );
   return Object.values(mutation.getFields())
     .filter((field) => field.name.startsWith('delete'))
     .map((field) => {
       const many = field.args.some((arg) => arg.name === 'ids');
       // deleteCustomers -> Customer: the singular mutation it is the bulk form of
-      const type = many ? [...singular].find((name) => field.name.startsWith(name) && field.name.length > name.length)?.slice('delete'.length) ?? field.name : field.name.slice('delete'.length);
+      const type = many
+        ? ([...singular].find((name) => field.name.startsWith(name) && field.name.length > name.length)?.slice('delete'.length) ?? field.name)
+        : field.name.slice('delete'.length);
       return { name: field.name, type, many };
     });
 }
@@ -137,14 +159,57 @@ function deleteMutations(): { name: string; type: string; many: boolean }[] {
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const exists = async (type: string, id: string) => Boolean((await run(`query($id: ID!) { ${lowerFirst(type)}(id: $id) { id } }`, { id }))[lowerFirst(type)]);
 const remove = (mutation: { name: string; many: boolean }, ids: string[]) =>
-  graphql(system.gatewayUrl, mutation.many ? `mutation($ids: [ID!]!) { ${mutation.name}(ids: $ids) }` : `mutation($id: ID!) { ${mutation.name}(id: $id) }`, mutation.many ? { ids } : { id: ids[0] }, shop.org);
+  graphql(
+    system.gatewayUrl,
+    mutation.many ? `mutation($ids: [ID!]!) { ${mutation.name}(ids: $ids) }` : `mutation($id: ID!) { ${mutation.name}(id: $id) }`,
+    mutation.many ? { ids } : { id: ids[0] },
+    shop.org,
+  );
 
 /** What points at the held records still answers: the work order screen, the calendar and the job board. */
 async function holdersAnswer(): Promise<void> {
-  const answer = await graphql(system.gatewayUrl, `{
-    workOrders(first: 100) { nodes { number customer { name } vehicle { displayName owner { name } } lines { technician { name } serviceItem { code } } } }
-    appointments(first: 100) { nodes { startsAt customer { name } vehicle { displayName } } }
-  }`, {}, shop.org);
+  const answer = await graphql(
+    system.gatewayUrl,
+    `
+      {
+        workOrders(first: 100) {
+          nodes {
+            number
+            customer {
+              name
+            }
+            vehicle {
+              displayName
+              owner {
+                name
+              }
+            }
+            lines {
+              technician {
+                name
+              }
+              serviceItem {
+                code
+              }
+            }
+          }
+        }
+        appointments(first: 100) {
+          nodes {
+            startsAt
+            customer {
+              name
+            }
+            vehicle {
+              displayName
+            }
+          }
+        }
+      }
+    `,
+    {},
+    shop.org,
+  );
   expect(answer.errors).toBeUndefined();
   for (const order of answer.data?.workOrders.nodes ?? []) expect(order.customer).not.toBeNull();
   for (const appointment of answer.data?.appointments.nodes ?? []) expect(appointment.customer).not.toBeNull();
@@ -186,7 +251,17 @@ describe('a hold', () => {
     const [customerId, otherId] = [await createCustomer('Leaving Soon'), await createCustomer('Staying')];
     const workOrderId = await createWorkOrder({ customerId, vehicleId: await createVehicle() });
     const appointmentId = await createAppointment(customerId, null, 40);
-    const deleteCustomer = () => graphql(system.gatewayUrl, `mutation($id: ID!) { deleteCustomer(id: $id) }`, { id: customerId }, shop.org);
+    const deleteCustomer = () =>
+      graphql(
+        system.gatewayUrl,
+        `
+          mutation ($id: ID!) {
+            deleteCustomer(id: $id)
+          }
+        `,
+        { id: customerId },
+        shop.org,
+      );
     expect((await deleteCustomer()).errors?.[0]?.message).toBe('Customer is referenced by 1 appointment and 1 work order; archive it instead');
 
     await run(`mutation($id: ID!) { updateAppointment(id: $id, input: { customerId: ${JSON.stringify(otherId)} }) { id } }`, { id: appointmentId });
@@ -203,7 +278,9 @@ describe('archiving a record others point at', () => {
     const customerId = await createCustomer('Archie Ved');
     const workOrderId = await createWorkOrder({ customerId, vehicleId: await createVehicle() });
     const listed = async (archived?: boolean) =>
-      (await run(`query($archived: Boolean) { customers(first: 100, archived: $archived) { nodes { id } } }`, { archived })).customers.nodes.map((node: { id: string }) => node.id);
+      (await run(`query($archived: Boolean) { customers(first: 100, archived: $archived) { nodes { id } } }`, { archived })).customers.nodes.map(
+        (node: { id: string }) => node.id,
+      );
 
     const { archiveCustomer } = await run(`mutation($id: ID!) { archiveCustomer(id: $id) { id archivedAt } }`, { id: customerId });
     expect(archiveCustomer.archivedAt).toEqual(expect.any(String));

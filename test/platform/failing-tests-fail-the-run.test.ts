@@ -10,7 +10,11 @@ function runFailingFixture(): Promise<{ code: number | null; output: string }> {
   // without DATABASE_URL the global setup starts an embedded PostgreSQL, whose package once turned every exit into 0
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DATABASE_URL' && !name.startsWith('VITEST')));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vitest, 'run', '--config', 'test/exit-code/vitest.config.ts', '--reporter', 'dot'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [vitest, 'run', '--config', 'test/exit-code/vitest.config.ts', '--reporter', 'dot'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -14,8 +14,24 @@ import { graphql, type GraphQLResponse } from '../support/graphql.ts';
 // composed with the subgraphs it meets, then queried with the router's inline-trace header.
 
 const EVERY_FEDERATION_V2_DIRECTIVE = [
-  'key', 'shareable', 'external', 'requires', 'provides', 'override', 'inaccessible', 'tag', 'composeDirective',
-  'interfaceObject', 'extends', 'authenticated', 'requiresScopes', 'policy', 'context', 'fromContext', 'cost', 'listSize',
+  'key',
+  'shareable',
+  'external',
+  'requires',
+  'provides',
+  'override',
+  'inaccessible',
+  'tag',
+  'composeDirective',
+  'interfaceObject',
+  'extends',
+  'authenticated',
+  'requiresScopes',
+  'policy',
+  'context',
+  'fromContext',
+  'cost',
+  'listSize',
 ];
 
 let running: RunningSubgraph;
@@ -32,9 +48,13 @@ const ask = (subgraph: RunningSubgraph, query: string, headers: Record<string, s
 /** The directives on a type (`Product`), a field (`Product.name`) or an argument (`Query.products(first:)`) of a schema built from SDL. */
 function directivesOn(schema: GraphQLSchema, coordinate: string): string[] {
   const [typeName, fieldName, argumentName] = coordinate.split(/[.(:)]/).filter(Boolean) as [string, string?, string?];
-  const type = schema.getType(typeName) as { getFields?: () => Record<string, { args?: { name: string; astNode?: unknown }[]; astNode?: unknown }>; astNode?: unknown };
+  const type = schema.getType(typeName) as {
+    getFields?: () => Record<string, { args?: { name: string; astNode?: unknown }[]; astNode?: unknown }>;
+    astNode?: unknown;
+  };
   const field = fieldName ? type.getFields?.()[fieldName] : undefined;
-  const node = (argumentName ? field?.args?.find((argument) => argument.name === argumentName) : (field ?? type))?.astNode as { directives?: readonly never[] } | undefined;
+  const node = (argumentName ? field?.args?.find((argument) => argument.name === argumentName) : (field ?? type))?.astNode as
+    { directives?: readonly never[] } | undefined;
   if (!node) throw new Error(`${coordinate} is not in the schema`);
   return (node.directives ?? []).map((directive) => print(directive));
 }
@@ -43,12 +63,22 @@ beforeAll(async () => {
   running = await products.start({ databaseUrl: inject('databaseUrl'), migrate: false });
   // the same subgraph without inline tracing, with a plugin of its own instead
   const servedBy: Plugin = {
-    onExecute: () => ({ onExecuteDone: ({ result, setResult }) => void (isAsyncIterable(result) || setResult({ ...result, extensions: { ...result.extensions, servedBy: 'plain' } })) }),
+    onExecute: () => ({
+      onExecuteDone: ({ result, setResult }) =>
+        void (isAsyncIterable(result) || setResult({ ...result, extensions: { ...result.extensions, servedBy: 'plain' } })),
+    }),
   };
-  plain = await defineSubgraph({ ...products.definition, inlineTracing: false, plugins: [servedBy] }).start({ databaseUrl: inject('databaseUrl'), migrate: false });
+  plain = await defineSubgraph({ ...products.definition, inlineTracing: false, plugins: [servedBy] }).start({
+    databaseUrl: inject('databaseUrl'),
+    migrate: false,
+  });
   const service = await ask(running, '{ _service { sdl } }');
   sdl = (service.data as { _service: { sdl: string } })._service.sdl;
-  const composed = composeSupergraph([{ name: 'products', sdl }, { name: 'users', sdl: users }, { name: 'inventory', sdl: inventory }]);
+  const composed = composeSupergraph([
+    { name: 'products', sdl },
+    { name: 'users', sdl: users },
+    { name: 'inventory', sdl: inventory },
+  ]);
   supergraph = buildSchema(composed.supergraphSdl, { assumeValidSDL: true });
   apiSdl = composed.apiSdl;
 });
@@ -61,14 +91,24 @@ describe('a subgraph built with the kit speaks all of Federation v2', () => {
   it('links the federation version it chose and imports every directive by its short name', () => {
     const link = /@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.9", import: \[([^\]]*)\]\)/.exec(sdl);
     expect(link, 'the federation link').not.toBeNull();
-    expect(link![1]!.split(', ').map((name) => name.slice(2, -1)).sort()).toEqual([...EVERY_FEDERATION_V2_DIRECTIVE].sort());
+    expect(
+      link![1]!
+        .split(', ')
+        .map((name) => name.slice(2, -1))
+        .sort(),
+    ).toEqual([...EVERY_FEDERATION_V2_DIRECTIVE].sort());
     expect(sdl).not.toMatch(/@federation__/); // none is left namespaced
     expect(sdl).toContain('directive @override(from: String!, label: String) on FIELD_DEFINITION'); // v2.9's @override, with labels
   });
 
   it('prints every directive written with @Directive into `_service { sdl }`, on types, fields and arguments', () => {
     const subgraph = buildSchema(sdl, { assumeValidSDL: true });
-    expect(directivesOn(subgraph, 'Product')).toEqual(['@audited(reason: "prices change")', '@context(name: "productContext")', '@key(fields: "id")', '@tag(name: "catalogue")']);
+    expect(directivesOn(subgraph, 'Product')).toEqual([
+      '@audited(reason: "prices change")',
+      '@context(name: "productContext")',
+      '@key(fields: "id")',
+      '@tag(name: "catalogue")',
+    ]);
     expect(directivesOn(subgraph, 'Product.name')).toEqual(['@tag(name: "public")']);
     expect(directivesOn(subgraph, 'Product.internalCode')).toEqual(['@inaccessible']);
     expect(directivesOn(subgraph, 'Product.createdBy')).toEqual(['@provides(fields: "totalProductsCreated")']);
@@ -95,10 +135,17 @@ describe('a subgraph built with the kit speaks all of Federation v2', () => {
   });
 
   it('composes with its neighbours, and the supergraph carries what each directive says', () => {
-    expect(directivesOn(supergraph, 'Product')).toEqual(['@join__type(graph: PRODUCTS, key: "id")', '@audited(reason: "prices change")', '@context(name: "products__productContext")', '@tag(name: "catalogue")']);
+    expect(directivesOn(supergraph, 'Product')).toEqual([
+      '@join__type(graph: PRODUCTS, key: "id")',
+      '@audited(reason: "prices change")',
+      '@context(name: "products__productContext")',
+      '@tag(name: "catalogue")',
+    ]);
     expect(directivesOn(supergraph, 'User')).toContain('@join__type(graph: PRODUCTS, key: "email", extension: true)'); // @extends
     expect(directivesOn(supergraph, 'User.totalProductsCreated')).toContain('@join__field(graph: PRODUCTS, external: true)');
-    expect(directivesOn(supergraph, 'User.averageProductsCreatedPerYear')).toEqual(['@join__field(graph: PRODUCTS, requires: "totalProductsCreated yearsOfEmployment")']);
+    expect(directivesOn(supergraph, 'User.averageProductsCreatedPerYear')).toEqual([
+      '@join__field(graph: PRODUCTS, requires: "totalProductsCreated yearsOfEmployment")',
+    ]);
     expect(directivesOn(supergraph, 'User.name')).toContain('@join__field(graph: PRODUCTS, override: "users", overrideLabel: "percent(50)")');
     expect(directivesOn(supergraph, 'Product.createdBy')).toEqual(['@join__field(graph: PRODUCTS, provides: "totalProductsCreated")']);
     expect(directivesOn(supergraph, 'Inventory')).toContain('@join__type(graph: PRODUCTS, key: "id", isInterfaceObject: true)');
@@ -123,18 +170,35 @@ describe('a subgraph built with the kit speaks all of Federation v2', () => {
 
   it('needs @shareable for a value type another subgraph resolves too', () => {
     const unshared = sdl.replace('type ProductDimension @shareable {', 'type ProductDimension {');
-    expect(() => composeSupergraph([{ name: 'products', sdl: unshared }, { name: 'users', sdl: users }, { name: 'inventory', sdl: inventory }])).toThrow(/INVALID_FIELD_SHARING|resolved from multiple subgraphs/);
+    expect(() =>
+      composeSupergraph([
+        { name: 'products', sdl: unshared },
+        { name: 'users', sdl: users },
+        { name: 'inventory', sdl: inventory },
+      ]),
+    ).toThrow(/INVALID_FIELD_SHARING|resolved from multiple subgraphs/);
   });
 
   it('has only the directives of the version it chose, and refuses a version the gateway cannot compose', async () => {
     const types = { resolvers: [ProductResolver, ProductVariantResolver] as [Function, Function], orphanedTypes: [Inventory] };
     await expect(buildFederatedSchema(types, {}, { version: '2.7' })).rejects.toThrow(/@context/); // @context came with v2.8
-    await expect(buildFederatedSchema(types, {}, { version: '2.15' as never })).rejects.toThrow('federation.version "2.15" is not one the gateway composes: 2.0 to 2.14');
+    await expect(buildFederatedSchema(types, {}, { version: '2.15' as never })).rejects.toThrow(
+      'federation.version "2.15" is not one the gateway composes: 2.0 to 2.14',
+    );
   });
 
   it('lets a custom directive take a federation directive’s name, leaving the federation one namespaced', async () => {
     const types = { resolvers: [ProductResolver, ProductVariantResolver] as [Function, Function], orphanedTypes: [Inventory] };
-    const own = await getSubgraphSdl(await buildFederatedSchema(types, {}, { version: '2.9', directives: [{ definition: 'directive @cost(weight: Int!) on FIELD_DEFINITION' }, { definition: 'directive @audited(reason: String!) on OBJECT' }] }));
+    const own = await getSubgraphSdl(
+      await buildFederatedSchema(
+        types,
+        {},
+        {
+          version: '2.9',
+          directives: [{ definition: 'directive @cost(weight: Int!) on FIELD_DEFINITION' }, { definition: 'directive @audited(reason: String!) on OBJECT' }],
+        },
+      ),
+    );
     expect(own).not.toContain('"@cost"');
     expect(own).toContain('directive @cost(weight: Int!) on FIELD_DEFINITION');
     expect(own).toContain('directive @federation__cost(weight: Int!)');

@@ -19,7 +19,16 @@ const caller = () => ({ tenantId: garage.organizationId, actorId: garage.userId,
 describe('subgraphs only answer the gateway', () => {
   it('refuses a request without the gateway’s signed context, even with a valid session token', async () => {
     for (const subgraph of Object.values(system.product.subgraphs)) {
-      const result = await graphql(subgraph.url, `{ __typename }`, {}, garage);
+      const result = await graphql(
+        subgraph.url,
+        `
+          {
+            __typename
+          }
+        `,
+        {},
+        garage,
+      );
       expect(result.status).toBe(401);
       expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
@@ -29,19 +38,54 @@ describe('subgraphs only answer the gateway', () => {
     const url = system.product.subgraphs.crm.url;
     const signed = signContext(caller(), contextSecret());
     const [body, signature] = signed.split('.') as [string, string];
-    const tamperedBody = Buffer.from(JSON.stringify({ ...caller(), tenantId: '00000000-0000-4000-8000-000000000001', iat: Math.floor(Date.now() / 1000) })).toString('base64url');
+    const tamperedBody = Buffer.from(
+      JSON.stringify({ ...caller(), tenantId: '00000000-0000-4000-8000-000000000001', iat: Math.floor(Date.now() / 1000) }),
+    ).toString('base64url');
     for (const header of [`${tamperedBody}.${signature}`, signContext(caller(), 'some-other-secret'), `${body}.`, 'garbage']) {
-      const result = await graphql(url, `{ customers { totalCount } }`, {}, { headers: { [CONTEXT_HEADER]: header } });
+      const result = await graphql(
+        url,
+        `
+          {
+            customers {
+              totalCount
+            }
+          }
+        `,
+        {},
+        { headers: { [CONTEXT_HEADER]: header } },
+      );
       expect(result.status).toBe(401);
     }
-    const genuine = await graphql(url, `{ customers { totalCount } }`, {}, { headers: { [CONTEXT_HEADER]: signed } });
+    const genuine = await graphql(
+      url,
+      `
+        {
+          customers {
+            totalCount
+          }
+        }
+      `,
+      {},
+      { headers: { [CONTEXT_HEADER]: signed } },
+    );
     expect(genuine.status).toBe(200);
     expect(genuine.data).toEqual({ customers: { totalCount: 0 } });
   });
 
   it('refuses an old signature, so a captured header cannot be replayed for long', async () => {
     const old = signContext(caller(), contextSecret(), Date.now() - 10 * 60_000);
-    const result = await graphql(system.product.subgraphs.crm.url, `{ customers { totalCount } }`, {}, { headers: { [CONTEXT_HEADER]: old } });
+    const result = await graphql(
+      system.product.subgraphs.crm.url,
+      `
+        {
+          customers {
+            totalCount
+          }
+        }
+      `,
+      {},
+      { headers: { [CONTEXT_HEADER]: old } },
+    );
     expect(result.status).toBe(401);
   });
 

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
-  buildClientSchema, getIntrospectionQuery, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
-  type GraphQLArgument, type GraphQLInputType, type GraphQLSchema, type IntrospectionQuery,
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type IntrospectionQuery,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayClient, seedDemoWorkshop } from '../../scripts/lib/demo-workshop.ts';
@@ -79,7 +89,8 @@ const kindOf = (type: GraphQLInputType): Kind | null => {
 function withHostile(mutation: string, args: readonly GraphQLArgument[], kind: Kind, hostile: unknown, only?: number): Record<string, unknown> | null {
   const entity = entityOf(mutation);
   let leaves = 0;
-  const probe = (type: GraphQLInputType, field: string) => (only === undefined || leaves === only ? (leaves++, hostile) : (leaves++, plain(type, field, entity)));
+  const probe = (type: GraphQLInputType, field: string) =>
+    only === undefined || leaves === only ? (leaves++, hostile) : (leaves++, plain(type, field, entity));
   const value = (type: GraphQLInputType, field: string, depth: number): unknown => {
     const inner = isNonNullType(type) ? type.ofType : type;
     if (isListType(inner)) return kind === 'List' ? probe(type, field) : [value(inner.ofType, field, depth)];
@@ -98,7 +109,13 @@ function withHostile(mutation: string, args: readonly GraphQLArgument[], kind: K
  * by its siblings' refusals: text no index can hold, the smallest Int, a date nobody means.
  */
 const long = 'x'.repeat(10_000); // beyond what a b-tree index entry holds (about 2.7 kB)
-const ONE_AT_A_TIME: [Kind, unknown][] = [['String', long], ['ID', long], ['Int', MIN_INT], ['Float', 1e300], ['DateTime', '0001-01-01T00:00:00Z']];
+const ONE_AT_A_TIME: [Kind, unknown][] = [
+  ['String', long],
+  ['ID', long],
+  ['Int', MIN_INT],
+  ['Float', 1e300],
+  ['DateTime', '0001-01-01T00:00:00Z'],
+];
 
 const operationOf = (name: string, args: readonly GraphQLArgument[]) =>
   `mutation Sweep(${args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ')}) { ${name}(${args.map((arg) => `${arg.name}: $${arg.name}`).join(', ')}) { __typename } }`;
@@ -130,7 +147,12 @@ afterAll(() => system?.stop());
 async function stateOf(organizationId: string, since: Date): Promise<Record<string, string>> {
   const connection = system.product.subgraphs.identity.orm.em.getConnection();
   const digest = async (from: string, where: string) =>
-    (await connection.execute<{ digest: string }[]>(`select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as digest from ${from} t where ${where}`, [organizationId]))[0]!.digest;
+    (
+      await connection.execute<{ digest: string }[]>(
+        `select count(*) || ':' || md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as digest from ${from} t where ${where}`,
+        [organizationId],
+      )
+    )[0]!.digest;
   const tables = await connection.execute<{ table_schema: string; table_name: string }[]>(
     `select table_schema, table_name from information_schema.columns where column_name = 'tenant_id' and table_schema not in ('pg_catalog', 'information_schema') order by 1, 2`,
   );
@@ -139,7 +161,14 @@ async function stateOf(organizationId: string, since: Date): Promise<Record<stri
   state['identity.organizations'] = await digest('identity.organizations', 'id::text = ?');
   state['identity.users'] = await digest('identity.users', 'id in (select user_id from identity.memberships where tenant_id::text = ?)');
   // jobs move on by themselves (active, completed, archived): what counts is that none was added
-  state['events and jobs'] = String((await connection.execute<{ n: number }[]>(`select count(*)::int as n from pgboss.job where data->>'tenantId' = ? and created_on >= ?`, [organizationId, since]))[0]!.n);
+  state['events and jobs'] = String(
+    (
+      await connection.execute<{ n: number }[]>(`select count(*)::int as n from pgboss.job where data->>'tenantId' = ? and created_on >= ?`, [
+        organizationId,
+        since,
+      ])
+    )[0]!.n,
+  );
   return state;
 }
 
@@ -175,9 +204,11 @@ describe('hostile input across the whole API', () => {
       const document = mutationDocument(schema, mutation.name);
       const send = async (variables: Record<string, unknown>, what: string) => {
         requests++;
-        for (const problem of problemsOf(await graphql(system.gatewayUrl, document, variables, owner))) problems.push(`${mutation.name} with ${what}: ${problem}`);
+        for (const problem of problemsOf(await graphql(system.gatewayUrl, document, variables, owner)))
+          problems.push(`${mutation.name} with ${what}: ${problem}`);
       };
-      const shown = (hostile: unknown) => (typeof hostile === 'string' && hostile.length > 40 ? `${hostile.length} chars` : JSON.stringify(hostile)?.slice(0, 40));
+      const shown = (hostile: unknown) =>
+        typeof hostile === 'string' && hostile.length > 40 ? `${hostile.length} chars` : JSON.stringify(hostile)?.slice(0, 40);
       for (const [kind, values] of Object.entries(CORPUS) as [Kind, unknown[]][]) {
         for (const hostile of values) {
           const variables = withHostile(mutation.name, mutation.args, kind, hostile);
@@ -186,21 +217,26 @@ describe('hostile input across the whole API', () => {
         }
       }
       for (const [kind, hostile] of ONE_AT_A_TIME) {
-        for (let only = 0, variables; (variables = withHostile(mutation.name, mutation.args, kind, hostile, only)); only++) await send(variables, `${kind} #${only} ${shown(hostile)}`);
+        for (let only = 0, variables; (variables = withHostile(mutation.name, mutation.args, kind, hostile, only)); only++)
+          await send(variables, `${kind} #${only} ${shown(hostile)}`);
       }
     };
     // a few mutations at a time, as several clients would send them
     const queue = [...mutations];
-    await Promise.all(Array.from({ length: 4 }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await sweep(next);
-    }));
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await sweep(next);
+      }),
+    );
     await system.waitForBackgroundJobs(owner.organizationId);
     const after = await stateOf(owner.organizationId, start);
 
     const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
     expect({ problems, changed }).toEqual({ problems: [], changed: [] });
     // the sweep means something only if it reached the mutations of every subgraph with each kind of value
-    expect(mutations.map((m) => m.name)).toEqual(expect.arrayContaining(['createCustomer', 'createVehicle', 'createProduct', 'createApiKey', 'createWebhookEndpoint', 'addWorkOrderLine']));
+    expect(mutations.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['createCustomer', 'createVehicle', 'createProduct', 'createApiKey', 'createWebhookEndpoint', 'addWorkOrderLine']),
+    );
     expect(requests).toBeGreaterThan(mutations.length * 5);
     expect([...knownIds.keys()]).toEqual(expect.arrayContaining(['customer', 'vehicle', 'workorder', 'appointment', 'technician', 'product']));
   }, 180_000);

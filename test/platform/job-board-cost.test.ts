@@ -23,7 +23,12 @@ beforeAll(async () => {
     await api.addLine(order.id, { kind: 'FEE', serviceItemId: shop.feeItemId });
   }
   const { workOrders } = await expectData(system.gatewayUrl, `{ workOrders(first: 1, orderBy: [NUMBER_ASC]) { nodes { id } } }`, {}, shop.org);
-  await expectData(system.gatewayUrl, `mutation($input: CreateInspectionInput!) { createInspection(input: $input) { id } }`, { input: { workOrderId: workOrders.nodes[0].id } }, shop.org);
+  await expectData(
+    system.gatewayUrl,
+    `mutation($input: CreateInspectionInput!) { createInspection(input: $input) { id } }`,
+    { input: { workOrderId: workOrders.nodes[0].id } },
+    shop.org,
+  );
   // let the background consumers of these changes finish, so the counts are the query's own
   await system.waitForBackgroundJobs(shop.org.organizationId);
 }, 120_000);

@@ -11,9 +11,19 @@ beforeAll(async () => {
   system = await startSystem();
   garage = await system.createOrganization();
   for (let i = 0; i < 100; i++) {
-    const { createCustomer } = await expectData(system.gatewayUrl, `mutation($name: String!) { createCustomer(input: { name: $name }) { id } }`, { name: `Customer ${String(i).padStart(3, '0')}` }, garage);
+    const { createCustomer } = await expectData(
+      system.gatewayUrl,
+      `mutation($name: String!) { createCustomer(input: { name: $name }) { id } }`,
+      { name: `Customer ${String(i).padStart(3, '0')}` },
+      garage,
+    );
     if (i % 3 === 0) {
-      await expectData(system.gatewayUrl, `mutation($owner: ID!) { createVehicle(input: { make: "Skoda", model: "Octavia", ownerId: $owner }) { id } }`, { owner: createCustomer.id }, garage);
+      await expectData(
+        system.gatewayUrl,
+        `mutation($owner: ID!) { createVehicle(input: { make: "Skoda", model: "Octavia", ownerId: $owner }) { id } }`,
+        { owner: createCustomer.id },
+        garage,
+      );
     }
   }
   // the counts are of every statement a subgraph runs: let the background consumers of these changes finish first

@@ -63,13 +63,20 @@ describe('secrets never leave the server', () => {
     await call(`{ me { actorType } }`, {}, { token: session });
     await call(`{ me { actorType } }`, {}, { apiKey: `${apiKey}x` });
 
-    const credentials = (key: string) => [{ name: 'secretKey', value: key }, { name: 'webhookSecret', value: STRIPE_WEBHOOK_SECRET }];
+    const credentials = (key: string) => [
+      { name: 'secretKey', value: key },
+      { name: 'webhookSecret', value: STRIPE_WEBHOOK_SECRET },
+    ];
     const save = `mutation($c: [CredentialInput!]!) { saveCredentials(provider: STRIPE, credentials: $c) { id status lastError } }`;
     await call(save, { c: credentials(WRONG_KEY) }, shop);
     const connected = await call(save, { c: credentials(STRIPE_KEY) }, shop);
     const connectionId = (connected.data as { saveCredentials: { id: string } }).saveCredentials.id;
     await call(`mutation($id: ID!) { testConnection(id: $id) { status } }`, { id: connectionId }, shop);
-    await call(`{ providers { provider credentialFields { name } connection { status accountName lastError } } connections { nodes { id status } } integrationHealth { connections { status } } }`, {}, shop);
+    await call(
+      `{ providers { provider credentialFields { name } connection { status accountName lastError } } connections { nodes { id status } } integrationHealth { connections { status } } }`,
+      {},
+      shop,
+    );
 
     stripe.inject({ fault: { kind: 'server-error' }, match: /account/ });
     await call(`mutation($id: ID!) { testConnection(id: $id) { status lastError } }`, { id: connectionId }, shop);
@@ -80,7 +87,9 @@ describe('secrets never leave the server', () => {
     const authorizeUrl = (started.data as { startConnection: { authorizeUrl: string } }).startConnection.authorizeUrl;
     expect((await fetch(google.approve(authorizeUrl), { redirect: 'manual' })).status).toBe(302);
     const db = system.product.subgraphs.integrations.orm.em.getConnection();
-    const [row] = await db.execute(`select id, sealed_secrets from integrations.connections where tenant_id = ? and provider = 'GOOGLE'`, [shop.organizationId]);
+    const [row] = await db.execute(`select id, sealed_secrets from integrations.connections where tenant_id = ? and provider = 'GOOGLE'`, [
+      shop.organizationId,
+    ]);
     const { tokens } = openJson<ConnectionSecrets>(row.sealed_secrets);
     google.revokeRefreshToken(tokens?.refreshToken as string);
     await db.execute(`update integrations.connections set token_expires_at = now() - interval '1 hour' where id = ?`, [row.id]);
@@ -93,7 +102,10 @@ describe('secrets never leave the server', () => {
     expect(lines.some((line) => line.includes('signed in'))).toBe(true); // the tap sees the product's log lines
     for (const secret of secrets) {
       const leaks = everything.filter((text) => text.includes(secret));
-      expect(leaks.map((text) => text.slice(0, 300)), `secret ${secret.slice(0, 8)}… leaked`).toEqual([]);
+      expect(
+        leaks.map((text) => text.slice(0, 300)),
+        `secret ${secret.slice(0, 8)}… leaked`,
+      ).toEqual([]);
     }
   });
 });

@@ -50,7 +50,12 @@ describe('production refuses development or missing secrets', () => {
   });
 
   it('refuses a malformed SECRET_KEYS', async () => {
-    const run = runScript(['scripts/serve.ts', 'integrations'], { NODE_ENV: 'production', DATABASE_URL: database.databaseUrl, ...realSecrets(), SECRET_KEYS: 'k1:short' });
+    const run = runScript(['scripts/serve.ts', 'integrations'], {
+      NODE_ENV: 'production',
+      DATABASE_URL: database.databaseUrl,
+      ...realSecrets(),
+      SECRET_KEYS: 'k1:short',
+    });
     expect(await run.exited()).toBe(1);
     expect(run.output()).toContain('SECRET_KEYS entry "k1" must be id:base64 of 32 bytes');
   });
@@ -64,7 +69,16 @@ describe('npm start in production', () => {
       await run.waitFor(/Atelier is running/);
       expect(run.output()).not.toMatch(/password/i);
       expect(await database.sql('select count(*)::int as n from identity.organizations')).toEqual([{ n: 0 }]);
-      const login = await graphql(`http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`, `mutation { login(input: { email: "owner@atelier.local", password: "atelier-demo" }) { token } }`);
+      const login = await graphql(
+        `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`,
+        `
+          mutation {
+            login(input: { email: "owner@atelier.local", password: "atelier-demo" }) {
+              token
+            }
+          }
+        `,
+      );
       expect(login.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     } finally {
       run.child.kill('SIGTERM');

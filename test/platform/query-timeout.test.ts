@@ -18,7 +18,18 @@ describe('a statement that runs too long', () => {
     const crm = system.product.subgraphs.crm.orm.em.fork();
     await crm.transactional(async (em) => {
       await em.execute('lock table crm.customers in access exclusive mode');
-      const waiting = await graphql(system.gatewayUrl, `{ customers { totalCount } }`, {}, garage);
+      const waiting = await graphql(
+        system.gatewayUrl,
+        `
+          {
+            customers {
+              totalCount
+            }
+          }
+        `,
+        {},
+        garage,
+      );
       expect(errorOf(waiting)).toMatchObject({ code: 'QUERY_TIMEOUT', message: expect.not.stringMatching(/customers|statement|sql/i) });
     });
     expect(await expectData(system.gatewayUrl, `{ customers { totalCount } }`, {}, garage)).toEqual({ customers: { totalCount: 0 } });

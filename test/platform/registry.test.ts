@@ -11,7 +11,10 @@ const sorted = (names: Iterable<string>) => [...names].sort();
 
 /** The services of docker-compose.yml with their lines: each is a two-space-indented key under `services:`. */
 function composeServices(): Map<string, string> {
-  const body = read('docker-compose.yml').split(/^services:\n/m)[1]?.split(/^\S/m)[0] ?? '';
+  const body =
+    read('docker-compose.yml')
+      .split(/^services:\n/m)[1]
+      ?.split(/^\S/m)[0] ?? '';
   return new Map([...body.matchAll(/^ {2}([\w-]+):\n((?: {4}.*\n|\n)*)/gm)].map(([, name, lines]) => [name ?? '', lines ?? '']));
 }
 
@@ -59,7 +62,7 @@ describe('the subgraph registry (subgraphs/registry.ts)', () => {
     expect(gateway.match(/_URL:/g)).toHaveLength(subgraphNames.length);
   });
 
-  it('is the list of the Dockerfile: every workspace\'s package.json is copied before npm ci, every subgraph is a SERVICE', () => {
+  it("is the list of the Dockerfile: every workspace's package.json is copied before npm ci, every subgraph is a SERVICE", () => {
     const dockerfile = read('Dockerfile');
     const copied = [...dockerfile.matchAll(/^COPY (\S+)\/package\.json \1\/$/gm)].map(([, folder]) => folder);
     expect(sorted(copied)).toEqual(sorted(workspaceFolders()));

@@ -35,11 +35,18 @@ afterAll(async () => {
 describe('two replicas of the workshop subgraph', () => {
   it('delivers a change made through one replica to a subscriber served by the other', async () => {
     const { createVehicle } = await expectData(system.gatewayUrl, `mutation { createVehicle(input: { make: "Fiat", model: "Panda" }) { id } }`, {}, garage);
-    const subscriber = subscribeWs(gatewayOnSecondReplica.url, `subscription($id: ID) { vehicleChanged(id: $id) { kind node { mileage } } }`, { id: createVehicle.id }, garage);
+    const subscriber = subscribeWs(
+      gatewayOnSecondReplica.url,
+      `subscription($id: ID) { vehicleChanged(id: $id) { kind node { mileage } } }`,
+      { id: createVehicle.id },
+      garage,
+    );
     await settle(500);
     try {
       await expectData(system.gatewayUrl, `mutation($id: ID!) { updateVehicle(id: $id, input: { mileage: 42 }) { id } }`, { id: createVehicle.id }, garage);
-      expect((await subscriber.nextWhere((event) => event.data?.vehicleChanged.kind === 'UPDATED')).data).toEqual({ vehicleChanged: { kind: 'UPDATED', node: { mileage: 42 } } });
+      expect((await subscriber.nextWhere((event) => event.data?.vehicleChanged.kind === 'UPDATED')).data).toEqual({
+        vehicleChanged: { kind: 'UPDATED', node: { mileage: 42 } },
+      });
     } finally {
       await subscriber.close();
     }

@@ -14,7 +14,11 @@ afterAll(() => system?.stop());
 
 /** The plan of the statement a list's search runs, with sequential scans priced out so an index shows if there is one. */
 async function searchPlan(em: EntityManager, entity: typeof Customer | typeof Vehicle, columns: string[], q: string): Promise<string> {
-  const sql = em.createQueryBuilder(entity as never).select('*').where(toWhere({ q }, columns) as never).getFormattedQuery();
+  const sql = em
+    .createQueryBuilder(entity as never)
+    .select('*')
+    .where(toWhere({ q }, columns) as never)
+    .getFormattedQuery();
   return em.transactional(async (tx) => {
     await tx.execute('set local enable_seqscan = off');
     const rows = await tx.execute<{ 'QUERY PLAN': string }[]>(`explain ${sql}`);

@@ -42,7 +42,10 @@ describe('tenant isolation across the whole API', () => {
       const mine = await expectData(system.gatewayUrl, `{ ${list}(first: 100) { totalCount nodes { id } } }`, {}, owner);
       const theirs = await expectData(system.gatewayUrl, `{ ${list}(first: 100) { totalCount nodes { id } } }`, {}, stranger);
       const ids = (mine[list].nodes as { id: string }[]).map((node) => node.id);
-      expect((theirs[list].nodes as { id: string }[]).filter((node) => ids.includes(node.id)), list).toEqual([]);
+      expect(
+        (theirs[list].nodes as { id: string }[]).filter((node) => ids.includes(node.id)),
+        list,
+      ).toEqual([]);
       if (ids.length) listsWithRecords.push(list);
       for (const id of ids.slice(0, 3)) {
         const byId = await expectData(system.gatewayUrl, `query($id: ID!) { ${one}(id: $id) { id } }`, { id }, stranger);
@@ -51,7 +54,9 @@ describe('tenant isolation across the whole API', () => {
       }
     }
     // the sweep means something only if the owner's organization has records in the workshop's lists
-    expect(listsWithRecords).toEqual(expect.arrayContaining(['customers', 'vehicles', 'technicians', 'serviceItems', 'products', 'appointments', 'workOrders', 'inspections']));
+    expect(listsWithRecords).toEqual(
+      expect.arrayContaining(['customers', 'vehicles', 'technicians', 'serviceItems', 'products', 'appointments', 'workOrders', 'inspections']),
+    );
     expect(checkedRecords).toBeGreaterThan(20);
   });
 });

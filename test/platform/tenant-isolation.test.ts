@@ -13,22 +13,50 @@ beforeAll(async () => {
   first = await system.createOrganization('First Garage');
   second = await system.createOrganization('Second Garage');
   customerId = (await expectData(system.gatewayUrl, `mutation { createCustomer(input: { name: "Only Mine" }) { id } }`, {}, first)).createCustomer.id;
-  vehicleId = (await expectData(system.gatewayUrl, `mutation($owner: ID!) { createVehicle(input: { make: "Saab", model: "900", ownerId: $owner }) { id } }`, { owner: customerId }, first)).createVehicle.id;
+  vehicleId = (
+    await expectData(
+      system.gatewayUrl,
+      `mutation($owner: ID!) { createVehicle(input: { make: "Saab", model: "900", ownerId: $owner }) { id } }`,
+      { owner: customerId },
+      first,
+    )
+  ).createVehicle.id;
 });
 afterAll(() => system?.stop());
 
 describe('tenant isolation through the gateway', () => {
   it('hides another organization’s customers and vehicles by ID and by list', async () => {
-    const byId = await expectData(system.gatewayUrl, `query($c: ID!, $v: ID!) { customer(id: $c) { id } vehicle(id: $v) { id } }`, { c: customerId, v: vehicleId }, second);
+    const byId = await expectData(
+      system.gatewayUrl,
+      `query($c: ID!, $v: ID!) { customer(id: $c) { id } vehicle(id: $v) { id } }`,
+      { c: customerId, v: vehicleId },
+      second,
+    );
     expect(byId).toEqual({ customer: null, vehicle: null });
     const lists = await expectData(system.gatewayUrl, `{ customers { totalCount nodes { id } } vehicles { totalCount nodes { id } } }`, {}, second);
     expect(lists).toEqual({ customers: { totalCount: 0, nodes: [] }, vehicles: { totalCount: 0, nodes: [] } });
-    const filtered = await expectData(system.gatewayUrl, `query($ids: [ID!]) { customers(filter: { id: { in: $ids } }) { totalCount } }`, { ids: [customerId] }, second);
+    const filtered = await expectData(
+      system.gatewayUrl,
+      `query($ids: [ID!]) { customers(filter: { id: { in: $ids } }) { totalCount } }`,
+      { ids: [customerId] },
+      second,
+    );
     expect(filtered.customers.totalCount).toBe(0);
   });
 
   it('refuses a vehicle that points at another organization’s customer', async () => {
-    const foreign = await graphql(system.gatewayUrl, `mutation($owner: ID!) { createVehicle(input: { make: "Volvo", model: "240", ownerId: $owner }) { id } }`, { owner: customerId }, second);
+    const foreign = await graphql(
+      system.gatewayUrl,
+      `
+        mutation ($owner: ID!) {
+          createVehicle(input: { make: "Volvo", model: "240", ownerId: $owner }) {
+            id
+          }
+        }
+      `,
+      { owner: customerId },
+      second,
+    );
     expect(errorOf(foreign)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['ownerId'] });
     expect((await expectData(system.gatewayUrl, `{ vehicles { totalCount } }`, {}, second)).vehicles.totalCount).toBe(0);
   });
@@ -43,7 +71,12 @@ describe('tenant isolation through the gateway', () => {
     ] as const) {
       expect(errorOf(await graphql(system.gatewayUrl, mutation, variables, second)).code).toBe('NOT_FOUND');
     }
-    const mine = await expectData(system.gatewayUrl, `query($c: ID!, $v: ID!) { customer(id: $c) { name vehicles { id mileage } } vehicle(id: $v) { mileage } }`, { c: customerId, v: vehicleId }, first);
+    const mine = await expectData(
+      system.gatewayUrl,
+      `query($c: ID!, $v: ID!) { customer(id: $c) { name vehicles { id mileage } } vehicle(id: $v) { mileage } }`,
+      { c: customerId, v: vehicleId },
+      first,
+    );
     expect(mine).toEqual({ customer: { name: 'Only Mine', vehicles: [{ id: vehicleId, mileage: null }] }, vehicle: { mileage: null } });
   });
 

@@ -19,7 +19,12 @@ export function authHeaders(credentials: Credentials = {}): Record<string, strin
 }
 
 /** A GraphQL request over HTTP, as any client would make it. */
-export async function graphql<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, credentials: Credentials = {}): Promise<GraphQLResponse<T>> {
+export async function graphql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  credentials: Credentials = {},
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...authHeaders(credentials) },
@@ -34,7 +39,12 @@ export async function graphql<T = Record<string, any>>(url: string, query: strin
 }
 
 /** The data of a request that must succeed; otherwise the errors fail the test with their message. */
-export async function expectData<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, credentials: Credentials = {}): Promise<T> {
+export async function expectData<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  credentials: Credentials = {},
+): Promise<T> {
   const result = await graphql<T>(url, query, variables, credentials);
   if (result.errors?.length || !result.data) throw new Error(`GraphQL request failed (${result.status}): ${JSON.stringify(result.errors)}`);
   return result.data;
@@ -108,27 +118,57 @@ function nextWhere<T>(next: (timeoutMs?: number) => Promise<T>) {
 }
 
 /** A subscription over graphql-ws; credentials travel as connection parameters, as a browser sends them. */
-export function subscribeWs<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, credentials: Credentials = {}): Subscription<{ data?: T; errors?: unknown[] }> {
+export function subscribeWs<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  credentials: Credentials = {},
+): Subscription<{ data?: T; errors?: unknown[] }> {
   const queue = queueOf<{ data?: T; errors?: unknown[] }>();
   const client = createWsClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: authHeaders(credentials), retryAttempts: 0 });
-  const dispose = client.subscribe<T>({ query, variables }, {
-    next: (value) => queue.push(value as { data?: T; errors?: unknown[] }),
-    error: (error) => queue.fail(error),
-    complete: () => undefined,
-  });
-  return { next: queue.next, nextWhere: nextWhere(queue.next), close: async () => { dispose(); await client.dispose(); } };
+  const dispose = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => queue.push(value as { data?: T; errors?: unknown[] }),
+      error: (error) => queue.fail(error),
+      complete: () => undefined,
+    },
+  );
+  return {
+    next: queue.next,
+    nextWhere: nextWhere(queue.next),
+    close: async () => {
+      dispose();
+      await client.dispose();
+    },
+  };
 }
 
 /** A subscription over server-sent events (graphql-sse distinct connections mode). */
-export function subscribeSse<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, credentials: Credentials = {}): Subscription<{ data?: T; errors?: unknown[] }> {
+export function subscribeSse<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  credentials: Credentials = {},
+): Subscription<{ data?: T; errors?: unknown[] }> {
   const queue = queueOf<{ data?: T; errors?: unknown[] }>();
   const client = createSseClient({ url, headers: authHeaders(credentials), retryAttempts: 0 });
-  const dispose = client.subscribe<T>({ query, variables }, {
-    next: (value) => queue.push(value as { data?: T; errors?: unknown[] }),
-    error: (error) => queue.fail(error),
-    complete: () => undefined,
-  });
-  return { next: queue.next, nextWhere: nextWhere(queue.next), close: async () => { dispose(); client.dispose(); } };
+  const dispose = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => queue.push(value as { data?: T; errors?: unknown[] }),
+      error: (error) => queue.fail(error),
+      complete: () => undefined,
+    },
+  );
+  return {
+    next: queue.next,
+    nextWhere: nextWhere(queue.next),
+    close: async () => {
+      dispose();
+      client.dispose();
+    },
+  };
 }
 
 /** Gives a fresh subscription time to reach the subgraph before the change it should see is made. */

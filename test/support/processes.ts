@@ -20,10 +20,16 @@ export interface ScriptRun {
  */
 export function runScript(args: string[], env: Record<string, string | undefined> = {}): ScriptRun {
   const base = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'NODE_ENV', 'CONTEXT_SECRET', 'JWT_SECRET', 'SECRET_KEYS'].includes(name) && !name.startsWith('VITEST')),
+    Object.entries(process.env).filter(
+      ([name]) => !['DATABASE_URL', 'NODE_ENV', 'CONTEXT_SECRET', 'JWT_SECRET', 'SECRET_KEYS'].includes(name) && !name.startsWith('VITEST'),
+    ),
   );
   // `node --import tsx`, not the tsx CLI: one process, so a kill reaches the script itself, as a crash would
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repositoryRoot, env: { ...base, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: repositoryRoot,
+    env: { ...base, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
@@ -36,7 +42,10 @@ export function runScript(args: string[], env: Record<string, string | undefined
   const within = <T>(promise: Promise<T>, timeoutMs: number, what: string) =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${what} within ${timeoutMs} ms; output:\n${output}`)), timeoutMs);
-      promise.then((value) => (clearTimeout(timer), resolve(value)), (error: unknown) => (clearTimeout(timer), reject(error)));
+      promise.then(
+        (value) => (clearTimeout(timer), resolve(value)),
+        (error: unknown) => (clearTimeout(timer), reject(error)),
+      );
     });
   return {
     child,

@@ -82,10 +82,12 @@ export async function startSystem(options: { production?: boolean; isolated?: bo
       return { organizationId: organization.id, userId: owner.id, email, password, token: login.token };
     },
     async accountEmailTo(to) {
-      const [job] = await product.subgraphs.identity.orm.em.getConnection().execute<{ data: { data: { subject: string; text: string } } }[]>(
-        `select data from pgboss.job where name = 'integrations.account-email' and data->'data'->>'to' = ? order by created_on desc limit 1`,
-        [to.toLowerCase()],
-      );
+      const [job] = await product.subgraphs.identity.orm.em
+        .getConnection()
+        .execute<{ data: { data: { subject: string; text: string } } }[]>(
+          `select data from pgboss.job where name = 'integrations.account-email' and data->'data'->>'to' = ? order by created_on desc limit 1`,
+          [to.toLowerCase()],
+        );
       if (!job) throw new Error(`no account email to ${to} was queued`);
       const { subject, text } = job.data.data;
       return { subject, text, token: /[?&]token=([\w-]+)/.exec(text)?.[1] ?? null };
@@ -95,23 +97,38 @@ export async function startSystem(options: { production?: boolean; isolated?: bo
       const password = `pw-${randomUUID()}`;
       await expectData(gatewayUrl, `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`, { input: { email, role } }, organization);
       const { token } = await system.accountEmailTo(email);
-      await expectData(gatewayUrl, `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { role } }`, { input: { token, name: options.name ?? 'Member', password } });
+      await expectData(gatewayUrl, `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { role } }`, {
+        input: { token, name: options.name ?? 'Member', password },
+      });
       const { login } = await expectData<{ login: { token: string; user: { id: string } } }>(
         gatewayUrl,
         `mutation Login($input: LoginInput!) { login(input: $input) { token user { id } } }`,
         { input: { email, password, organizationId: organization.organizationId } },
       );
       const { memberships } = await expectData<{ memberships: { nodes: { id: string }[] } }>(
-        gatewayUrl, `query($userId: ID!) { memberships(filter: { userId: { eq: $userId } }) { nodes { id } } }`, { userId: login.user.id }, organization,
+        gatewayUrl,
+        `query($userId: ID!) { memberships(filter: { userId: { eq: $userId } }) { nodes { id } } }`,
+        { userId: login.user.id },
+        organization,
       );
-      return { organizationId: organization.organizationId, userId: login.user.id, email, password, token: login.token, membershipId: memberships.nodes[0]?.id as string };
+      return {
+        organizationId: organization.organizationId,
+        userId: login.user.id,
+        email,
+        password,
+        token: login.token,
+        membershipId: memberships.nodes[0]?.id as string,
+      };
     },
     async waitForBackgroundJobs(organizationId) {
       const pending = async () =>
-        (await product.subgraphs.identity.orm.em.getConnection().execute<{ n: number }[]>(
-          `select count(*)::int as n from pgboss.job where data->>'tenantId' = ? and state in ('created', 'retry', 'active')`,
-          [organizationId],
-        ))[0]?.n;
+        (
+          await product.subgraphs.identity.orm.em
+            .getConnection()
+            .execute<{ n: number }[]>(`select count(*)::int as n from pgboss.job where data->>'tenantId' = ? and state in ('created', 'retry', 'active')`, [
+              organizationId,
+            ])
+        )[0]?.n;
       for (let waited = 0; (await pending()) !== 0; waited += 250) {
         if (waited > 60_000) throw new Error('background jobs did not finish within a minute');
         await new Promise((resolve) => setTimeout(resolve, 250));

@@ -33,7 +33,9 @@ export function AcceptInvitationPage({ api }: { api: AccountsApi }) {
       return fields;
     }
     // joined: they sign in next, with the password they just gave, and land in the organization that invited them
-    navigate('/login', { state: { notice: translate('atelier.accounts.acceptInvitation.joined', { organization: accepted.organization.name }) } satisfies LoginNotice });
+    navigate('/login', {
+      state: { notice: translate('atelier.accounts.acceptInvitation.joined', { organization: accepted.organization.name }) } satisfies LoginNotice,
+    });
   }
 
   return (

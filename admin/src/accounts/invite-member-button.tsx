@@ -1,7 +1,20 @@
 import PersonAddIcon from '@mui/icons-material/PersonAddOutlined';
 import { Alert, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useState } from 'react';
-import { Button, Form, SaveButton, SelectInput, TextInput, email, required, usePermissions, useNotify, useRedirect, useRefresh, useTranslate } from 'react-admin';
+import {
+  Button,
+  Form,
+  SaveButton,
+  SelectInput,
+  TextInput,
+  email,
+  required,
+  usePermissions,
+  useNotify,
+  useRedirect,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { formErrorsOf } from '../api/errors.ts';
 import type { Role } from '../generated/graphql.ts';
 import { choicesOf } from '../resources/presentation.ts';

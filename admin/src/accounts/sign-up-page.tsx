@@ -21,7 +21,12 @@ export function SignUpPage({ api }: { api: AccountsApi }) {
   async function signUp(values: Record<string, unknown>) {
     setGeneralError(undefined);
     try {
-      const input = { organizationName: String(values.organizationName ?? ''), name: String(values.name ?? ''), email: String(values.email ?? ''), password: String(values.password ?? '') };
+      const input = {
+        organizationName: String(values.organizationName ?? ''),
+        name: String(values.name ?? ''),
+        email: String(values.email ?? ''),
+        password: String(values.password ?? ''),
+      };
       const result = await api.signUp(input);
       setOutcome({ sent: result.message });
     } catch (error) {

@@ -33,9 +33,13 @@ export function VerifyEmailPage({ api }: { api: AccountsApi }) {
       {!token ? (
         <Alert severity="error">{translate('atelier.accounts.verifyEmail.noToken')}</Alert>
       ) : !outcome ? (
-        <Alert severity="info" icon={<CircularProgress size={20} />}>{translate('atelier.accounts.verifyEmail.checking')}</Alert>
+        <Alert severity="info" icon={<CircularProgress size={20} />}>
+          {translate('atelier.accounts.verifyEmail.checking')}
+        </Alert>
       ) : 'error' in outcome ? (
-        <Alert severity="error" role="alert">{outcome.error}</Alert>
+        <Alert severity="error" role="alert">
+          {outcome.error}
+        </Alert>
       ) : (
         <Alert severity="success">{translate('atelier.accounts.verifyEmail.done')}</Alert>
       )}

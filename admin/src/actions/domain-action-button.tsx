@@ -61,7 +61,10 @@ export function DomainActionButton({ resource, action, record: given, onDone }: 
       const { data, shownOnce: values, link } = await dataProvider.runDomainAction(resource.name, { action: action.mutation, id: record.id });
       const done = `${humanise(action.mutation)}: done`;
       // a link to follow stays a while longer than the usual notice
-      notify(link ? <DoneWithLink text={done} href={link} name={humanise(action.result?.type ?? '').toLowerCase()} /> : done, { type: 'success', ...(link && { autoHideDuration: 15_000 }) });
+      notify(link ? <DoneWithLink text={done} href={link} name={humanise(action.result?.type ?? '').toLowerCase()} /> : done, {
+        type: 'success',
+        ...(link && { autoHideDuration: 15_000 }),
+      });
       setShownOnce(values);
       if (action.returns && action.returns !== resource.name && data) redirect('show', action.returns, data.id);
       else refresh();
@@ -106,7 +109,9 @@ export function DomainActionButton({ resource, action, record: given, onDone }: 
 export function DomainActionButtons({ resource, record, onDone }: { resource: ResourceDescription; record?: RaRecord; onDone?: () => void; label?: string }) {
   return (
     <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
-      {resource.actions.map((action) => <DomainActionButton key={action.mutation} resource={resource} action={action} record={record} onDone={onDone} />)}
+      {resource.actions.map((action) => (
+        <DomainActionButton key={action.mutation} resource={resource} action={action} record={record} onDone={onDone} />
+      ))}
     </Stack>
   );
 }

@@ -37,11 +37,15 @@ function answerSelection({ shownOnce, result }: ActionDescription): string {
 
 /** `mutation AdminReplayInboundEvent($id: ID!) { replayInboundEvent(id: $id) { id } }`. */
 const actionDocument = (action: ActionDescription): DocumentNode =>
-  parse(`mutation Admin${upperFirst(action.mutation)}($${action.argument}: ID!) { ${action.mutation}(${action.argument}: $${action.argument}) ${answerSelection(action)} }`);
+  parse(
+    `mutation Admin${upperFirst(action.mutation)}($${action.argument}: ID!) { ${action.mutation}(${action.argument}: $${action.argument}) ${answerSelection(action)} }`,
+  );
 
 export function withDomainActions(dataProvider: DataProvider, client: ApolloClient<unknown>, catalog: ResourceCatalog): DomainActionsDataProvider {
   const api = apiRequests(client);
-  const actions = new Map([...catalog.values()].flatMap((resource) => resource.actions.map((action) => [`${resource.name}.${action.mutation}`, action] as const)));
+  const actions = new Map(
+    [...catalog.values()].flatMap((resource) => resource.actions.map((action) => [`${resource.name}.${action.mutation}`, action] as const)),
+  );
   const documents = new Map([...actions].map(([key, action]) => [key, actionDocument(action)]));
 
   return {

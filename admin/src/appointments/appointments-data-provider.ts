@@ -1,7 +1,12 @@
 import type { ApolloClient } from '@apollo/client';
 import type { DataProvider } from 'react-admin';
 import { apiRequests } from '../actions/api-request.ts';
-import { AdminCalendarDocument, AdminCalendarTechniciansDocument, type AdminCalendarQuery, type AdminCalendarTechniciansQuery } from '../generated/operations.ts';
+import {
+  AdminCalendarDocument,
+  AdminCalendarTechniciansDocument,
+  type AdminCalendarQuery,
+  type AdminCalendarTechniciansQuery,
+} from '../generated/operations.ts';
 
 // the shapes of appointments.graphql's queries
 export type CalendarAppointment = AdminCalendarQuery['appointments']['nodes'][number];

@@ -39,7 +39,8 @@ const NONE = '';
 function groupsOf(by: GroupBy, appointments: CalendarAppointment[], technicians: CalendarTechnician[]): Group[] {
   if (by === 'technician') {
     const known = new Map(technicians.map((technician) => [technician.id, technician.name]));
-    for (const appointment of appointments) if (appointment.technicianId && !known.has(appointment.technicianId)) known.set(appointment.technicianId, appointment.technician?.name ?? '?');
+    for (const appointment of appointments)
+      if (appointment.technicianId && !known.has(appointment.technicianId)) known.set(appointment.technicianId, appointment.technician?.name ?? '?');
     return [...[...known].map(([id, name]) => ({ key: id, label: name, booking: { technicianId: id } })), { key: NONE, label: 'No technician', booking: {} }];
   }
   const bays = [...new Set(appointments.flatMap((appointment) => (appointment.bay ? [appointment.bay] : [])))].sort();
@@ -67,16 +68,28 @@ function AppointmentBlock({ placed, style }: { placed: Placed; style?: object })
       aria-label={describe(placed)}
       data-testid="calendar-appointment"
       sx={{
-        display: 'block', overflow: 'hidden', borderRadius: 1, px: 0.75, py: 0.25, fontSize: '0.75rem', textDecoration: 'none',
-        bgcolor: cancelled ? 'action.disabledBackground' : 'primary.main', color: cancelled ? 'text.secondary' : 'primary.contrastText',
-        textDecorationLine: cancelled ? 'line-through' : undefined, ...style,
+        display: 'block',
+        overflow: 'hidden',
+        borderRadius: 1,
+        px: 0.75,
+        py: 0.25,
+        fontSize: '0.75rem',
+        textDecoration: 'none',
+        bgcolor: cancelled ? 'action.disabledBackground' : 'primary.main',
+        color: cancelled ? 'text.secondary' : 'primary.contrastText',
+        textDecorationLine: cancelled ? 'line-through' : undefined,
+        ...style,
       }}
     >
       <strong>
         {formatTime(placed.start)}–{formatTime(placed.end)}
       </strong>{' '}
       {appointment.customer?.name ?? 'Customer not found'}
-      {appointment.vehicle && <Box component="span" sx={{ display: 'block', opacity: 0.85 }}>{vehicleName(appointment.vehicle)}</Box>}
+      {appointment.vehicle && (
+        <Box component="span" sx={{ display: 'block', opacity: 0.85 }}>
+          {vehicleName(appointment.vehicle)}
+        </Box>
+      )}
     </Box>
   );
 }
@@ -99,13 +112,23 @@ function DayGrid({ day, groups, placed }: { day: Date; groups: Group[]; placed: 
       ))}
       <Box sx={{ position: 'relative' }}>
         {hours.map((hour) => (
-          <Typography key={hour} variant="caption" color="text.secondary" sx={{ display: 'block', height: HOUR_PX, pr: 1, textAlign: 'right', whiteSpace: 'nowrap' }}>
+          <Typography
+            key={hour}
+            variant="caption"
+            color="text.secondary"
+            sx={{ display: 'block', height: HOUR_PX, pr: 1, textAlign: 'right', whiteSpace: 'nowrap' }}
+          >
             {formatTime(new Date(day.getFullYear(), day.getMonth(), day.getDate(), hour))}
           </Typography>
         ))}
       </Box>
       {groups.map((group) => (
-        <Box key={group.key} role="region" aria-label={`${group.label} on ${formatDay(day)}`} sx={{ position: 'relative', borderLeft: 1, borderColor: 'divider' }}>
+        <Box
+          key={group.key}
+          role="region"
+          aria-label={`${group.label} on ${formatDay(day)}`}
+          sx={{ position: 'relative', borderLeft: 1, borderColor: 'divider' }}
+        >
           {hours.map((hour) => {
             const start = new Date(day.getFullYear(), day.getMonth(), day.getDate(), hour);
             return (
@@ -121,7 +144,13 @@ function DayGrid({ day, groups, placed }: { day: Date; groups: Group[]; placed: 
             <AppointmentBlock
               key={item.appointment.id}
               placed={item}
-              style={{ position: 'absolute', top: top(item.start) + 1, height: Math.max(18, top(item.end) - top(item.start) - 2), left: `calc(${(100 * lane) / lanes}% + 2px)`, width: `calc(${100 / lanes}% - 4px)` }}
+              style={{
+                position: 'absolute',
+                top: top(item.start) + 1,
+                height: Math.max(18, top(item.end) - top(item.start) - 2),
+                left: `calc(${(100 * lane) / lanes}% + 2px)`,
+                width: `calc(${100 / lanes}% - 4px)`,
+              }}
             />
           ))}
         </Box>
@@ -145,8 +174,17 @@ function WeekGrid({ days, groups, placed }: { days: Date[]; groups: Group[]; pla
           {group.label}
         </Typography>,
         ...days.map((day) => (
-          <Stack key={`${group.key}-${day.toISOString()}`} role="region" aria-label={`${group.label} on ${formatDay(day)}`} sx={{ gap: 0.5, p: 0.5, minHeight: 48, borderLeft: 1, borderBottom: 1, borderColor: 'divider' }}>
-            {placed.filter((entry) => entry.group === group.key && sameDay(entry.start, day)).map((entry) => <AppointmentBlock key={entry.appointment.id} placed={entry} />)}
+          <Stack
+            key={`${group.key}-${day.toISOString()}`}
+            role="region"
+            aria-label={`${group.label} on ${formatDay(day)}`}
+            sx={{ gap: 0.5, p: 0.5, minHeight: 48, borderLeft: 1, borderBottom: 1, borderColor: 'divider' }}
+          >
+            {placed
+              .filter((entry) => entry.group === group.key && sameDay(entry.start, day))
+              .map((entry) => (
+                <AppointmentBlock key={entry.appointment.id} placed={entry} />
+              ))}
           </Stack>
         )),
       ])}
@@ -174,18 +212,21 @@ export function AppointmentCalendarPage({ live }: { live: Client }) {
   const to = addDays(days[days.length - 1] ?? anchor, 1);
   const fromIso = from.toISOString();
   const toIso = to.toISOString();
-  const load = useCallback(
-    async () => {
-      const [appointments, technicians] = await Promise.all([dataProvider.getAppointmentsBetween({ from: fromIso, to: toIso, withCancelled }), dataProvider.getActiveTechnicians()]);
-      return { appointments, technicians };
-    },
-    [dataProvider, fromIso, toIso, withCancelled],
-  );
+  const load = useCallback(async () => {
+    const [appointments, technicians] = await Promise.all([
+      dataProvider.getAppointmentsBetween({ from: fromIso, to: toIso, withCancelled }),
+      dataProvider.getActiveTechnicians(),
+    ]);
+    return { appointments, technicians };
+  }, [dataProvider, fromIso, toIso, withCancelled]);
   const { data, error } = useLiveQuery(live, [APPOINTMENT_CHANGED], load);
 
   const groups = data ? groupsOf(by, data.appointments, data.technicians) : [];
   const placed: Placed[] = (data?.appointments ?? []).map((appointment) => ({
-    appointment, start: new Date(appointment.startsAt), end: new Date(appointment.endsAt), group: groupKeyOf(by, appointment),
+    appointment,
+    start: new Date(appointment.startsAt),
+    end: new Date(appointment.endsAt),
+    group: groupKeyOf(by, appointment),
   }));
   const step = view === 'day' ? 1 : 7;
 
@@ -196,7 +237,15 @@ export function AppointmentCalendarPage({ live }: { live: Client }) {
         <MuiButton onClick={() => update({ date: isoDay(addDays(anchor, -step)) })}>Previous</MuiButton>
         <MuiButton onClick={() => update({ date: isoDay(new Date()) })}>Today</MuiButton>
         <MuiButton onClick={() => update({ date: isoDay(addDays(anchor, step)) })}>Next</MuiButton>
-        <TextField type="date" size="small" label="Date" value={isoDay(anchor)} onChange={(event) => event.target.value && update({ date: event.target.value })} slotProps={{ inputLabel: { shrink: true } }} sx={{ width: 180 }} />
+        <TextField
+          type="date"
+          size="small"
+          label="Date"
+          value={isoDay(anchor)}
+          onChange={(event) => event.target.value && update({ date: event.target.value })}
+          slotProps={{ inputLabel: { shrink: true } }}
+          sx={{ width: 180 }}
+        />
         <Typography variant="h6" component="h1" sx={{ mx: 1 }}>
           {view === 'day' ? formatDay(from) : `${formatDay(from)} – ${formatDay(addDays(to, -1))}`}
         </Typography>
@@ -209,10 +258,19 @@ export function AppointmentCalendarPage({ live }: { live: Client }) {
           <ToggleButton value="technician">By technician</ToggleButton>
           <ToggleButton value="bay">By bay</ToggleButton>
         </ToggleButtonGroup>
-        <FormControlLabel control={<Switch checked={withCancelled} onChange={(event) => update({ cancelled: event.target.checked ? 'yes' : 'no' })} />} label="Cancelled" />
+        <FormControlLabel
+          control={<Switch checked={withCancelled} onChange={(event) => update({ cancelled: event.target.checked ? 'yes' : 'no' })} />}
+          label="Cancelled"
+        />
       </Stack>
       {error && <Alert severity="error">{error.message}</Alert>}
-      {!data ? !error && <Loading /> : view === 'day' ? <DayGrid day={from} groups={groups} placed={placed} /> : <WeekGrid days={days} groups={groups} placed={placed} />}
+      {!data ? (
+        !error && <Loading />
+      ) : view === 'day' ? (
+        <DayGrid day={from} groups={groups} placed={placed} />
+      ) : (
+        <WeekGrid days={days} groups={groups} placed={placed} />
+      )}
     </Paper>
   );
 }

@@ -43,6 +43,8 @@ export function createInput(form: FormDescription, data: Record<string, unknown>
 
 /** An update input: only the input's fields that the form changed; a cleared field is sent as null. */
 export function updateInput(form: FormDescription, data: Record<string, unknown>, previous: Record<string, unknown> = {}): Record<string, unknown> {
-  const changed = form.fields.filter((field) => field.name in data && JSON.stringify(data[field.name] ?? null) !== JSON.stringify(previous[field.name] ?? null));
+  const changed = form.fields.filter(
+    (field) => field.name in data && JSON.stringify(data[field.name] ?? null) !== JSON.stringify(previous[field.name] ?? null),
+  );
   return Object.fromEntries(changed.map((field) => [field.name, data[field.name] === '' ? null : (data[field.name] ?? null)]));
 }

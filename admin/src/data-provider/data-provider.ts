@@ -51,12 +51,16 @@ export function createDataProvider(client: ApolloClient<unknown>, schema: GraphQ
   async function list(name: string, params: GetListParams, condition?: Data) {
     const { resource, documents } = resourceOf(name);
     const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
-    const data = await query(documents.list, {
-      filter: { ...apiFilter(resource, params.filter), ...condition },
-      orderBy: apiOrderBy(resource, params.sort),
-      first: perPage,
-      offset: (page - 1) * perPage,
-    }, params.signal);
+    const data = await query(
+      documents.list,
+      {
+        filter: { ...apiFilter(resource, params.filter), ...condition },
+        orderBy: apiOrderBy(resource, params.sort),
+        first: perPage,
+        offset: (page - 1) * perPage,
+      },
+      params.signal,
+    );
     const connection = data[resource.listQuery] as Connection;
     return { data: connection.nodes, total: connection.totalCount };
   }

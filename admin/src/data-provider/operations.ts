@@ -14,10 +14,13 @@ export interface ResourceOperations {
 
 /** A record's values, with the naming fields of embedded objects (`userId user { name }`). */
 const rowSelection = (resource: ResourceDescription) =>
-  resource.fields.map((field) => (field.embedded ? `${field.name} ${field.embedded.name} { ${field.embedded.representation.join(' ')} }` : field.name)).join(' ');
+  resource.fields
+    .map((field) => (field.embedded ? `${field.name} ${field.embedded.name} { ${field.embedded.representation.join(' ')} }` : field.name))
+    .join(' ');
 
 /** `{ webhookEndpoint { id url … } secret }` when the answer wraps the record with values shown once. */
-const shownOnceSelection = (shownOnce: FormDescription['shownOnce'], row: string) => (shownOnce ? `{ ${shownOnce.record} ${row} ${shownOnce.values.join(' ')} }` : row);
+const shownOnceSelection = (shownOnce: FormDescription['shownOnce'], row: string) =>
+  shownOnce ? `{ ${shownOnce.record} ${row} ${shownOnce.values.join(' ')} }` : row;
 
 /** `query CustomerList($filter: CustomerFilter, …) { customers(filter: $filter, …) { … } }`, typed by the schema's own arguments. */
 function operation(kind: 'query' | 'mutation', name: string, field: GraphQLField<unknown, unknown>, argumentNames: string[], selection = ''): DocumentNode {
@@ -46,8 +49,20 @@ export function buildOperations(schema: GraphQLSchema, resource: ResourceDescrip
   });
   const embeddedLists = resource.embeddedLists.map(({ name, fields }) => `${name} { ${fields.map((field) => field.name).join(' ')} }`);
   return {
-    list: operation('query', `Admin${resource.name}List`, queryField(resource.listQuery), ['filter', 'orderBy', 'first', 'offset'], `{ nodes ${row} totalCount }`),
-    one: operation('query', `Admin${resource.name}`, queryField(resource.oneQuery), ['id'], `{ ${[rowSelection(resource), ...relatedLists, ...embeddedLists].join(' ')} }`),
+    list: operation(
+      'query',
+      `Admin${resource.name}List`,
+      queryField(resource.listQuery),
+      ['filter', 'orderBy', 'first', 'offset'],
+      `{ nodes ${row} totalCount }`,
+    ),
+    one: operation(
+      'query',
+      `Admin${resource.name}`,
+      queryField(resource.oneQuery),
+      ['id'],
+      `{ ${[rowSelection(resource), ...relatedLists, ...embeddedLists].join(' ')} }`,
+    ),
     create: resource.create && mutation(resource.create.mutation, ['input'], shownOnceSelection(resource.create.shownOnce, row)),
     update: resource.update && mutation(resource.update.mutation, ['id', 'input'], row),
     deleteOne: mutation(resource.deleteOne, ['id']),

@@ -29,7 +29,10 @@ export function createI18nProvider(catalog: ResourceCatalog, settings: readonly 
     ]),
   );
   const settingsLabels = Object.fromEntries(
-    settings.map((each) => [each.name, { fields: Object.fromEntries([...each.fields, ...each.update.fields].map((field) => [field.name, fieldLabel(field)])) }]),
+    settings.map((each) => [
+      each.name,
+      { fields: Object.fromEntries([...each.fields, ...each.update.fields].map((field) => [field.name, fieldLabel(field)])) },
+    ]),
   );
   const messages = {
     ...englishMessages,

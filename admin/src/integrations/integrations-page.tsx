@@ -16,7 +16,10 @@ const WEBHOOK_LISTS = ['InboundEvent', 'WebhookEndpoint', 'WebhookDelivery'];
 
 /** Each provider with its connection; the ones in use first, each group in the API's order. */
 function inUseFirst(providers: ProviderSummary[], health: HealthSnapshot): { provider: ProviderSummary; connection?: ConnectionSummary }[] {
-  const withConnections = providers.map((provider) => ({ provider, connection: health.connections.find((candidate) => candidate.provider === provider.provider) }));
+  const withConnections = providers.map((provider) => ({
+    provider,
+    connection: health.connections.find((candidate) => candidate.provider === provider.provider),
+  }));
   const inUse = ({ connection }: { connection?: ConnectionSummary }) => !!connection && connection.status !== 'DISCONNECTED';
   return [...withConnections.filter(inUse), ...withConnections.filter((entry) => !inUse(entry))];
 }

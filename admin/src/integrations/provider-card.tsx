@@ -69,7 +69,10 @@ export function ProviderCard({ provider, connection, runs, catalog, syncKinds, o
   const links = [
     { label: 'All sync runs', to: connection && filteredListPath(catalog, 'SyncRun', { connectionId: connection.id }) },
     { label: 'Inbound events', to: connection && filteredListPath(catalog, 'InboundEvent', { provider: provider.provider }) },
-    { label: 'Connection details', to: connection && catalog.has('Connection') ? createPath({ resource: 'Connection', id: connection.id, type: 'show' }) : undefined },
+    {
+      label: 'Connection details',
+      to: connection && catalog.has('Connection') ? createPath({ resource: 'Connection', id: connection.id, type: 'show' }) : undefined,
+    },
   ].filter((link): link is { label: string; to: string } => !!link.to);
 
   return (

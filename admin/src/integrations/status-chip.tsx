@@ -18,5 +18,13 @@ const COLOUR_OF_STATUS: Record<string, ChipProps['color']> = {
 
 /** `NEEDS_REAUTH` reads "Needs reauth" on an amber chip. No status at all reads "Not connected". */
 export function StatusChip({ status, ...props }: { status?: string | null } & Omit<ChipProps, 'label' | 'color'>) {
-  return <Chip size="small" label={status ? humanise(status) : 'Not connected'} color={(status && COLOUR_OF_STATUS[status]) || 'default'} data-status={status ?? 'NONE'} {...props} />;
+  return (
+    <Chip
+      size="small"
+      label={status ? humanise(status) : 'Not connected'}
+      color={(status && COLOUR_OF_STATUS[status]) || 'default'}
+      data-status={status ?? 'NONE'}
+      {...props}
+    />
+  );
 }

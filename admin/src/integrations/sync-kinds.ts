@@ -2,7 +2,12 @@ import { getNamedType, isEnumType, isInputObjectType, type GraphQLSchema } from 
 
 /** The kinds of run `triggerSync` takes (the values of `TriggerSyncInput.kind`), its default first. */
 export function syncKindsOf(schema: GraphQLSchema): string[] {
-  const input = getNamedType(schema.getMutationType()?.getFields().triggerSync?.args.find((arg) => arg.name === 'input')?.type);
+  const input = getNamedType(
+    schema
+      .getMutationType()
+      ?.getFields()
+      .triggerSync?.args.find((arg) => arg.name === 'input')?.type,
+  );
   const kindField = isInputObjectType(input) ? input.getFields().kind : undefined;
   const kind = kindField && getNamedType(kindField.type);
   if (!isEnumType(kind)) return [];

@@ -19,7 +19,12 @@ function finished(run: SyncRunSummary): string {
 /** The latest run of each sync of a connection, with its counts; each opens the run's page (its per-record errors). */
 export function SyncRunsTable({ runs }: { runs: SyncRunSummary[] }) {
   const createPath = useCreatePath();
-  if (!runs.length) return <Typography variant="body2" color="text.secondary">No sync has run yet.</Typography>;
+  if (!runs.length)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        No sync has run yet.
+      </Typography>
+    );
   return (
     <Box sx={{ overflowX: 'auto' }}>
       <Table size="small" aria-label="Last sync runs">

@@ -31,13 +31,18 @@ export function useIntegrationHealth(live: Client) {
   useEffect(() => {
     void reload();
     const stopReloading = live.on('connected', () => void reload());
-    const unsubscribe = subscribeTo(live, AdminIntegrationHealthChangedDocument, {}, {
-      next: ({ data }) => {
-        if (data) setHealth((current) => newest(current, data.integrationHealthChanged));
+    const unsubscribe = subscribeTo(
+      live,
+      AdminIntegrationHealthChangedDocument,
+      {},
+      {
+        next: ({ data }) => {
+          if (data) setHealth((current) => newest(current, data.integrationHealthChanged));
+        },
+        error: (failure) => console.warn('integration health subscription failed', failure),
+        complete: () => undefined,
       },
-      error: (failure) => console.warn('integration health subscription failed', failure),
-      complete: () => undefined,
-    });
+    );
     return () => {
       unsubscribe();
       stopReloading();

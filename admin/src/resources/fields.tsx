@@ -16,7 +16,9 @@ function ChipsField({ source, format = String }: { source: string; sortable?: bo
   const values = (useRecordContext()?.[source] as string[] | undefined) ?? [];
   return (
     <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap' }}>
-      {values.map((value) => <Chip key={value} label={format(value)} size="small" />)}
+      {values.map((value) => (
+        <Chip key={value} label={format(value)} size="small" />
+      ))}
     </Stack>
   );
 }
@@ -36,7 +38,12 @@ function JsonField({ source }: { source: string; sortable?: boolean }) {
 function EmbeddedField({ source, embedded }: { source: string; sortable?: boolean; embedded: NonNullable<ValueField['embedded']> }) {
   const record = useRecordContext();
   const object = record?.[embedded.name] as Record<string, unknown> | null | undefined;
-  const text = object ? embedded.representation.map((name) => object[name]).filter((value) => value !== null && value !== undefined).join(' ') : record?.[source];
+  const text = object
+    ? embedded.representation
+        .map((name) => object[name])
+        .filter((value) => value !== null && value !== undefined)
+        .join(' ')
+    : record?.[source];
   return (
     <Typography component="span" variant="body2">
       {String(text ?? '')}

@@ -1,6 +1,15 @@
 import type { ReactElement } from 'react';
 import {
-  AutocompleteInput, BooleanInput, DateTimeInput, NumberInput, ReferenceInput, SelectArrayInput, SelectInput, TextArrayInput, TextInput, required,
+  AutocompleteInput,
+  BooleanInput,
+  DateTimeInput,
+  NumberInput,
+  ReferenceInput,
+  SelectArrayInput,
+  SelectInput,
+  TextArrayInput,
+  TextInput,
+  required,
 } from 'react-admin';
 import type { ResourceCatalog, ValueField } from '../schema/resources.ts';
 import { choicesOf, searchFilterOf } from './presentation.ts';
@@ -33,9 +42,11 @@ export function inputElement(field: ValueField, isRequired: boolean, catalog: Re
     );
   }
   if (field.kind === 'enum') {
-    return field.list
-      ? <SelectArrayInput key={field.name} {...props} choices={choicesOf(field.choices)} />
-      : <SelectInput key={field.name} {...props} defaultValue={defaultValue} choices={choicesOf(field.choices)} />;
+    return field.list ? (
+      <SelectArrayInput key={field.name} {...props} choices={choicesOf(field.choices)} />
+    ) : (
+      <SelectInput key={field.name} {...props} defaultValue={defaultValue} choices={choicesOf(field.choices)} />
+    );
   }
   if (field.list) return <TextArrayInput key={field.name} {...props} />;
   switch (field.kind) {

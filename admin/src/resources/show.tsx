@@ -1,6 +1,15 @@
 import { Typography } from '@mui/material';
 import {
-  ArrayField, Datagrid, DeleteButton, EditButton, Pagination, ReferenceManyField, ResourceContextProvider, Show, SimpleShowLayout, TopToolbar,
+  ArrayField,
+  Datagrid,
+  DeleteButton,
+  EditButton,
+  Pagination,
+  ReferenceManyField,
+  ResourceContextProvider,
+  Show,
+  SimpleShowLayout,
+  TopToolbar,
 } from 'react-admin';
 import { DomainActionButton, DomainActionButtons } from '../actions/domain-action-button.tsx';
 import { ShownOnceAfterCreate } from '../actions/shown-once-dialog.tsx';
@@ -63,7 +72,9 @@ export function ResourceShow({ resource, catalog }: { resource: ResourceDescript
     <Show
       actions={
         <TopToolbar>
-          {resource.actions.map((action) => <DomainActionButton key={action.mutation} resource={resource} action={action} />)}
+          {resource.actions.map((action) => (
+            <DomainActionButton key={action.mutation} resource={resource} action={action} />
+          ))}
           {resource.update && <EditButton />}
           {resource.deleteOne && <DeleteButton />}
         </TopToolbar>

@@ -30,7 +30,11 @@ function documentsOf(settings: SettingsDescription): SettingsDocuments {
   };
 }
 
-export function withSettings<T extends DataProvider>(dataProvider: T, client: ApolloClient<unknown>, settings: readonly SettingsDescription[]): T & SettingsDataProvider {
+export function withSettings<T extends DataProvider>(
+  dataProvider: T,
+  client: ApolloClient<unknown>,
+  settings: readonly SettingsDescription[],
+): T & SettingsDataProvider {
   const api = apiRequests(client);
   const known = new Map(settings.map((each) => [each.name, { settings: each, documents: documentsOf(each) }]));
   const find = (name: string) => {

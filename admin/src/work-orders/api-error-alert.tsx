@@ -10,7 +10,8 @@ function labelOf(field: string): string {
 }
 
 /** "Odometer out is required…", "Line 1: labour "Brakes" needs a technician". */
-export const sentenceOf = (field: string, message: string) => (/^(is|must|needs|cannot) /.test(message) ? `${labelOf(field)} ${message}` : `${labelOf(field)}: ${message}`);
+export const sentenceOf = (field: string, message: string) =>
+  /^(is|must|needs|cannot) /.test(message) ? `${labelOf(field)} ${message}` : `${labelOf(field)}: ${message}`;
 
 /** The API's field messages of a BAD_USER_INPUT (toHttpError puts them in `body.errors`, next to `root`). */
 export function fieldMessagesOf(error: unknown): string[] {
@@ -29,7 +30,9 @@ export function ApiErrorAlert({ error, title, onClose }: { error: unknown; title
       {title && <AlertTitle>{title}</AlertTitle>}
       {messages.length ? (
         <ul style={{ margin: 0, paddingLeft: 18 }}>
-          {messages.map((text) => <li key={text}>{text}</li>)}
+          {messages.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
         </ul>
       ) : (
         message

@@ -24,7 +24,8 @@ function startOfToday(): string {
   return today.toISOString();
 }
 
-const formatPromise = (at: string) => new Date(at).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const formatPromise = (at: string) =>
+  new Date(at).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 function JobCard({ workOrder, onChanged }: { workOrder: WorkOrderCard; onChanged: () => void }) {
   const late = workOrder.promisedAt && workOrder.status !== 'COMPLETED' && Date.parse(workOrder.promisedAt) < Date.now();
@@ -55,11 +56,21 @@ function JobCard({ workOrder, onChanged }: { workOrder: WorkOrderCard; onChanged
 function Column({ status, page, onChanged }: { status: WorkOrderStatus; page: BoardColumnPage; onChanged: () => void }) {
   const label = status === 'COMPLETED' ? 'Completed today' : status === 'CANCELLED' ? 'Cancelled today' : humanise(status);
   return (
-    <Paper component="section" aria-label={humanise(status)} variant="outlined" sx={{ p: 1, bgcolor: 'action.hover', minWidth: 250, flex: '1 0 250px', display: 'grid', gap: 1, alignContent: 'start' }}>
+    <Paper
+      component="section"
+      aria-label={humanise(status)}
+      variant="outlined"
+      sx={{ p: 1, bgcolor: 'action.hover', minWidth: 250, flex: '1 0 250px', display: 'grid', gap: 1, alignContent: 'start' }}
+    >
       <Typography variant="subtitle1" component="h2" sx={{ px: 0.5 }}>
-        {label} <Typography component="span" color="text.secondary">({page.totalCount})</Typography>
+        {label}{' '}
+        <Typography component="span" color="text.secondary">
+          ({page.totalCount})
+        </Typography>
       </Typography>
-      {page.nodes.map((workOrder) => <JobCard key={workOrder.id} workOrder={workOrder} onChanged={onChanged} />)}
+      {page.nodes.map((workOrder) => (
+        <JobCard key={workOrder.id} workOrder={workOrder} onChanged={onChanged} />
+      ))}
       {page.totalCount > page.nodes.length && (
         <Typography variant="caption" color="text.secondary" sx={{ px: 0.5 }}>
           and {page.totalCount - page.nodes.length} more
@@ -94,7 +105,11 @@ export function JobBoardPage({ live }: { live: Client }) {
       <Stack direction="row" sx={{ mb: 1, alignItems: 'center', justifyContent: 'flex-end' }}>
         <FormControlLabel control={<Switch checked={showCancelled} onChange={(event) => setShowCancelled(event.target.checked)} />} label="Show cancelled" />
       </Stack>
-      {error && <Alert severity="error" sx={{ mb: 1 }}>{error.message}</Alert>}
+      {error && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          {error.message}
+        </Alert>
+      )}
       {!board ? (
         !error && <Loading />
       ) : (

@@ -1,7 +1,16 @@
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useState } from 'react';
 import {
-  AutocompleteInput, Form, FormDataConsumer, NullableBooleanInput, NumberInput, RadioButtonGroupInput, ReferenceInput, SaveButton, SelectInput, TextInput,
+  AutocompleteInput,
+  Form,
+  FormDataConsumer,
+  NullableBooleanInput,
+  NumberInput,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  SaveButton,
+  SelectInput,
+  TextInput,
   useDataProvider,
 } from 'react-admin';
 import { ApiErrorAlert } from './api-error-alert.tsx';
@@ -83,7 +92,13 @@ function valuesOf(line: WorkOrderLineRow, currency: string): LineFormValues {
  * Adds a line (from the catalogue, a product, or by hand) or changes one. The server prices and totals
  * it; its refusals show in the dialog with their field messages.
  */
-export function LineDialog({ workOrderId, currency, line, onClose, onSaved }: {
+export function LineDialog({
+  workOrderId,
+  currency,
+  line,
+  onClose,
+  onSaved,
+}: {
   workOrderId: string;
   currency: string;
   /** The line to change; a new one when absent. */

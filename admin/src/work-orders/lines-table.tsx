@@ -76,9 +76,24 @@ export function LinesTable({ workOrder, onChanged }: { workOrder: WorkOrderDetai
               <TableCell>{humanise(line.kind)}</TableCell>
               <TableCell>{line.description}</TableCell>
               <TableCell>{line.partNumber}</TableCell>
-              <TableCell>{line.technician?.name ?? (line.kind === 'LABOUR' ? <Typography variant="body2" color="warning.main">unassigned</Typography> : null)}</TableCell>
+              <TableCell>
+                {line.technician?.name ??
+                  (line.kind === 'LABOUR' ? (
+                    <Typography variant="body2" color="warning.main">
+                      unassigned
+                    </Typography>
+                  ) : null)}
+              </TableCell>
               <TableCell sx={AMOUNT}>{line.quantity}</TableCell>
-              <TableCell sx={AMOUNT}>{line.unitPrice === null || line.unitPrice === undefined ? <Typography variant="body2" color="warning.main">not priced</Typography> : money(line.unitPrice)}</TableCell>
+              <TableCell sx={AMOUNT}>
+                {line.unitPrice === null || line.unitPrice === undefined ? (
+                  <Typography variant="body2" color="warning.main">
+                    not priced
+                  </Typography>
+                ) : (
+                  money(line.unitPrice)
+                )}
+              </TableCell>
               <TableCell sx={AMOUNT}>{money(line.total)}</TableCell>
               <TableCell>{line.taxable ? 'Yes' : 'No'}</TableCell>
               {editable && (

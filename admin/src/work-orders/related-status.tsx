@@ -21,7 +21,9 @@ function cellOf(value: unknown) {
  * (work-orders.graphql) asks for: status, signer, sent and completed times, items (counted).
  */
 export function RelatedStatus({ title, rows }: { title: string; rows: Record<string, unknown>[] }) {
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((name) => !HIDDEN.has(name) && !rows.every((row) => row[name] !== null && typeof row[name] === 'object' && !Array.isArray(row[name])));
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter(
+    (name) => !HIDDEN.has(name) && !rows.every((row) => row[name] !== null && typeof row[name] === 'object' && !Array.isArray(row[name])),
+  );
   return (
     <Stack sx={{ gap: 1 }} component="section" aria-label={title}>
       <Typography variant="h6" component="h2">
@@ -35,13 +37,17 @@ export function RelatedStatus({ title, rows }: { title: string; rows: Record<str
         <Table size="small" aria-label={title}>
           <TableHead>
             <TableRow>
-              {columns.map((name) => <TableCell key={name}>{humanise(name)}</TableCell>)}
+              {columns.map((name) => (
+                <TableCell key={name}>{humanise(name)}</TableCell>
+              ))}
             </TableRow>
           </TableHead>
           <TableBody>
             {rows.map((row, index) => (
               <TableRow key={String(row.id ?? index)}>
-                {columns.map((name) => <TableCell key={name}>{cellOf(row[name])}</TableCell>)}
+                {columns.map((name) => (
+                  <TableCell key={name}>{cellOf(row[name])}</TableCell>
+                ))}
               </TableRow>
             ))}
           </TableBody>

@@ -27,7 +27,19 @@ function argumentsOf(verb: Verb, values: Record<string, string>): Record<string,
 }
 
 /** Asks for a verb's arguments (odometer out, the reason to cancel) and shows the API's refusal in place. */
-function VerbDialog({ subject, verb, blockers, onClose, onDone }: { subject: Subject; verb: Verb; blockers: string[]; onClose: () => void; onDone: () => void }) {
+function VerbDialog({
+  subject,
+  verb,
+  blockers,
+  onClose,
+  onDone,
+}: {
+  subject: Subject;
+  verb: Verb;
+  blockers: string[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const dataProvider = useDataProvider<WorkOrdersDataProvider>();
   const [values, setValues] = useState<Record<string, string>>({});
   const [running, setRunning] = useState(false);
@@ -58,7 +70,9 @@ function VerbDialog({ subject, verb, blockers, onClose, onDone }: { subject: Sub
           <Stack sx={{ gap: 2, pt: 1 }}>
             {blockers.length > 0 && (
               <Alert severity="info" role="status">
-                {blockers.map((text) => <div key={text}>{text}</div>)}
+                {blockers.map((text) => (
+                  <div key={text}>{text}</div>
+                ))}
               </Alert>
             )}
             {verb.arguments.map((argument) => (
@@ -149,7 +163,16 @@ export function WorkOrderActions({ subject, onDone, size = 'medium' }: { subject
           );
           if (!blockers.length) return <span key={available.action}>{button}</span>;
           return (
-            <Tooltip key={available.action} title={<>{blockers.map((text) => <div key={text}>{text}</div>)}</>}>
+            <Tooltip
+              key={available.action}
+              title={
+                <>
+                  {blockers.map((text) => (
+                    <div key={text}>{text}</div>
+                  ))}
+                </>
+              }
+            >
               {/* a disabled button gets no pointer events: the tooltip listens on its wrapper */}
               <span data-testid={`blocked-${available.action}`}>{button}</span>
             </Tooltip>
@@ -157,7 +180,9 @@ export function WorkOrderActions({ subject, onDone, size = 'medium' }: { subject
         })}
       </Stack>
       <ApiErrorAlert error={error} title={`${subject.number} was not changed`} onClose={() => setError(undefined)} />
-      {asking && <VerbDialog subject={subject} verb={asking.verb} blockers={asking.blockers} onClose={() => setAsking(undefined)} onDone={() => done(asking.verb)} />}
+      {asking && (
+        <VerbDialog subject={subject} verb={asking.verb} blockers={asking.blockers} onClose={() => setAsking(undefined)} onDone={() => done(asking.verb)} />
+      )}
     </Stack>
   );
 }

@@ -18,9 +18,14 @@ function mutationOf(document: DocumentNode): string | undefined {
 
 /** The status verbs' mutations of work-orders.graphql, by the mutation each calls. */
 const VERB_DOCUMENTS = new Map<string | undefined, DocumentNode>(
-  [AdminSendEstimateDocument, AdminApproveWorkOrderDocument, AdminStartWorkOrderDocument, AdminMarkWorkOrderReadyDocument, AdminCompleteWorkOrderDocument, AdminCancelWorkOrderDocument].map(
-    (document) => [mutationOf(document), document],
-  ),
+  [
+    AdminSendEstimateDocument,
+    AdminApproveWorkOrderDocument,
+    AdminStartWorkOrderDocument,
+    AdminMarkWorkOrderReadyDocument,
+    AdminCompleteWorkOrderDocument,
+    AdminCancelWorkOrderDocument,
+  ].map((document) => [mutationOf(document), document]),
 );
 
 /**

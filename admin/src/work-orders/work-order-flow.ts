@@ -37,7 +37,9 @@ const PRESENTATION: Partial<Record<WorkOrderAction, Presentation>> = {
   MARK_READY: { label: 'Mark ready', arguments: [] },
   COMPLETE: {
     label: 'Complete',
-    arguments: [{ name: 'odometerOut', label: 'Odometer out', type: 'Int', required: false, helperText: 'Kilometres as the vehicle leaves; may have been set before' }],
+    arguments: [
+      { name: 'odometerOut', label: 'Odometer out', type: 'Int', required: false, helperText: 'Kilometres as the vehicle leaves; may have been set before' },
+    ],
   },
   CANCEL: { label: 'Cancel', arguments: [{ name: 'reason', label: 'Reason', type: 'String', required: true }], destructive: true },
 };

@@ -106,9 +106,19 @@ export function WorkOrderScreen({ live }: { live: Client }) {
   const { data: workOrder, error, reload } = useLiveQuery(live, [subscriptionPayload(AdminWorkOrderChangedDocument, { id })], load);
   const changed = () => void reload();
 
-  if (error && !workOrder) return <Alert severity="error" sx={{ mt: 2 }}>{error.message}</Alert>;
+  if (error && !workOrder)
+    return (
+      <Alert severity="error" sx={{ mt: 2 }}>
+        {error.message}
+      </Alert>
+    );
   if (workOrder === undefined) return <Loading />;
-  if (workOrder === null) return <Alert severity="warning" sx={{ mt: 2 }}>This work order does not exist or was deleted.</Alert>;
+  if (workOrder === null)
+    return (
+      <Alert severity="warning" sx={{ mt: 2 }}>
+        This work order does not exist or was deleted.
+      </Alert>
+    );
   return (
     <Card sx={{ mt: 2 }}>
       <Title title={`Work order ${workOrder.number}`} />

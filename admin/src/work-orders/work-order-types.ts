@@ -1,4 +1,10 @@
-import type { AdminAvailableActionFragment, AdminJobBoardColumnQuery, AdminVehicleNameFragment, AdminWorkOrderLineFragment, AdminWorkOrderQuery } from '../generated/operations.ts';
+import type {
+  AdminAvailableActionFragment,
+  AdminJobBoardColumnQuery,
+  AdminVehicleNameFragment,
+  AdminWorkOrderLineFragment,
+  AdminWorkOrderQuery,
+} from '../generated/operations.ts';
 import type { WorkOrderAction, WorkOrderAvailableAction, WorkOrderLineKind, WorkOrderStatus } from '../generated/graphql.ts';
 
 export type { WorkOrderAction, WorkOrderAvailableAction, WorkOrderLineKind, WorkOrderStatus };

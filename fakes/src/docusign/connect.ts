@@ -40,7 +40,13 @@ function subscribes(notification: EventNotification, event: string): boolean {
  * Connect: each envelope event becomes one JSON SIM message (`eventData.version: restv2.1`) per listener,
  * the account configuration and the envelope's own `eventNotification`, sent through the outbox.
  */
-export function createConnect(options: { clock: () => number; outbox: WebhookOutbox; account: DocuSignAccount; userId: string; configuration: ConnectConfiguration }) {
+export function createConnect(options: {
+  clock: () => number;
+  outbox: WebhookOutbox;
+  account: DocuSignAccount;
+  userId: string;
+  configuration: ConnectConfiguration;
+}) {
   const { account, configuration } = options;
   let sequence = 0;
 

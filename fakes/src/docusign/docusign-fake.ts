@@ -75,7 +75,14 @@ export async function startDocuSignFake(options: DocuSignFakeOptions = {}): Prom
   const connectKeys = options.connectKeys ?? [DOCUSIGN_FAKE_CONNECT_KEY];
   let restOrigin = '';
   const certificate = await loopbackCertificate();
-  const oauth = createAuthorizationServer({ provider: 'DocuSign', profile: docuSignOAuthProfile, client, defaultUser: user, autoApprove: options.autoApprove, clock });
+  const oauth = createAuthorizationServer({
+    provider: 'DocuSign',
+    profile: docuSignOAuthProfile,
+    client,
+    defaultUser: user,
+    autoApprove: options.autoApprove,
+    clock,
+  });
   const outbox = webhookOutbox(clock);
   const envelopes = createEnvelopeStore({ clock });
   const connect = createConnect({
@@ -117,7 +124,8 @@ export async function startDocuSignFake(options: DocuSignFakeOptions = {}): Prom
       'envelopes/list': () => envelopes.list().map((envelope) => envelopeResource(envelope, account, ['recipients'])),
       'envelopes/open': (input) => controlEnvelopes.signerOpens(String(input.envelopeId), recipientOf(input)),
       'envelopes/sign': (input) => controlEnvelopes.signerSigns(String(input.envelopeId), recipientOf(input)),
-      'envelopes/decline': (input) => controlEnvelopes.signerDeclines(String(input.envelopeId), String(input.reason ?? 'Declined in the demo'), recipientOf(input)),
+      'envelopes/decline': (input) =>
+        controlEnvelopes.signerDeclines(String(input.envelopeId), String(input.reason ?? 'Declined in the demo'), recipientOf(input)),
       'envelopes/void': (input) => controlEnvelopes.senderVoids(String(input.envelopeId), String(input.reason ?? 'Voided in the demo')),
     },
   });

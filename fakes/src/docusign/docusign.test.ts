@@ -13,7 +13,11 @@ interface ApiClient {
   setOAuthBasePath(hostAndPort: string): void;
   addDefaultHeader(name: string, value: string): void;
   getAuthorizationUri(clientId: string, scopes: string[], redirectUri: string, responseType: 'code', state: string): string;
-  generateAccessToken(clientId: string, secret: string, code: string): Promise<{ accessToken: string; refreshToken: string; expiresIn: string; tokenType: string }>;
+  generateAccessToken(
+    clientId: string,
+    secret: string,
+    code: string,
+  ): Promise<{ accessToken: string; refreshToken: string; expiresIn: string; tokenType: string }>;
   getUserInfo(accessToken: string): Promise<{ email: string; accounts: { accountId: string; baseUri: string; isDefault: string }[] }>;
 }
 interface EnvelopesApi {
@@ -179,7 +183,11 @@ describe('DocuSign envelopes and Connect', () => {
       event: 'envelope-completed',
       apiVersion: 'v2.1',
       uri: `/restapi/v2.1/accounts/${accountId}/envelopes/${summary.envelopeId}`,
-      data: { accountId, envelopeId: summary.envelopeId, envelopeSummary: { status: 'completed', envelopeDocuments: [{ documentId: '1', PDFBytes: PDF.toString('base64') }] } },
+      data: {
+        accountId,
+        envelopeId: summary.envelopeId,
+        envelopeSummary: { status: 'completed', envelopeDocuments: [{ documentId: '1', PDFBytes: PDF.toString('base64') }] },
+      },
     });
     expect(listener.received.at(-1)?.headers['x-authorization-digest']).toBe('HMACSHA256');
 

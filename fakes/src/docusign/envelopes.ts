@@ -115,7 +115,13 @@ export function createEnvelopeStore(options: { clock: () => number }) {
       const name = text(document.name);
       if (!documentId || !name || typeof document.documentBase64 !== 'string')
         throw new DocuSignApiError('INVALID_REQUEST_BODY', 'Each document needs a documentId, a name and documentBase64.');
-      return { documentId, name, fileExtension: text(document.fileExtension) ?? 'pdf', order: Number(document.order ?? index + 1), bytes: Buffer.from(document.documentBase64, 'base64') };
+      return {
+        documentId,
+        name,
+        fileExtension: text(document.fileExtension) ?? 'pdf',
+        order: Number(document.order ?? index + 1),
+        bytes: Buffer.from(document.documentBase64, 'base64'),
+      };
     });
   }
 
@@ -126,7 +132,8 @@ export function createEnvelopeStore(options: { clock: () => number }) {
       const email = text(signer.email);
       const name = text(signer.name);
       if (!recipientId) throw new DocuSignApiError('INVALID_RECIPIENT_ID', 'A recipient ID is missing or invalid.');
-      if (!email || !email.includes('@')) throw new DocuSignApiError('INVALID_EMAIL_ADDRESS_FOR_RECIPIENT', 'The email address for the recipient is invalid. The recipient Id follows.');
+      if (!email || !email.includes('@'))
+        throw new DocuSignApiError('INVALID_EMAIL_ADDRESS_FOR_RECIPIENT', 'The email address for the recipient is invalid. The recipient Id follows.');
       if (!name) throw new DocuSignApiError('INVALID_USERNAME_FOR_RECIPIENT', 'The user name for the recipient is invalid. The recipient Id follows.');
       return {
         recipientId,

@@ -16,7 +16,8 @@ export class DocuSignApiError extends Error {
   }
 }
 
-export const envelopeNotFound = () => new DocuSignApiError('ENVELOPE_DOES_NOT_EXIST', 'The envelope specified either does not exist or you have no rights to it.');
+export const envelopeNotFound = () =>
+  new DocuSignApiError('ENVELOPE_DOES_NOT_EXIST', 'The envelope specified either does not exist or you have no rights to it.');
 export const invalidRequest = (message: string) => new DocuSignApiError('INVALID_REQUEST_PARAMETER', message);
 
 const HOURLY_LIMIT = 3000;

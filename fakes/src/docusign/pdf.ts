@@ -14,7 +14,7 @@ export function textPdf(pages: string[][]): Buffer {
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   for (const [index, lines] of pages.entries()) {
     const stream = `BT /F1 12 Tf 16 TL 72 760 Td ${lines.map((line) => `${pdfString(line)} Tj T*`).join(' ')} ET`;
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[index] as number + 1} 0 R >>`);
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${(pageIds[index] as number) + 1} 0 R >>`);
     add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
   }
   let pdf = '%PDF-1.4\n';

@@ -23,7 +23,8 @@ export function envelopeRoutes(oauth: AuthorizationServer, account: DocuSignAcco
         const authentication = oauth.authenticate(request);
         if ('error' in authentication)
           throw new DocuSignApiError('USER_AUTHENTICATION_FAILED', 'One or both of Username and Password are invalid. Invalid access token', 401);
-        if (params.accountId !== account.id) throw new DocuSignApiError('USER_LACKS_MEMBERSHIP', 'The UserID does not have a valid membership in this Account.');
+        if (params.accountId !== account.id)
+          throw new DocuSignApiError('USER_LACKS_MEMBERSHIP', 'The UserID does not have a valid membership in this Account.');
         return work(request, params);
       } catch (error) {
         if (error instanceof DocuSignApiError) return error.toResponse();
@@ -39,14 +40,25 @@ export function envelopeRoutes(oauth: AuthorizationServer, account: DocuSignAcco
       if (!definition) throw new DocuSignApiError('INVALID_REQUEST_BODY', 'The request body is missing or improperly formatted.');
       const { envelope, events } = envelopes.create(definition);
       void connect.publish(events);
-      return { status: 201, body: { envelopeId: envelope.envelopeId, uri: `/envelopes/${envelope.envelopeId}`, statusDateTime: envelope.statusChangedDateTime, status: envelope.status } };
+      return {
+        status: 201,
+        body: {
+          envelopeId: envelope.envelopeId,
+          uri: `/envelopes/${envelope.envelopeId}`,
+          statusDateTime: envelope.statusChangedDateTime,
+          status: envelope.status,
+        },
+      };
     }),
     /** listStatusChanges: what changed since `from_date` (or the envelopes named), the reconciliation path. */
     on('GET', '/envelopes', (request) => {
       const fromDate = request.query.get('from_date');
       const ids = request.query.get('envelope_ids')?.split(',');
       if (!fromDate && !ids) throw invalidRequest("The request contained at least one invalid parameter. A value for 'from_date' must be set.");
-      const statuses = request.query.get('status')?.split(',').filter((status) => status !== 'any');
+      const statuses = request.query
+        .get('status')
+        ?.split(',')
+        .filter((status) => status !== 'any');
       const toDate = request.query.get('to_date');
       const found = envelopes
         .list()
@@ -60,7 +72,13 @@ export function envelopeRoutes(oauth: AuthorizationServer, account: DocuSignAcco
         .map((envelope) => envelopeResource(envelope, account, includes(request)));
       return {
         status: 200,
-        body: { resultSetSize: String(found.length), totalSetSize: String(found.length), startPosition: '0', endPosition: String(Math.max(found.length - 1, 0)), envelopes: found },
+        body: {
+          resultSetSize: String(found.length),
+          totalSetSize: String(found.length),
+          startPosition: '0',
+          endPosition: String(Math.max(found.length - 1, 0)),
+          envelopes: found,
+        },
       };
     }),
     on('GET', '/envelopes/:envelopeId', (request, params) => ({ status: 200, body: envelopeResource(envelopeOf(params), account, includes(request)) })),

@@ -38,7 +38,8 @@ export function googleUser(oauth: AuthorizationServer, request: FakeRequest, sco
     });
   }
   const granted = authentication.grant.scope.split(' ');
-  if (!scopes.some((scope) => granted.includes(scope))) throw new GoogleApiError(403, 'insufficientPermissions', 'Request had insufficient authentication scopes.');
+  if (!scopes.some((scope) => granted.includes(scope)))
+    throw new GoogleApiError(403, 'insufficientPermissions', 'Request had insufficient authentication scopes.');
   return authentication.grant.user;
 }
 

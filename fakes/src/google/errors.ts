@@ -21,7 +21,11 @@ export class GoogleApiError extends Error {
 
   toResponse(): FakeResponse {
     const { domain = 'global', headers, ...where } = this.details;
-    return { status: this.status, headers, body: { error: { code: this.status, message: this.message, errors: [{ message: this.message, domain, reason: this.reason, ...where }] } } };
+    return {
+      status: this.status,
+      headers,
+      body: { error: { code: this.status, message: this.message, errors: [{ message: this.message, domain, reason: this.reason, ...where }] } },
+    };
   }
 }
 

@@ -37,13 +37,26 @@ afterEach(() => {
  * google-auth-library (10.9.1) works at runtime, but its class does not type-check as googleapis' `auth`.
  */
 function oauthClient(options: { forceRefreshOnFailure?: boolean } = {}) {
-  return new google.auth.OAuth2({ clientId: GOOGLE_FAKE_CLIENT.id, clientSecret: GOOGLE_FAKE_CLIENT.secret, redirectUri: REDIRECT_URI, endpoints: fake.endpoints, ...options });
+  return new google.auth.OAuth2({
+    clientId: GOOGLE_FAKE_CLIENT.id,
+    clientSecret: GOOGLE_FAKE_CLIENT.secret,
+    redirectUri: REDIRECT_URI,
+    endpoints: fake.endpoints,
+    ...options,
+  });
 }
 
 /** The app's connect flow: authorize URL with PKCE and state, the user approves, the callback exchanges the code. */
 async function connect({ client = oauthClient(), prompt, user }: { client?: ReturnType<typeof oauthClient>; prompt?: string; user?: OAuthUser } = {}) {
   const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
-  const url = client.generateAuthUrl({ access_type: 'offline', scope: SCOPES, state: 'session-42', code_challenge: codeChallenge, code_challenge_method: 'S256' as never, prompt });
+  const url = client.generateAuthUrl({
+    access_type: 'offline',
+    scope: SCOPES,
+    state: 'session-42',
+    code_challenge: codeChallenge,
+    code_challenge_method: 'S256' as never,
+    prompt,
+  });
   const callback = new URL(fake.approve(url, { user }));
   expect(callback.origin + callback.pathname).toBe(REDIRECT_URI);
   expect(callback.searchParams.get('state')).toBe('session-42');
@@ -61,7 +74,12 @@ const errorOf = async (promise: Promise<unknown>) =>
 describe('Google OAuth', () => {
   it('exchanges an authorization code with PKCE, then refuses the code again and a wrong verifier', async () => {
     const { tokens, code, codeVerifier, client } = await connect();
-    expect(tokens).toMatchObject({ access_token: expect.stringMatching(/^ya29\./), refresh_token: expect.stringMatching(/^1\/\//), token_type: 'Bearer', scope: SCOPES.join(' ') });
+    expect(tokens).toMatchObject({
+      access_token: expect.stringMatching(/^ya29\./),
+      refresh_token: expect.stringMatching(/^1\/\//),
+      token_type: 'Bearer',
+      scope: SCOPES.join(' '),
+    });
     expect(await errorOf(client.getToken({ code, codeVerifier }))).toMatchObject({ status: 400, data: { error: 'invalid_grant' } });
 
     const { codeChallenge } = await client.generateCodeVerifierAsync();
@@ -140,7 +158,10 @@ describe('Google Calendar', () => {
   it('inserts, lists and syncs incrementally, with deletions, pages and a stale token answering 410', async () => {
     const { client } = await connect();
     const calendar = google.calendar({ version: 'v3', auth: client, rootUrl: fake.rootUrl });
-    const inserted = await calendar.events.insert({ calendarId: 'primary', requestBody: { id: 'atelierappt0001', summary: 'Brake service', start: at(9), end: at(10) } });
+    const inserted = await calendar.events.insert({
+      calendarId: 'primary',
+      requestBody: { id: 'atelierappt0001', summary: 'Brake service', start: at(9), end: at(10) },
+    });
     expect(inserted.data).toMatchObject({ id: 'atelierappt0001', status: 'confirmed', summary: 'Brake service', iCalUID: 'atelierappt0001@google.com' });
     expect(await errorOf(calendar.events.insert({ calendarId: 'primary', requestBody: { id: 'atelierappt0001', start: at(9), end: at(10) } }))).toMatchObject({
       status: 409,
@@ -218,7 +239,11 @@ describe('Google Calendar', () => {
     const found = await calendar.events.list({ calendarId, privateExtendedProperty: ['atelierAppointmentId=appt-7'] });
     expect(found.data.items?.map((item) => item.id)).toEqual([event.id]);
 
-    const { data: replaced } = await calendar.events.update({ calendarId, eventId: event.id as string, requestBody: { summary: 'Diagnostics', start: at(11), end: at(12) } });
+    const { data: replaced } = await calendar.events.update({
+      calendarId,
+      eventId: event.id as string,
+      requestBody: { summary: 'Diagnostics', start: at(11), end: at(12) },
+    });
     expect(replaced).toMatchObject({ sequence: 1, start: at(11) });
     expect(replaced.extendedProperties).toBeUndefined(); // a PUT replaces the whole event
     expect(await errorOf(calendar.events.insert({ calendarId, requestBody: { start: at(12), end: at(11) } }))).toMatchObject({ status: 400 });
@@ -250,7 +275,11 @@ describe('Google Drive', () => {
     expect(folder).toEqual({ id: expect.any(String), name: 'Atelier', webViewLink: `https://drive.google.com/drive/folders/${folder.id}` });
 
     const { data: file } = await drive.files.create(
-      { requestBody: { name: 'WO-1001.pdf', parents: [folder.id as string] }, media: { mimeType: 'application/pdf', body: Readable.from(pdf) }, fields: 'id,name,size,parents' },
+      {
+        requestBody: { name: 'WO-1001.pdf', parents: [folder.id as string] },
+        media: { mimeType: 'application/pdf', body: Readable.from(pdf) },
+        fields: 'id,name,size,parents',
+      },
       { rootUrl: fake.rootUrl }, // googleapis ignores the API-level rootUrl for media uploads
     );
     expect(file).toEqual({ id: expect.any(String), name: 'WO-1001.pdf', size: String(pdf.length), parents: [folder.id] });
@@ -279,7 +308,12 @@ describe('Google Drive', () => {
     ]);
 
     const { data: archive } = await drive.files.create({ requestBody: { name: 'Archive', mimeType: 'application/vnd.google-apps.folder' }, fields: 'id' });
-    await drive.files.update({ fileId: file.id as string, addParents: archive.id as string, removeParents: folder.id as string, requestBody: { trashed: true } });
+    await drive.files.update({
+      fileId: file.id as string,
+      addParents: archive.id as string,
+      removeParents: folder.id as string,
+      requestBody: { trashed: true },
+    });
     expect((await drive.files.get({ fileId: file.id as string, fields: 'parents,trashed' })).data).toEqual({ parents: [archive.id], trashed: true });
     expect((await drive.files.list({ q: `'${archive.id}' in parents and trashed = false` })).data.files).toEqual([]);
     await drive.files.delete({ fileId: archive.id as string });

@@ -68,7 +68,10 @@ beforeEach(() => {
 describe('M-Pesa Daraja fake, driven with fetch', () => {
   it('issues expiring OAuth tokens for the right credentials and refuses wrong ones', async () => {
     expect(await (await tokenResponse()).json()).toEqual({ access_token: expect.any(String), expires_in: '3599' });
-    expect(await (await tokenResponse(basic(consumerKey, 'wrong'))).json()).toMatchObject({ errorCode: '400.008.01', errorMessage: 'Invalid Authentication passed' });
+    expect(await (await tokenResponse(basic(consumerKey, 'wrong'))).json()).toMatchObject({
+      errorCode: '400.008.01',
+      errorMessage: 'Invalid Authentication passed',
+    });
     expect((await tokenResponse(undefined, 'password')).status).toBe(400);
 
     const token = await accessToken();
@@ -84,14 +87,25 @@ describe('M-Pesa Daraja fake, driven with fetch', () => {
     const accepted = await push();
     expect(accepted).toMatchObject({
       status: 200,
-      body: { MerchantRequestID: expect.any(String), CheckoutRequestID: expect.stringMatching(/^ws_CO_\d{20}$/), ResponseCode: '0', CustomerMessage: 'Success. Request accepted for processing' },
+      body: {
+        MerchantRequestID: expect.any(String),
+        CheckoutRequestID: expect.stringMatching(/^ws_CO_\d{20}$/),
+        ResponseCode: '0',
+        CustomerMessage: 'Success. Request accepted for processing',
+      },
     });
     expect((await push()).body).toMatchObject({ errorCode: '500.001.1001', errorMessage: expect.stringContaining('Unable to lock subscriber') });
 
     const other = { PhoneNumber: '254711111111', PartyA: '254711111111' };
-    expect((await push({ ...other, ...merchant('20261123103000', 'wrong-passkey') })).body).toMatchObject({ errorCode: '500.001.1001', errorMessage: 'Wrong credentials' });
+    expect((await push({ ...other, ...merchant('20261123103000', 'wrong-passkey') })).body).toMatchObject({
+      errorCode: '500.001.1001',
+      errorMessage: 'Wrong credentials',
+    });
     expect((await push({ ...other, BusinessShortCode: '600000' })).body.errorMessage).toBe('Merchant does not exist');
-    expect((await push({ ...other, PhoneNumber: '0712345678' })).body).toMatchObject({ errorCode: '400.002.02', errorMessage: 'Bad Request - Invalid PhoneNumber' });
+    expect((await push({ ...other, PhoneNumber: '0712345678' })).body).toMatchObject({
+      errorCode: '400.002.02',
+      errorMessage: 'Bad Request - Invalid PhoneNumber',
+    });
     expect((await push({ ...other, Amount: 10.5 })).body.errorMessage).toBe('Bad Request - Invalid Amount');
     expect((await push({ ...other, CallBackURL: 'not a url' })).body.errorMessage).toBe('Bad Request - Invalid CallBackURL');
   });
@@ -144,13 +158,27 @@ describe('M-Pesa Daraja fake, driven with fetch', () => {
 
     const automatic = await startMpesaFake({ consumerKey, consumerSecret, shortCode, passkey, autoApprove: true });
     try {
-      const token = ((await (await fetch(`${automatic.url}/oauth/v1/generate?grant_type=client_credentials`, { headers: { authorization: basic(consumerKey, consumerSecret) } })).json()) as {
-        access_token: string;
-      }).access_token;
+      const token = (
+        (await (
+          await fetch(`${automatic.url}/oauth/v1/generate?grant_type=client_credentials`, { headers: { authorization: basic(consumerKey, consumerSecret) } })
+        ).json()) as {
+          access_token: string;
+        }
+      ).access_token;
       await fetch(`${automatic.url}/mpesa/stkpush/v1/processrequest`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}` },
-        body: JSON.stringify({ ...merchant(), TransactionType: 'CustomerBuyGoodsOnline', Amount: 50, PartyA: customer, PartyB: '123456', PhoneNumber: customer, CallBackURL: `${receiver.url}/auto`, AccountReference: 'POS', TransactionDesc: 'Parts' }),
+        body: JSON.stringify({
+          ...merchant(),
+          TransactionType: 'CustomerBuyGoodsOnline',
+          Amount: 50,
+          PartyA: customer,
+          PartyB: '123456',
+          PhoneNumber: customer,
+          CallBackURL: `${receiver.url}/auto`,
+          AccountReference: 'POS',
+          TransactionDesc: 'Parts',
+        }),
       });
       await automatic.webhooks.idle();
       expect(JSON.parse(receiver.received[2].body).Body.stkCallback.ResultCode).toBe(0);

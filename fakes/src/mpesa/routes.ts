@@ -61,7 +61,8 @@ export function darajaRoutes(options: DarajaRouteOptions): Route {
     if (!/^\d{5,7}$/.test(String(body.PartyB ?? ''))) return badRequest(requestId, 'PartyB');
     if (!SAFARICOM_PHONE.test(String(body.PhoneNumber ?? ''))) return badRequest(requestId, 'PhoneNumber');
     if (!isHttpUrl(body.CallBackURL)) return badRequest(requestId, 'CallBackURL');
-    if (typeof body.AccountReference !== 'string' || body.AccountReference.length === 0 || body.AccountReference.length > 12) return badRequest(requestId, 'AccountReference');
+    if (typeof body.AccountReference !== 'string' || body.AccountReference.length === 0 || body.AccountReference.length > 12)
+      return badRequest(requestId, 'AccountReference');
     if (typeof body.TransactionDesc !== 'string' || body.TransactionDesc.length > 13) return badRequest(requestId, 'TransactionDesc');
     const phoneNumber = String(body.PhoneNumber);
     if (ledger.pendingFor(phoneNumber)) return darajaError(500, requestId, '500.001.1001', STK_RESULTS[1001]);
@@ -70,7 +71,13 @@ export function darajaRoutes(options: DarajaRouteOptions): Route {
     const accepted = 'Success. Request accepted for processing';
     return {
       status: 200,
-      body: { MerchantRequestID: push.merchantRequestId, CheckoutRequestID: push.checkoutRequestId, ResponseCode: '0', ResponseDescription: accepted, CustomerMessage: accepted },
+      body: {
+        MerchantRequestID: push.merchantRequestId,
+        CheckoutRequestID: push.checkoutRequestId,
+        ResponseCode: '0',
+        ResponseDescription: accepted,
+        CustomerMessage: accepted,
+      },
     };
   };
 
@@ -102,7 +109,8 @@ export function darajaRoutes(options: DarajaRouteOptions): Route {
     const call = stkCalls[request.path];
     if (!call && request.path !== '/oauth/v1/generate') return null;
     const requestId = options.nextRequestId();
-    if (!call) return request.method === 'GET' ? generateToken(request, requestId) : darajaError(405, requestId, '405.001', `${request.method} Method Not Allowed`);
+    if (!call)
+      return request.method === 'GET' ? generateToken(request, requestId) : darajaError(405, requestId, '405.001', `${request.method} Method Not Allowed`);
     if (request.method !== 'POST') return darajaError(405, requestId, '405.001', `${request.method} Method Not Allowed`);
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer') return darajaError(404, requestId, '404.001.04', 'Invalid Authentication Header');

@@ -25,11 +25,7 @@ export interface StkPush {
 }
 
 /** Daraja's timestamps are Kenyan time (EAT, UTC+3) written `YYYYMMDDHHmmss`. */
-const kenyanTimestamp = (ms: number) =>
-  new Date(ms + 3 * 3600 * 1000)
-    .toISOString()
-    .replace(/[-:T]/g, '')
-    .slice(0, 14);
+const kenyanTimestamp = (ms: number) => new Date(ms + 3 * 3600 * 1000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
 
 /** The STK pushes sent to customers' phones, by CheckoutRequestID. */
 export function createStkLedger(clock: () => number) {

@@ -55,7 +55,13 @@ describe('NHTSA vPIC fake, driven with fetch', () => {
 
   it('answers partially for VINs it cannot fully decode: unknown model, non-US maker, incomplete, bad characters', async () => {
     const unknownModel = `1HGCP2F3${checkDigit('1HGCP2F30AA123456')}AA123456`;
-    expect(await resultOf(unknownModel)).toMatchObject({ Make: 'HONDA', Model: '', ModelYear: '2010', ErrorCode: '8', ErrorText: '8 - No detailed data available currently' });
+    expect(await resultOf(unknownModel)).toMatchObject({
+      Make: 'HONDA',
+      Model: '',
+      ModelYear: '2010',
+      ErrorCode: '8',
+      ErrorText: '8 - No detailed data available currently',
+    });
 
     const european = await resultOf('WVWZZZ1JZXW000001');
     expect(european).toMatchObject({ Make: '', Model: '', ErrorCode: '1,7' });
@@ -73,7 +79,10 @@ describe('NHTSA vPIC fake, driven with fetch', () => {
     fake.reset();
     expect((await resultOf(vin)).ErrorCode).toBe('7');
 
-    const added = await fetch(`${fake.url}/__control/vehicles`, { method: 'POST', body: JSON.stringify({ descriptor: 'jtdkn3du', yearCode: 'a', values: { Make: 'TOYOTA' } }) });
+    const added = await fetch(`${fake.url}/__control/vehicles`, {
+      method: 'POST',
+      body: JSON.stringify({ descriptor: 'jtdkn3du', yearCode: 'a', values: { Make: 'TOYOTA' } }),
+    });
     expect(added.status).toBe(200);
     expect((await resultOf(vin)).Make).toBe('TOYOTA');
     expect((await fetch(`${fake.url}/__control/vehicles`, { method: 'POST', body: '{}' })).status).toBe(400);
@@ -88,6 +97,8 @@ describe('NHTSA vPIC fake, driven with fetch', () => {
     fake.inject({ fault: { kind: 'server-error', status: 503 } });
     expect((await fetch(`${fake.url}/api/vehicles/DecodeVinValuesExtended/1HGCM82633A004352?format=json`)).status).toBe(503);
     fake.inject({ fault: { kind: 'timeout' } });
-    await expect(fetch(`${fake.url}/api/vehicles/DecodeVinValuesExtended/1HGCM82633A004352?format=json`, { signal: AbortSignal.timeout(50) })).rejects.toThrow(/timeout|aborted/i);
+    await expect(fetch(`${fake.url}/api/vehicles/DecodeVinValuesExtended/1HGCM82633A004352?format=json`, { signal: AbortSignal.timeout(50) })).rejects.toThrow(
+      /timeout|aborted/i,
+    );
   });
 });

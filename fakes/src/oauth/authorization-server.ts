@@ -83,12 +83,19 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
 
   function authorizationOf(authorizeUrl: string | URLSearchParams) {
     const params = typeof authorizeUrl === 'string' ? new URL(authorizeUrl).searchParams : authorizeUrl;
-    if (params.get('client_id') !== options.client.id) throw new UnredirectableError(`invalid_client: the OAuth client ${params.get('client_id')} was not found`);
+    if (params.get('client_id') !== options.client.id)
+      throw new UnredirectableError(`invalid_client: the OAuth client ${params.get('client_id')} was not found`);
     const redirectUri = params.get('redirect_uri');
     if (!redirectUri || !URL.canParse(redirectUri)) throw new UnredirectableError('invalid_request: redirect_uri is missing or not an absolute URL');
     const challenge = challengeOf(params);
     const error =
-      params.get('response_type') !== 'code' ? 'unsupported_response_type' : !params.get('scope') ? 'invalid_scope' : challenge === null ? 'invalid_request' : undefined;
+      params.get('response_type') !== 'code'
+        ? 'unsupported_response_type'
+        : !params.get('scope')
+          ? 'invalid_scope'
+          : challenge === null
+            ? 'invalid_request'
+            : undefined;
     return { params, redirectUri, challenge: challenge ?? undefined, state: params.get('state') ?? undefined, error };
   }
 
@@ -147,7 +154,12 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
       const expiresAt = profile.refreshTokenSeconds === undefined ? undefined : clock() + profile.refreshTokenSeconds * 1000;
       refreshTokens.set(refreshToken, { grant, expiresAt, retired: false });
     }
-    const tokens = { accessToken, expiresIn: profile.accessTokenSeconds, refreshToken, refreshExpiresIn: refreshToken ? profile.refreshTokenSeconds : undefined };
+    const tokens = {
+      accessToken,
+      expiresIn: profile.accessTokenSeconds,
+      refreshToken,
+      refreshExpiresIn: refreshToken ? profile.refreshTokenSeconds : undefined,
+    };
     return { status: 200, body: profile.tokenResponse(tokens, grant), headers: NO_STORE };
   }
 
@@ -156,7 +168,8 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
     if (!pending || pending.used || pending.expiresAt <= clock()) return oauthError(400, 'invalid_grant', 'Malformed auth code.');
     // Only checked when sent: DocuSign's SDK leaves redirect_uri out of the exchange.
     const redirectUri = form.get('redirect_uri');
-    if (redirectUri !== null && redirectUri !== pending.redirectUri) return oauthError(400, 'invalid_grant', 'redirect_uri does not match the authorization request.');
+    if (redirectUri !== null && redirectUri !== pending.redirectUri)
+      return oauthError(400, 'invalid_grant', 'redirect_uri does not match the authorization request.');
     if (pending.challenge && !verifierMatches(pending.challenge, form.get('code_verifier'))) return oauthError(400, 'invalid_grant', 'Invalid code verifier.');
     pending.used = true;
     return issueTokens(pending.grant, pending.withRefreshToken);
@@ -175,7 +188,9 @@ export function createAuthorizationServer(options: AuthorizationServerOptions): 
   function clientMatches(request: FakeRequest, form: URLSearchParams): boolean {
     const basic = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (basic) {
-      const [id, ...secret] = Buffer.from(basic[1] as string, 'base64').toString('utf8').split(':');
+      const [id, ...secret] = Buffer.from(basic[1] as string, 'base64')
+        .toString('utf8')
+        .split(':');
       return id === options.client.id && secret.join(':') === options.client.secret;
     }
     return form.get('client_id') === options.client.id && form.get('client_secret') === options.client.secret;

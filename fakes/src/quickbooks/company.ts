@@ -164,8 +164,20 @@ export function createCompany(options: CompanyOptions) {
     const id = (lastIds.get('Account') ?? 0) + 1;
     lastIds.set('Account', id);
     const now = qboTime(clock());
-    const object = { ...account, FullyQualifiedName: account.Name, Active: true, CurrentBalance: 0, CurrencyRef: { value: options.currency }, domain: 'QBO', sparse: false };
-    table('Account').set(String(id), { object: { ...object, Id: String(id), SyncToken: '0', MetaData: { CreateTime: now, LastUpdatedTime: now } }, deleted: false, changedAt: clock() });
+    const object = {
+      ...account,
+      FullyQualifiedName: account.Name,
+      Active: true,
+      CurrentBalance: 0,
+      CurrencyRef: { value: options.currency },
+      domain: 'QBO',
+      sparse: false,
+    };
+    table('Account').set(String(id), {
+      object: { ...object, Id: String(id), SyncToken: '0', MetaData: { CreateTime: now, LastUpdatedTime: now } },
+      deleted: false,
+      changedAt: clock(),
+    });
   }
 
   return {

@@ -99,7 +99,8 @@ const invoice: EntityRules = {
     const completed = lines.map((line, index) => {
       const numbered = { Id: String(index + 1), LineNum: index + 1, ...line };
       if (line.DetailType === 'DescriptionOnly') return numbered;
-      if (line.DetailType !== 'SalesItemLineDetail') throw unsupportedProperty(`Property Name:DetailType specified is unsupported or invalid: ${String(line.DetailType)}`);
+      if (line.DetailType !== 'SalesItemLineDetail')
+        throw unsupportedProperty(`Property Name:DetailType specified is unsupported or invalid: ${String(line.DetailType)}`);
       const detail = (line.SalesItemLineDetail ?? {}) as Record<string, unknown>;
       const amount = Number(line.Amount);
       if (line.Amount === undefined || !Number.isFinite(amount)) throw requiredParameter('Amount');

@@ -22,8 +22,7 @@ const TOKEN = /\s*(?:'((?:[^'\\]|\\.|'')*)'|(-?\d+(?:\.\d+)?)|([A-Za-z_][\w.]*)|
 const MAX_RESULTS = 1000;
 const REGEX_SPECIALS = /[.*+?^${}()|[\]\\]/g;
 
-const parseError = (near: string) =>
-  new QboFault('4000', 'Error parsing query', `QueryParserError: Encountered " ${near} " at line 1.`);
+const parseError = (near: string) => new QboFault('4000', 'Error parsing query', `QueryParserError: Encountered " ${near} " at line 1.`);
 
 /** `select * | count(*) | fields from Entity [where c and c …] [orderby f [desc], …] [startposition n] [maxresults n]`. */
 export function parseQuery(text: string): Query {
@@ -34,7 +33,9 @@ export function parseQuery(text: string): Query {
     const match = TOKEN.exec(text);
     if (!match) throw parseError(text.slice(TOKEN.lastIndex).trim().split(/\s/)[0] ?? '');
     if (match[1] !== undefined) quoted.add(tokens.length);
-    tokens.push(match[1] !== undefined ? match[1].replace(/\\(.)|''/g, (_escape, char?: string) => char ?? "'") : (match[2] ?? match[3] ?? match[4]) as string);
+    tokens.push(
+      match[1] !== undefined ? match[1].replace(/\\(.)|''/g, (_escape, char?: string) => char ?? "'") : ((match[2] ?? match[3] ?? match[4]) as string),
+    );
   }
   let at = 0;
   const peek = () => (quoted.has(at) ? undefined : tokens[at]?.toLowerCase());

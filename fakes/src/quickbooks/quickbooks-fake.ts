@@ -91,7 +91,13 @@ export async function startQuickBooksFake(options: QuickBooksFakeOptions = {}): 
   const companyOf = (id: string = realmId) => {
     let company = companies.get(id);
     if (!company) {
-      company = createCompany({ realmId: id, name: options.companyName ?? 'Atelier Sandbox Company', currency: options.currency ?? 'USD', clock, onChange: webhooks.record });
+      company = createCompany({
+        realmId: id,
+        name: options.companyName ?? 'Atelier Sandbox Company',
+        currency: options.currency ?? 'USD',
+        clock,
+        onChange: webhooks.record,
+      });
       companies.set(id, company);
     }
     return company;
@@ -139,12 +145,17 @@ export async function startQuickBooksFake(options: QuickBooksFakeOptions = {}): 
     control: {
       ...oauth.control,
       ...outboxControl(outbox),
-      'entities/create': (input) => thenDeliver(input, () => inQuickBooks.createInQuickBooks(entityOf(input.entity), input.fields as Record<string, unknown>, realmOf(input))),
+      'entities/create': (input) =>
+        thenDeliver(input, () => inQuickBooks.createInQuickBooks(entityOf(input.entity), input.fields as Record<string, unknown>, realmOf(input))),
       'entities/update': (input) =>
-        thenDeliver(input, () => inQuickBooks.updateInQuickBooks(entityOf(input.entity), String(input.id), input.changes as Record<string, unknown>, realmOf(input))),
+        thenDeliver(input, () =>
+          inQuickBooks.updateInQuickBooks(entityOf(input.entity), String(input.id), input.changes as Record<string, unknown>, realmOf(input)),
+        ),
       'entities/delete': (input) => thenDeliver(input, () => inQuickBooks.deleteInQuickBooks(entityOf(input.entity), String(input.id), realmOf(input))),
       'invoices/pay': (input) =>
-        thenDeliver(input, () => inQuickBooks.payInvoiceInQuickBooks(String(input.invoiceId), input.amount === undefined ? undefined : Number(input.amount), realmOf(input))),
+        thenDeliver(input, () =>
+          inQuickBooks.payInvoiceInQuickBooks(String(input.invoiceId), input.amount === undefined ? undefined : Number(input.amount), realmOf(input)),
+        ),
       'entities/list': (input) => companyOf(realmOf(input)).objects(entityOf(input.entity)),
       'webhooks/deliver': () => webhooks.deliver(),
     },

@@ -13,7 +13,12 @@ let now = START;
 let fake: QuickBooksFake;
 let receiver: { server: Server; url: string; received: { body: string; verified: boolean }[] };
 const originalSandbox = OAuthClient.environment.sandbox;
-const originalEndpoints = { authorize: OAuthClient.authorizeEndpoint, token: OAuthClient.tokenEndpoint, revoke: OAuthClient.revokeEndpoint, userInfo: OAuthClient.userinfo_endpoint_sandbox };
+const originalEndpoints = {
+  authorize: OAuthClient.authorizeEndpoint,
+  token: OAuthClient.tokenEndpoint,
+  revoke: OAuthClient.revokeEndpoint,
+  userInfo: OAuthClient.userinfo_endpoint_sandbox,
+};
 
 /** The app's webhook route: checks intuit-signature over the raw bytes with the verifier token. */
 async function startReceiver() {
@@ -57,7 +62,12 @@ afterEach(() => {
 });
 
 function oauthClient(target = fake) {
-  const client = new OAuthClient({ clientId: QUICKBOOKS_FAKE_CLIENT.id, clientSecret: QUICKBOOKS_FAKE_CLIENT.secret, environment: 'sandbox', redirectUri: REDIRECT_URI });
+  const client = new OAuthClient({
+    clientId: QUICKBOOKS_FAKE_CLIENT.id,
+    clientSecret: QUICKBOOKS_FAKE_CLIENT.secret,
+    environment: 'sandbox',
+    redirectUri: REDIRECT_URI,
+  });
   client.setAuthorizeURLs(target.authorizeUrls);
   OAuthClient.environment.sandbox = target.apiBaseUrl;
   return client;
@@ -82,7 +92,12 @@ async function api(client: OAuthClient, realmId: string, path: string, body?: ob
 async function catalogue(client: OAuthClient, realmId: string) {
   const accounts = await api(client, realmId, `query?query=${encodeURIComponent("select * from Account where AccountType = 'Income' orderby Name")}`);
   const income = accounts.QueryResponse.Account[0];
-  const { Item: item } = await api(client, realmId, 'item', { Name: 'Brake pads fitting', Type: 'Service', UnitPrice: 80, IncomeAccountRef: { value: income.Id } });
+  const { Item: item } = await api(client, realmId, 'item', {
+    Name: 'Brake pads fitting',
+    Type: 'Service',
+    UnitPrice: 80,
+    IncomeAccountRef: { value: income.Id },
+  });
   const { Customer: customer } = await api(client, realmId, 'customer', { DisplayName: 'Grace Hopper', PrimaryEmailAddr: { Address: 'grace@example.com' } });
   return { item, customer };
 }
@@ -153,7 +168,13 @@ describe('QuickBooks Online REST', () => {
       CustomerRef: { value: customer.Id },
       Line: [{ Amount: 160, DetailType: 'SalesItemLineDetail', SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 2, UnitPrice: 80 } }],
     });
-    expect(invoice).toMatchObject({ DocNumber: '1001', TxnDate: '2026-11-23', TotalAmt: 160, Balance: 160, CustomerRef: { value: customer.Id, name: 'Grace Hopper' } });
+    expect(invoice).toMatchObject({
+      DocNumber: '1001',
+      TxnDate: '2026-11-23',
+      TotalAmt: 160,
+      Balance: 160,
+      CustomerRef: { value: customer.Id, name: 'Grace Hopper' },
+    });
     expect(invoice.Line.at(-1)).toEqual({ Amount: 160, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} });
 
     fake.updateInQuickBooks('Customer', customer.Id, { CompanyName: 'Hopper Labs' }); // someone edits it in QuickBooks
@@ -182,10 +203,9 @@ describe('QuickBooks Online REST', () => {
     const { client, realmId } = await connect();
     for (const name of ['Cyd', 'Abe', 'Bea', 'Abby']) await api(client, realmId, 'customer', { DisplayName: name, Active: name !== 'Bea' });
     const query = async (text: string) => (await api(client, realmId, `query?query=${encodeURIComponent(text)}`)).QueryResponse;
-    expect((await query("select * from Customer where DisplayName like 'Ab%' orderby DisplayName desc")).Customer.map((c: { DisplayName: string }) => c.DisplayName)).toEqual([
-      'Abe',
-      'Abby',
-    ]);
+    expect(
+      (await query("select * from Customer where DisplayName like 'Ab%' orderby DisplayName desc")).Customer.map((c: { DisplayName: string }) => c.DisplayName),
+    ).toEqual(['Abe', 'Abby']);
     expect(await query('select count(*) from Customer')).toEqual({ totalCount: 3 });
     expect(await query('select count(*) from Customer where Active in (true, false)')).toEqual({ totalCount: 4 });
     expect(await query('select Id, DisplayName from Customer orderby DisplayName startposition 2 maxresults 1')).toEqual({

@@ -85,7 +85,9 @@ export function companyRoutes({ oauth, companyOf, throttle, clock }: QuickBooksR
       if (since < clock() - CDC_LOOKBACK_MS) throw unsupportedProperty('changedSince must be within the last 30 days.');
       return { CDCResponse: [{ QueryResponse: company.changedSince(entities, since) }] };
     }),
-    on('GET', '/companyinfo/:id', (company) => ({ CompanyInfo: { CompanyName: company.name, LegalName: company.name, Country: 'US', Id: '1', SyncToken: '0', domain: 'QBO' } })),
+    on('GET', '/companyinfo/:id', (company) => ({
+      CompanyInfo: { CompanyName: company.name, LegalName: company.name, Country: 'US', Id: '1', SyncToken: '0', domain: 'QBO' },
+    })),
     on('GET', '/:entity/:id', (company, _request, params) => ({ [entityOf(params.entity)]: company.read(entityOf(params.entity), params.id as string) })),
     /** The same `requestid` answers the same again, so a retried create does not create twice. */
     async (request) => {

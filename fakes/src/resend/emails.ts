@@ -1,14 +1,7 @@
 import { idSequence } from '../server.ts';
 
 export type EmailEventType =
-  | 'email.sent'
-  | 'email.delivered'
-  | 'email.delivery_delayed'
-  | 'email.bounced'
-  | 'email.complained'
-  | 'email.opened'
-  | 'email.clicked'
-  | 'email.failed';
+  'email.sent' | 'email.delivered' | 'email.delivery_delayed' | 'email.bounced' | 'email.complained' | 'email.opened' | 'email.clicked' | 'email.failed';
 
 /** An email as `GET /emails/{id}` returns it. */
 export interface Email {
@@ -62,11 +55,16 @@ export function refusal(payload: EmailPayload, verifiedDomains: string[] | undef
   if (!from) return invalidAddress('from');
   const domain = from.split('@')[1];
   if (verifiedDomains && !verifiedDomains.includes(domain)) {
-    return { statusCode: 403, name: 'validation_error', message: `The ${domain} domain is not verified. Please, add and verify your domain on https://resend.com/domains` };
+    return {
+      statusCode: 403,
+      name: 'validation_error',
+      message: `The ${domain} domain is not verified. Please, add and verify your domain on https://resend.com/domains`,
+    };
   }
   const to = listOf(payload.to);
   if (!to || to.length === 0) return missingField('to');
-  if (to.length > MAX_RECIPIENTS) return { statusCode: 422, name: 'validation_error', message: `Too many recipients. Please limit the number of recipients to ${MAX_RECIPIENTS} or less.` };
+  if (to.length > MAX_RECIPIENTS)
+    return { statusCode: 422, name: 'validation_error', message: `Too many recipients. Please limit the number of recipients to ${MAX_RECIPIENTS} or less.` };
   if (to.some((address) => !addressOf(address))) return invalidAddress('to');
   if (typeof payload.subject !== 'string' || !payload.subject) return missingField('subject');
   if (!payload.html && !payload.text && !payload.template) return missingField('html` or `text');

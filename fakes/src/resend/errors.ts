@@ -9,7 +9,11 @@ export const resendError = (statusCode: number, name: string, message: string, h
 });
 
 export const missingApiKey = () =>
-  resendError(401, 'missing_api_key', 'Missing API key in the authorization header. Include the following header Authorization: Bearer YOUR_API_KEY in the request.');
+  resendError(
+    401,
+    'missing_api_key',
+    'Missing API key in the authorization header. Include the following header Authorization: Bearer YOUR_API_KEY in the request.',
+  );
 export const invalidApiKey = () => resendError(403, 'invalid_api_key', 'API key is invalid');
 export const restrictedApiKey = () => resendError(401, 'restricted_api_key', 'This API key is restricted to only send emails');
 export const notFound = (message = 'The requested endpoint does not exist.') => resendError(404, 'not_found', message);

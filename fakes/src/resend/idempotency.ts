@@ -16,7 +16,11 @@ export function createIdempotencyStore(clock: () => number) {
       const previous = stored.get(key);
       if (!previous || clock() - previous.storedAt > KEPT_FOR_MS) return undefined;
       if (previous.payload !== payload) {
-        return resendError(409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload. Change your idempotency key or payload.');
+        return resendError(
+          409,
+          'invalid_idempotent_request',
+          'Same idempotency key used with a different request payload. Change your idempotency key or payload.',
+        );
       }
       return previous.response;
     },

@@ -36,7 +36,11 @@ export interface ResendFake extends ProviderFake {
   readonly emails: ReadonlyMap<string, Email>;
   readonly webhooks: WebhookOutbox;
   /** Something happened to a sent email (delivered, bounced, opened…): the webhook fires and `last_event` moves. */
-  emitEmailEvent(id: string, type: EmailEventType, options?: EmailEventDetails & { delivery?: WebhookDeliveryOptions }): Promise<{ event: EmailEvent; sent: SentWebhook[] }>;
+  emitEmailEvent(
+    id: string,
+    type: EmailEventType,
+    options?: EmailEventDetails & { delivery?: WebhookDeliveryOptions },
+  ): Promise<{ event: EmailEvent; sent: SentWebhook[] }>;
 }
 
 const DEFAULT_BOUNCE = { type: 'Permanent', subType: 'General', message: "The recipient's email provider rejected the email as the address does not exist." };
@@ -76,7 +80,12 @@ export async function startResendFake(options: ResendFakeOptions): Promise<Resen
     };
     const messageId = messageIds.next();
     const sent = await outbox.send(
-      { target: options.webhookUrl, id: messageId, body: JSON.stringify(event), sign: (body, nowMs) => svixHeaders(options.webhookSecret, messageId, body, nowMs) },
+      {
+        target: options.webhookUrl,
+        id: messageId,
+        body: JSON.stringify(event),
+        sign: (body, nowMs) => svixHeaders(options.webhookSecret, messageId, body, nowMs),
+      },
       delivery,
     );
     return { event, sent };
@@ -111,7 +120,8 @@ export async function startResendFake(options: ResendFakeOptions): Promise<Resen
     ],
     control: {
       ...outboxControl(outbox),
-      'emails/event': (input) => emitEmailEvent(String(input.id), input.type as EmailEventType, { ...(input as EmailEventDetails), delivery: input.delivery as WebhookDeliveryOptions }),
+      'emails/event': (input) =>
+        emitEmailEvent(String(input.id), input.type as EmailEventType, { ...(input as EmailEventDetails), delivery: input.delivery as WebhookDeliveryOptions }),
     },
   });
 

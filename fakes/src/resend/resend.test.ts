@@ -14,7 +14,11 @@ let resend: Resend;
 /** What the app's webhook route does: verify the raw body with the SDK's own Svix verification. */
 const verified = (index: number) => {
   const { body, headers } = receiver.received[index];
-  return resend.webhooks.verify({ payload: body, headers: { id: headers['svix-id'], timestamp: headers['svix-timestamp'], signature: headers['svix-signature'] }, webhookSecret });
+  return resend.webhooks.verify({
+    payload: body,
+    headers: { id: headers['svix-id'], timestamp: headers['svix-timestamp'], signature: headers['svix-signature'] },
+    webhookSecret,
+  });
 };
 
 beforeAll(async () => {
@@ -48,7 +52,13 @@ describe('Resend fake, driven by the resend SDK', () => {
   });
 
   it('sends single and batch emails, and refuses unverified domains and missing fields', async () => {
-    const sent = await resend.emails.send({ from, to: ['ada@example.com'], subject: 'Your invoice', html: '<p>Thanks</p>', tags: [{ name: 'invoice', value: 'inv-7' }] });
+    const sent = await resend.emails.send({
+      from,
+      to: ['ada@example.com'],
+      subject: 'Your invoice',
+      html: '<p>Thanks</p>',
+      tags: [{ name: 'invoice', value: 'inv-7' }],
+    });
     const id = sent.data!.id;
     expect((await resend.emails.get(id)).data).toMatchObject({ object: 'email', id, to: ['ada@example.com'], subject: 'Your invoice', last_event: 'queued' });
 
@@ -58,8 +68,14 @@ describe('Resend fake, driven by the resend SDK', () => {
     ]);
     expect(batch.data?.data).toHaveLength(2);
 
-    expect((await resend.emails.send({ from: 'me@gmail.com', to: 'a@example.com', subject: 'x', text: 'x' })).error).toMatchObject({ statusCode: 403, name: 'validation_error' });
-    expect((await resend.emails.send({ from, to: 'a@example.com', subject: '', text: 'x' })).error).toMatchObject({ statusCode: 422, name: 'missing_required_field' });
+    expect((await resend.emails.send({ from: 'me@gmail.com', to: 'a@example.com', subject: 'x', text: 'x' })).error).toMatchObject({
+      statusCode: 403,
+      name: 'validation_error',
+    });
+    expect((await resend.emails.send({ from, to: 'a@example.com', subject: '', text: 'x' })).error).toMatchObject({
+      statusCode: 422,
+      name: 'missing_required_field',
+    });
     expect((await resend.emails.get('4ef9a417-0000')).error).toMatchObject({ statusCode: 404, name: 'not_found' });
     expect(fake.emails.size).toBe(3);
   });
@@ -70,7 +86,10 @@ describe('Resend fake, driven by the resend SDK', () => {
     const again = await resend.emails.send(email, { idempotencyKey: 'appointment.reminder/42' });
     expect(again.data?.id).toBe(first.data?.id);
     expect(fake.emails.size).toBe(1);
-    expect((await resend.emails.send({ ...email, text: 'other' }, { idempotencyKey: 'appointment.reminder/42' })).error).toMatchObject({ statusCode: 409, name: 'invalid_idempotent_request' });
+    expect((await resend.emails.send({ ...email, text: 'other' }, { idempotencyKey: 'appointment.reminder/42' })).error).toMatchObject({
+      statusCode: 409,
+      name: 'invalid_idempotent_request',
+    });
   });
 
   it('sends Svix-signed email events that resend.webhooks.verify accepts, and rejects tampered or stale ones', async () => {
@@ -121,7 +140,9 @@ describe('Resend fake, driven by the resend SDK', () => {
     expect((await resend.domains.list()).error).toMatchObject({ statusCode: 500, name: 'internal_server_error' });
 
     fake.inject({ fault: { kind: 'timeout' } });
-    await expect(fetch(`${fake.url}/domains`, { headers: { authorization: `Bearer ${apiKey}` }, signal: AbortSignal.timeout(50) })).rejects.toThrow(/timeout|aborted/i);
+    await expect(fetch(`${fake.url}/domains`, { headers: { authorization: `Bearer ${apiKey}` }, signal: AbortSignal.timeout(50) })).rejects.toThrow(
+      /timeout|aborted/i,
+    );
   });
 
   it('serves its control API over HTTP for the demo', async () => {

@@ -72,7 +72,8 @@ export function resendRoutes(options: ResendRouteOptions): Route {
         })),
       );
     }
-    if (method === 'GET' && path === '/api-keys') return list([{ id: 'b6d24b8e-af0b-4c3c-be0c-359bbd97381e', name: 'Atelier', created_at: options.createdAt, last_used_at: null }]);
+    if (method === 'GET' && path === '/api-keys')
+      return list([{ id: 'b6d24b8e-af0b-4c3c-be0c-359bbd97381e', name: 'Atelier', created_at: options.createdAt, last_used_at: null }]);
     return notFound();
   };
 }

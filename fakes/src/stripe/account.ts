@@ -113,7 +113,13 @@ export function createStripeAccount(options: StripeAccountOptions) {
       livemode: false,
       metadata: { ...intent.metadata },
       outcome: failure
-        ? { network_status: 'declined_by_network', reason: failure.decline_code ?? null, risk_level: 'normal', seller_message: 'The bank did not return any further details with this decline.', type: 'issuer_declined' }
+        ? {
+            network_status: 'declined_by_network',
+            reason: failure.decline_code ?? null,
+            risk_level: 'normal',
+            seller_message: 'The bank did not return any further details with this decline.',
+            type: 'issuer_declined',
+          }
         : { network_status: 'approved_by_network', reason: null, risk_level: 'normal', seller_message: 'Payment complete.', type: 'authorized' },
       paid: !failure,
       payment_intent: intent.id,
@@ -191,11 +197,14 @@ export function createStripeAccount(options: StripeAccountOptions) {
 
   function confirmPaymentIntent(id: string, params: Params, request: EventRequest) {
     const intent = find(paymentIntents, 'payment_intent', id);
-    if (intent.status === 'succeeded') throw unexpectedState('You cannot confirm this PaymentIntent because it has already succeeded after being previously confirmed.');
+    if (intent.status === 'succeeded')
+      throw unexpectedState('You cannot confirm this PaymentIntent because it has already succeeded after being previously confirmed.');
     if (intent.status === 'canceled') throw unexpectedState('You cannot confirm this PaymentIntent because it has a status of canceled.');
     const paymentMethod = text(params, 'payment_method') ?? intent.payment_method;
     if (!paymentMethod) {
-      throw unexpectedState("You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.");
+      throw unexpectedState(
+        "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",
+      );
     }
     attemptPayment(intent, paymentMethod, request);
     return intent;
@@ -225,7 +234,11 @@ export function createStripeAccount(options: StripeAccountOptions) {
     const remaining = charge.amount - charge.amount_refunded;
     const amount = params.amount === undefined ? remaining : requiredAmount(params, 'amount');
     if (remaining === 0) throw invalidRequest(`Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded' });
-    if (amount > remaining) throw invalidRequest(`Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`, { code: 'amount_too_large', param: 'amount' });
+    if (amount > remaining)
+      throw invalidRequest(`Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`, {
+        code: 'amount_too_large',
+        param: 'amount',
+      });
     const refund: Refund = {
       id: ids.refund.next(),
       object: 'refund',
@@ -386,7 +399,11 @@ export function createStripeAccount(options: StripeAccountOptions) {
     failPaymentIntent(id: string, declineCode: 'generic_decline' | 'insufficient_funds' | 'expired_card' = 'generic_decline') {
       const intent = find(paymentIntents, 'payment_intent', id);
       if (!CANCELABLE.includes(intent.status)) throw unexpectedState(`This PaymentIntent has a status of ${intent.status}.`);
-      const card = { generic_decline: 'pm_card_chargeDeclined', insufficient_funds: 'pm_card_chargeDeclinedInsufficientFunds', expired_card: 'pm_card_chargeDeclinedExpiredCard' }[declineCode];
+      const card = {
+        generic_decline: 'pm_card_chargeDeclined',
+        insufficient_funds: 'pm_card_chargeDeclinedInsufficientFunds',
+        expired_card: 'pm_card_chargeDeclinedExpiredCard',
+      }[declineCode];
       try {
         attemptPayment(intent, card, NO_REQUEST);
       } catch (error) {
@@ -402,7 +419,12 @@ export function createStripeAccount(options: StripeAccountOptions) {
     completeCheckoutSession(id: string) {
       const session = openSession(id);
       const intent = createPaymentIntent(
-        { amount: String(session.amount_total), currency: session.currency, ...(session.customer && { customer: session.customer }), metadata: session.metadata },
+        {
+          amount: String(session.amount_total),
+          currency: session.currency,
+          ...(session.customer && { customer: session.customer }),
+          metadata: session.metadata,
+        },
         NO_REQUEST,
       );
       attemptPayment(intent, 'pm_card_visa', NO_REQUEST);

@@ -37,7 +37,13 @@ export const invalidRequest = (message: string, extra: Partial<StripeErrorFields
 export const parameterMissing = (param: string) => invalidRequest(`Missing required param: ${param}.`, { code: 'parameter_missing', param });
 
 export const resourceMissing = (kind: string, id: string, param = 'id') =>
-  new StripeApiError(404, { type: 'invalid_request_error', code: 'resource_missing', doc_url: docUrl('resource_missing'), message: `No such ${kind}: '${id}'`, param });
+  new StripeApiError(404, {
+    type: 'invalid_request_error',
+    code: 'resource_missing',
+    doc_url: docUrl('resource_missing'),
+    message: `No such ${kind}: '${id}'`,
+    param,
+  });
 
 export const unexpectedState = (message: string) => invalidRequest(message, { code: 'payment_intent_unexpected_state' });
 
@@ -81,5 +87,9 @@ export function stripeFaultResponse(rule: FaultRule): FakeResponse {
       retryHeader,
     ).response;
   }
-  return new StripeApiError(fault.kind === 'server-error' ? (fault.status ?? 500) : 500, { type: 'api_error', message: 'An unknown error occurred' }, retryHeader).response;
+  return new StripeApiError(
+    fault.kind === 'server-error' ? (fault.status ?? 500) : 500,
+    { type: 'api_error', message: 'An unknown error occurred' },
+    retryHeader,
+  ).response;
 }

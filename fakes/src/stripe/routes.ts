@@ -30,8 +30,7 @@ function list<T extends { id: string }>(items: Iterable<T>, params: Params, url:
   };
   const after = cursor('starting_after');
   const before = cursor('ending_before');
-  const page =
-    before !== undefined ? newestFirst.slice(Math.max(0, before - limit), before) : newestFirst.slice((after ?? -1) + 1, (after ?? -1) + 1 + limit);
+  const page = before !== undefined ? newestFirst.slice(Math.max(0, before - limit), before) : newestFirst.slice((after ?? -1) + 1, (after ?? -1) + 1 + limit);
   const hasMore = before !== undefined ? before - limit > 0 : (after ?? -1) + 1 + limit < newestFirst.length;
   return { object: 'list', data: page, has_more: hasMore, url };
 }
@@ -82,7 +81,16 @@ export function stripeRoutes(options: StripeRouteOptions): Route {
     ['GET', /^\/v1\/balance$/, () => account.balance(options.defaultCurrency)],
 
     ['POST', /^\/v1\/customers$/, (_, params, request) => account.createCustomer(params, request)],
-    ['GET', /^\/v1\/customers$/, (_, params) => list([...account.customers.values()].filter((c) => !params.email || c.email === params.email), params, '/v1/customers')],
+    [
+      'GET',
+      /^\/v1\/customers$/,
+      (_, params) =>
+        list(
+          [...account.customers.values()].filter((c) => !params.email || c.email === params.email),
+          params,
+          '/v1/customers',
+        ),
+    ],
     ['GET', /^\/v1\/customers\/([^/]+)$/, ([id]) => account.find(account.customers, 'customer', id)],
     ['POST', /^\/v1\/customers\/([^/]+)$/, ([id], params, request) => account.updateCustomer(id, params, request)],
     ['DELETE', /^\/v1\/customers\/([^/]+)$/, ([id], _, request) => account.deleteCustomer(id, request)],
@@ -93,7 +101,9 @@ export function stripeRoutes(options: StripeRouteOptions): Route {
       /^\/v1\/payment_intents$/,
       (_, params) =>
         list(
-          [...account.paymentIntents.values()].filter((pi) => (!params.customer || pi.customer === params.customer) && createdMatches(pi.created, params.created)),
+          [...account.paymentIntents.values()].filter(
+            (pi) => (!params.customer || pi.customer === params.customer) && createdMatches(pi.created, params.created),
+          ),
           params,
           '/v1/payment_intents',
         ),
@@ -116,7 +126,9 @@ export function stripeRoutes(options: StripeRouteOptions): Route {
       /^\/v1\/events$/,
       (_, params) => {
         const types = Array.isArray(params.types) ? (params.types as string[]) : typeof params.type === 'string' ? [params.type] : [];
-        const events = account.events.filter((event) => (types.length === 0 || types.some((type) => typeMatches(event.type, type))) && createdMatches(event.created, params.created));
+        const events = account.events.filter(
+          (event) => (types.length === 0 || types.some((type) => typeMatches(event.type, type))) && createdMatches(event.created, params.created),
+        );
         return list(events, params, '/v1/events');
       },
     ],
@@ -148,6 +160,9 @@ export function stripeRoutes(options: StripeRouteOptions): Route {
     const replayed = idempotencyKey ? options.idempotency.replay(idempotencyKey, fingerprint) : undefined;
     const response = replayed ?? answer(request, { id: requestId, idempotency_key: idempotencyKey ?? null });
     if (idempotencyKey && !replayed) options.idempotency.remember(idempotencyKey, fingerprint, requestId, response);
-    return { ...response, headers: { 'request-id': requestId, 'stripe-version': request.headers['stripe-version'] ?? options.apiVersion, ...response.headers } };
+    return {
+      ...response,
+      headers: { 'request-id': requestId, 'stripe-version': request.headers['stripe-version'] ?? options.apiVersion, ...response.headers },
+    };
   };
 }

@@ -72,7 +72,10 @@ export async function startStripeFake(options: StripeFakeOptions): Promise<Strip
         id: event.id,
         body: JSON.stringify(event, null, 2), // Stripe pretty-prints payloads: only the raw bytes verify
         contentType: 'application/json; charset=utf-8',
-        sign: (body, nowMs) => ({ 'stripe-signature': stripeSignature(body, options.webhookSecret, nowMs), 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' }),
+        sign: (body, nowMs) => ({
+          'stripe-signature': stripeSignature(body, options.webhookSecret, nowMs),
+          'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+        }),
       },
       capturing?.delivery,
     );
@@ -162,7 +165,10 @@ export async function startStripeFake(options: StripeFakeOptions): Promise<Strip
       events: (input) => control.emitEvent(String(input.type), input.object as StripeObject, input.delivery as WebhookDeliveryOptions),
       'payment-intents/succeed': (input) => control.succeedPaymentIntent(String(input.id), input.delivery as WebhookDeliveryOptions),
       'payment-intents/fail': (input) =>
-        control.failPaymentIntent(String(input.id), { declineCode: input.declineCode as 'generic_decline', delivery: input.delivery as WebhookDeliveryOptions }),
+        control.failPaymentIntent(String(input.id), {
+          declineCode: input.declineCode as 'generic_decline',
+          delivery: input.delivery as WebhookDeliveryOptions,
+        }),
       'checkout-sessions/complete': (input) => control.completeCheckoutSession(String(input.id), input.delivery as WebhookDeliveryOptions),
       'checkout-sessions/expire': (input) => control.expireCheckoutSession(String(input.id), input.delivery as WebhookDeliveryOptions),
     },

@@ -39,7 +39,9 @@ describe('Stripe fake, driven by the stripe SDK', () => {
     expect(account).toMatchObject({ object: 'account', charges_enabled: true, default_currency: 'usd' });
     expect((await stripe.balance.retrieve()).available).toEqual([{ amount: 0, currency: 'usd', source_types: { card: 0 } }]);
 
-    const failure = await clientFor('sk_test_wrongKey1234').balance.retrieve().catch((error: unknown) => error);
+    const failure = await clientFor('sk_test_wrongKey1234')
+      .balance.retrieve()
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
     expect(failure).toMatchObject({ statusCode: 401, message: 'Invalid API Key provided: sk_test_********1234' });
   });
@@ -51,7 +53,9 @@ describe('Stripe fake, driven by the stripe SDK', () => {
     const withCharge = await stripe.paymentIntents.retrieve(paid.id, { expand: ['latest_charge'] });
     expect(withCharge.latest_charge).toMatchObject({ object: 'charge', status: 'succeeded', amount: 12_000 });
 
-    const declined = await stripe.paymentIntents.create({ amount: 500, currency: 'eur', payment_method: 'pm_card_chargeDeclinedInsufficientFunds', confirm: true }).catch((e: unknown) => e);
+    const declined = await stripe.paymentIntents
+      .create({ amount: 500, currency: 'eur', payment_method: 'pm_card_chargeDeclinedInsufficientFunds', confirm: true })
+      .catch((e: unknown) => e);
     expect(declined).toBeInstanceOf(Stripe.errors.StripeCardError);
     expect(declined).toMatchObject({ statusCode: 402, code: 'card_declined', decline_code: 'insufficient_funds' });
 
@@ -70,7 +74,10 @@ describe('Stripe fake, driven by the stripe SDK', () => {
       'payment_intent.payment_failed',
     ]);
     expect(receiver.received[0].url).toBe('/webhooks/stripe');
-    expect(verified(3)).toMatchObject({ data: { object: { id: paid.id, status: 'succeeded' } }, request: { idempotency_key: expect.stringMatching(/^stripe-node-retry-/) } });
+    expect(verified(3)).toMatchObject({
+      data: { object: { id: paid.id, status: 'succeeded' } },
+      request: { idempotency_key: expect.stringMatching(/^stripe-node-retry-/) },
+    });
   });
 
   it('replays an idempotent request and refuses the same key with other parameters', async () => {
@@ -96,7 +103,12 @@ describe('Stripe fake, driven by the stripe SDK', () => {
 
     const { checkoutSession, sent } = await fake.completeCheckoutSession(session.id);
     expect(checkoutSession).toMatchObject({ status: 'complete', payment_status: 'paid' });
-    expect(sent.map((delivery) => JSON.parse(delivery.body).type)).toEqual(['payment_intent.created', 'charge.succeeded', 'payment_intent.succeeded', 'checkout.session.completed']);
+    expect(sent.map((delivery) => JSON.parse(delivery.body).type)).toEqual([
+      'payment_intent.created',
+      'charge.succeeded',
+      'payment_intent.succeeded',
+      'checkout.session.completed',
+    ]);
 
     const refund = await stripe.refunds.create({ payment_intent: checkoutSession.payment_intent as string, amount: 1_000 });
     expect(refund).toMatchObject({ status: 'succeeded', amount: 1_000 });

@@ -6,6 +6,14 @@ import { createHmac } from 'node:crypto';
  */
 export function twilioSignature(authToken: string, url: string, params: URLSearchParams): string {
   const names = [...new Set(params.keys())].sort();
-  const signed = names.reduce((data, name) => data + [...new Set(params.getAll(name))].sort().map((value) => name + value).join(''), url);
+  const signed = names.reduce(
+    (data, name) =>
+      data +
+      [...new Set(params.getAll(name))]
+        .sort()
+        .map((value) => name + value)
+        .join(''),
+    url,
+  );
   return createHmac('sha1', authToken).update(signed).digest('base64');
 }

@@ -62,7 +62,11 @@ export async function startTwilioFake(options: TwilioFakeOptions): Promise<Twili
       delivery,
     );
 
-  const setMessageStatus = async (sid: string, status: MessageStatus, { errorCode, delivery }: { errorCode?: number; delivery?: WebhookDeliveryOptions } = {}) => {
+  const setMessageStatus = async (
+    sid: string,
+    status: MessageStatus,
+    { errorCode, delivery }: { errorCode?: number; delivery?: WebhookDeliveryOptions } = {},
+  ) => {
     if (!store.messages.has(sid)) throw new Error(`no message ${sid}`);
     const message = store.setStatus(sid, status, errorCode);
     const sent = await post(store.statusCallbackOf(sid), `${sid}-${status}`, statusCallbackParams(message), delivery);
@@ -70,7 +74,15 @@ export async function startTwilioFake(options: TwilioFakeOptions): Promise<Twili
   };
 
   const receiveSms: TwilioFake['receiveSms'] = async ({ from, body, to = phoneNumbers[0], media = [] }, delivery) => {
-    const message = store.add({ direction: 'inbound', from, to, body, status: 'received', mediaCount: media.length, messagingServiceSid: options.messagingServiceSid ?? null });
+    const message = store.add({
+      direction: 'inbound',
+      from,
+      to,
+      body,
+      status: 'received',
+      mediaCount: media.length,
+      messagingServiceSid: options.messagingServiceSid ?? null,
+    });
     const sent = await post(options.webhookUrl, `${message.sid}-received`, inboundSmsParams(message, media), delivery);
     return { message, sent };
   };
@@ -110,7 +122,10 @@ export async function startTwilioFake(options: TwilioFakeOptions): Promise<Twili
           input.delivery as WebhookDeliveryOptions,
         ),
       'messages/status': (input) =>
-        setMessageStatus(String(input.sid), input.status as MessageStatus, { errorCode: input.errorCode as number | undefined, delivery: input.delivery as WebhookDeliveryOptions }),
+        setMessageStatus(String(input.sid), input.status as MessageStatus, {
+          errorCode: input.errorCode as number | undefined,
+          delivery: input.delivery as WebhookDeliveryOptions,
+        }),
     },
   });
 

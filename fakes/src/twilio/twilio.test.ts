@@ -39,7 +39,13 @@ const verified = (index: number) => {
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver(() => ({ status: 200, headers: { 'content-type': 'text/xml' }, body: '<Response/>' }));
-  fake = await startTwilioFake({ accountSid, authToken, phoneNumbers: [shopNumber], messagingServiceSid: `MG${'b2'.repeat(16)}`, webhookUrl: `${receiver.url}/webhooks/twilio?tenant=t1` });
+  fake = await startTwilioFake({
+    accountSid,
+    authToken,
+    phoneNumbers: [shopNumber],
+    messagingServiceSid: `MG${'b2'.repeat(16)}`,
+    webhookUrl: `${receiver.url}/webhooks/twilio?tenant=t1`,
+  });
 });
 afterAll(async () => {
   await fake.stop();
@@ -55,14 +61,22 @@ describe('Twilio fake, driven by the twilio SDK', () => {
     const account = await clientFor(accountSid, authToken).api.v2010.accounts(accountSid).fetch();
     expect(account).toMatchObject({ sid: accountSid, status: 'active' });
 
-    const refused = await clientFor(accountSid, 'wrong-token').api.v2010.accounts(accountSid).fetch().catch((e: unknown) => e);
+    const refused = await clientFor(accountSid, 'wrong-token')
+      .api.v2010.accounts(accountSid)
+      .fetch()
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(twilio.RestException);
     expect(refused).toMatchObject({ status: 401, code: 20003 });
   });
 
   it('sends, fetches and lists messages, and refuses what Twilio refuses', async () => {
     const client = clientFor(accountSid, authToken);
-    const message = await client.messages.create({ to: '+254712345678', from: shopNumber, body: 'Your car is ready 🚗', statusCallback: `${receiver.url}/webhooks/twilio/status` });
+    const message = await client.messages.create({
+      to: '+254712345678',
+      from: shopNumber,
+      body: 'Your car is ready 🚗',
+      statusCallback: `${receiver.url}/webhooks/twilio/status`,
+    });
     expect(message).toMatchObject({ status: 'queued', direction: 'outbound-api', numSegments: '1', accountSid });
     expect(message.sid).toMatch(/^SM[0-9a-f]{32}$/);
     expect(await client.messages(message.sid).fetch()).toMatchObject({ sid: message.sid, body: 'Your car is ready 🚗' });
@@ -85,15 +99,28 @@ describe('Twilio fake, driven by the twilio SDK', () => {
 
   it('posts status callbacks and inbound SMS signed over the exact URL, which tampering breaks', async () => {
     const client = clientFor(accountSid, authToken);
-    const message = await client.messages.create({ to: '+254712345678', from: shopNumber, body: 'hi', statusCallback: `${receiver.url}/webhooks/twilio/status?m=1` });
+    const message = await client.messages.create({
+      to: '+254712345678',
+      from: shopNumber,
+      body: 'hi',
+      statusCallback: `${receiver.url}/webhooks/twilio/status?m=1`,
+    });
 
     await fake.setMessageStatus(message.sid, 'sent');
     await fake.setMessageStatus(message.sid, 'undelivered', { errorCode: 30003 });
     expect(verified(0)).toMatchObject({ MessageSid: message.sid, MessageStatus: 'sent' });
     expect(verified(1)).toMatchObject({ MessageStatus: 'undelivered', ErrorCode: '30003' });
-    expect(await client.messages(message.sid).fetch()).toMatchObject({ status: 'undelivered', errorCode: 30003, errorMessage: 'Unreachable destination handset' });
+    expect(await client.messages(message.sid).fetch()).toMatchObject({
+      status: 'undelivered',
+      errorCode: 30003,
+      errorMessage: 'Unreachable destination handset',
+    });
 
-    const { sent } = await fake.receiveSms({ from: '+254712345678', body: 'Can I come at 9?', media: [{ url: 'https://example.test/a.jpg', contentType: 'image/jpeg' }] });
+    const { sent } = await fake.receiveSms({
+      from: '+254712345678',
+      body: 'Can I come at 9?',
+      media: [{ url: 'https://example.test/a.jpg', contentType: 'image/jpeg' }],
+    });
     expect(sent[0]).toMatchObject({ status: 200, response: '<Response/>' });
     expect(receiver.received[2].url).toBe('/webhooks/twilio?tenant=t1');
     expect(verified(2)).toMatchObject({ Body: 'Can I come at 9?', From: '+254712345678', To: shopNumber, NumMedia: '1', SmsStatus: 'received' });
@@ -133,7 +160,10 @@ describe('Twilio fake, driven by the twilio SDK', () => {
 
   it('answers 429 with code 20429 (retried by autoRetry), 5xx and timeouts', async () => {
     fake.inject({ fault: { kind: 'rate-limit' }, times: 2 });
-    const limited = await clientFor(accountSid, authToken).api.v2010.accounts(accountSid).fetch().catch((e: unknown) => e);
+    const limited = await clientFor(accountSid, authToken)
+      .api.v2010.accounts(accountSid)
+      .fetch()
+      .catch((e: unknown) => e);
     expect(limited).toMatchObject({ status: 429, code: 20429 });
     const retried = await clientFor(accountSid, authToken, { autoRetry: true, maxRetries: 3 }).api.v2010.accounts(accountSid).fetch();
     expect(retried.sid).toBe(accountSid);

@@ -29,7 +29,8 @@ export const invalidToken = (traceId: string) =>
     'www-authenticate': 'OAuth "Facebook Platform" "invalid_token" "Invalid OAuth access token - Cannot parse access token"',
   });
 
-export const invalidParameter = (message: string, traceId: string) => graphError(400, { message: `(#100) ${message}`, type: 'OAuthException', code: 100 }, traceId);
+export const invalidParameter = (message: string, traceId: string) =>
+  graphError(400, { message: `(#100) ${message}`, type: 'OAuthException', code: 100 }, traceId);
 
 export const unsupportedRequest = (method: string, id: string, traceId: string) =>
   graphError(
@@ -68,7 +69,11 @@ export function whatsAppFaultResponse(rule: FaultRule, traceId: string, wabaId: 
     const headers: Record<string, string> =
       code === 4
         ? { 'x-app-usage': JSON.stringify(usage) }
-        : { 'x-business-use-case-usage': JSON.stringify({ [wabaId]: [{ type: 'whatsapp_business_messaging', ...usage, estimated_time_to_regain_access: regainMinutes }] }) };
+        : {
+            'x-business-use-case-usage': JSON.stringify({
+              [wabaId]: [{ type: 'whatsapp_business_messaging', ...usage, estimated_time_to_regain_access: regainMinutes }],
+            }),
+          };
     const errorData = details ? { error_data: { messaging_product: 'whatsapp' as const, details } } : {};
     return graphError(fault.status ?? 400, { message, type: 'OAuthException', code, ...errorData }, traceId, headers);
   }

@@ -59,7 +59,8 @@ export function whatsAppRoutes(options: WhatsAppRouteOptions): Route {
     if (typeof body.to !== 'string') return invalidParameter('The parameter to is required.', traceId);
     if (waId(body.to).length < 7 || /[^\d\s+()-]/.test(body.to)) return invalidParameter('Invalid parameter', traceId);
     const type = typeof body.type === 'string' ? body.type : 'text';
-    if (![...MEDIA_TYPES, ...OTHER_TYPES].includes(type)) return invalidParameter(`Param type must be one of {${[...OTHER_TYPES, ...MEDIA_TYPES].join(', ')}}`, traceId);
+    if (![...MEDIA_TYPES, ...OTHER_TYPES].includes(type))
+      return invalidParameter(`Param type must be one of {${[...OTHER_TYPES, ...MEDIA_TYPES].join(', ')}}`, traceId);
     const missing = missingContent(type, body[type] as Record<string, unknown> | undefined);
     if (missing) return invalidParameter(missing, traceId);
     const message = conversations.send(waId(body.to), type, body[type]);

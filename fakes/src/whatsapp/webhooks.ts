@@ -22,7 +22,11 @@ export const notification = (number: BusinessNumber, value: Record<string, unkno
       id: number.wabaId,
       changes: [
         {
-          value: { messaging_product: 'whatsapp', metadata: { display_phone_number: number.displayPhoneNumber, phone_number_id: number.phoneNumberId }, ...value },
+          value: {
+            messaging_product: 'whatsapp',
+            metadata: { display_phone_number: number.displayPhoneNumber, phone_number_id: number.phoneNumberId },
+            ...value,
+          },
           field: 'messages',
         },
       ],

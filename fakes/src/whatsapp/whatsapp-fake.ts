@@ -34,7 +34,11 @@ export interface WhatsAppFake extends ProviderFake {
     delivery?: WebhookDeliveryOptions,
   ): Promise<{ message: InboundMessage; sent: SentWebhook[] }>;
   /** Meta reports what became of a sent message; statuses may arrive in any order. */
-  setMessageStatus(id: string, status: DeliveryStatus, options?: { errors?: StatusError[]; delivery?: WebhookDeliveryOptions }): Promise<{ message: OutboundMessage; sent: SentWebhook[] }>;
+  setMessageStatus(
+    id: string,
+    status: DeliveryStatus,
+    options?: { errors?: StatusError[]; delivery?: WebhookDeliveryOptions },
+  ): Promise<{ message: OutboundMessage; sent: SentWebhook[] }>;
   /** Meta's subscription handshake: GET the webhook URL with `hub.challenge`, which the app must echo. */
   verifyWebhook(verifyToken?: string): Promise<{ status: number; body: string; challenge: string; verified: boolean }>;
 }
@@ -50,7 +54,11 @@ export interface WhatsAppFake extends ProviderFake {
  */
 export async function startWhatsAppFake(options: WhatsAppFakeOptions): Promise<WhatsAppFake> {
   const clock = options.clock ?? Date.now;
-  const number: BusinessNumber = { wabaId: options.wabaId ?? '102290129340398', phoneNumberId: options.phoneNumberId, displayPhoneNumber: options.displayPhoneNumber ?? '15550001234' };
+  const number: BusinessNumber = {
+    wabaId: options.wabaId ?? '102290129340398',
+    phoneNumberId: options.phoneNumberId,
+    displayPhoneNumber: options.displayPhoneNumber ?? '15550001234',
+  };
   const conversations = createConversations(clock);
   const traceIds = idSequence('AfAkEtRaCe', 13);
   const challenges = idSequence('11582', 5);
@@ -121,11 +129,19 @@ export async function startWhatsAppFake(options: WhatsAppFakeOptions): Promise<W
       ...outboxControl(outbox),
       'messages/inbound': (input) =>
         receiveMessage(
-          { from: String(input.from), text: input.text as string | undefined, profileName: input.profileName as string | undefined, content: input.content as { type: string } | undefined },
+          {
+            from: String(input.from),
+            text: input.text as string | undefined,
+            profileName: input.profileName as string | undefined,
+            content: input.content as { type: string } | undefined,
+          },
           input.delivery as WebhookDeliveryOptions,
         ),
       'messages/status': (input) =>
-        setMessageStatus(String(input.id), input.status as DeliveryStatus, { errors: input.errors as StatusError[] | undefined, delivery: input.delivery as WebhookDeliveryOptions }),
+        setMessageStatus(String(input.id), input.status as DeliveryStatus, {
+          errors: input.errors as StatusError[] | undefined,
+          delivery: input.delivery as WebhookDeliveryOptions,
+        }),
       verify: (input) => verifyWebhook(input.verifyToken as string | undefined),
     },
   });

@@ -14,7 +14,8 @@ let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 const graph = (path: string, init: RequestInit & { token?: string } = {}) =>
   fetch(`${fake.url}/v21.0/${path}`, { ...init, headers: { authorization: `Bearer ${init.token ?? accessToken}`, 'content-type': 'application/json' } });
-const send = (body: Record<string, unknown>) => graph(`${phoneNumberId}/messages`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', ...body }) });
+const send = (body: Record<string, unknown>) =>
+  graph(`${phoneNumberId}/messages`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', ...body }) });
 
 /** What the app's webhook route does: HMAC-SHA256 of the raw bytes with the app secret, compared in constant time. */
 const signatureValid = (rawBody: string, header: string | undefined) => {
@@ -71,7 +72,11 @@ describe('WhatsApp Cloud API fake, driven with fetch', () => {
 
     const reply = await send({ to: `+${customer}`, type: 'text', text: { body: 'Yes!' } });
     const sent = await reply.json();
-    expect(sent).toMatchObject({ messaging_product: 'whatsapp', contacts: [{ input: `+${customer}`, wa_id: customer }], messages: [{ id: expect.stringMatching(/^wamid\./) }] });
+    expect(sent).toMatchObject({
+      messaging_product: 'whatsapp',
+      contacts: [{ input: `+${customer}`, wa_id: customer }],
+      messages: [{ id: expect.stringMatching(/^wamid\./) }],
+    });
     expect(await (await send({ status: 'read', message_id: message.id })).json()).toEqual({ success: true });
 
     await fake.setMessageStatus(sent.messages[0].id, 'delivered');
@@ -85,7 +90,11 @@ describe('WhatsApp Cloud API fake, driven with fetch', () => {
       await clocked.receiveMessage({ from: customer, text: 'hi' });
       now += 25 * 3600 * 1000;
       const post = (body: Record<string, unknown>) =>
-        fetch(`${clocked.url}/v21.0/${phoneNumberId}/messages`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ messaging_product: 'whatsapp', to: customer, ...body }) });
+        fetch(`${clocked.url}/v21.0/${phoneNumberId}/messages`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${accessToken}` },
+          body: JSON.stringify({ messaging_product: 'whatsapp', to: customer, ...body }),
+        });
       expect((await post({ type: 'text', text: { body: 'late' } })).status).toBe(200);
       const template = await (await post({ type: 'template', template: { name: 'car_ready', language: { code: 'en' } } })).json();
       expect(template.messages[0].message_status).toBe('accepted');
@@ -101,7 +110,9 @@ describe('WhatsApp Cloud API fake, driven with fetch', () => {
     const missingBody = await send({ to: customer, type: 'text', text: {} });
     expect(missingBody.status).toBe(400);
     expect((await missingBody.json()).error).toMatchObject({ code: 100, message: "(#100) The parameter text['body'] is required." });
-    expect((await (await graph(`${phoneNumberId}/messages`, { method: 'POST', body: '{}' })).json()).error.message).toBe('(#100) The parameter messaging_product is required.');
+    expect((await (await graph(`${phoneNumberId}/messages`, { method: 'POST', body: '{}' })).json()).error.message).toBe(
+      '(#100) The parameter messaging_product is required.',
+    );
   });
 
   it('delivers tampered, duplicated and out-of-order status webhooks on request', async () => {

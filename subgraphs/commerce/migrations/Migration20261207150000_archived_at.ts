@@ -2,7 +2,6 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** Records others point at are archived rather than deleted once held (kit `ArchivableEntity`). */
 export class Migration20261207150000_archived_at extends Migration {
-
   override name = 'Migration20261207150000_archived_at';
 
   override up(): void {
@@ -12,5 +11,4 @@ export class Migration20261207150000_archived_at extends Migration {
   override down(): void {
     this.addSql(`alter table "commerce"."products" drop column "archived_at";`);
   }
-
 }

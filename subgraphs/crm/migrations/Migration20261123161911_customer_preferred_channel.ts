@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123161911_customer_preferred_channel extends Migration {
-
   override name = 'Migration20261123161911_customer_preferred_channel';
 
   override up(): void | Promise<void> {
@@ -13,5 +12,4 @@ export class Migration20261123161911_customer_preferred_channel extends Migratio
     this.addSql(`alter table "crm"."customers" drop constraint "customers_preferred_channel_check";`);
     this.addSql(`alter table "crm"."customers" drop column "preferred_channel";`);
   }
-
 }

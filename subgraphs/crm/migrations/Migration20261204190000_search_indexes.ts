@@ -3,7 +3,6 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** Trigram indexes on the columns the lists' search (`q`) reads. */
 export class Migration20261204190000_search_indexes extends Migration {
-
   override name = 'Migration20261204190000_search_indexes';
 
   override up(): void | Promise<void> {
@@ -13,5 +12,4 @@ export class Migration20261204190000_search_indexes extends Migration {
   override down(): void | Promise<void> {
     for (const sql of dropTrigramIndexes('crm', 'customers', ['name', 'email', 'phone'])) this.addSql(sql);
   }
-
 }

@@ -61,7 +61,7 @@ export const AccountEmail = Payload(
     text: Type.String({ description: 'The plain-text body; may hold a one-time link, so never logged' }),
     kind: OneOf(['invitation', 'email-verification', 'signup-existing-account'], 'What it is about, for logs'),
   },
-  'An email about a person\'s account',
+  "An email about a person's account",
 );
 
 export const identityContract = defineContract('identity', {
@@ -72,8 +72,18 @@ export const identityContract = defineContract('identity', {
     version: 1,
     payload: changed(MembershipSnapshot),
   },
-  'membership.deleted': { description: 'A person left the organization; the payload is the membership as it was', webhook: false, version: 1, payload: MembershipSnapshot },
-  'invitation.created': { description: 'A person was invited to join the organization (the link goes to them by email)', webhook: false, version: 1, payload: InvitationSnapshot },
+  'membership.deleted': {
+    description: 'A person left the organization; the payload is the membership as it was',
+    webhook: false,
+    version: 1,
+    payload: MembershipSnapshot,
+  },
+  'invitation.created': {
+    description: 'A person was invited to join the organization (the link goes to them by email)',
+    webhook: false,
+    version: 1,
+    payload: InvitationSnapshot,
+  },
   'invitation.accepted': {
     description: 'An invited person accepted and became a member',
     webhook: false,
@@ -84,10 +94,14 @@ export const identityContract = defineContract('identity', {
     description: 'A pending invitation was withdrawn (or replaced by a newer one)',
     webhook: false,
     version: 1,
-    payload: Payload({ ...invitationFields, replaced: Type.Boolean({ description: 'Replaced by a newer invitation to the same address, rather than withdrawn' }) }),
+    payload: Payload({
+      ...invitationFields,
+      replaced: Type.Boolean({ description: 'Replaced by a newer invitation to the same address, rather than withdrawn' }),
+    }),
   },
   'accountEmail.requested': {
-    description: "identity asks for an email to a person about their account (an invitation, an address to verify); integrations sends it from the platform's address",
+    description:
+      "identity asks for an email to a person about their account (an invitation, an address to verify); integrations sends it from the platform's address",
     webhook: false,
     version: 1,
     payload: AccountEmail,

@@ -42,19 +42,63 @@ describe('sessions', () => {
 describe('members and roles', () => {
   it('lets an owner invite a technician, who can sign in but not manage API keys or members', async () => {
     const technician = await system.addMember(garage, 'TECHNICIAN', { name: 'Tess Tech' });
-    const { memberships } = await expectData(system.gatewayUrl, `query($id: ID!) { memberships(filter: { id: { eq: $id } }) { nodes { role user { name } } } }`, { id: technician.membershipId }, garage);
+    const { memberships } = await expectData(
+      system.gatewayUrl,
+      `query($id: ID!) { memberships(filter: { id: { eq: $id } }) { nodes { role user { name } } } }`,
+      { id: technician.membershipId },
+      garage,
+    );
     expect(memberships.nodes).toEqual([{ role: 'TECHNICIAN', user: { name: 'Tess Tech' } }]);
     const forbidden = await graphql(system.gatewayUrl, CREATE_KEY, { input: { name: 'sneaky', roles: ['INTEGRATION'] } }, technician);
     expect(errorOf(forbidden).code).toBe('FORBIDDEN');
-    expect(errorOf(await graphql(system.gatewayUrl, `{ memberships { totalCount } }`, {}, technician)).code).toBe('FORBIDDEN');
-    expect(errorOf(await graphql(system.gatewayUrl, `mutation { inviteMember(input: { email: "x@identity.test", role: CASHIER }) { id } }`, {}, technician)).code).toBe('FORBIDDEN');
+    expect(
+      errorOf(
+        await graphql(
+          system.gatewayUrl,
+          `
+            {
+              memberships {
+                totalCount
+              }
+            }
+          `,
+          {},
+          technician,
+        ),
+      ).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      errorOf(
+        await graphql(
+          system.gatewayUrl,
+          `
+            mutation {
+              inviteMember(input: { email: "x@identity.test", role: CASHIER }) {
+                id
+              }
+            }
+          `,
+          {},
+          technician,
+        ),
+      ).code,
+    ).toBe('FORBIDDEN');
     // technicians do read customers
     expect((await expectData(system.gatewayUrl, `{ customers { totalCount } }`, {}, technician)).customers.totalCount).toBe(0);
   });
 
   it('keeps the last owner', async () => {
     const { memberships } = await expectData(system.gatewayUrl, `{ memberships(filter: { role: { eq: OWNER } }) { nodes { id } } }`, {}, garage);
-    const result = await graphql(system.gatewayUrl, `mutation($id: ID!) { removeMember(id: $id) }`, { id: memberships.nodes[0].id }, garage);
+    const result = await graphql(
+      system.gatewayUrl,
+      `
+        mutation ($id: ID!) {
+          removeMember(id: $id)
+        }
+      `,
+      { id: memberships.nodes[0].id },
+      garage,
+    );
     expect(errorOf(result)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['id'] });
   });
 });
@@ -71,20 +115,42 @@ describe('API keys', () => {
 
     const asPartner = await expectData(system.gatewayUrl, `{ me { actorType roles organization { id } } }`, {}, { apiKey: key });
     expect(asPartner.me).toEqual({ actorType: 'apiKey', roles: ['INTEGRATION'], organization: { id: garage.organizationId } });
-    const viaHeader = await expectData(system.gatewayUrl, `mutation { createCustomer(input: { name: "From partner" }) { name } }`, {}, { headers: { 'x-api-key': key } });
+    const viaHeader = await expectData(
+      system.gatewayUrl,
+      `mutation { createCustomer(input: { name: "From partner" }) { name } }`,
+      {},
+      { headers: { 'x-api-key': key } },
+    );
     expect(viaHeader.createCustomer.name).toBe('From partner');
 
     const listed = await expectData(system.gatewayUrl, `{ apiKeys { nodes { id name lastUsedAt } } }`, {}, garage);
     expect(listed.apiKeys.nodes).toEqual([{ id: apiKey.id, name: 'Parts portal', lastUsedAt: expect.any(String) }]);
 
     await expectData(system.gatewayUrl, `mutation($id: ID!) { revokeApiKey(id: $id) { active } }`, { id: apiKey.id }, garage);
-    const revoked = await graphql(system.gatewayUrl, `{ me { actorType } }`, {}, { apiKey: key });
+    const revoked = await graphql(
+      system.gatewayUrl,
+      `
+        {
+          me {
+            actorType
+          }
+        }
+      `,
+      {},
+      { apiKey: key },
+    );
     expect(errorOf(revoked).code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses an owner key and a key without roles', async () => {
-    expect(errorOf(await graphql(system.gatewayUrl, CREATE_KEY, { input: { name: 'root', roles: ['OWNER'] } }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['roles'] });
-    expect(errorOf(await graphql(system.gatewayUrl, CREATE_KEY, { input: { name: 'none', roles: [] } }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['roles'] });
+    expect(errorOf(await graphql(system.gatewayUrl, CREATE_KEY, { input: { name: 'root', roles: ['OWNER'] } }, garage))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['roles'],
+    });
+    expect(errorOf(await graphql(system.gatewayUrl, CREATE_KEY, { input: { name: 'none', roles: [] } }, garage))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['roles'],
+    });
     const { apiKeys } = await expectData(system.gatewayUrl, `{ apiKeys(filter: { name: { in: ["root", "none"] } }) { totalCount } }`, {}, garage);
     expect(apiKeys.totalCount).toBe(0);
   });

@@ -39,7 +39,10 @@ export const SyncRunSnapshot = Payload(
     subject: Type.String({ description: 'What is synced, e.g. `customers`' }),
     kind: OneOf(['FULL', 'INCREMENTAL']),
     direction: OneOf(['PUSH', 'PULL']),
-    status: OneOf(['QUEUED', 'RUNNING', 'WAITING', 'SUCCEEDED', 'PARTIAL', 'FAILED'], 'WAITING: paused by the rate limit until `resumeAt`; PARTIAL: some records failed'),
+    status: OneOf(
+      ['QUEUED', 'RUNNING', 'WAITING', 'SUCCEEDED', 'PARTIAL', 'FAILED'],
+      'WAITING: paused by the rate limit until `resumeAt`; PARTIAL: some records failed',
+    ),
     counts: Payload({
       processed: Type.Integer(),
       created: Type.Integer(),
@@ -69,7 +72,7 @@ export const WebhookEndpointSnapshot = Payload(
     createdAt: Instant(),
     updatedAt: Instant(),
   },
-  'A URL that receives the organization\'s events',
+  "A URL that receives the organization's events",
 );
 
 /** One event on its way to one webhook endpoint (v1); not the body. */
@@ -77,7 +80,7 @@ export const WebhookDeliverySnapshot = Payload(
   {
     id: Id(),
     endpointId: Reference('WebhookEndpoint'),
-    eventId: Type.String({ description: 'The `webhook-id`: the delivered event\'s ID' }),
+    eventId: Type.String({ description: "The `webhook-id`: the delivered event's ID" }),
     eventType: Type.String({ description: 'The delivered event type, or `webhook.test`' }),
     status: OneOf(['PENDING', 'SUCCEEDED', 'FAILED']),
     attemptCount: Type.Integer({ description: 'Attempts made so far' }),
@@ -145,7 +148,9 @@ export const VinDecoded = Payload(
     bodyClass: Nullable(Type.String()),
     fuelType: Nullable(Type.String()),
     partial: Type.Boolean({ description: 'Only part of the VIN was decoded (vPIC does not know it, or was unavailable)' }),
-    refused: Nullable(Type.String({ description: 'Why the VIN could not be decoded at all (a North American check digit that does not match); null otherwise' })),
+    refused: Nullable(
+      Type.String({ description: 'Why the VIN could not be decoded at all (a North American check digit that does not match); null otherwise' }),
+    ),
     messages: Type.Array(Type.String()),
   },
   "A VIN's decoded values for the vehicle that asked",

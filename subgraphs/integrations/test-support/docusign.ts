@@ -26,8 +26,9 @@ export async function docusignTestEnvironment(options: DocuSignFakeOptions = {})
   return {
     fake,
     async restore() {
-      for (const name of ENV) if (previous[name] === undefined) delete process.env[name];
-      else process.env[name] = previous[name];
+      for (const name of ENV)
+        if (previous[name] === undefined) delete process.env[name];
+        else process.env[name] = previous[name];
       await fake.stop();
       rmSync(caDirectory, { recursive: true, force: true });
     },

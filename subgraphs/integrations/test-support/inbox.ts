@@ -16,10 +16,12 @@ export function inboxTestKit(system: () => TestSystem, shop: () => TestOrganizat
     inboxEntries: async (externalEventId: string) => (await inbox()).nodes.filter((node) => node.externalEventId === externalEventId),
     jobsFor: async (externalEventId: string): Promise<number> =>
       (
-        await system().product.subgraphs.integrations.orm.em.getConnection().execute<{ n: number }[]>(
-          `select count(*)::int as n from pgboss.job where name = 'integrations.inbound-processor' and data->>'entityId' in (select id::text from integrations.inbound_events where external_event_id = ?)`,
-          [externalEventId],
-        )
+        await system()
+          .product.subgraphs.integrations.orm.em.getConnection()
+          .execute<{ n: number }[]>(
+            `select count(*)::int as n from pgboss.job where name = 'integrations.inbound-processor' and data->>'entityId' in (select id::text from integrations.inbound_events where external_event_id = ?)`,
+            [externalEventId],
+          )
       )[0]?.n ?? 0,
   };
 }

@@ -32,7 +32,12 @@ export function docusignConnector(system: () => TestSystem, org: () => TestOrgan
 }
 
 export const addConnectKey = (system: TestSystem, org: TestOrganization) =>
-  expectData(system.gatewayUrl, `mutation($key: String!) { saveCredentials(provider: DOCUSIGN, credentials: [{ name: "connectKey", value: $key }]) { id } }`, { key: DOCUSIGN_FAKE_CONNECT_KEY }, org);
+  expectData(
+    system.gatewayUrl,
+    `mutation($key: String!) { saveCredentials(provider: DOCUSIGN, credentials: [{ name: "connectKey", value: $key }]) { id } }`,
+    { key: DOCUSIGN_FAKE_CONNECT_KEY },
+    org,
+  );
 
 /** The text lines of a PDF (pdf-lib writes hex strings in Flate-compressed content; the fake, literal strings). */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
@@ -40,7 +45,9 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   const lines: string[] = [];
   for (const [, object] of document.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFRawStream)) continue;
-    const content = (object.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') ? inflateSync(object.contents) : Buffer.from(object.contents)).toString('latin1');
+    const content = (
+      object.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') ? inflateSync(object.contents) : Buffer.from(object.contents)
+    ).toString('latin1');
     for (const [, hex] of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) lines.push(Buffer.from(hex as string, 'hex').toString('latin1'));
     for (const [, literal] of content.matchAll(/\(((?:[^()\\]|\\.)*)\)\s*Tj/g)) lines.push(literal as string);
   }
@@ -55,7 +62,10 @@ export const projected = (system: TestSystem, workOrderId: string, total: number
         (
           await system.product.subgraphs.integrations.orm.em
             .getConnection()
-            .execute(`select data->>'status' as status, (data->>'total')::int as total from integrations.synced_records where entity_type = 'workOrder' and internal_id = ?`, [workOrderId])
+            .execute(
+              `select data->>'status' as status, (data->>'total')::int as total from integrations.synced_records where entity_type = 'workOrder' and internal_id = ?`,
+              [workOrderId],
+            )
         )[0],
       { timeout: 10_000 },
     )

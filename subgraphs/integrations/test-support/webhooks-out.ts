@@ -114,8 +114,13 @@ export async function startIsolatedSystem(): Promise<IsolatedSystem> {
     async createOrganization() {
       const email = `owner-${randomUUID()}@example.test`;
       const password = `pw-${randomUUID()}`;
-      const { organization, owner } = await provisionOrganization(product.subgraphs.identity.orm.em, { name: `Garage ${randomUUID().slice(0, 8)}`, owner: { email, name: 'Owner', password } });
-      const { login } = await expectData<{ login: { token: string } }>(gatewayUrl, `mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password } });
+      const { organization, owner } = await provisionOrganization(product.subgraphs.identity.orm.em, {
+        name: `Garage ${randomUUID().slice(0, 8)}`,
+        owner: { email, name: 'Owner', password },
+      });
+      const { login } = await expectData<{ login: { token: string } }>(gatewayUrl, `mutation($input: LoginInput!) { login(input: $input) { token } }`, {
+        input: { email, password },
+      });
       return { organizationId: organization.id, userId: owner.id, email, password, token: login.token };
     },
     sql: database.sql,

@@ -36,10 +36,12 @@ export type ConfigCheck = () => string[];
 
 /** The secrets every process shares: the context signature and the session tokens. */
 const sharedSecrets: ConfigCheck = () =>
-  ([
-    ['CONTEXT_SECRET', process.env.CONTEXT_SECRET, DEV_CONTEXT_SECRET],
-    ['JWT_SECRET', process.env.JWT_SECRET, DEV_JWT_SECRET],
-  ] as const).flatMap(([name, value, dev]) => {
+  (
+    [
+      ['CONTEXT_SECRET', process.env.CONTEXT_SECRET, DEV_CONTEXT_SECRET],
+      ['JWT_SECRET', process.env.JWT_SECRET, DEV_JWT_SECRET],
+    ] as const
+  ).flatMap(([name, value, dev]) => {
     if (!value) return [`${name} is not set`];
     if (value === dev) return [`${name} is the public development value`];
     if (value.length < MIN_SECRET_LENGTH) return [`${name} is shorter than ${MIN_SECRET_LENGTH} characters`];
@@ -56,8 +58,11 @@ export function assertProductionSecrets(checks: ConfigCheck[] = []): void {
   const problems = [sharedSecrets, ...checks].flatMap((check) => check());
   if (!problems.length) return;
   throw new StartupError(
-    ['Refusing to start in production (NODE_ENV=production):', ...problems.map((problem) => `  - ${problem}`),
-      `Set each secret to a random value (for example \`openssl rand -base64 48\`); see .env.example.`].join('\n'),
+    [
+      'Refusing to start in production (NODE_ENV=production):',
+      ...problems.map((problem) => `  - ${problem}`),
+      `Set each secret to a random value (for example \`openssl rand -base64 48\`); see .env.example.`,
+    ].join('\n'),
   );
 }
 
@@ -80,7 +85,9 @@ export function subgraphPort(name: string, defaultPort: number): number {
 
 /** Where the gateway finds each subgraph (given with its default port): `<NAME>_URL`, or localhost on its port. */
 export function subgraphUrlsFor<Name extends string>(ports: Record<Name, number>): Record<Name, string> {
-  const entries = (Object.entries(ports) as [Name, number][])
-    .map(([name, port]) => [name, env(`${name.toUpperCase()}_URL`, `http://127.0.0.1:${subgraphPort(name, port)}/graphql`)]);
+  const entries = (Object.entries(ports) as [Name, number][]).map(([name, port]) => [
+    name,
+    env(`${name.toUpperCase()}_URL`, `http://127.0.0.1:${subgraphPort(name, port)}/graphql`),
+  ]);
   return Object.fromEntries(entries) as Record<Name, string>;
 }

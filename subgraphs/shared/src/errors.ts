@@ -2,14 +2,7 @@ import { GraphQLError } from 'graphql';
 
 /** The error codes of the API conventions; clients switch on `extensions.code`. */
 export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'UPSTREAM_UNAVAILABLE'
-  | 'QUERY_TIMEOUT';
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'RATE_LIMITED' | 'UPSTREAM_UNAVAILABLE' | 'QUERY_TIMEOUT';
 
 export interface FieldError {
   /** The invalid field, relative to its argument: `vin` of `input`, `first`, `tags.0`. */
@@ -37,7 +30,11 @@ export const rateLimited = (message: string, retryAfterSeconds: number) =>
 
 /** SQLSTATE 57014: the statement timeout (or a cancel) stopped a query, however the driver wrapped it. */
 function isCancelledQuery(error: unknown): boolean {
-  for (let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth++) {
+  for (
+    let current = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    current && depth < 5;
+    current = current.cause as typeof current, depth++
+  ) {
     if (current.code === '57014') return true;
   }
   return false;
@@ -48,7 +45,8 @@ function isCancelledQuery(error: unknown): boolean {
  * errors. A cancelled query says so without naming the statement.
  */
 export function knownFailure(error: unknown): GraphQLError | null {
-  if (isCancelledQuery(error)) return apiError('QUERY_TIMEOUT', 'The request took too long and was stopped; narrow it (a shorter search, a filter, a smaller page) or try again');
+  if (isCancelledQuery(error))
+    return apiError('QUERY_TIMEOUT', 'The request took too long and was stopped; narrow it (a shorter search, a filter, a smaller page) or try again');
   return null;
 }
 

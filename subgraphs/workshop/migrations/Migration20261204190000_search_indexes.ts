@@ -3,7 +3,6 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** Trigram indexes on the columns the lists' search (`q`) reads. */
 export class Migration20261204190000_search_indexes extends Migration {
-
   override name = 'Migration20261204190000_search_indexes';
 
   override up(): void | Promise<void> {
@@ -23,5 +22,4 @@ export class Migration20261204190000_search_indexes extends Migration {
     for (const sql of dropTrigramIndexes('workshop', 'service_items', ['code', 'name', 'description'])) this.addSql(sql);
     for (const sql of dropTrigramIndexes('workshop', 'vehicles', ['vin', 'plate', 'make', 'model'])) this.addSql(sql);
   }
-
 }

@@ -2,7 +2,6 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** Records others point at are archived rather than deleted once held (kit `ArchivableEntity`). */
 export class Migration20261207150000_archived_at extends Migration {
-
   override name = 'Migration20261207150000_archived_at';
 
   override up(): void {
@@ -16,5 +15,4 @@ export class Migration20261207150000_archived_at extends Migration {
     this.addSql(`alter table "workshop"."technicians" drop column "archived_at";`);
     this.addSql(`alter table "workshop"."service_items" drop column "archived_at";`);
   }
-
 }

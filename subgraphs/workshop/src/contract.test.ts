@@ -20,10 +20,12 @@ type Envelope = { name: string; version: number; entityId: string; data: Record<
 /** The envelopes of one work order that integrations' record projection has handled, oldest first. */
 const consumed = async (workOrderId: string): Promise<Envelope[]> =>
   (
-    await system.product.subgraphs.integrations.orm.em.getConnection().execute<{ data: Envelope }[]>(
-      `select data from pgboss.job where name = 'integrations.synced-records' and state = 'completed' and data->>'entityId' = ? order by created_on, data->>'occurredAt'`,
-      [workOrderId],
-    )
+    await system.product.subgraphs.integrations.orm.em
+      .getConnection()
+      .execute<{ data: Envelope }[]>(
+        `select data from pgboss.job where name = 'integrations.synced-records' and state = 'completed' and data->>'entityId' = ? order by created_on, data->>'occurredAt'`,
+        [workOrderId],
+      )
   ).map((row) => row.data);
 
 const declared = (name: string) => Object.values(workshopEvents).find((type) => type.name === name);
@@ -60,7 +62,17 @@ describe("workshop's contract", () => {
       total: 16530,
       approvedBy: 'Grace Hopper by phone',
       approvedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
-      lines: [{ kind: 'LABOUR', description: 'Replace front brake pads', quantity: 1.5, unitPrice: 9500, total: 14250, technicianId: shop.technicianId, serviceItemId: shop.labourItemId }],
+      lines: [
+        {
+          kind: 'LABOUR',
+          description: 'Replace front brake pads',
+          quantity: 1.5,
+          unitPrice: 9500,
+          total: 14250,
+          technicianId: shop.technicianId,
+          serviceItemId: shop.labourItemId,
+        },
+      ],
     });
     const updated = (await consumed(order.id)).find((event) => event.name === 'workshop.workOrder.updated')!;
     expect(updated.data.changed).toEqual(['lines']);
@@ -72,7 +84,11 @@ describe("workshop's contract", () => {
     expect((await api.call('mutation($id: ID!) { deleteWorkOrder(id: $id) }', { id: order.id })).errors).toBeUndefined();
     await expect.poll(async () => (await consumed(order.id)).map((event) => event.name), { timeout: 20_000 }).toContain('workshop.workOrder.deleted');
     const deleted = (await consumed(order.id)).find((event) => event.name === 'workshop.workOrder.deleted')!;
-    expect(deleted.data).toMatchObject({ id: order.id, labourTotal: 14250, lines: [{ kind: 'LABOUR', description: 'Replace front brake pads', total: 14250 }] });
+    expect(deleted.data).toMatchObject({
+      id: order.id,
+      labourTotal: 14250,
+      lines: [{ kind: 'LABOUR', description: 'Replace front brake pads', total: 14250 }],
+    });
   });
 
   it('refuses at run time a payload missing a declared field, committing nothing', async () => {
@@ -80,7 +96,9 @@ describe("workshop's contract", () => {
     const em = system.product.subgraphs.workshop.orm.em.fork();
     const { total: _total, ...withoutTotal } = { ...(await snapshotOf(order.id)), previousStatus: 'READY' as const };
     await expect(
-      em.transactional((tx) => publish(tx, workshopEvents['workOrder.completed'], { tenantId: shop.org.organizationId, entityId: order.id, data: withoutTotal as never })),
+      em.transactional((tx) =>
+        publish(tx, workshopEvents['workOrder.completed'], { tenantId: shop.org.organizationId, entityId: order.id, data: withoutTotal as never }),
+      ),
     ).rejects.toThrow(/workshop\.workOrder\.completed does not carry its declared payload: .*total/);
   });
 

@@ -12,7 +12,8 @@ const Text = (description?: string) => Nullable(Type.String(description ? { desc
 const Kilometres = (description: string) => Nullable(Type.Integer({ minimum: 0, description: `${description}, in kilometres` }));
 const timestamps = { createdAt: Instant(), updatedAt: Instant() };
 /** The statuses of the work-order flow, as the flow declares them. */
-const WorkOrderStatusField = (description: string) => OneOf(WORK_ORDER_STATUSES as readonly WorkOrderStatus[] as readonly [WorkOrderStatus, ...WorkOrderStatus[]], description);
+const WorkOrderStatusField = (description: string) =>
+  OneOf(WORK_ORDER_STATUSES as readonly WorkOrderStatus[] as readonly [WorkOrderStatus, ...WorkOrderStatus[]], description);
 
 /** A vehicle (v1). */
 export const VehicleSnapshot = Payload(
@@ -25,7 +26,9 @@ export const VehicleSnapshot = Payload(
     engine: Text('Displacement, cylinders and engine model, e.g. "2.4L 4 cyl (K24Z3)"'),
     bodyClass: Text('Body style, e.g. "Sedan/Saloon"'),
     fuelType: Text('Primary fuel, e.g. "Gasoline"'),
-    vinDecodeStatus: Nullable(OneOf(['PENDING', 'DECODED', 'PARTIAL', 'FAILED'], 'How far blank fields were filled from the VIN; null when there was nothing to decode')),
+    vinDecodeStatus: Nullable(
+      OneOf(['PENDING', 'DECODED', 'PARTIAL', 'FAILED'], 'How far blank fields were filled from the VIN; null when there was nothing to decode'),
+    ),
     vinDecodeNote: Text('What could not be decoded from the VIN, and why'),
     plate: Text('Licence plate, upper case'),
     mileage: Kilometres('Last known odometer reading'),
@@ -206,7 +209,12 @@ type ArrivalVerb = (typeof ARRIVAL_EVENTS)[keyof typeof ARRIVAL_EVENTS];
 const workOrderFlowEvents = Object.fromEntries(
   Object.entries(ARRIVAL_EVENTS).map(([status, verb]) => {
     const action = Object.values(WORK_ORDER_ACTIONS).find((candidate) => candidate.to === status);
-    const spec: EventSpec<typeof WorkOrderMoved> = { description: `A work order moved to ${status}: ${action?.description ?? verb}`, webhook: true, version: 1, payload: WorkOrderMoved };
+    const spec: EventSpec<typeof WorkOrderMoved> = {
+      description: `A work order moved to ${status}: ${action?.description ?? verb}`,
+      webhook: true,
+      version: 1,
+      payload: WorkOrderMoved,
+    };
     return [`workOrder.${verb}`, spec];
   }),
 ) as { [V in ArrivalVerb as `workOrder.${V}`]: EventSpec<typeof WorkOrderMoved> };
@@ -222,7 +230,12 @@ export const workshopContract = defineContract('workshop', {
   ...crudEvents('serviceItem', 'service catalogue item', ServiceItemSnapshot, { webhook: true }),
   ...crudEvents('technician', 'technician', TechnicianSnapshot, { webhook: true }),
   ...crudEvents('appointment', 'appointment', AppointmentSnapshot, { webhook: true }),
-  'appointment.rescheduled': { description: 'An appointment was moved to another time, technician or bay', webhook: true, version: 1, payload: AppointmentRescheduled },
+  'appointment.rescheduled': {
+    description: 'An appointment was moved to another time, technician or bay',
+    webhook: true,
+    version: 1,
+    payload: AppointmentRescheduled,
+  },
   'appointment.cancelled': { description: 'An appointment was cancelled, with the reason', webhook: true, version: 1, payload: AppointmentSnapshot },
   'appointment.announced': {
     description: 'An upcoming booked appointment announced again as it is (to a calendar connected after it was booked); nothing changed',
@@ -239,12 +252,20 @@ export const workshopContract = defineContract('workshop', {
   ...crudEvents('workOrder', 'work order', WorkOrderSnapshot, { webhook: true }),
   ...workOrderFlowEvents,
   ...crudEvents('inspection', 'vehicle inspection', InspectionSnapshot, { webhook: true }),
-  'inspection.sent': { description: 'An inspection was shown to the customer, with its recommended repairs', webhook: true, version: 1, payload: InspectionSnapshot },
+  'inspection.sent': {
+    description: 'An inspection was shown to the customer, with its recommended repairs',
+    webhook: true,
+    version: 1,
+    payload: InspectionSnapshot,
+  },
   'inspection.recommendationDecided': {
     description: 'The customer approved (it became a work-order line) or declined a recommended repair',
     webhook: true,
     version: 1,
-    payload: With(InspectionSnapshot, { itemId: Reference('InspectionItem', 'The item whose recommendation was answered'), decision: OneOf(['APPROVED', 'DECLINED']) }),
+    payload: With(InspectionSnapshot, {
+      itemId: Reference('InspectionItem', 'The item whose recommendation was answered'),
+      decision: OneOf(['APPROVED', 'DECLINED']),
+    }),
   },
 });
 
@@ -259,4 +280,11 @@ export function workshopEventsAbout<const K extends 'vehicle' | 'serviceItem' | 
   return about as [About, ...About[]]; // never empty: the contract declares at least created/updated/deleted of each
 }
 
-export { ARRIVAL_EVENTS, NEXT_STATUSES, SIGNABLE_STATUSES, WORK_ORDER_EVENT_VERBS, WORK_ORDER_STATUSES, WorkOrderStatus } from './work-orders/work-order-flow.data.ts';
+export {
+  ARRIVAL_EVENTS,
+  NEXT_STATUSES,
+  SIGNABLE_STATUSES,
+  WORK_ORDER_EVENT_VERBS,
+  WORK_ORDER_STATUSES,
+  WorkOrderStatus,
+} from './work-orders/work-order-flow.data.ts';

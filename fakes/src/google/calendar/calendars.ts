@@ -206,7 +206,7 @@ export function createCalendarStore(options: CalendarStoreOptions) {
       ...params.getAll('privateExtendedProperty').map((pair) => ['private', pair] as const),
       ...params.getAll('sharedExtendedProperty').map((pair) => ['shared', pair] as const),
     ];
-    const properties = (scope: 'private' | 'shared') => ((resource.extendedProperties as Record<string, Record<string, string>> | undefined)?.[scope] ?? {});
+    const properties = (scope: 'private' | 'shared') => (resource.extendedProperties as Record<string, Record<string, string>> | undefined)?.[scope] ?? {};
     return (
       (!stored.deleted || params.get('showDeleted') === 'true') &&
       (!timeMin || instant(resource.end, 'end') > Date.parse(timeMin)) &&

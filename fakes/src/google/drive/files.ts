@@ -34,8 +34,7 @@ const ROLES = ['owner', 'organizer', 'fileOrganizer', 'writer', 'commenter', 're
 const WRITER_ROLES = new Set(['owner', 'organizer', 'fileOrganizer', 'writer']);
 const PERMISSION_TYPES = ['user', 'group', 'domain', 'anyone'];
 
-const fileNotFound = (fileId: string) =>
-  new GoogleApiError(404, 'notFound', `File not found: ${fileId}.`, { location: 'fileId', locationType: 'parameter' });
+const fileNotFound = (fileId: string) => new GoogleApiError(404, 'notFound', `File not found: ${fileId}.`, { location: 'fileId', locationType: 'parameter' });
 const stringRecord = (value: unknown): Record<string, string> =>
   typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item)])) : {};
 
@@ -123,11 +122,19 @@ export function createDriveStore(options: { clock: () => number }) {
     return file;
   }
 
-  function updateFile(user: OAuthUser, fileId: string, metadata: Record<string, unknown>, moves: { addParents?: string | null; removeParents?: string | null }) {
+  function updateFile(
+    user: OAuthUser,
+    fileId: string,
+    metadata: Record<string, unknown>,
+    moves: { addParents?: string | null; removeParents?: string | null },
+  ) {
     const file = fileOf(user, fileId, 'write');
     applyMetadata(user, file, metadata);
     const removed = new Set((moves.removeParents ?? '').split(',').filter(Boolean));
-    const added = (moves.addParents ?? '').split(',').filter(Boolean).map((parent) => folderOf(user, parent));
+    const added = (moves.addParents ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((parent) => folderOf(user, parent));
     file.parents = [...new Set([...file.parents.filter((parent) => !removed.has(parent)), ...added])];
     file.modifiedTime = now();
     return file;
@@ -136,7 +143,8 @@ export function createDriveStore(options: { clock: () => number }) {
   /** Deleting a folder deletes what it holds, as in Drive. */
   function deleteFile(user: OAuthUser, fileId: string) {
     const file = fileOf(user, fileId);
-    if (file.ownerEmail !== user.email) throw new GoogleApiError(403, 'insufficientFilePermissions', 'The user does not have sufficient permissions for this file.');
+    if (file.ownerEmail !== user.email)
+      throw new GoogleApiError(403, 'insufficientFilePermissions', 'The user does not have sufficient permissions for this file.');
     files.delete(file.id);
     for (const child of [...files.values()].filter((candidate) => candidate.parents.includes(file.id))) deleteFile(user, child.id);
   }
@@ -149,7 +157,8 @@ export function createDriveStore(options: { clock: () => number }) {
     const { type, role, emailAddress, domain } = body;
     if (typeof role !== 'string' || !ROLES.includes(role)) throw invalid(`Invalid role: ${String(role)}`, 'role');
     if (typeof type !== 'string' || !PERMISSION_TYPES.includes(type)) throw invalid(`Invalid permission type: ${String(type)}`, 'type');
-    if ((type === 'user' || type === 'group') && typeof emailAddress !== 'string') throw required('The emailAddress of a user or group permission is required.');
+    if ((type === 'user' || type === 'group') && typeof emailAddress !== 'string')
+      throw required('The emailAddress of a user or group permission is required.');
     if (type === 'domain' && typeof domain !== 'string') throw required('The domain of a domain permission is required.');
     if (role === 'owner' && !transferOwnership)
       throw new GoogleApiError(403, 'forbidden', "The transferOwnership parameter must be enabled when the permission role is 'owner'.");
@@ -190,7 +199,15 @@ export function createDriveStore(options: { clock: () => number }) {
       starred: false,
       createdTime: file.createdTime,
       modifiedTime: file.modifiedTime,
-      owners: [{ kind: 'drive#user', displayName: file.ownerName, emailAddress: file.ownerEmail, me: file.ownerEmail === viewer.email, permissionId: permissionIdOf(file.ownerEmail) }],
+      owners: [
+        {
+          kind: 'drive#user',
+          displayName: file.ownerName,
+          emailAddress: file.ownerEmail,
+          me: file.ownerEmail === viewer.email,
+          permissionId: permissionIdOf(file.ownerEmail),
+        },
+      ],
       ownedByMe: file.ownerEmail === viewer.email,
       shared: file.permissions.length > 1,
       webViewLink: isFolder ? `https://drive.google.com/drive/folders/${file.id}` : `https://drive.google.com/file/d/${file.id}/view?usp=drivesdk`,

@@ -83,7 +83,11 @@ export function driveRoutes(oauth: AuthorizationServer, drive: DriveStore, uploa
     const result = uploads.receive(request.query.get('upload_id') ?? '', request.raw, request.headers['content-range']);
     if (!result.complete) return { status: 308, headers: result.received > 0 ? { range: `bytes=0-${result.received - 1}` } : {} };
     const { metadata, media, mediaType } = result.upload;
-    return fileAnswer(drive.createFile(result.owner, metadata, { bytes: media, mimeType: mediaType ?? request.headers['content-type'] }), result.owner, request);
+    return fileAnswer(
+      drive.createFile(result.owner, metadata, { bytes: media, mimeType: mediaType ?? request.headers['content-type'] }),
+      result.owner,
+      request,
+    );
   }
 
   return [

@@ -58,7 +58,14 @@ export function createResumableUploads() {
   function open(owner: OAuthUser, metadata: Record<string, unknown>, headers: Record<string, string>): string {
     const id = ids.next();
     const length = headers['x-upload-content-length'];
-    sessions.set(id, { owner, metadata, mediaType: headers['x-upload-content-type'], totalBytes: length ? Number(length) : undefined, chunks: [], received: 0 });
+    sessions.set(id, {
+      owner,
+      metadata,
+      mediaType: headers['x-upload-content-type'],
+      totalBytes: length ? Number(length) : undefined,
+      chunks: [],
+      received: 0,
+    });
     return id;
   }
 

@@ -4,7 +4,10 @@ import { Field, InputType, Int } from 'type-graphql';
 
 /** Each field's rules, shared by the create and the update input. */
 const rules = {
-  partNumber: [IsString({ message: 'cannot be cleared' }), Matches(/^[A-Za-z0-9][A-Za-z0-9 ./_-]{0,59}$/, { message: 'must be up to 60 letters, digits, spaces, dots, slashes, dashes or underscores' })],
+  partNumber: [
+    IsString({ message: 'cannot be cleared' }),
+    Matches(/^[A-Za-z0-9][A-Za-z0-9 ./_-]{0,59}$/, { message: 'must be up to 60 letters, digits, spaces, dots, slashes, dashes or underscores' }),
+  ],
   name: nameRules(200),
   description: [Length(0, 2000)],
   price: [IsInt({ message: 'must be a whole number of minor units (cents)' }), Min(0, { message: 'must not be negative' }), Max(100_000_000)],

@@ -16,7 +16,12 @@ afterAll(() => system?.stop());
 
 describe('products through the gateway', () => {
   it('keeps parts with their part number, price and stock, found by part number or words', async () => {
-    const { createProduct: pads } = await expectData(system.gatewayUrl, CREATE, { input: { partNumber: 'bp-1234 ', name: 'Front brake pads', price: 4250, currency: 'EUR', stockOnHand: 6 } }, shop);
+    const { createProduct: pads } = await expectData(
+      system.gatewayUrl,
+      CREATE,
+      { input: { partNumber: 'bp-1234 ', name: 'Front brake pads', price: 4250, currency: 'EUR', stockOnHand: 6 } },
+      shop,
+    );
     expect(pads).toMatchObject({ partNumber: 'BP-1234', price: 4250, currency: 'EUR', stockOnHand: 6, taxable: true, active: true });
     await expectData(system.gatewayUrl, CREATE, { input: { partNumber: 'OF-77', name: 'Oil filter', price: 890, currency: 'EUR' } }, shop);
 

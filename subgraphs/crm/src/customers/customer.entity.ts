@@ -47,7 +47,10 @@ export class Customer extends ArchivableEntity {
   @Property({ type: 'string', length: 40, nullable: true })
   phone?: string | null;
 
-  @Field(() => ContactChannel, { nullable: true, description: 'How the customer prefers to be contacted; unset means SMS when there is a phone number, else email' })
+  @Field(() => ContactChannel, {
+    nullable: true,
+    description: 'How the customer prefers to be contacted; unset means SMS when there is a phone number, else email',
+  })
   @Enum({ items: () => ContactChannel, nullable: true })
   preferredChannel?: ContactChannel | null;
 

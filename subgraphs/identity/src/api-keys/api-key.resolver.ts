@@ -1,4 +1,18 @@
-import { ADMINS, badUserInput, DateTimeFilter, findOrFail, IDFilter, NotBlank, orderBy, publishChange, readResolver, requireTenant, Role, StringFilter, type SubgraphContext } from '@atelier/kit';
+import {
+  ADMINS,
+  badUserInput,
+  DateTimeFilter,
+  findOrFail,
+  IDFilter,
+  NotBlank,
+  orderBy,
+  publishChange,
+  readResolver,
+  requireTenant,
+  Role,
+  StringFilter,
+  type SubgraphContext,
+} from '@atelier/kit';
 import { ArrayMinSize, IsEnum, IsOptional, Length } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { identityEvents } from '../contract.ts';
@@ -57,7 +71,13 @@ export class ApiKeyResolver extends readResolver({
     const { key, prefix, keyHash } = generateApiKey();
     const apiKey = await context.em.transactional(async (em) => {
       const created = em.create(ApiKey, {
-        tenantId, name: input.name.trim(), prefix, keyHash, roles: [...new Set(input.roles)], createdById: context.caller.actorId, expiresAt: input.expiresAt ?? null,
+        tenantId,
+        name: input.name.trim(),
+        prefix,
+        keyHash,
+        roles: [...new Set(input.roles)],
+        createdById: context.caller.actorId,
+        expiresAt: input.expiresAt ?? null,
       });
       await em.flush();
       await publishChange(context, em, identityEvents['apiKey.created'], created.id, apiKeySnapshot(created));

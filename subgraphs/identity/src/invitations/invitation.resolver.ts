@@ -1,6 +1,21 @@
 import {
-  ADMINS, badUserInput, conflict, DateTimeFilter, findOrFail, IDFilter, NotBlank, orderBy, publishChange, rateLimited, readResolver, requireTenant, Role,
-  scopeToTenant, StringFilter, unauthenticated, type SubgraphContext,
+  ADMINS,
+  badUserInput,
+  conflict,
+  DateTimeFilter,
+  findOrFail,
+  IDFilter,
+  NotBlank,
+  orderBy,
+  publishChange,
+  rateLimited,
+  readResolver,
+  requireTenant,
+  Role,
+  scopeToTenant,
+  StringFilter,
+  unauthenticated,
+  type SubgraphContext,
 } from '@atelier/kit';
 import { IsEmail, IsEnum, IsOptional, Length, MaxLength } from 'class-validator';
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
@@ -82,28 +97,40 @@ export class InvitationResolver extends readResolver({
 }) {
   @Authorized(ADMINS)
   @Mutation(() => Invitation, {
-    description: 'Invites a person by email to join with a role; they become a member when they accept. The answer is the same whether or not they have an account.',
+    description:
+      'Invites a person by email to join with a role; they become a member when they accept. The answer is the same whether or not they have an account.',
   })
   async inviteMember(@Arg('input', () => InviteMemberInput) input: InviteMemberInput, @Ctx() context: SubgraphContext): Promise<Invitation> {
     const tenantId = requireTenant(context);
-    if (input.role === Role.OWNER && !context.caller.roles.includes(Role.OWNER)) throw badUserInput([{ field: 'role', message: 'only an owner can invite an owner' }]);
+    if (input.role === Role.OWNER && !context.caller.roles.includes(Role.OWNER))
+      throw badUserInput([{ field: 'role', message: 'only an owner can invite an owner' }]);
     const email = input.email.trim().toLowerCase();
     return context.em.transactional(async (em) => {
-      const lastHour = await em.find(Invitation, { createdAt: { $gt: new Date(Date.now() - 3_600_000) } }, { orderBy: { createdAt: 'asc' }, limit: INVITATIONS_PER_HOUR });
+      const lastHour = await em.find(
+        Invitation,
+        { createdAt: { $gt: new Date(Date.now() - 3_600_000) } },
+        { orderBy: { createdAt: 'asc' }, limit: INVITATIONS_PER_HOUR },
+      );
       if (lastHour.length >= INVITATIONS_PER_HOUR) {
         const retryAfterSeconds = Math.ceil(((lastHour[0] as Invitation).createdAt.getTime() + 3_600_000 - Date.now()) / 1000);
         throw rateLimited(`Your organization sent ${INVITATIONS_PER_HOUR} invitations in the last hour; try again later`, retryAfterSeconds);
       }
       // your own organization's members are yours to know; whether the email has an account elsewhere is not
       const user = await em.findOne(User, { email });
-      if (user && (await em.count(Membership, { userId: user.id }))) throw conflict(`${email} is already a member`, { fields: [{ field: 'email', message: 'is already a member' }] });
+      if (user && (await em.count(Membership, { userId: user.id })))
+        throw conflict(`${email} is already a member`, { fields: [{ field: 'email', message: 'is already a member' }] });
       for (const pending of await em.find(Invitation, { email, acceptedAt: null, revokedAt: null })) {
         pending.revokedAt = new Date(); // the newest link is the one that works
         await publishChange(context, em, identityEvents['invitation.revoked'], pending.id, { ...invitationSnapshot(pending), replaced: true });
       }
       const { token, tokenHash } = newOneTimeToken();
       const invitation = em.create(Invitation, {
-        tenantId, email, role: input.role, tokenHash, invitedById: context.caller.actorId, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+        tenantId,
+        email,
+        role: input.role,
+        tokenHash,
+        invitedById: context.caller.actorId,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       });
       await em.flush();
       const organization = await em.findOneOrFail(Organization, { id: tenantId });
@@ -143,7 +170,10 @@ export class InvitationResolver extends readResolver({
   }
 
   @Mutation(() => AcceptedInvitation, { description: 'Accepts an invitation from its emailed link, creating your account if you have none' })
-  async acceptInvitation(@Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput, @Ctx() context: SubgraphContext): Promise<AcceptedInvitation> {
+  async acceptInvitation(
+    @Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<AcceptedInvitation> {
     const found = await context.em.findOne(Invitation, { tokenHash: hashOneTimeToken(input.token) }, { filters: false });
     if (!found || found.status !== InvitationStatus.PENDING) throw badUserInput([{ field: 'token', message: INVALID_TOKEN }], INVALID_TOKEN);
     const em = scopeToTenant(context.em.fork({ clear: true }), found.tenantId);
@@ -161,14 +191,25 @@ export class InvitationResolver extends readResolver({
           ...((problem) => (problem ? [{ field: 'password', message: problem }] : []))(passwordProblem(input.password, invitation.email)),
         ];
         if (fields.length) throw badUserInput(fields);
-        user = tx.create(User, { email: invitation.email, name: (input.name as string).trim(), passwordHash: await hashPassword(input.password), emailVerifiedAt: new Date() });
+        user = tx.create(User, {
+          email: invitation.email,
+          name: (input.name as string).trim(),
+          passwordHash: await hashPassword(input.password),
+          emailVerifiedAt: new Date(),
+        });
         await tx.flush();
       }
       user.emailVerifiedAt ??= new Date(); // whoever opened the emailed link owns the address
       await joinOrganization(tx, { userId: user.id, role: invitation.role, actorId: user.id });
       invitation.acceptedAt = new Date();
       await tx.flush();
-      await publishChange({ ...context, caller: { ...context.caller, tenantId: invitation.tenantId, actorId: user.id } }, tx, identityEvents['invitation.accepted'], invitation.id, { ...invitationSnapshot(invitation), userId: user.id });
+      await publishChange(
+        { ...context, caller: { ...context.caller, tenantId: invitation.tenantId, actorId: user.id } },
+        tx,
+        identityEvents['invitation.accepted'],
+        invitation.id,
+        { ...invitationSnapshot(invitation), userId: user.id },
+      );
       const organization = await tx.findOneOrFail(Organization, { id: invitation.tenantId });
       context.log.info({ userId: user.id, tenantId: invitation.tenantId, invitationId: invitation.id }, 'invitation accepted');
       return { organization, role: invitation.role, email: invitation.email };

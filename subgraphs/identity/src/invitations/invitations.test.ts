@@ -34,12 +34,19 @@ describe('invitations', () => {
     const stored = await system.product.subgraphs.identity.orm.em.getConnection().execute('select * from identity.invitations where id = ?', [inviteMember.id]);
     expect(JSON.stringify(stored)).not.toContain(mail.token);
 
-    const { acceptInvitation } = await expectData(system.gatewayUrl, ACCEPT, { input: { token: mail.token, name: 'Ines Invitee', password: 'a long new passphrase' } });
+    const { acceptInvitation } = await expectData(system.gatewayUrl, ACCEPT, {
+      input: { token: mail.token, name: 'Ines Invitee', password: 'a long new passphrase' },
+    });
     expect(acceptInvitation).toEqual({ role: 'SERVICE_ADVISOR', email, organization: { id: garage.organizationId, name: 'Invitation Garage' } });
     expect(await members()).toBe(before + 1);
     const { login } = await expectData(system.gatewayUrl, LOGIN, { input: { email, password: 'a long new passphrase' } });
     expect(login).toEqual({ role: 'SERVICE_ADVISOR', organization: { id: garage.organizationId } });
-    const { invitations } = await expectData(system.gatewayUrl, `query($id: ID!) { invitations(filter: { id: { eq: $id } }) { nodes { status } } }`, { id: inviteMember.id }, garage);
+    const { invitations } = await expectData(
+      system.gatewayUrl,
+      `query($id: ID!) { invitations(filter: { id: { eq: $id } }) { nodes { status } } }`,
+      { id: inviteMember.id },
+      garage,
+    );
     expect(invitations.nodes).toEqual([{ status: 'ACCEPTED' }]);
 
     const again = await graphql(system.gatewayUrl, ACCEPT, { input: { token: mail.token, name: 'Again', password: 'a long new passphrase' } });
@@ -47,7 +54,7 @@ describe('invitations', () => {
     expect(await members()).toBe(before + 1);
   });
 
-  it("adds someone with an account only when they accept with their own password, and never tells the inviter they have one", async () => {
+  it('adds someone with an account only when they accept with their own password, and never tells the inviter they have one', async () => {
     const elsewhere = await system.createOrganization('Elsewhere');
     const unknown = newEmail();
     const forRegistered = await graphql(system.gatewayUrl, INVITE, { input: { email: elsewhere.email, role: 'CASHIER' } }, garage);
@@ -56,7 +63,11 @@ describe('invitations', () => {
     expect(forRegistered.errors).toBeUndefined();
     expect(shape(forRegistered)).toEqual(shape(forUnknown)); // no name, no "already registered"
     const before = await members();
-    expect(errorOf(await graphql(system.gatewayUrl, LOGIN, { input: { email: elsewhere.email, password: elsewhere.password, organizationId: garage.organizationId } })).code).toBe('UNAUTHENTICATED');
+    expect(
+      errorOf(
+        await graphql(system.gatewayUrl, LOGIN, { input: { email: elsewhere.email, password: elsewhere.password, organizationId: garage.organizationId } }),
+      ).code,
+    ).toBe('UNAUTHENTICATED');
 
     const { token } = await system.accountEmailTo(elsewhere.email);
     const wrong = await graphql(system.gatewayUrl, ACCEPT, { input: { token, password: 'not their password at all' } });
@@ -65,15 +76,26 @@ describe('invitations', () => {
 
     await expectData(system.gatewayUrl, ACCEPT, { input: { token, name: 'Ignored Name', password: elsewhere.password } });
     expect(await members()).toBe(before + 1);
-    const { login } = await expectData(system.gatewayUrl, `mutation($input: LoginInput!) { login(input: $input) { role user { name } } }`, { input: { email: elsewhere.email, password: elsewhere.password, organizationId: garage.organizationId } });
+    const { login } = await expectData(system.gatewayUrl, `mutation($input: LoginInput!) { login(input: $input) { role user { name } } }`, {
+      input: { email: elsewhere.email, password: elsewhere.password, organizationId: garage.organizationId },
+    });
     expect(login).toEqual({ role: 'CASHIER', user: { name: 'Owner' } }); // their account is theirs: the invitation renamed nobody
   });
 
   it('refuses an owner invitation from a manager, a present member, and a revoked, replaced or expired link, writing nothing', async () => {
     const manager = await system.addMember(garage, 'MANAGER');
-    expect(errorOf(await graphql(system.gatewayUrl, INVITE, { input: { email: newEmail(), role: 'OWNER' } }, manager))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['role'] });
-    expect(errorOf(await graphql(system.gatewayUrl, INVITE, { input: { email: manager.email, role: 'CASHIER' } }, garage))).toMatchObject({ code: 'CONFLICT', fields: ['email'] });
-    expect(errorOf(await graphql(system.gatewayUrl, INVITE, { input: { email: 'not an email', role: 'CASHIER' } }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['email'] });
+    expect(errorOf(await graphql(system.gatewayUrl, INVITE, { input: { email: newEmail(), role: 'OWNER' } }, manager))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['role'],
+    });
+    expect(errorOf(await graphql(system.gatewayUrl, INVITE, { input: { email: manager.email, role: 'CASHIER' } }, garage))).toMatchObject({
+      code: 'CONFLICT',
+      fields: ['email'],
+    });
+    expect(errorOf(await graphql(system.gatewayUrl, INVITE, { input: { email: 'not an email', role: 'CASHIER' } }, garage))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['email'],
+    });
 
     const email = newEmail();
     await expectData(system.gatewayUrl, INVITE, { input: { email, role: 'CASHIER' } }, manager);
@@ -90,7 +112,9 @@ describe('invitations', () => {
 
     const expiring = newEmail();
     const { inviteMember: third } = await expectData(system.gatewayUrl, INVITE, { input: { email: expiring, role: 'CASHIER' } }, garage);
-    await system.product.subgraphs.identity.orm.em.getConnection().execute(`update identity.invitations set expires_at = now() - interval '1 minute' where id = ?`, [third.id]);
+    await system.product.subgraphs.identity.orm.em
+      .getConnection()
+      .execute(`update identity.invitations set expires_at = now() - interval '1 minute' where id = ?`, [third.id]);
     expect(errorOf(await accept((await system.accountEmailTo(expiring)).token))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['token'] });
     expect(errorOf(await accept('made-up-token'))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['token'] });
     expect(await members()).toBe(before);

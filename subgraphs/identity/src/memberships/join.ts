@@ -14,6 +14,11 @@ export async function joinOrganization(em: EntityManager, join: { userId: string
   if (existing) return existing;
   const membership = em.create(Membership, { tenantId, userId: join.userId, role: join.role });
   await em.flush();
-  await publish(em, identityEvents['membership.created'], { tenantId, entityId: membership.id, actorId: join.actorId ?? join.userId, data: membershipSnapshot(membership) });
+  await publish(em, identityEvents['membership.created'], {
+    tenantId,
+    entityId: membership.id,
+    actorId: join.actorId ?? join.userId,
+    data: membershipSnapshot(membership),
+  });
   return membership;
 }

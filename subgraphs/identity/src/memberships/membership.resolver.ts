@@ -1,4 +1,16 @@
-import { ADMINS, badUserInput, crudEventsOf, DateTimeFilter, findOrFail, IDFilter, orderBy, publishChange, readResolver, Role, type SubgraphContext } from '@atelier/kit';
+import {
+  ADMINS,
+  badUserInput,
+  crudEventsOf,
+  DateTimeFilter,
+  findOrFail,
+  IDFilter,
+  orderBy,
+  publishChange,
+  readResolver,
+  Role,
+  type SubgraphContext,
+} from '@atelier/kit';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import { memberUserById } from '../users/member-users.ts';
 import { revokeSessionsOf } from '../sessions/session.service.ts';

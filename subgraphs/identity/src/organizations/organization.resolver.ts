@@ -35,4 +35,3 @@ export const organizationReference = {
   __resolveReference: (reference: { id: string }, context: SubgraphContext) =>
     reference.id === context.caller.tenantId ? context.em.findOne(Organization, { id: reference.id }) : null,
 };
-

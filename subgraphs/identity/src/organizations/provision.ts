@@ -27,14 +27,22 @@ export async function provisionOrganization(rootEm: EntityManager, input: NewOrg
  * The same inside the caller's transaction. An owner made here has a verified address unless
  * `unverified` (public sign-up): whoever runs it (the operator's CLI, the seed) vouches for it.
  */
-export async function provisionOrganizationIn(em: EntityManager, input: NewOrganization & { unverified?: boolean }): Promise<{ organization: Organization; owner: User }> {
+export async function provisionOrganizationIn(
+  em: EntityManager,
+  input: NewOrganization & { unverified?: boolean },
+): Promise<{ organization: Organization; owner: User }> {
   let slug = input.slug ?? slugify(input.name);
   if (await em.count(Organization, { slug })) slug = `${slug}-${Math.random().toString(36).slice(2, 8)}`;
   const organization = em.create(Organization, { name: input.name, slug });
   const email = input.owner.email.trim().toLowerCase();
   const owner =
     (await em.findOne(User, { email })) ??
-    em.create(User, { email, name: input.owner.name, passwordHash: await hashPassword(input.owner.password), emailVerifiedAt: input.unverified ? null : new Date() });
+    em.create(User, {
+      email,
+      name: input.owner.name,
+      passwordHash: await hashPassword(input.owner.password),
+      emailVerifiedAt: input.unverified ? null : new Date(),
+    });
   await em.flush();
   scopeToTenant(em, organization.id);
   await joinOrganization(em, { userId: owner.id, role: Role.OWNER });

@@ -95,7 +95,8 @@ describe('failed sign-ins per account', () => {
 describe('failed sign-ins per address', () => {
   it('lock the address, whatever accounts it tries, but not the accounts from elsewhere', async () => {
     const address = newAddress();
-    for (let i = 0; i < ADDRESS_LIMIT; i++) expect(codeOf(await login(`guess-${i}-${randomUUID()}@example.test`, 'wrong-password', address))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < ADDRESS_LIMIT; i++)
+      expect(codeOf(await login(`guess-${i}-${randomUUID()}@example.test`, 'wrong-password', address))).toBe('UNAUTHENTICATED');
 
     const blocked = await login(neighbour.email, neighbour.password, address);
     expect(codeOf(blocked)).toBe('RATE_LIMITED');

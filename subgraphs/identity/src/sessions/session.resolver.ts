@@ -47,7 +47,9 @@ const WRONG_CREDENTIALS = 'Email or password is wrong';
 
 @Resolver()
 export class SessionResolver {
-  @Mutation(() => SignedIn, { description: 'Signs in with email and password; too many failures from one account or address are refused for a while (RATE_LIMITED)' })
+  @Mutation(() => SignedIn, {
+    description: 'Signs in with email and password; too many failures from one account or address are refused for a while (RATE_LIMITED)',
+  })
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() context: SubgraphContext): Promise<SignedIn> {
     const email = input.email.trim().toLowerCase();
     const attempt = { email, clientAddress: context.caller.clientAddress };

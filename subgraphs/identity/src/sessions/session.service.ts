@@ -3,7 +3,10 @@ import { Membership } from '../memberships/membership.entity.ts';
 import { Session } from './session.entity.ts';
 
 /** Records a new session of a member and issues its token; the token expires with the session. */
-export async function startSession(rootEm: EntityManager, member: { userId: string; tenantId: string; role: Role }): Promise<{ token: string; expiresAt: Date }> {
+export async function startSession(
+  rootEm: EntityManager,
+  member: { userId: string; tenantId: string; role: Role },
+): Promise<{ token: string; expiresAt: Date }> {
   const em = scopeToTenant(rootEm.fork(), member.tenantId);
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_SECONDS * 1000);

@@ -86,7 +86,9 @@ describe('signing out', () => {
     em.create(Membership, { tenantId: elsewhere.organizationId, userId: user.id, role: Role.CASHIER });
     await em.flush();
     const here = await member.signIn();
-    const there = (await expectData(system.gatewayUrl, LOGIN, { input: { email: member.email, password: member.password, organizationId: elsewhere.organizationId } })).login;
+    const there = (
+      await expectData(system.gatewayUrl, LOGIN, { input: { email: member.email, password: member.password, organizationId: elsewhere.organizationId } })
+    ).login;
     expect(there.role).toBe('CASHIER');
 
     await expectData(system.gatewayUrl, `mutation { logout(everywhere: true) }`, {}, { token: here.token });
@@ -96,7 +98,12 @@ describe('signing out', () => {
   });
 
   it('is for sessions, not for API keys', async () => {
-    const { createApiKey } = await expectData(system.gatewayUrl, `mutation { createApiKey(input: { name: "No logout", roles: [INTEGRATION] }) { key } }`, {}, garage);
+    const { createApiKey } = await expectData(
+      system.gatewayUrl,
+      `mutation { createApiKey(input: { name: "No logout", roles: [INTEGRATION] }) { key } }`,
+      {},
+      garage,
+    );
     expect(await codeOf(`mutation { logout }`, { apiKey: createApiKey.key })).toBe('UNAUTHENTICATED');
   });
 });
@@ -154,7 +161,12 @@ describe('changing a role', () => {
 
 describe('revoking an API key', () => {
   it('ends its open subscriptions (server-sent events)', async () => {
-    const { createApiKey } = await expectData(system.gatewayUrl, `mutation { createApiKey(input: { name: "Live partner", roles: [INTEGRATION] }) { key apiKey { id } } }`, {}, garage);
+    const { createApiKey } = await expectData(
+      system.gatewayUrl,
+      `mutation { createApiKey(input: { name: "Live partner", roles: [INTEGRATION] }) { key apiKey { id } } }`,
+      {},
+      garage,
+    );
     const changes = subscribeSse<{ customerChanged: { kind: string; id: string } }>(system.gatewayUrl, CUSTOMER_CHANGES, {}, { apiKey: createApiKey.key });
     try {
       await untilLive(changes);
@@ -204,17 +216,25 @@ describe('WebSocket connections', () => {
 describe('session tokens', () => {
   /** A token signed with the real secret, as identity would, but with claims left out. */
   const forge = (claims: { exp?: boolean; jti?: string }) => {
-    const jwt = new SignJWT({ tid: garage.organizationId }).setProtectedHeader({ alg: 'HS256' }).setSubject(garage.userId)
-      .setIssuer('atelier-identity').setAudience('atelier-gateway').setIssuedAt();
+    const jwt = new SignJWT({ tid: garage.organizationId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(garage.userId)
+      .setIssuer('atelier-identity')
+      .setAudience('atelier-gateway')
+      .setIssuedAt();
     if (claims.exp) jwt.setExpirationTime('1h');
     if (claims.jti) jwt.setJti(claims.jti);
     return jwt.sign(new TextEncoder().encode(jwtSecret()));
   };
 
   it('refuses a token without an expiry or without a session ID, even when correctly signed', async () => {
-    const sessionId = (await system.product.subgraphs.identity.orm.em.getConnection().execute<{ id: string }[]>(
-      `select id from identity.sessions where user_id = ? and revoked_at is null order by created_at desc limit 1`, [garage.userId],
-    ))[0]?.id;
+    const sessionId = (
+      await system.product.subgraphs.identity.orm.em
+        .getConnection()
+        .execute<{ id: string }[]>(`select id from identity.sessions where user_id = ? and revoked_at is null order by created_at desc limit 1`, [
+          garage.userId,
+        ])
+    )[0]?.id;
     expect(sessionId).toBeDefined();
     expect(await codeOf(ME, { token: await forge({ exp: true, jti: sessionId }) })).toBeUndefined(); // the forgery is otherwise complete
     expect(await codeOf(ME, { token: await forge({ jti: sessionId }) })).toBe('UNAUTHENTICATED');

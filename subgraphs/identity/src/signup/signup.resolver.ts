@@ -53,24 +53,29 @@ async function sendVerificationLink(em: EntityManager, owner: User, organization
   owner.emailVerificationHash = tokenHash;
   owner.emailVerificationExpiresAt = new Date(Date.now() + VERIFICATION_HOURS * 3_600_000);
   await em.flush();
-  await requestAccountEmail(em, {
-    kind: 'email-verification',
-    to: owner.email,
-    subject: `Confirm your email address for ${organization.name} on Atelier`,
-    text: [
-      `Welcome to Atelier. Confirm that this address is yours to start using ${organization.name}:`,
-      '',
-      accountLink('verify-email', token),
-      '',
-      `The link works for ${VERIFICATION_HOURS} hours. If you did not sign up, ignore this email.`,
-    ].join('\n'),
-  }, { tenantId: organization.id, entityId: owner.id });
+  await requestAccountEmail(
+    em,
+    {
+      kind: 'email-verification',
+      to: owner.email,
+      subject: `Confirm your email address for ${organization.name} on Atelier`,
+      text: [
+        `Welcome to Atelier. Confirm that this address is yours to start using ${organization.name}:`,
+        '',
+        accountLink('verify-email', token),
+        '',
+        `The link works for ${VERIFICATION_HOURS} hours. If you did not sign up, ignore this email.`,
+      ].join('\n'),
+    },
+    { tenantId: organization.id, entityId: owner.id },
+  );
 }
 
 @Resolver()
 export class SignUpResolver {
   @Mutation(() => SignUpResult, {
-    description: 'Creates an organization with you as its owner and emails a link to confirm your address (sign-in works once it is confirmed). The answer is the same whether or not the address already has an account.',
+    description:
+      'Creates an organization with you as its owner and emails a link to confirm your address (sign-in works once it is confirmed). The answer is the same whether or not the address already has an account.',
   })
   async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() context: SubgraphContext): Promise<SignUpResult> {
     if (!publicSignupEnabled()) throw forbidden('Public sign-up is turned off on this server: ask its operator for an invitation');
@@ -91,18 +96,26 @@ export class SignUpResolver {
         }
         if (existing) {
           // no error that would tell a stranger the address is registered: its owner hears of it instead
-          await requestAccountEmail(em, {
-            kind: 'signup-existing-account',
-            to: email,
-            subject: 'You already have an Atelier account',
-            text: [
-              'Someone (perhaps you) tried to sign up to Atelier with this address, which already has an account.',
-              'Nothing was created. If it was you, sign in with your password instead. If not, you can ignore this email.',
-            ].join('\n'),
-          }, { entityId: existing.id });
+          await requestAccountEmail(
+            em,
+            {
+              kind: 'signup-existing-account',
+              to: email,
+              subject: 'You already have an Atelier account',
+              text: [
+                'Someone (perhaps you) tried to sign up to Atelier with this address, which already has an account.',
+                'Nothing was created. If it was you, sign in with your password instead. If not, you can ignore this email.',
+              ].join('\n'),
+            },
+            { entityId: existing.id },
+          );
           return;
         }
-        const { organization, owner } = await provisionOrganizationIn(em, { name: organizationName, owner: { email, name, password: input.password }, unverified: true });
+        const { organization, owner } = await provisionOrganizationIn(em, {
+          name: organizationName,
+          owner: { email, name, password: input.password },
+          unverified: true,
+        });
         await sendVerificationLink(em, owner, organization);
         context.log.info({ tenantId: organization.id, userId: owner.id }, 'signed up');
       });
@@ -117,7 +130,8 @@ export class SignUpResolver {
   async verifyEmail(@Arg('token', () => String) token: string, @Ctx() context: SubgraphContext): Promise<boolean> {
     if (token.length > 200) throw badUserInput([{ field: 'token', message: INVALID_LINK }], INVALID_LINK);
     const user = await context.em.findOne(User, { emailVerificationHash: hashOneTimeToken(token) });
-    if (!user || !user.emailVerificationExpiresAt || user.emailVerificationExpiresAt <= new Date()) throw badUserInput([{ field: 'token', message: INVALID_LINK }], INVALID_LINK);
+    if (!user || !user.emailVerificationExpiresAt || user.emailVerificationExpiresAt <= new Date())
+      throw badUserInput([{ field: 'token', message: INVALID_LINK }], INVALID_LINK);
     user.emailVerifiedAt ??= new Date();
     user.emailVerificationHash = null;
     user.emailVerificationExpiresAt = null;

@@ -15,8 +15,16 @@ let resend: ResendFake;
 const saved = Object.fromEntries(PLATFORM_ENV.map((name) => [name, process.env[name]]));
 
 beforeAll(async () => {
-  resend = await startResendFake({ apiKey: 're_platform_test_0123456789', webhookSecret: `whsec_${Buffer.from('platform-signing-secret-0123456').toString('base64')}`, domains: ['atelier.test'] });
-  Object.assign(process.env, { RESEND_API_URL: resend.url, PLATFORM_RESEND_API_KEY: 're_platform_test_0123456789', PLATFORM_EMAIL_FROM: 'Atelier <accounts@atelier.test>' });
+  resend = await startResendFake({
+    apiKey: 're_platform_test_0123456789',
+    webhookSecret: `whsec_${Buffer.from('platform-signing-secret-0123456').toString('base64')}`,
+    domains: ['atelier.test'],
+  });
+  Object.assign(process.env, {
+    RESEND_API_URL: resend.url,
+    PLATFORM_RESEND_API_KEY: 're_platform_test_0123456789',
+    PLATFORM_EMAIL_FROM: 'Atelier <accounts@atelier.test>',
+  });
   // a database of its own: another file's integrations worker, without this platform sender, must not take these emails
   system = await startSystem({ isolated: true });
 });
@@ -24,7 +32,9 @@ afterEach(() => void delete process.env.PUBLIC_SIGNUP);
 afterAll(async () => {
   await system?.stop();
   await resend?.stop();
-  for (const name of PLATFORM_ENV) if (saved[name] === undefined) delete process.env[name]; else process.env[name] = saved[name];
+  for (const name of PLATFORM_ENV)
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
 });
 
 /** Waits for the platform's email to `to` (with the subject wanted, other than `seen`) to reach the Resend fake. */
@@ -37,11 +47,21 @@ async function emailTo(to: string, subject: RegExp, seen: string[] = []) {
 }
 
 const organizationsNamed = async (name: string) =>
-  (await system.product.subgraphs.identity.orm.em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from identity.organizations where name = ?', [name]))[0]?.n;
-const input = (overrides: Record<string, string> = {}) => ({ organizationName: `Signed Up ${randomUUID().slice(0, 8)}`, name: 'Sam Signup', email: `sam-${randomUUID()}@example.test`, password: 'a long fresh passphrase', ...overrides });
+  (
+    await system.product.subgraphs.identity.orm.em
+      .getConnection()
+      .execute<{ n: number }[]>('select count(*)::int as n from identity.organizations where name = ?', [name])
+  )[0]?.n;
+const input = (overrides: Record<string, string> = {}) => ({
+  organizationName: `Signed Up ${randomUUID().slice(0, 8)}`,
+  name: 'Sam Signup',
+  email: `sam-${randomUUID()}@example.test`,
+  password: 'a long fresh passphrase',
+  ...overrides,
+});
 
 describe('public sign-up', () => {
-  it("creates the organization with its owner, who signs in only after following the emailed link", async () => {
+  it('creates the organization with its owner, who signs in only after following the emailed link', async () => {
     const signup = input();
     const { signUp } = await expectData(system.gatewayUrl, SIGN_UP, { input: { ...signup, email: signup.email.toUpperCase() } });
     expect(signUp).toEqual({ email: signup.email, message: expect.stringMatching(/Check your inbox/) });
@@ -117,7 +137,13 @@ describe('public sign-up', () => {
     try {
       const address = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
       const signUpFrom = async (from: string) =>
-        (await fetch(system.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, body: JSON.stringify({ query: SIGN_UP, variables: { input: input() } }) })).json();
+        (
+          await fetch(system.gatewayUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+            body: JSON.stringify({ query: SIGN_UP, variables: { input: input() } }),
+          })
+        ).json();
       for (let attempt = 0; attempt < 2; attempt++) expect((await signUpFrom(address)).errors).toBeUndefined();
       const limited = await signUpFrom(address);
       expect(errorOf(limited).code).toBe('RATE_LIMITED');
@@ -146,7 +172,12 @@ describe('public sign-up', () => {
         else process.env.PUBLIC_SIGNUP = setting;
         return publicSignupEnabled();
       };
-      expect([enabled('production'), enabled('development'), enabled('production', 'true'), enabled('development', 'false')]).toEqual([false, true, true, false]);
+      expect([enabled('production'), enabled('development'), enabled('production', 'true'), enabled('development', 'false')]).toEqual([
+        false,
+        true,
+        true,
+        false,
+      ]);
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }

@@ -41,7 +41,10 @@ describe('password policy', () => {
     }
     await expectData(system.gatewayUrl, LOGIN, { input: { email: garage.email, password: garage.password } });
 
-    expect((await expectData(system.gatewayUrl, CHANGE, { input: { currentPassword: garage.password, newPassword: 'a fresh long passphrase' } }, garage)).changePassword).toBe(true);
+    expect(
+      (await expectData(system.gatewayUrl, CHANGE, { input: { currentPassword: garage.password, newPassword: 'a fresh long passphrase' } }, garage))
+        .changePassword,
+    ).toBe(true);
     await expectData(system.gatewayUrl, LOGIN, { input: { email: garage.email, password: 'a fresh long passphrase' } });
     expect(errorOf(await graphql(system.gatewayUrl, LOGIN, { input: { email: garage.email, password: garage.password } })).code).toBe('UNAUTHENTICATED');
   });
@@ -51,12 +54,18 @@ describe('password policy', () => {
     await expectData(system.gatewayUrl, `mutation($email: String!) { inviteMember(input: { email: $email, role: CASHIER }) { id } }`, { email }, garage);
     const { token } = await system.accountEmailTo(email);
     const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { role } }`;
-    for (const [password, message] of [['z'.repeat(201), /at most 200 characters/], ['1234567890', /most common/], [email, /email address/]] as const) {
+    for (const [password, message] of [
+      ['z'.repeat(201), /at most 200 characters/],
+      ['1234567890', /most common/],
+      [email, /email address/],
+    ] as const) {
       const result = await graphql(system.gatewayUrl, ACCEPT, { input: { token, name: 'New Person', password } });
       expect(errorOf(result)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['password'] });
       expect(errorOf(result).message).toMatch(message);
     }
     // nothing was written: the link still works with an acceptable password
-    expect((await expectData(system.gatewayUrl, ACCEPT, { input: { token, name: 'New Person', password: 'a fresh long passphrase' } })).acceptInvitation.role).toBe('CASHIER');
+    expect(
+      (await expectData(system.gatewayUrl, ACCEPT, { input: { token, name: 'New Person', password: 'a fresh long passphrase' } })).acceptInvitation.role,
+    ).toBe('CASHIER');
   });
 });

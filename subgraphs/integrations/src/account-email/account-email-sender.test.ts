@@ -23,8 +23,20 @@ afterAll(async () => {
 /** Runs the sender on one account email, as its queue would, and returns what it logged. */
 async function sendWithoutPlatformSender(nodeEnv: string) {
   const link = `http://admin.test/#/verify-email?token=${randomUUID()}`;
-  const data: PayloadOf<(typeof identityEvents)['accountEmail.requested']> = { kind: 'email-verification', to: 'someone@example.test', subject: 'Confirm', text: `Follow ${link}` };
-  const event: EventEnvelope = { id: randomUUID(), occurredAt: new Date().toISOString(), name: 'identity.accountEmail.requested', tenantId: NO_TENANT, entityId: randomUUID(), data };
+  const data: PayloadOf<(typeof identityEvents)['accountEmail.requested']> = {
+    kind: 'email-verification',
+    to: 'someone@example.test',
+    subject: 'Confirm',
+    text: `Follow ${link}`,
+  };
+  const event: EventEnvelope = {
+    id: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    name: 'identity.accountEmail.requested',
+    tenantId: NO_TENANT,
+    entityId: randomUUID(),
+    data,
+  };
   const { orm, bus } = system.product.subgraphs.integrations;
   const lines: string[] = [];
   const untap = tapLogLines((line) => lines.push(line));

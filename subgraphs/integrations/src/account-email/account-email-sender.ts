@@ -26,8 +26,13 @@ export const accountEmailSender = defineConsumer({
     const email = event.data;
     const sender = platformEmail();
     if (!sender) {
-      if (isProduction()) context.log.error({ kind: email.kind, eventId: event.id }, 'account email not sent: set PLATFORM_RESEND_API_KEY and PLATFORM_EMAIL_FROM');
-      else context.log.warn({ kind: email.kind, to: email.to, subject: email.subject, text: email.text }, 'account email (development: no platform email sender configured, so it is printed here)');
+      if (isProduction())
+        context.log.error({ kind: email.kind, eventId: event.id }, 'account email not sent: set PLATFORM_RESEND_API_KEY and PLATFORM_EMAIL_FROM');
+      else
+        context.log.warn(
+          { kind: email.kind, to: email.to, subject: email.subject, text: email.text },
+          'account email (development: no platform email sender configured, so it is printed here)',
+        );
       return;
     }
     // the event's ID as idempotency key: a retried job sends the email once

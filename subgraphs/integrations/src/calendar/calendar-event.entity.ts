@@ -85,4 +85,7 @@ export class CalendarEvent extends TenantOwned {
 }
 
 /** The fields of workshop's appointment snapshot that the calendar shows (and the version they are of). */
-export type ShownAppointment = Pick<Static<typeof AppointmentSnapshot>, 'customerId' | 'technicianId' | 'bay' | 'startsAt' | 'endsAt' | 'status' | 'notes' | 'updatedAt'>;
+export type ShownAppointment = Pick<
+  Static<typeof AppointmentSnapshot>,
+  'customerId' | 'technicianId' | 'bay' | 'startsAt' | 'endsAt' | 'status' | 'notes' | 'updatedAt'
+>;

@@ -20,7 +20,9 @@ export const connectedGoogle = (em: EntityManager) => em.findOne(Connection, { p
 export async function wantedEvent(em: EntityManager, link: CalendarEvent, times?: { startsAt: Date; endsAt: Date }): Promise<GoogleEvent> {
   const customer = await em.findOne(SyncedRecord, { entityType: 'customer', internalId: link.appointment.customerId, deleted: false });
   const name = typeof customer?.data.name === 'string' ? customer.data.name : undefined;
-  const appointment: ShownAppointment = times ? { ...link.appointment, startsAt: times.startsAt.toISOString(), endsAt: times.endsAt.toISOString() } : link.appointment;
+  const appointment: ShownAppointment = times
+    ? { ...link.appointment, startsAt: times.startsAt.toISOString(), endsAt: times.endsAt.toISOString() }
+    : link.appointment;
   return eventFor(link.appointmentId, appointment, name);
 }
 

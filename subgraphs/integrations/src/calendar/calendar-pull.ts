@@ -31,14 +31,17 @@ export async function openWatch(context: SubgraphContext, connectionId: string, 
     await advisoryLock(em, `calendar-watch:${connectionId}`);
     const connection = await em.findOne(Connection, { id: connectionId, provider: Provider.GOOGLE });
     if (connection?.status !== ConnectionStatus.CONNECTED) return;
-    const watch = (await em.findOne(CalendarWatch, { connectionId }, { refresh: true })) ?? em.create(CalendarWatch, { tenantId: connection.tenantId, connectionId });
+    const watch =
+      (await em.findOne(CalendarWatch, { connectionId }, { refresh: true })) ?? em.create(CalendarWatch, { tenantId: connection.tenantId, connectionId });
     if (!force && watch.channelId && (watch.channelExpiresAt?.getTime() ?? 0) - Date.now() > RENEW_AHEAD_MS) return;
     const { extra } = await readSecrets(em, connection);
     if (!extra?.channelToken) throw new Error('The Google connection has no push channel token; reconnect Google');
 
     const calendar = await calendarFor(context, connectionId);
     const address = `${publicUrl()}/webhooks/${providerSlug(Provider.GOOGLE)}/${connectionId}`;
-    const opened = await callGoogle(() => calendar.events.watch({ calendarId: watch.calendarId, requestBody: { id: randomUUID(), type: 'web_hook', address, token: extra.channelToken } }));
+    const opened = await callGoogle(() =>
+      calendar.events.watch({ calendarId: watch.calendarId, requestBody: { id: randomUUID(), type: 'web_hook', address, token: extra.channelToken } }),
+    );
     if (!opened.ok) return;
     const previous = { id: watch.channelId, resourceId: watch.resourceId };
     const expiresAt = new Date(Number(opened.data.expiration) || Date.now() + 7 * 24 * 3600_000);
@@ -46,7 +49,15 @@ export async function openWatch(context: SubgraphContext, connectionId: string, 
     await em.flush();
     if (previous.id) await callGoogle(() => calendar.channels.stop({ requestBody: previous }), [404]).catch(() => undefined); // it expires anyway
 
-    const renewal = { id: randomUUID(), name: WATCH_RENEWAL_DUE.name, version: WATCH_RENEWAL_DUE.version, tenantId: connection.tenantId, entityId: connectionId, occurredAt: new Date().toISOString(), data: {} };
+    const renewal = {
+      id: randomUUID(),
+      name: WATCH_RENEWAL_DUE.name,
+      version: WATCH_RENEWAL_DUE.version,
+      tenantId: connection.tenantId,
+      entityId: connectionId,
+      occurredAt: new Date().toISOString(),
+      data: {},
+    };
     await context.bus.sendJob(PULL_QUEUE, renewal, { em, startAfterSeconds: Math.max(60, (expiresAt.getTime() - Date.now() - RENEW_AHEAD_MS) / 1000) });
   });
 }
@@ -56,7 +67,10 @@ async function listChanges(calendar: GoogleCalendar, calendarId: string, syncTok
   const items: GoogleEvent[] = [];
   let pageToken: string | undefined;
   for (;;) {
-    const page = await callGoogle(() => calendar.events.list({ calendarId, maxResults: 250, pageToken, ...(syncToken ? { syncToken } : { showDeleted: true }) }), [410]);
+    const page = await callGoogle(
+      () => calendar.events.list({ calendarId, maxResults: 250, pageToken, ...(syncToken ? { syncToken } : { showDeleted: true }) }),
+      [410],
+    );
     if (!page.ok) return null;
     items.push(...(page.data.items ?? []));
     if (!page.data.nextPageToken) return { items, nextSyncToken: page.data.nextSyncToken ?? null };
@@ -98,8 +112,15 @@ async function takeInChange(em: EntityManager, connectionId: string, item: Googl
   const link = await em.findOneOrFail(CalendarEvent, { id: found.id }, { refresh: true });
   const changed = (to: { startsAt: Date; endsAt: Date } | 'cancelled') => {
     Object.assign(link, { state: CalendarEventState.PENDING, lastError: null });
-    const data = to === 'cancelled' ? { cancelled: true, startsAt: null, endsAt: null } : { cancelled: false, startsAt: to.startsAt.toISOString(), endsAt: to.endsAt.toISOString() };
-    return publish(em, integrationsEvents['calendarEvent.changed'], { tenantId: link.tenantId, entityId: link.id, data: { appointmentId: link.appointmentId, eventId: link.eventId, ...data } });
+    const data =
+      to === 'cancelled'
+        ? { cancelled: true, startsAt: null, endsAt: null }
+        : { cancelled: false, startsAt: to.startsAt.toISOString(), endsAt: to.endsAt.toISOString() };
+    return publish(em, integrationsEvents['calendarEvent.changed'], {
+      tenantId: link.tenantId,
+      entityId: link.id,
+      data: { appointmentId: link.appointmentId, eventId: link.eventId, ...data },
+    });
   };
 
   if (item.status === 'cancelled') {

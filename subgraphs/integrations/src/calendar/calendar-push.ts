@@ -79,7 +79,8 @@ export async function writeToGoogle(context: SubgraphContext, em: EntityManager,
 
 /** Records why Google could not be written (the write's own transaction was rolled back). */
 async function recordFailure(context: SubgraphContext, appointmentId: string, error: unknown) {
-  const message = error instanceof ProviderAuthError || error instanceof ProviderUnavailableError ? error.message : 'Unexpected error while writing to Google Calendar';
+  const message =
+    error instanceof ProviderAuthError || error instanceof ProviderUnavailableError ? error.message : 'Unexpected error while writing to Google Calendar';
   await context.freshEm().nativeUpdate(CalendarEvent, { appointmentId }, { state: CalendarEventState.FAILED, lastError: message });
 }
 
@@ -125,7 +126,10 @@ export const calendarPush = defineConsumer({
         await writeToGoogle(context, em, link);
         if (event.name === 'workshop.appointment.calendarChangeRefused') {
           const { reason } = event.data;
-          Object.assign(link, { state: CalendarEventState.CONFLICT, lastError: `The change made in Google Calendar was refused: ${reason}. The event was put back.` });
+          Object.assign(link, {
+            state: CalendarEventState.CONFLICT,
+            lastError: `The change made in Google Calendar was refused: ${reason}. The event was put back.`,
+          });
         }
         await em.flush();
       });

@@ -16,7 +16,11 @@ let shop: TestOrganization;
 let fake: GoogleFake;
 let connectionId: string;
 let customerId: string;
-const { db, startConnection, followCallback, secretsOf } = oauthTestKit(() => system, () => shop, 'GOOGLE');
+const { db, startConnection, followCallback, secretsOf } = oauthTestKit(
+  () => system,
+  () => shop,
+  'GOOGLE',
+);
 
 const APPOINTMENT = 'id startsAt endsAt status cancellationReason updatedAt calendarEvent { eventId htmlLink state lastError syncedAt }';
 const BOOK = `mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) { ${APPOINTMENT} } }`;
@@ -31,17 +35,25 @@ const newDay = () => {
 };
 const googleTime = (iso: string) => ({ dateTime: iso });
 
-const book = async (input: Record<string, unknown>, as = shop) => (await expectData(system.gatewayUrl, BOOK, { input: { customerId, ...input } }, as)).createAppointment;
-const appointment = async (id: string, as = shop) => (await expectData(system.gatewayUrl, `query($id: ID!) { appointment(id: $id) { ${APPOINTMENT} } }`, { id }, as)).appointment;
+const book = async (input: Record<string, unknown>, as = shop) =>
+  (await expectData(system.gatewayUrl, BOOK, { input: { customerId, ...input } }, as)).createAppointment;
+const appointment = async (id: string, as = shop) =>
+  (await expectData(system.gatewayUrl, `query($id: ID!) { appointment(id: $id) { ${APPOINTMENT} } }`, { id }, as)).appointment;
 const technician = async (name: string) =>
-  (await expectData(system.gatewayUrl, `mutation($input: CreateTechnicianInput!) { createTechnician(input: $input) { id } }`, { input: { name } }, shop)).createTechnician.id as string;
+  (await expectData(system.gatewayUrl, `mutation($input: CreateTechnicianInput!) { createTechnician(input: $input) { id } }`, { input: { name } }, shop))
+    .createTechnician.id as string;
 
 /** The appointment's event as Google has it now (undefined when it was never created). */
 const eventAtGoogle = (appointmentId: string) => fake.calendar.events('primary').find((event) => event.id === eventIdOf(appointmentId));
 const startAtGoogle = (appointmentId: string) => (eventAtGoogle(appointmentId)?.start as { dateTime?: string } | undefined)?.dateTime;
 const stateOf = async (id: string, as = shop) => (await appointment(id, as)).calendarEvent?.state;
 /** Inserts, patches and deletes of events the app sent to Google (not the opening of a channel). */
-const eventWrites = () => fake.requests.filter((r) => ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method) && /\/calendar\/v3\/calendars\/[^/]+\/events(\/(?!watch$)[^/]+)?$/.test(r.path.split('?')[0] as string));
+const eventWrites = () =>
+  fake.requests.filter(
+    (r) =>
+      ['POST', 'PATCH', 'PUT', 'DELETE'].includes(r.method) &&
+      /\/calendar\/v3\/calendars\/[^/]+\/events(\/(?!watch$)[^/]+)?$/.test(r.path.split('?')[0] as string),
+  );
 const eventInserts = () => eventWrites().filter((r) => r.method === 'POST');
 const links = async (tenantId = shop.organizationId) =>
   (await db().execute('select count(*)::int as n from integrations.calendar_events where tenant_id = ?', [tenantId]))[0].n as number;
@@ -64,12 +76,14 @@ beforeAll(async () => {
   process.env.PUBLIC_URL = new URL(system.gatewayUrl).origin; // where Google pushes notifications
   shop = await system.createOrganization();
   expect((await followCallback(fake.approve(await startConnection()))).result).toBe('connected');
-  connectionId = (await expectData(system.gatewayUrl, `{ connections(filter: { provider: { eq: GOOGLE } }) { nodes { id } } }`, {}, shop)).connections.nodes[0].id;
+  connectionId = (await expectData(system.gatewayUrl, `{ connections(filter: { provider: { eq: GOOGLE } }) { nodes { id } } }`, {}, shop)).connections.nodes[0]
+    .id;
   customerId = (await expectData(system.gatewayUrl, `mutation { createCustomer(input: { name: "Grace Hopper" }) { id } }`, {}, shop)).createCustomer.id;
 });
 afterAll(async () => {
-  for (const name of ENV) if (previousEnv[name] === undefined) delete process.env[name];
-  else process.env[name] = previousEnv[name];
+  for (const name of ENV)
+    if (previousEnv[name] === undefined) delete process.env[name];
+    else process.env[name] = previousEnv[name];
   await system?.stop();
   await fake?.stop();
 });
@@ -77,10 +91,12 @@ afterAll(async () => {
 /** Hands calendar-push the very announcement of an appointment's creation it already consumed, as an at-least-once redelivery would. */
 async function redeliverCreation(appointmentId: string): Promise<void> {
   const integrations = system.product.subgraphs.integrations;
-  const [job] = await integrations.orm.em.getConnection().execute<{ data: Record<string, unknown> }[]>(
-    `select data from pgboss.job where name = 'integrations.calendar-push' and data->>'entityId' = ? and data->>'name' = 'workshop.appointment.created' limit 1`,
-    [appointmentId],
-  );
+  const [job] = await integrations.orm.em
+    .getConnection()
+    .execute<{ data: Record<string, unknown> }[]>(
+      `select data from pgboss.job where name = 'integrations.calendar-push' and data->>'entityId' = ? and data->>'name' = 'workshop.appointment.created' limit 1`,
+      [appointmentId],
+    );
   expect(job).toBeDefined();
   await integrations.bus.sendJob('integrations.calendar-push', job!.data);
 }
@@ -94,11 +110,25 @@ describe('appointments in Google Calendar', () => {
     // from then on the calendar is watched: a push channel to our webhook URL, with the connection's token
     await expect.poll(() => fake.calendar.channels().length, { timeout: 15_000 }).toBe(1);
     const [channel] = fake.calendar.channels();
-    expect(channel).toMatchObject({ address: `${process.env.PUBLIC_URL}/webhooks/google/${connectionId}`, token: (await secretsOf(connectionId)).extra?.channelToken });
-    expect(eventAtGoogle(booked.id)).toMatchObject({ status: 'confirmed', end: { dateTime: at(10) }, location: 'Bay 2', description: 'Brakes squeak', extendedProperties: { private: { atelierAppointmentId: booked.id } } });
+    expect(channel).toMatchObject({
+      address: `${process.env.PUBLIC_URL}/webhooks/google/${connectionId}`,
+      token: (await secretsOf(connectionId)).extra?.channelToken,
+    });
+    expect(eventAtGoogle(booked.id)).toMatchObject({
+      status: 'confirmed',
+      end: { dateTime: at(10) },
+      location: 'Bay 2',
+      description: 'Brakes squeak',
+      extendedProperties: { private: { atelierAppointmentId: booked.id } },
+    });
     await expect.poll(() => stateOf(booked.id), { timeout: 10_000 }).toBe('SYNCED');
     const { calendarEvent } = await appointment(booked.id);
-    expect(calendarEvent).toMatchObject({ eventId: eventIdOf(booked.id), htmlLink: expect.stringContaining('google.com/calendar/event'), lastError: null, syncedAt: expect.any(String) });
+    expect(calendarEvent).toMatchObject({
+      eventId: eventIdOf(booked.id),
+      htmlLink: expect.stringContaining('google.com/calendar/event'),
+      lastError: null,
+      syncedAt: expect.any(String),
+    });
 
     await expectData(system.gatewayUrl, RESCHEDULE, { id: booked.id, startsAt: at(14), endsAt: at(15, 30) }, shop);
     await expect.poll(() => startAtGoogle(booked.id), { timeout: 15_000 }).toBe(at(14));
@@ -121,11 +151,18 @@ describe('appointments in Google Calendar', () => {
     const [old] = fake.calendar.channels();
     await db().execute(`update integrations.calendar_watches set channel_expires_at = now() + interval '1 hour' where connection_id = ?`, [connectionId]);
     // the renewal job comes due (queued for then when the channel was opened)
-    const due = { id: randomUUID(), name: 'integrations.calendarWatch.renewalDue', tenantId: shop.organizationId, entityId: connectionId, occurredAt: new Date().toISOString() };
+    const due = {
+      id: randomUUID(),
+      name: 'integrations.calendarWatch.renewalDue',
+      tenantId: shop.organizationId,
+      entityId: connectionId,
+      occurredAt: new Date().toISOString(),
+    };
     await system.product.subgraphs.integrations.bus.sendJob('integrations.calendar-pull', due);
     await expect.poll(() => fake.calendar.channels().map((channel) => channel.id === old?.id), { timeout: 15_000 }).toEqual([false]);
     expect(fake.calendar.channels()).toEqual([expect.objectContaining({ address: old?.address, token: old?.token })]);
-    const watchRow = async () => (await db().execute('select channel_id, channel_expires_at from integrations.calendar_watches where connection_id = ?', [connectionId]))[0];
+    const watchRow = async () =>
+      (await db().execute('select channel_id, channel_expires_at from integrations.calendar_watches where connection_id = ?', [connectionId]))[0];
     await expect.poll(async () => (await watchRow()).channel_id, { timeout: 10_000 }).toBe(fake.calendar.channels()[0]?.id);
     const watch = await watchRow();
     expect(new Date(watch.channel_expires_at).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3_600_000);
@@ -231,7 +268,10 @@ describe('appointments in Google Calendar', () => {
     await expect.poll(() => stateOf(booked.id), { timeout: 15_000 }).toBe('SYNCED');
     const { tokens } = await secretsOf(connectionId);
     const calendar = google.calendar({ version: 'v3', auth: googleAuthorized(tokens?.accessToken as string), ...googleApiRoot() });
-    const { data: own } = await calendar.events.insert({ calendarId: 'primary', requestBody: { summary: 'Dentist', start: googleTime(at(8)), end: googleTime(at(9)) } });
+    const { data: own } = await calendar.events.insert({
+      calendarId: 'primary',
+      requestBody: { summary: 'Dentist', start: googleTime(at(8)), end: googleTime(at(9)) },
+    });
     await quiet();
     const events = fake.calendar.events('primary').length;
     const mapped = await links();
@@ -246,7 +286,9 @@ describe('appointments in Google Calendar', () => {
     await quiet();
 
     // the incremental listing was refused (410), then a full one read every event again
-    const listed = lists().slice(listsBefore).map((r) => new URL(r.path, fake.url).searchParams);
+    const listed = lists()
+      .slice(listsBefore)
+      .map((r) => new URL(r.path, fake.url).searchParams);
     expect(listed.some((params) => params.has('syncToken'))).toBe(true);
     expect(listed.some((params) => !params.has('syncToken') && params.get('showDeleted') === 'true')).toBe(true);
     expect(fake.calendar.events('primary')).toHaveLength(events);
@@ -255,7 +297,12 @@ describe('appointments in Google Calendar', () => {
     expect(await stateOf(booked.id)).toBe('SYNCED');
     // the hand-made event is no appointment: still where the person put it, and nothing booked from it
     expect(fake.calendar.events('primary').find((event) => event.id === own.id)?.start).toEqual(googleTime(at(7)));
-    const { appointments } = await expectData(system.gatewayUrl, `query($from: DateTime!) { appointments(filter: { startsAt: { gte: $from } }, first: 100) { nodes { id } } }`, { from: at(0) }, shop);
+    const { appointments } = await expectData(
+      system.gatewayUrl,
+      `query($from: DateTime!) { appointments(filter: { startsAt: { gte: $from } }, first: 100) { nodes { id } } }`,
+      { from: at(0) },
+      shop,
+    );
     expect(appointments.nodes).toEqual([{ id: booked.id }]);
   });
 
@@ -263,7 +310,9 @@ describe('appointments in Google Calendar', () => {
     const at = newDay();
     fake.inject({ fault: { kind: 'server-error', status: 503 }, match: /^POST \/calendar\/v3\/calendars\/[^/]+\/events($|\?)/, times: 2 });
     const booked = await book({ startsAt: at(9), endsAt: at(10) });
-    await expect.poll(async () => (await appointment(booked.id)).calendarEvent, { timeout: 10_000 }).toMatchObject({ state: 'FAILED', lastError: expect.stringContaining('Google answered 503') });
+    await expect
+      .poll(async () => (await appointment(booked.id)).calendarEvent, { timeout: 10_000 })
+      .toMatchObject({ state: 'FAILED', lastError: expect.stringContaining('Google answered 503') });
     await expect.poll(() => stateOf(booked.id), { timeout: 30_000 }).toBe('SYNCED');
     expect((await appointment(booked.id)).calendarEvent.lastError).toBeNull();
     expect(fake.calendar.events('primary').filter((event) => event.id === eventIdOf(booked.id))).toHaveLength(1);
@@ -314,7 +363,10 @@ describe('connecting Google Calendar after appointments were booked', () => {
     const soon = await book({ customerId: lateCustomer, startsAt: at(9), endsAt: at(10), bay: 'Bay 1', notes: 'Oil change' }, late);
     const later = await book({ customerId: lateCustomer, startsAt: at(13), endsAt: at(14) }, late);
     const threeDaysAgo = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3 * 24 * 3_600_000;
-    const past = await book({ customerId: lateCustomer, startsAt: new Date(threeDaysAgo).toISOString(), endsAt: new Date(threeDaysAgo + 3_600_000).toISOString() }, late);
+    const past = await book(
+      { customerId: lateCustomer, startsAt: new Date(threeDaysAgo).toISOString(), endsAt: new Date(threeDaysAgo + 3_600_000).toISOString() },
+      late,
+    );
     const cancelled = await book({ customerId: lateCustomer, startsAt: at(15), endsAt: at(16) }, late);
     await expectData(system.gatewayUrl, CANCEL, { id: cancelled.id, reason: 'Customer moved away' }, late);
     const elsewhere = await book({ customerId: await customerOf(bystander), startsAt: at(9), endsAt: at(10) }, bystander);
@@ -323,7 +375,11 @@ describe('connecting Google Calendar after appointments were booked', () => {
     await quiet();
     const inserts = eventInserts().length;
 
-    const kit = oauthTestKit(() => system, () => late, 'GOOGLE');
+    const kit = oauthTestKit(
+      () => system,
+      () => late,
+      'GOOGLE',
+    );
     expect((await kit.followCallback(fake.approve(await kit.startConnection(), { user: owner }))).result).toBe('connected');
     const ours = (ids: string[]) => lateCalendar().filter((event) => ids.some((id) => event.id === eventIdOf(id)));
     await expect.poll(() => ours([soon.id, later.id]).length, { timeout: 20_000 }).toBe(2);
@@ -338,7 +394,12 @@ describe('connecting Google Calendar after appointments were booked', () => {
     });
     await quiet();
     expect(lateCalendar()).toHaveLength(2); // neither the past nor the cancelled appointment
-    expect(eventInserts().slice(inserts).map((request) => JSON.parse(request.body).id).sort()).toEqual([eventIdOf(soon.id), eventIdOf(later.id)].sort());
+    expect(
+      eventInserts()
+        .slice(inserts)
+        .map((request) => JSON.parse(request.body).id)
+        .sort(),
+    ).toEqual([eventIdOf(soon.id), eventIdOf(later.id)].sort());
     expect(await links(late.organizationId)).toBe(2);
     expect(await stateOf(past.id, late)).toBeUndefined();
     expect(await stateOf(cancelled.id, late)).toBeUndefined();

@@ -72,7 +72,14 @@ export class ConnectionResolver extends readResolver({
     return Object.values(Provider).flatMap((provider) => {
       const adapter = adapterFor(provider);
       if (!adapter) return [];
-      return [{ provider, auth: adapter.auth, credentialFields: credentialFieldsOf(adapter).map((field) => ({ ...field, optional: field.optional ?? false })), connection: connections.find((c) => c.provider === provider) ?? null }];
+      return [
+        {
+          provider,
+          auth: adapter.auth,
+          credentialFields: credentialFieldsOf(adapter).map((field) => ({ ...field, optional: field.optional ?? false })),
+          connection: connections.find((c) => c.provider === provider) ?? null,
+        },
+      ];
     });
   }
 

@@ -1,6 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { apiError, badUserInput, publishChange, requireTenant, type EntityManager, type SubgraphContext } from '@atelier/kit';
-import { ProviderAuthError, ProviderUnavailableError, type AccountInfo, type CredentialField, type ProviderAdapter, type TokenSet } from '../providers/adapter.ts';
+import {
+  ProviderAuthError,
+  ProviderUnavailableError,
+  type AccountInfo,
+  type CredentialField,
+  type ProviderAdapter,
+  type TokenSet,
+} from '../providers/adapter.ts';
 import { publicUrl } from '../providers/endpoints.ts';
 import { providerSlug, type Provider } from '../providers/provider.ts';
 import { adapterFor } from '../providers/registry.ts';
@@ -40,7 +47,14 @@ async function connectionOf(em: EntityManager, tenantId: string, provider: Provi
   return (await em.findOne(Connection, { provider })) ?? em.create(Connection, { tenantId, provider, status: ConnectionStatus.PENDING });
 }
 
-async function markConnected(context: SubgraphContext, em: EntityManager, connection: Connection, account: AccountInfo, secrets: ConnectionSecrets, expiresAt?: Date) {
+async function markConnected(
+  context: SubgraphContext,
+  em: EntityManager,
+  connection: Connection,
+  account: AccountInfo,
+  secrets: ConnectionSecrets,
+  expiresAt?: Date,
+) {
   Object.assign(connection, {
     status: ConnectionStatus.CONNECTED,
     accountName: account.accountName,
@@ -57,7 +71,8 @@ async function markConnected(context: SubgraphContext, em: EntityManager, connec
 }
 
 /** The fields a person fills in for a provider: its credentials, or an OAuth provider's extra settings. */
-export const credentialFieldsOf = (adapter: ProviderAdapter | undefined): CredentialField[] => (adapter?.auth === 'credentials' ? adapter.fields : (adapter?.fields ?? []));
+export const credentialFieldsOf = (adapter: ProviderAdapter | undefined): CredentialField[] =>
+  adapter?.auth === 'credentials' ? adapter.fields : (adapter?.fields ?? []);
 
 /** The given values of the declared fields, trimmed; BAD_USER_INPUT naming each required one left blank. */
 function cleanCredentials(fields: CredentialField[], credentials: Record<string, string>): Record<string, string> {
@@ -93,7 +108,12 @@ export async function saveCredentials(context: SubgraphContext, provider: Provid
  * advisory lock, since a token refresh rewrites the same sealed document. The provider cannot check these
  * values (a Connect key only shows on the next signed webhook), so nothing is called.
  */
-async function saveOAuthFields(context: SubgraphContext, provider: Provider, fields: CredentialField[], credentials: Record<string, string>): Promise<Connection> {
+async function saveOAuthFields(
+  context: SubgraphContext,
+  provider: Provider,
+  fields: CredentialField[],
+  credentials: Record<string, string>,
+): Promise<Connection> {
   requireTenant(context);
   const clean = cleanCredentials(fields, credentials);
   return context.em.transactional(async (em) => {
@@ -156,11 +176,22 @@ export async function completeOAuth(
   const state = query.get('state');
   if (!state) return { ok: false, message: 'The provider sent no state' };
   // single use: the state row is deleted by whoever reads it first
-  const [row] = await rootEm.fork().getConnection().execute<{ tenant_id: string; user_id: string; provider: string; sealed_code_verifier: string | null; redirect_uri: string; return_to: string | null; expires_at: Date }[]>(
-    'delete from "integrations"."oauth_states" where "state_hash" = ? returning *',
-    [sha256(state)],
-  );
-  if (!row || row.provider !== provider || new Date(row.expires_at).getTime() < Date.now()) return { ok: false, message: 'This authorization link has expired or was already used; start again' };
+  const [row] = await rootEm
+    .fork()
+    .getConnection()
+    .execute<
+      {
+        tenant_id: string;
+        user_id: string;
+        provider: string;
+        sealed_code_verifier: string | null;
+        redirect_uri: string;
+        return_to: string | null;
+        expires_at: Date;
+      }[]
+    >('delete from "integrations"."oauth_states" where "state_hash" = ? returning *', [sha256(state)]);
+  if (!row || row.provider !== provider || new Date(row.expires_at).getTime() < Date.now())
+    return { ok: false, message: 'This authorization link has expired or was already used; start again' };
   const context = contextFor(row.tenant_id, row.user_id);
   const adapter = adapterFor(provider);
   if (adapter?.auth !== 'oauth') return { ok: false, message: 'Unknown provider' };
@@ -272,7 +303,9 @@ export async function disconnect(context: SubgraphContext, connection: Connectio
   const adapter = adapterFor(connection.provider);
   const secrets = await readSecrets(context.em, connection);
   if (adapter?.auth === 'oauth' && adapter.revoke && secrets.tokens) {
-    await adapter.revoke(secrets.tokens).catch((error: unknown) => context.log.warn({ provider: connection.provider, error: describe(error) }, 'revocation failed; secrets wiped anyway'));
+    await adapter
+      .revoke(secrets.tokens)
+      .catch((error: unknown) => context.log.warn({ provider: connection.provider, error: describe(error) }, 'revocation failed; secrets wiped anyway'));
   }
   await context.em.transactional(async (em) => {
     Object.assign(connection, { status: ConnectionStatus.DISCONNECTED, sealedSecrets: null, tokenExpiresAt: null, lastError: null });

@@ -20,7 +20,9 @@ export class WorkOrderFolderResolver {
   }
 
   @Authorized(ADVISORS)
-  @Mutation(() => WorkOrderFolder, { description: "Shares the work order's Drive folder (made if needed) as read-only with `email`, by default the customer's email" })
+  @Mutation(() => WorkOrderFolder, {
+    description: "Shares the work order's Drive folder (made if needed) as read-only with `email`, by default the customer's email",
+  })
   shareWorkOrderFolder(
     @Arg('workOrderId', () => ID) workOrderId: string,
     @Arg('email', () => String, { nullable: true }) email: string | null,
@@ -45,15 +47,25 @@ export class WorkOrderDocumentsResolver {
   @FieldResolver(() => [WorkOrderDocument], { description: "What Atelier put in the work order's Drive folder, with links" })
   documents(@Root() workOrder: WorkOrderRef, @Ctx() context: SubgraphContext): Promise<WorkOrderDocument[]> {
     return loader<string, WorkOrderDocument[]>(context, 'documentsByWorkOrder', async (ids) =>
-      groupBy(ids, await context.em.find(WorkOrderDocument, { workOrderId: { $in: ids.filter(isUuid) } }, { orderBy: { createdAt: 'asc', id: 'asc' } }), (document) => document.workOrderId),
+      groupBy(
+        ids,
+        await context.em.find(WorkOrderDocument, { workOrderId: { $in: ids.filter(isUuid) } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+        (document) => document.workOrderId,
+      ),
     ).load(workOrder.id);
   }
 
   @Authorized(STAFF)
-  @FieldResolver(() => [InspectionPhoto], { description: "The photos of the work order's inspections on their way to its Drive folder: filed, waiting, or failed with the reason" })
+  @FieldResolver(() => [InspectionPhoto], {
+    description: "The photos of the work order's inspections on their way to its Drive folder: filed, waiting, or failed with the reason",
+  })
   inspectionPhotos(@Root() workOrder: WorkOrderRef, @Ctx() context: SubgraphContext): Promise<InspectionPhoto[]> {
     return loader<string, InspectionPhoto[]>(context, 'inspectionPhotosByWorkOrder', async (ids) =>
-      groupBy(ids, await context.em.find(InspectionPhoto, { workOrderId: { $in: ids.filter(isUuid) } }, { orderBy: { createdAt: 'asc', name: 'asc' } }), (photo) => photo.workOrderId),
+      groupBy(
+        ids,
+        await context.em.find(InspectionPhoto, { workOrderId: { $in: ids.filter(isUuid) } }, { orderBy: { createdAt: 'asc', name: 'asc' } }),
+        (photo) => photo.workOrderId,
+      ),
     ).load(workOrder.id);
   }
 }

@@ -18,8 +18,11 @@ async function uploadMissing(context: SubgraphContext, em: EntityManager, folder
   const existing = await em.find(WorkOrderDocument, { workOrderId: folder.workOrderId });
   const has = (sourceId: string, kind: WorkOrderDocumentKind) => existing.some((document) => document.sourceId === sourceId && document.kind === kind);
   for (const request of requests) {
-    const wanted: [WorkOrderDocumentKind, 'estimatePdf' | 'signedPdf', string][] = [[WorkOrderDocumentKind.ESTIMATE, 'estimatePdf', `${request.workOrderNumber} estimate (${request.sentAt.toISOString().slice(0, 10)}).pdf`]];
-    if (request.status === SignatureRequestStatus.COMPLETED) wanted.push([WorkOrderDocumentKind.SIGNED_ESTIMATE, 'signedPdf', `${request.workOrderNumber} estimate signed by ${request.signerName}.pdf`]);
+    const wanted: [WorkOrderDocumentKind, 'estimatePdf' | 'signedPdf', string][] = [
+      [WorkOrderDocumentKind.ESTIMATE, 'estimatePdf', `${request.workOrderNumber} estimate (${request.sentAt.toISOString().slice(0, 10)}).pdf`],
+    ];
+    if (request.status === SignatureRequestStatus.COMPLETED)
+      wanted.push([WorkOrderDocumentKind.SIGNED_ESTIMATE, 'signedPdf', `${request.workOrderNumber} estimate signed by ${request.signerName}.pdf`]);
     for (const [kind, column, name] of wanted) {
       if (has(request.id, kind)) continue;
       await em.populate(request, [column] as never);

@@ -17,8 +17,16 @@ let google: GoogleFake;
 let shop: Shop;
 let docusignConnectionId: string;
 
-const docusign = docusignConnector(() => system, () => shop.org, () => docusignFake);
-const googleKit = oauthTestKit(() => system, () => shop.org, 'GOOGLE');
+const docusign = docusignConnector(
+  () => system,
+  () => shop.org,
+  () => docusignFake,
+);
+const googleKit = oauthTestKit(
+  () => system,
+  () => shop.org,
+  'GOOGLE',
+);
 const { db } = docusign;
 
 const FOLDER_FIELDS = 'id workOrderId driveFolderId name webViewLink sharedWith';
@@ -39,20 +47,27 @@ async function signableWorkOrder() {
   return data?.addWorkOrderLine;
 }
 const sendForSignature = async (workOrderId: string) =>
-  (await expectData(system.gatewayUrl, `mutation($id: ID!) { requestEstimateSignature(workOrderId: $id) { id envelopeId } }`, { id: workOrderId }, shop.org)).requestEstimateSignature;
+  (await expectData(system.gatewayUrl, `mutation($id: ID!) { requestEstimateSignature(workOrderId: $id) { id envelopeId } }`, { id: workOrderId }, shop.org))
+    .requestEstimateSignature;
 
 beforeAll(async () => {
   ({ fake: docusignFake, restore: restoreDocuSign } = await docusignTestEnvironment());
   google = await startGoogleFake();
-  Object.assign(process.env, { GOOGLE_OAUTH_URL: google.url, GOOGLE_API_URL: google.rootUrl, GOOGLE_CLIENT_ID: GOOGLE_FAKE_CLIENT.id, GOOGLE_CLIENT_SECRET: GOOGLE_FAKE_CLIENT.secret });
+  Object.assign(process.env, {
+    GOOGLE_OAUTH_URL: google.url,
+    GOOGLE_API_URL: google.rootUrl,
+    GOOGLE_CLIENT_ID: GOOGLE_FAKE_CLIENT.id,
+    GOOGLE_CLIENT_SECRET: GOOGLE_FAKE_CLIENT.secret,
+  });
   system = await startSystem({ isolated: true }); // its filing jobs call this file's fakes
   process.env.PUBLIC_URL = new URL(system.gatewayUrl).origin;
   shop = await setUpShop(system);
   docusignConnectionId = await docusign.connect();
 });
 afterAll(async () => {
-  for (const name of GOOGLE_ENV) if (previousGoogleEnv[name] === undefined) delete process.env[name];
-  else process.env[name] = previousGoogleEnv[name];
+  for (const name of GOOGLE_ENV)
+    if (previousGoogleEnv[name] === undefined) delete process.env[name];
+    else process.env[name] = previousGoogleEnv[name];
   await system?.stop();
   await google?.stop();
   await restoreDocuSign?.();
@@ -61,7 +76,11 @@ afterAll(async () => {
 describe('work order documents on Google Drive', () => {
   it('refuses without a Google connection, writing nothing here or in Drive', async () => {
     const order = await signableWorkOrder();
-    expect(errorOf(await createFolder(order.id))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'], message: expect.stringContaining('Google is not connected') });
+    expect(errorOf(await createFolder(order.id))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['workOrderId'],
+      message: expect.stringContaining('Google is not connected'),
+    });
     expect(errorOf(await graphql(system.gatewayUrl, SHARE, { id: order.id }, shop.org))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'] });
     expect(await rows('work_order_folders')).toBe(0);
     expect(driveFiles()).toEqual([]);
@@ -71,13 +90,18 @@ describe('work order documents on Google Drive', () => {
     expect((await googleKit.connection()).status).toBe('CONNECTED');
   });
 
-  it("makes one folder per work order holding its estimate; the signed PDF joins it when the customer signs", async () => {
+  it('makes one folder per work order holding its estimate; the signed PDF joins it when the customer signs', async () => {
     const order = await signableWorkOrder();
     const signature = await sendForSignature(order.id);
     const estimatePdf = await docusign.documentAtDocuSign(docusignConnectionId, signature.envelopeId, '1');
 
     const { createWorkOrderFolder: folder } = await expectData(system.gatewayUrl, CREATE, { id: order.id }, shop.org);
-    expect(folder).toMatchObject({ workOrderId: order.id, name: `${order.number} Grace Hopper`, webViewLink: `https://drive.google.com/drive/folders/${folder.driveFolderId}`, sharedWith: [] });
+    expect(folder).toMatchObject({
+      workOrderId: order.id,
+      name: `${order.number} Grace Hopper`,
+      webViewLink: `https://drive.google.com/drive/folders/${folder.driveFolderId}`,
+      sharedWith: [],
+    });
     const inDrive = driveFiles().find((file) => file.id === folder.driveFolderId);
     expect(inDrive).toMatchObject({ name: `${order.number} Grace Hopper`, mimeType: FOLDER_MIME_TYPE, appProperties: { atelierWorkOrderId: order.id } });
     const inFolder = () => driveFiles().filter((file) => file.parents.includes(folder.driveFolderId));
@@ -94,8 +118,22 @@ describe('work order documents on Google Drive', () => {
     const listed = await documentsOf(order.id);
     expect(listed.documentFolder).toEqual(folder);
     expect(listed.documents).toEqual([
-      { kind: 'ESTIMATE', name: expect.stringMatching(new RegExp(`^${order.number} estimate \\(\\d{4}-\\d\\d-\\d\\d\\)\\.pdf$`)), driveFileId: expect.any(String), webViewLink: expect.stringMatching(/^https:\/\/drive\.google\.com\/file\/d\//), size: estimatePdf.length, sourceId: signature.id },
-      { kind: 'SIGNED_ESTIMATE', name: `${order.number} estimate signed by Grace Hopper.pdf`, driveFileId: expect.any(String), webViewLink: expect.any(String), size: expect.any(Number), sourceId: signature.id },
+      {
+        kind: 'ESTIMATE',
+        name: expect.stringMatching(new RegExp(`^${order.number} estimate \\(\\d{4}-\\d\\d-\\d\\d\\)\\.pdf$`)),
+        driveFileId: expect.any(String),
+        webViewLink: expect.stringMatching(/^https:\/\/drive\.google\.com\/file\/d\//),
+        size: estimatePdf.length,
+        sourceId: signature.id,
+      },
+      {
+        kind: 'SIGNED_ESTIMATE',
+        name: `${order.number} estimate signed by Grace Hopper.pdf`,
+        driveFileId: expect.any(String),
+        webViewLink: expect.any(String),
+        size: expect.any(Number),
+        sourceId: signature.id,
+      },
     ]);
     const signedInDrive = inFolder().find((file) => file.id === listed.documents[1].driveFileId);
     expect(signedInDrive?.content?.equals(await docusign.documentAtDocuSign(docusignConnectionId, signature.envelopeId, 'combined'))).toBe(true);
@@ -119,13 +157,19 @@ describe('work order documents on Google Drive', () => {
     const order = await signableWorkOrder();
     const { shareWorkOrderFolder: shared } = await expectData(system.gatewayUrl, SHARE, { id: order.id }, shop.org);
     expect(shared.sharedWith).toEqual(['grace@example.test']);
-    const permissionsOf = () => driveFiles().find((file) => file.id === shared.driveFolderId)?.permissions.map(({ emailAddress, role }) => ({ emailAddress, role }));
+    const permissionsOf = () =>
+      driveFiles()
+        .find((file) => file.id === shared.driveFolderId)
+        ?.permissions.map(({ emailAddress, role }) => ({ emailAddress, role }));
     expect(permissionsOf()).toEqual([
       { emailAddress: 'owner@atelier.test', role: 'owner' },
       { emailAddress: 'grace@example.test', role: 'reader' },
     ]);
 
-    expect(errorOf(await graphql(system.gatewayUrl, SHARE, { id: order.id, email: 'not an address' }, shop.org))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['email'] });
+    expect(errorOf(await graphql(system.gatewayUrl, SHARE, { id: order.id, email: 'not an address' }, shop.org))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['email'],
+    });
     const sharesBefore = google.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/permissions')).length;
     expect((await expectData(system.gatewayUrl, SHARE, { id: order.id }, shop.org)).shareWorkOrderFolder.sharedWith).toEqual(['grace@example.test']);
     expect(google.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/permissions')).length).toBe(sharesBefore);
@@ -140,13 +184,22 @@ describe('work order documents on Google Drive', () => {
     const filesBefore = driveFiles().length;
     const signature = await sendForSignature(order.id);
     await docusignFake.envelopes.signerSigns(signature.envelopeId);
-    await expect.poll(async () => (await expectData(system.gatewayUrl, `query($id: ID!) { workOrder(id: $id) { status } }`, { id: order.id }, shop.org)).workOrder.status, { timeout: 15_000 }).toBe('APPROVED');
+    await expect
+      .poll(
+        async () => (await expectData(system.gatewayUrl, `query($id: ID!) { workOrder(id: $id) { status } }`, { id: order.id }, shop.org)).workOrder.status,
+        { timeout: 15_000 },
+      )
+      .toBe('APPROVED');
     expect(driveFiles()).toHaveLength(filesBefore);
     expect(await documentsOf(order.id)).toMatchObject({ documentFolder: null, documents: [] });
 
     const other = await system.createOrganization();
     const foldersBefore = await rows('work_order_folders');
-    expect(errorOf(await createFolder(order.id, other))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'], message: expect.stringMatching(/not a work order of your organization/) });
+    expect(errorOf(await createFolder(order.id, other))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['workOrderId'],
+      message: expect.stringMatching(/not a work order of your organization/),
+    });
     expect(await rows('work_order_folders')).toBe(foldersBefore);
   });
 });

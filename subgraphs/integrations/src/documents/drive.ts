@@ -16,7 +16,8 @@ export async function googleDriveConnection(em: EntityManager, field: string): P
   const connection = await em.findOne(Connection, { provider: Provider.GOOGLE });
   if (!connection || connection.status !== ConnectionStatus.CONNECTED)
     throw badUserInput([{ field, message: 'Google is not connected: connect it on the Integrations page first' }]);
-  if (!connection.scopes.includes(GOOGLE_SCOPES.driveFile)) throw badUserInput([{ field, message: 'The Google connection has no access to Drive: connect Google again and allow Drive' }]);
+  if (!connection.scopes.includes(GOOGLE_SCOPES.driveFile))
+    throw badUserInput([{ field, message: 'The Google connection has no access to Drive: connect Google again and allow Drive' }]);
   return connection;
 }
 
@@ -46,7 +47,11 @@ export async function driveOf(context: SubgraphContext, connectionId: string) {
     }
   };
   const byProperty = async (key: string, value: string) =>
-    (await call(() => drive.files.list({ q: `appProperties has { key='${key}' and value='${value}' } and trashed = false`, fields: `files(${FILE_FIELDS})`, pageSize: 1 }))).files?.[0];
+    (
+      await call(() =>
+        drive.files.list({ q: `appProperties has { key='${key}' and value='${value}' } and trashed = false`, fields: `files(${FILE_FIELDS})`, pageSize: 1 }),
+      )
+    ).files?.[0];
 
   return {
     /** The folder tagged with `tag`, made if missing. */
@@ -62,7 +67,11 @@ export async function driveOf(context: SubgraphContext, connectionId: string) {
         (await byProperty(tag.key, tag.value)) ??
         call(() =>
           drive.files.create(
-            { requestBody: { name, parents: [folderId], appProperties: { [tag.key]: tag.value } }, media: { mimeType, body: Readable.from(bytes) }, fields: FILE_FIELDS },
+            {
+              requestBody: { name, parents: [folderId], appProperties: { [tag.key]: tag.value } },
+              media: { mimeType, body: Readable.from(bytes) },
+              fields: FILE_FIELDS,
+            },
             googleApiRoot(), // googleapis ignores the API-level rootUrl for media uploads
           ),
         )
@@ -70,6 +79,8 @@ export async function driveOf(context: SubgraphContext, connectionId: string) {
     },
     /** Lets `email` read the folder and what is in it; Google emails them the link. */
     share: (folderId: string, email: string) =>
-      call(() => drive.permissions.create({ fileId: folderId, sendNotificationEmail: true, requestBody: { type: 'user', role: 'reader', emailAddress: email } })),
+      call(() =>
+        drive.permissions.create({ fileId: folderId, sendNotificationEmail: true, requestBody: { type: 'user', role: 'reader', emailAddress: email } }),
+      ),
   };
 }

@@ -12,7 +12,10 @@ export enum InspectionPhotoStatus {
   FAILED = 'FAILED',
 }
 
-registerEnumType(InspectionPhotoStatus, { name: 'InspectionPhotoStatus', description: "Where an inspection photo is on its way to the work order's Drive folder" });
+registerEnumType(InspectionPhotoStatus, {
+  name: 'InspectionPhotoStatus',
+  description: "Where an inspection photo is on its way to the work order's Drive folder",
+});
 
 /**
  * One photo of one of the work order's inspections, to be filed in its Drive folder: one row per URL per

@@ -14,7 +14,16 @@ import { oauthTestKit } from '../../test-support/oauth.ts';
 import { projected } from '../../test-support/signatures.ts';
 import { MAX_PHOTO_BYTES } from './photo-download.ts';
 
-const ENV = ['GOOGLE_OAUTH_URL', 'GOOGLE_API_URL', 'GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'INSPECTION_PHOTOS_CA_FILE', 'INSPECTION_PHOTOS_RETRY_SCALE', 'WEBHOOKS_ALLOW_PRIVATE_TARGETS', 'PUBLIC_URL'] as const;
+const ENV = [
+  'GOOGLE_OAUTH_URL',
+  'GOOGLE_API_URL',
+  'GOOGLE_CLIENT_ID',
+  'GOOGLE_CLIENT_SECRET',
+  'INSPECTION_PHOTOS_CA_FILE',
+  'INSPECTION_PHOTOS_RETRY_SCALE',
+  'WEBHOOKS_ALLOW_PRIVATE_TARGETS',
+  'PUBLIC_URL',
+] as const;
 const previousEnv = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
 
 let system: TestSystem;
@@ -58,14 +67,19 @@ function servePhotos(request: import('node:http').IncomingMessage, response: imp
 }
 const photo = (name: string) => `${photoOrigin}/${name}`;
 
-const googleKit = oauthTestKit(() => system, () => shop.org, 'GOOGLE');
+const googleKit = oauthTestKit(
+  () => system,
+  () => shop.org,
+  'GOOGLE',
+);
 const data = (query: string, variables: Record<string, unknown> = {}) => expectData(system.gatewayUrl, query, variables, shop.org);
 const db = () => system.product.subgraphs.integrations.orm.em.getConnection();
 
 const PHOTOS = `query($id: ID!) { workOrder(id: $id) { documentFolder { driveFolderId } documents { kind name driveFileId size sourceId } inspectionPhotos { id name url status attempts error } } }`;
 const documentsOf = async (workOrderId: string) => (await data(PHOTOS, { id: workOrderId })).workOrder;
 const createFolder = async (workOrderId: string) =>
-  (await data(`mutation($id: ID!) { createWorkOrderFolder(workOrderId: $id) { driveFolderId } }`, { id: workOrderId })).createWorkOrderFolder.driveFolderId as string;
+  (await data(`mutation($id: ID!) { createWorkOrderFolder(workOrderId: $id) { driveFolderId } }`, { id: workOrderId })).createWorkOrderFolder
+    .driveFolderId as string;
 const inFolder = (folderId: string) => google.drive.files().filter((file) => file.parents.includes(folderId));
 
 async function workOrder() {
@@ -74,10 +88,15 @@ async function workOrder() {
   return order;
 }
 async function inspect(workOrderId: string, items: { name: string; photos: string[] }[]) {
-  const { createInspection } = await data(`mutation($input: CreateInspectionInput!) { createInspection(input: $input) { id } }`, { input: { workOrderId, technicianId: shop.technicianId, standardChecklist: false } });
+  const { createInspection } = await data(`mutation($input: CreateInspectionInput!) { createInspection(input: $input) { id } }`, {
+    input: { workOrderId, technicianId: shop.technicianId, standardChecklist: false },
+  });
   const itemIds: string[] = [];
   for (const item of items) {
-    const added = await data(`mutation($id: ID!, $input: AddInspectionItemInput!) { addInspectionItem(inspectionId: $id, input: $input) { items { id } } }`, { id: createInspection.id, input: item });
+    const added = await data(`mutation($id: ID!, $input: AddInspectionItemInput!) { addInspectionItem(inspectionId: $id, input: $input) { items { id } } }`, {
+      id: createInspection.id,
+      input: item,
+    });
     itemIds.push(added.addInspectionItem.items.at(-1).id);
   }
   return { id: createInspection.id as string, itemIds };
@@ -87,23 +106,35 @@ const updateItem = (id: string, input: Record<string, unknown>) =>
 /** Waits until integrations' projection of the inspection holds `photoCount` photos. */
 const inspectionProjected = (inspectionId: string, photoCount: number) =>
   expect
-    .poll(async () => {
-      const [row] = await db().execute(`select data from integrations.synced_records where entity_type = 'inspection' and internal_id = ?`, [inspectionId]);
-      const items = ((row?.data as { items?: { photos: string[] }[] })?.items ?? []);
-      return items.flatMap((item) => item.photos).length;
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const [row] = await db().execute(`select data from integrations.synced_records where entity_type = 'inspection' and internal_id = ?`, [inspectionId]);
+        const items = (row?.data as { items?: { photos: string[] }[] })?.items ?? [];
+        return items.flatMap((item) => item.photos).length;
+      },
+      { timeout: 10_000 },
+    )
     .toBe(photoCount);
 const PHOTOS_QUEUE = 'integrations.inspection-photos';
 /** Waits until the photo filing has handled every inspection event and job of these entities. */
 const drained = async (inspectionId: string, workOrderId: string) => {
   const jobs = async (state: string) =>
-    (await db().execute(`select count(*)::int as n from pgboss.job where name = ? and data->>'entityId' in (?, ?) and state ${state}`, [PHOTOS_QUEUE, inspectionId, workOrderId]))[0].n;
+    (
+      await db().execute(`select count(*)::int as n from pgboss.job where name = ? and data->>'entityId' in (?, ?) and state ${state}`, [
+        PHOTOS_QUEUE,
+        inspectionId,
+        workOrderId,
+      ])
+    )[0].n;
   await expect.poll(() => jobs("<> 'completed'"), { timeout: 15_000 }).toBe(0);
   expect(await jobs("= 'completed'")).toBeGreaterThan(0);
 };
 /** Hands the photo filing the very envelope it already consumed (the latest of that name), as an at-least-once redelivery would. */
 async function redeliver(inspectionId: string, eventName: string) {
-  const [job] = await db().execute(`select data from pgboss.job where name = ? and data->>'entityId' = ? and data->>'name' = ? order by created_on desc limit 1`, [PHOTOS_QUEUE, inspectionId, eventName]);
+  const [job] = await db().execute(
+    `select data from pgboss.job where name = ? and data->>'entityId' = ? and data->>'name' = ? order by created_on desc limit 1`,
+    [PHOTOS_QUEUE, inspectionId, eventName],
+  );
   expect(job).toBeDefined();
   await system.product.subgraphs.integrations.bus.sendJob(PHOTOS_QUEUE, job!.data);
 }
@@ -139,8 +170,9 @@ beforeAll(async () => {
   expect((await googleKit.connection()).status).toBe('CONNECTED');
 });
 afterAll(async () => {
-  for (const name of ENV) if (previousEnv[name] === undefined) delete process.env[name];
-  else process.env[name] = previousEnv[name];
+  for (const name of ENV)
+    if (previousEnv[name] === undefined) delete process.env[name];
+    else process.env[name] = previousEnv[name];
   await system?.stop();
   await google?.stop();
   await new Promise((resolve) => photoServer?.close(resolve));
@@ -166,7 +198,9 @@ describe("inspection photos in the work order's Drive folder", () => {
       { name: 'Brake pads and discs 2', url: urls.brakes2, status: 'FILED', attempts: 1, error: null },
       { name: 'Tyres 1', url: urls.tyres, status: 'FILED', attempts: 1, error: null },
     ]);
-    const photoDocuments = filed.documents.filter((document: { kind: string }) => document.kind === 'INSPECTION_PHOTO').sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name));
+    const photoDocuments = filed.documents
+      .filter((document: { kind: string }) => document.kind === 'INSPECTION_PHOTO')
+      .sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name));
     expect(photoDocuments.map(({ name, size }: { name: string; size: number }) => [name, size])).toEqual([
       ['Brake pads and discs 1.jpg', JPEG.length],
       ['Brake pads and discs 2.png', PNG.length],
@@ -178,13 +212,21 @@ describe("inspection photos in the work order's Drive folder", () => {
       ['Brake pads and discs 2.png', 'image/png', true],
       ['Tyres 1.jpg', 'image/jpeg', true],
     ]);
-    expect(drive().map((file) => file.id).sort()).toEqual(photoDocuments.map((document: { driveFileId: string }) => document.driveFileId).sort());
+    expect(
+      drive()
+        .map((file) => file.id)
+        .sort(),
+    ).toEqual(photoDocuments.map((document: { driveFileId: string }) => document.driveFileId).sort());
 
     // the technician adds a third brake photo: it follows into the folder
     await updateItem(inspection.itemIds[0]!, { photos: [urls.brakes1, urls.brakes2, urls.later] });
     const withLater = await settled(order.id, 4);
     expect(withLater.documents.map((document: { name: string }) => document.name)).toContain('Brake pads and discs 3.jpg');
-    expect(drive().find((file) => file.name === 'Brake pads and discs 3.jpg')?.content?.equals(JPEG)).toBe(true);
+    expect(
+      drive()
+        .find((file) => file.name === 'Brake pads and discs 3.jpg')
+        ?.content?.equals(JPEG),
+    ).toBe(true);
     expect(drive()).toHaveLength(4);
 
     // later announcements of the same photos, a redelivered event and asking for the folder again file nothing twice
@@ -199,7 +241,7 @@ describe("inspection photos in the work order's Drive folder", () => {
     for (const path of ['/wo1/brakes-1.jpg', '/wo1/brakes-2.png', '/wo1/tyres.jpg', '/wo1/brakes-3.jpg']) expect(served.get(path)).toBe(1);
   });
 
-  it("finds the photos in Drive again when its records were lost, instead of uploading copies", async () => {
+  it('finds the photos in Drive again when its records were lost, instead of uploading copies', async () => {
     const order = await workOrder();
     await inspectionProjected((await inspect(order.id, [{ name: 'Wipers', photos: [photo('wo2/wipers.jpg')] }])).id, 1);
     const folderId = await createFolder(order.id);
@@ -232,23 +274,39 @@ describe("inspection photos in the work order's Drive folder", () => {
     expect(byUrl[urls.good]).toMatchObject({ status: 'FILED', attempts: 1 });
     expect(served.get('/page.jpg')).toBe(1);
     expect(served.get('/gone.jpg')).toBe(4);
-    expect(inFolder(folderId).map((file) => file.name).sort()).toEqual(['Lights 3.jpg', 'Lights 5.jpg']);
+    expect(
+      inFolder(folderId)
+        .map((file) => file.name)
+        .sort(),
+    ).toEqual(['Lights 3.jpg', 'Lights 5.jpg']);
     expect(result.documents.map((document: { name: string }) => document.name).sort()).toEqual(['Lights 3.jpg', 'Lights 5.jpg']);
   });
 
-  it("drops the photos of a deleted inspection that are not filed yet", async () => {
+  it('drops the photos of a deleted inspection that are not filed yet', async () => {
     const order = await workOrder();
     const inspection = await inspect(order.id, [{ name: 'Exhaust', photos: [photo('wo5/exhaust.jpg'), photo('down/exhaust-2.jpg')] }]);
     await inspectionProjected(inspection.id, 2);
     const folderId = await createFolder(order.id);
     await expect
-      .poll(async () => (await documentsOf(order.id)).inspectionPhotos.map(({ name, status, error }: Record<string, unknown>) => [name, status, error]), { timeout: 15_000 })
-      .toEqual([['Exhaust 1', 'FILED', null], ['Exhaust 2', 'PENDING', 'HTTP 503']]);
+      .poll(async () => (await documentsOf(order.id)).inspectionPhotos.map(({ name, status, error }: Record<string, unknown>) => [name, status, error]), {
+        timeout: 15_000,
+      })
+      .toEqual([
+        ['Exhaust 1', 'FILED', null],
+        ['Exhaust 2', 'PENDING', 'HTTP 503'],
+      ]);
 
     await data(`mutation($id: ID!) { deleteInspection(id: $id) }`, { id: inspection.id });
-    await expect.poll(async () => (await documentsOf(order.id)).inspectionPhotos.map((p: { name: string }) => p.name), { timeout: 15_000 }).toEqual(['Exhaust 1']);
     await expect
-      .poll(async () => (await db().execute(`select deleted from integrations.synced_records where entity_type = 'inspection' and internal_id = ?`, [inspection.id]))[0]?.deleted, { timeout: 10_000 })
+      .poll(async () => (await documentsOf(order.id)).inspectionPhotos.map((p: { name: string }) => p.name), { timeout: 15_000 })
+      .toEqual(['Exhaust 1']);
+    await expect
+      .poll(
+        async () =>
+          (await db().execute(`select deleted from integrations.synced_records where entity_type = 'inspection' and internal_id = ?`, [inspection.id]))[0]
+            ?.deleted,
+        { timeout: 10_000 },
+      )
       .toBe(true);
     await redeliver(inspection.id, 'workshop.inspection.created'); // a late copy of an older announcement brings nothing back
     await drained(inspection.id, order.id);
@@ -264,7 +322,9 @@ describe("inspection photos in the work order's Drive folder", () => {
       await inspectionProjected(inspection.id, 1);
       const folderId = await createFolder(order.id);
       const result = await settled(order.id, 1);
-      expect(result.inspectionPhotos).toMatchObject([{ name: 'Battery 1', status: 'FAILED', attempts: 1, error: 'refused: 127.0.0.1 is a loopback, private or link-local address' }]);
+      expect(result.inspectionPhotos).toMatchObject([
+        { name: 'Battery 1', status: 'FAILED', attempts: 1, error: 'refused: 127.0.0.1 is a loopback, private or link-local address' },
+      ]);
       expect(result.documents).toEqual([]);
       expect(served.get('/wo4/battery.jpg')).toBeUndefined();
       expect(inFolder(folderId)).toEqual([]);

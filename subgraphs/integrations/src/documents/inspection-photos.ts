@@ -56,7 +56,13 @@ async function notePhotos(context: SubgraphContext, em: EntityManager, workOrder
 
 /** Queues a filing run for the work order, on the caller's transaction, `delayMs` from now. */
 async function queueFiling(context: SubgraphContext, em: EntityManager, workOrderId: string, delayMs = 0): Promise<void> {
-  const job: EventEnvelope = { id: randomUUID(), name: FILE_JOB, tenantId: requireTenant(context), entityId: workOrderId, occurredAt: new Date().toISOString() };
+  const job: EventEnvelope = {
+    id: randomUUID(),
+    name: FILE_JOB,
+    tenantId: requireTenant(context),
+    entityId: workOrderId,
+    occurredAt: new Date().toISOString(),
+  };
   await context.bus.sendJob(PHOTOS_QUEUE, job, { em, startAfterSeconds: delayMs / 1000 });
 }
 
@@ -66,7 +72,12 @@ async function queueFiling(context: SubgraphContext, em: EntityManager, workOrde
  */
 export async function notePhotosOfWorkOrder(context: SubgraphContext, em: EntityManager, workOrderId: string): Promise<void> {
   const inspections = await em.find(SyncedRecord, { entityType: 'inspection', deleted: false, data: { workOrderId } });
-  await notePhotos(context, em, workOrderId, inspections.flatMap((record) => photosOf(record.internalId, record.data as InspectionPhotos)));
+  await notePhotos(
+    context,
+    em,
+    workOrderId,
+    inspections.flatMap((record) => photosOf(record.internalId, record.data as InspectionPhotos)),
+  );
   if (await em.count(InspectionPhoto, { workOrderId, status: InspectionPhotoStatus.PENDING })) await queueFiling(context, em, workOrderId);
 }
 

@@ -24,7 +24,8 @@ beforeAll(async () => {
     requests.push(request.url ?? '');
     if (request.url === '/photo.jpg') return response.writeHead(200, { 'content-type': 'image/jpeg; charset=binary' }).end(JPEG);
     if (request.url === '/moved.jpg') return response.writeHead(302, { location: '/photo.jpg' }).end();
-    if (request.url === '/declared-huge.jpg') return response.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': String(MAX_PHOTO_BYTES + 1) }).flushHeaders(); // never sends the body
+    if (request.url === '/declared-huge.jpg')
+      return response.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': String(MAX_PHOTO_BYTES + 1) }).flushHeaders(); // never sends the body
     if (request.url === '/slow.jpg') return; // never answers
     response.writeHead(404).end();
   });
@@ -34,8 +35,9 @@ beforeAll(async () => {
   delete process.env.WEBHOOKS_ALLOW_PRIVATE_TARGETS;
 });
 afterAll(async () => {
-  for (const name of ENV) if (previousEnv[name] === undefined) delete process.env[name];
-  else process.env[name] = previousEnv[name];
+  for (const name of ENV)
+    if (previousEnv[name] === undefined) delete process.env[name];
+    else process.env[name] = previousEnv[name];
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
   if (caDirectory) rmSync(caDirectory, { recursive: true, force: true });

@@ -12,7 +12,8 @@ export const HEALTH_TOPICS = ['integrations.connection', 'integrations.syncRun',
 export class IntegrationHealth {
   @Field(() => [Connection]) connections!: Connection[];
   @Field(() => [SyncRun], { description: 'The latest run of each sync of each connection' }) lastSyncRuns!: SyncRun[];
-  @Field(() => [WebhookEndpoint], { description: 'Outgoing webhook endpoints: enabled or not, and their failures in a row' }) webhookEndpoints!: WebhookEndpoint[];
+  @Field(() => [WebhookEndpoint], { description: 'Outgoing webhook endpoints: enabled or not, and their failures in a row' })
+  webhookEndpoints!: WebhookEndpoint[];
   @Field(() => Date) at!: Date;
 }
 

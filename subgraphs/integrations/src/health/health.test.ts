@@ -21,9 +21,18 @@ describe('integration health', () => {
     const theirs = subscribeWs(system.gatewayUrl, HEALTH, {}, neighbour);
     await settle(500);
     try {
-      await expectData(system.gatewayUrl, `mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/hooks", enabled: true }) { webhookEndpoint { id } } }`, {}, shop);
+      await expectData(
+        system.gatewayUrl,
+        `mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/hooks", enabled: true }) { webhookEndpoint { id } } }`,
+        {},
+        shop,
+      );
       expect((await mine.next()).data).toEqual({
-        integrationHealthChanged: { connections: [], lastSyncRuns: [], webhookEndpoints: [{ url: 'http://127.0.0.1:9/hooks', enabled: true, consecutiveFailures: 0 }] },
+        integrationHealthChanged: {
+          connections: [],
+          lastSyncRuns: [],
+          webhookEndpoints: [{ url: 'http://127.0.0.1:9/hooks', enabled: true, consecutiveFailures: 0 }],
+        },
       });
       await expect(theirs.next(1_000)).rejects.toThrow(/no subscription event/);
     } finally {

@@ -43,7 +43,12 @@ export interface OAuthAdapter {
   /** Whether the provider supports PKCE (S256). */
   pkce: boolean;
   authorizeUrl(params: { state: string; redirectUri: string; codeChallenge?: string }): string;
-  exchangeCode(params: { code: string; redirectUri: string; codeVerifier?: string; query: URLSearchParams }): Promise<TokenSet & { account: AccountInfo; extra?: Record<string, string> }>;
+  exchangeCode(params: {
+    code: string;
+    redirectUri: string;
+    codeVerifier?: string;
+    query: URLSearchParams;
+  }): Promise<TokenSet & { account: AccountInfo; extra?: Record<string, string> }>;
   /** Throws ProviderAuthError on `invalid_grant` (revoked or expired refresh token). */
   refresh(refreshToken: string, extra: Record<string, string>): Promise<TokenSet>;
   /** Revokes the grant at the provider where it allows it. */

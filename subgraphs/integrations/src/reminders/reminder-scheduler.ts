@@ -18,7 +18,8 @@ const REPLANNABLE = new Set([ScheduledMessageStatus.PENDING, ScheduledMessageSta
 export const settingsLockKey = (tenantId: string) => `reminder-settings:${tenantId}`;
 
 /** When a reminder for an appointment at `startsAt` is due: the lead time before it, or now when that has passed. */
-export const dueAt = (startsAt: Date, leadTimeMinutes: number, now = new Date()) => new Date(Math.max(startsAt.getTime() - leadTimeMinutes * 60_000, now.getTime()));
+export const dueAt = (startsAt: Date, leadTimeMinutes: number, now = new Date()) =>
+  new Date(Math.max(startsAt.getTime() - leadTimeMinutes * 60_000, now.getTime()));
 
 /** Queues a send of the message at its `sendAt`, on the caller's transaction. A job that finds it not due (moved, sent) does nothing. */
 export async function queueSend(context: SubgraphContext, em: EntityManager, message: ScheduledMessage): Promise<void> {
@@ -37,9 +38,14 @@ export const messageData = (message: ScheduledMessage): Static<typeof ScheduledM
 });
 
 /** Where the reminder of this appointment should stand, given the appointment as announced. */
-function plan(appointment: Static<typeof AppointmentSnapshot> | null, leadTimeMinutes: number, now: Date): { status: ScheduledMessageStatus; sendAt?: Date; error: string | null } {
+function plan(
+  appointment: Static<typeof AppointmentSnapshot> | null,
+  leadTimeMinutes: number,
+  now: Date,
+): { status: ScheduledMessageStatus; sendAt?: Date; error: string | null } {
   if (!appointment) return { status: ScheduledMessageStatus.CANCELLED, error: 'The appointment was deleted' };
-  if (appointment.status !== 'BOOKED') return { status: ScheduledMessageStatus.CANCELLED, error: `The appointment is ${appointment.status.toLowerCase().replace('_', ' ')}` };
+  if (appointment.status !== 'BOOKED')
+    return { status: ScheduledMessageStatus.CANCELLED, error: `The appointment is ${appointment.status.toLowerCase().replace('_', ' ')}` };
   const startsAt = new Date(appointment.startsAt);
   if (startsAt <= now) return { status: ScheduledMessageStatus.SKIPPED, error: 'The appointment had already started' };
   return { status: ScheduledMessageStatus.PENDING, sendAt: dueAt(startsAt, leadTimeMinutes, now), error: null };
@@ -67,17 +73,32 @@ export const reminderScheduler = defineConsumer({
     const changedAt = new Date(event.occurredAt);
     await context.em.transactional(async (em) => {
       // shared with other events, exclusive against a settings change: a plan never uses a lead time being replaced
-      await em.getConnection().execute('select pg_advisory_xact_lock_shared(hashtext(?))', [settingsLockKey(event.tenantId)], 'run', em.getTransactionContext());
+      await em
+        .getConnection()
+        .execute('select pg_advisory_xact_lock_shared(hashtext(?))', [settingsLockKey(event.tenantId)], 'run', em.getTransactionContext());
       const settings = await reminderSettings(em);
       const now = new Date();
       const existing = await em.findOne(ScheduledMessage, { appointmentId: event.entityId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (existing && existing.appointmentChangedAt > changedAt) return; // a newer event was applied already
-      const facts = { customerId: snapshot.customerId, vehicleId: snapshot.vehicleId, appointmentStartsAt: new Date(snapshot.startsAt), appointmentStatus: appointment ? appointment.status : 'DELETED' };
+      const facts = {
+        customerId: snapshot.customerId,
+        vehicleId: snapshot.vehicleId,
+        appointmentStartsAt: new Date(snapshot.startsAt),
+        appointmentStatus: appointment ? appointment.status : 'DELETED',
+      };
       const next = plan(appointment, settings.leadTimeMinutes, now);
 
       if (!existing) {
         // a cancellation or deletion heard first still leaves a CANCELLED row, so the late creation changes nothing
-        const created = em.create(ScheduledMessage, { tenantId: event.tenantId, appointmentId: event.entityId, ...facts, appointmentChangedAt: changedAt, status: next.status, sendAt: next.sendAt ?? now, error: next.error });
+        const created = em.create(ScheduledMessage, {
+          tenantId: event.tenantId,
+          appointmentId: event.entityId,
+          ...facts,
+          appointmentChangedAt: changedAt,
+          status: next.status,
+          sendAt: next.sendAt ?? now,
+          error: next.error,
+        });
         await em.flush();
         if (created.status === ScheduledMessageStatus.PENDING) await queueSend(context, em, created);
         await publishChange(context, em, integrationsEvents['scheduledMessage.created'], created.id, messageData(created));
@@ -98,7 +119,11 @@ export const reminderScheduler = defineConsumer({
 /** A new lead time moves every reminder of the organization that is still waiting, inside the settings' transaction. */
 export async function rescheduleTenantReminders(context: SubgraphContext, em: EntityManager, leadTimeMinutes: number): Promise<void> {
   const now = new Date();
-  const pending = await em.find(ScheduledMessage, { status: ScheduledMessageStatus.PENDING, appointmentStartsAt: { $gt: now } }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const pending = await em.find(
+    ScheduledMessage,
+    { status: ScheduledMessageStatus.PENDING, appointmentStartsAt: { $gt: now } },
+    { lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
   for (const message of pending) message.sendAt = dueAt(message.appointmentStartsAt, leadTimeMinutes, now);
   await em.flush();
   for (const message of pending) {

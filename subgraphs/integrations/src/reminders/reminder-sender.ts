@@ -80,7 +80,8 @@ async function routeOn(em: EntityManager, channel: MessageChannel, settings: Rem
   }
   const sender = sms ? settings.smsFrom : settings.emailFrom;
   if (!sender) return sms ? 'no SMS sender number is set in the reminder settings' : 'no sender address is set in the reminder settings';
-  if (!(await em.count(Connection, { provider: PROVIDER[channel], status: ConnectionStatus.CONNECTED }))) return `${sms ? 'Twilio' : 'Resend'} is not connected`;
+  if (!(await em.count(Connection, { provider: PROVIDER[channel], status: ConnectionStatus.CONNECTED })))
+    return `${sms ? 'Twilio' : 'Resend'} is not connected`;
   return { channel, sender, recipient };
 }
 
@@ -125,7 +126,8 @@ async function deliver(em: EntityManager, message: ScheduledMessage): Promise<st
   if (!result.error) return result.data.id;
   const described = resendError({ error: result.error, headers: result.headers });
   const { statusCode } = result.error;
-  if (!(described instanceof ProviderAuthError) && (statusCode === null || statusCode === 429 || statusCode >= 500)) throw new TryLater(described.message, retryAfterOf(described));
+  if (!(described instanceof ProviderAuthError) && (statusCode === null || statusCode === 429 || statusCode >= 500))
+    throw new TryLater(described.message, retryAfterOf(described));
   throw described;
 }
 
@@ -136,7 +138,12 @@ const retryAfterOf = (error: Error) => (error as { retryAfterSeconds?: number })
  * as this worker read it (`due`), or untouched since `staleBefore`. False when another worker or a newer
  * appointment event got there first.
  */
-async function transition(em: EntityManager, message: ScheduledMessage, from: { status: ScheduledMessageStatus; due?: Date; staleBefore?: Date }, changes: Partial<ScheduledMessage>): Promise<boolean> {
+async function transition(
+  em: EntityManager,
+  message: ScheduledMessage,
+  from: { status: ScheduledMessageStatus; due?: Date; staleBefore?: Date },
+  changes: Partial<ScheduledMessage>,
+): Promise<boolean> {
   const where = {
     id: message.id,
     status: from.status,
@@ -175,8 +182,10 @@ function afterFailure(message: ScheduledMessage, error: unknown): Partial<Schedu
   const reason = error instanceof Error ? error.message : String(error);
   if (!(error instanceof TryLater)) return { status: ScheduledMessageStatus.FAILED, error: reason };
   const retryAt = new Date(Date.now() + (error.afterSeconds ?? 30 * 2 ** (message.attempts - 1)) * 1000);
-  if (message.appointmentStatus !== 'BOOKED') return { status: ScheduledMessageStatus.CANCELLED, error: `The appointment is ${message.appointmentStatus.toLowerCase()} (last try: ${reason})` };
-  if (message.attempts >= MAX_ATTEMPTS || retryAt >= message.appointmentStartsAt) return { status: ScheduledMessageStatus.FAILED, error: `Gave up after ${message.attempts} tries: ${reason}` };
+  if (message.appointmentStatus !== 'BOOKED')
+    return { status: ScheduledMessageStatus.CANCELLED, error: `The appointment is ${message.appointmentStatus.toLowerCase()} (last try: ${reason})` };
+  if (message.attempts >= MAX_ATTEMPTS || retryAt >= message.appointmentStartsAt)
+    return { status: ScheduledMessageStatus.FAILED, error: `Gave up after ${message.attempts} tries: ${reason}` };
   return { status: ScheduledMessageStatus.PENDING, sendAt: retryAt, error: reason };
 }
 
@@ -238,7 +247,13 @@ async function sendOnce(context: SubgraphContext, id: string): Promise<'done' | 
     return 'done';
   }
   const vehicle = await vehicleLabel(em, message.vehicleId);
-  const text = reminderText({ customerName: customer?.name, shopName: settings.shopName, startsAt: message.appointmentStartsAt, timeZone: settings.timeZone, vehicle });
+  const text = reminderText({
+    customerName: customer?.name,
+    shopName: settings.shopName,
+    startsAt: message.appointmentStartsAt,
+    timeZone: settings.timeZone,
+    vehicle,
+  });
   // the claim: of all the jobs, events and workers racing for this message, only one moves it out of PENDING
   if (!(await transition(em, message, due, { status: ScheduledMessageStatus.SENDING, ...route, ...text, attempts: message.attempts + 1 }))) return 'raced';
   await sendClaimed(context, em, id);

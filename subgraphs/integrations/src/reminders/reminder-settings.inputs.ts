@@ -11,13 +11,26 @@ const SENDER = new RegExp(`^(?:${ADDRESS.source.slice(1, -1)}|[^<>]{1,100} <${AD
 @InputType({ description: 'Only the fields given change; null clears an optional field' })
 export class UpdateAppointmentReminderSettingsInput {
   @Changeable(() => Boolean, [IsBoolean()]) enabled?: boolean;
-  @Changeable(() => Int, [IsInt(), Min(MIN_LEAD_TIME_MINUTES, { message: `must be at least ${MIN_LEAD_TIME_MINUTES} minutes` }), Max(MAX_LEAD_TIME_MINUTES, { message: `must be at most ${MAX_LEAD_TIME_MINUTES} minutes (14 days)` })], {
-    description: `How long before the appointment the reminder goes out, in minutes (${MIN_LEAD_TIME_MINUTES} to ${MAX_LEAD_TIME_MINUTES})`,
-  })
+  @Changeable(
+    () => Int,
+    [
+      IsInt(),
+      Min(MIN_LEAD_TIME_MINUTES, { message: `must be at least ${MIN_LEAD_TIME_MINUTES} minutes` }),
+      Max(MAX_LEAD_TIME_MINUTES, { message: `must be at most ${MAX_LEAD_TIME_MINUTES} minutes (14 days)` }),
+    ],
+    {
+      description: `How long before the appointment the reminder goes out, in minutes (${MIN_LEAD_TIME_MINUTES} to ${MAX_LEAD_TIME_MINUTES})`,
+    },
+  )
   leadTimeMinutes?: number;
   @Optional(() => String, [IsString(), Length(1, 100, { message: 'must be between 1 and 100 characters' })]) shopName?: string | null;
-  @Changeable(() => String, [IsTimeZone({ message: 'must be an IANA time zone such as Europe/London' })], { description: 'IANA time zone the appointment time is written in (default UTC)' }) timeZone?: string;
-  @Optional(() => String, [Matches(E164, { message: 'must be a phone number in international format, such as +15005550006' })], { description: 'Your Twilio number SMS reminders come from' })
+  @Changeable(() => String, [IsTimeZone({ message: 'must be an IANA time zone such as Europe/London' })], {
+    description: 'IANA time zone the appointment time is written in (default UTC)',
+  })
+  timeZone?: string;
+  @Optional(() => String, [Matches(E164, { message: 'must be a phone number in international format, such as +15005550006' })], {
+    description: 'Your Twilio number SMS reminders come from',
+  })
   smsFrom?: string | null;
   @Optional(() => String, [Matches(SENDER, { message: 'must be an address such as reminders@yourshop.com or Your Shop <reminders@yourshop.com>' })], {
     description: 'The address email reminders come from, on a domain verified at Resend',

@@ -6,7 +6,7 @@ import { ReminderSettings } from './reminder-settings.entity.ts';
 import { UpdateAppointmentReminderSettingsInput } from './reminder-settings.inputs.ts';
 import { reminderSettingsSnapshot } from './reminder-settings.snapshot.ts';
 
-@ObjectType({ description: "How your organization reminds customers of their appointments" })
+@ObjectType({ description: 'How your organization reminds customers of their appointments' })
 export class AppointmentReminderSettings {
   @Field(() => Boolean, { description: 'Whether reminders go out (off until you turn them on)' }) enabled!: boolean;
   @Field(() => Int, { description: 'How long before the appointment the reminder goes out, in minutes' }) leadTimeMinutes!: number;
@@ -52,7 +52,10 @@ export class ReminderSettingsResolver {
       em.assign(settings, changes);
       await em.flush();
       if (leadTimeChanged) await rescheduleTenantReminders(context, em, settings.leadTimeMinutes);
-      await publishChange(context, em, integrationsEvents['reminderSettings.updated'], settings.id, { ...reminderSettingsSnapshot(settings), changed: Object.keys(changes) });
+      await publishChange(context, em, integrationsEvents['reminderSettings.updated'], settings.id, {
+        ...reminderSettingsSnapshot(settings),
+        changed: Object.keys(changes),
+      });
       return view(settings, true);
     });
   }

@@ -53,10 +53,16 @@ const connect = async (org: TestOrganization, provider: 'TWILIO' | 'RESEND', cre
     org,
   );
 
-const settings = async (org: TestOrganization, input: Record<string, unknown>) => (await expectData(system.gatewayUrl, UPDATE_SETTINGS, { input }, org)).updateAppointmentReminderSettings;
+const settings = async (org: TestOrganization, input: Record<string, unknown>) =>
+  (await expectData(system.gatewayUrl, UPDATE_SETTINGS, { input }, org)).updateAppointmentReminderSettings;
 
 async function createCustomer(org: TestOrganization, input: Record<string, unknown>): Promise<string> {
-  const { createCustomer } = await expectData(system.gatewayUrl, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, { input }, org);
+  const { createCustomer } = await expectData(
+    system.gatewayUrl,
+    `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
+    { input },
+    org,
+  );
   return createCustomer.id;
 }
 
@@ -100,10 +106,12 @@ const emailsTo = (address: string) => [...resend.emails.values()].filter((email)
 /** Hands the scheduler the very envelope it already consumed, as an at-least-once redelivery would. */
 async function redeliver(appointmentId: string, eventName: string): Promise<void> {
   const integrations = system.product.subgraphs.integrations;
-  const [job] = await integrations.orm.em.getConnection().execute<{ data: Record<string, unknown> }[]>(
-    `select data from pgboss.job where name = 'integrations.reminders.schedule' and data->>'entityId' = ? and data->>'name' = ? limit 1`,
-    [appointmentId, eventName],
-  );
+  const [job] = await integrations.orm.em
+    .getConnection()
+    .execute<{ data: Record<string, unknown> }[]>(
+      `select data from pgboss.job where name = 'integrations.reminders.schedule' and data->>'entityId' = ? and data->>'name' = ? limit 1`,
+      [appointmentId, eventName],
+    );
   expect(job).toBeDefined();
   await integrations.bus.sendJob('integrations.reminders.schedule', job!.data);
 }
@@ -148,25 +156,48 @@ describe('appointment reminder settings', () => {
     const defaults = { enabled: false, leadTimeMinutes: 1440, shopName: null, timeZone: 'UTC', smsFrom: null, emailFrom: null, updatedAt: null };
     expect((await expectData(system.gatewayUrl, SETTINGS, {}, shop)).appointmentReminderSettings).toEqual(defaults);
 
-    const invalid = await graphql(system.gatewayUrl, UPDATE_SETTINGS, { input: { enabled: true, leadTimeMinutes: 5, timeZone: 'Mars/Olympus_Mons', smsFrom: '0800 call us', emailFrom: 'not an address' } }, shop);
+    const invalid = await graphql(
+      system.gatewayUrl,
+      UPDATE_SETTINGS,
+      { input: { enabled: true, leadTimeMinutes: 5, timeZone: 'Mars/Olympus_Mons', smsFrom: '0800 call us', emailFrom: 'not an address' } },
+      shop,
+    );
     expect(errorOf(invalid)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['leadTimeMinutes', 'timeZone', 'smsFrom', 'emailFrom'] });
     const tooLong = await graphql(system.gatewayUrl, UPDATE_SETTINGS, { input: { leadTimeMinutes: 15 * 24 * 60, enabled: null } }, shop);
     expect(errorOf(tooLong)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['enabled', 'leadTimeMinutes'] });
     expect((await expectData(system.gatewayUrl, SETTINGS, {}, shop)).appointmentReminderSettings).toEqual(defaults);
-    const [row] = await system.product.subgraphs.integrations.orm.em.getConnection().execute<{ n: number }[]>('select count(*)::int as n from integrations.reminder_settings');
+    const [row] = await system.product.subgraphs.integrations.orm.em
+      .getConnection()
+      .execute<{ n: number }[]>('select count(*)::int as n from integrations.reminder_settings');
     expect(row?.n).toBe(0);
   });
 
   it('are changed by an admin and belong to one organization', async () => {
-    const saved = await settings(shop, { enabled: true, shopName: 'Northside Garage', timeZone: 'Europe/London', smsFrom: SHOP_NUMBER, emailFrom: 'Northside Garage <reminders@northside.test>' });
+    const saved = await settings(shop, {
+      enabled: true,
+      shopName: 'Northside Garage',
+      timeZone: 'Europe/London',
+      smsFrom: SHOP_NUMBER,
+      emailFrom: 'Northside Garage <reminders@northside.test>',
+    });
     expect(saved).toMatchObject({ enabled: true, leadTimeMinutes: 1440, shopName: 'Northside Garage', timeZone: 'Europe/London', smsFrom: SHOP_NUMBER });
     expect(saved.updatedAt).not.toBeNull();
-    expect((await expectData(system.gatewayUrl, SETTINGS, {}, other)).appointmentReminderSettings).toMatchObject({ enabled: false, shopName: null, smsFrom: null, updatedAt: null });
+    expect((await expectData(system.gatewayUrl, SETTINGS, {}, other)).appointmentReminderSettings).toMatchObject({
+      enabled: false,
+      shopName: null,
+      smsFrom: null,
+      updatedAt: null,
+    });
     const anonymous = await graphql(system.gatewayUrl, SETTINGS);
     expect(errorOf(anonymous).code).toBe('UNAUTHENTICATED');
 
     // staff read them; only owners and managers change them
-    const { createApiKey } = await expectData(system.gatewayUrl, `mutation { createApiKey(input: { name: "Booking widget", roles: [INTEGRATION] }) { key } }`, {}, shop);
+    const { createApiKey } = await expectData(
+      system.gatewayUrl,
+      `mutation { createApiKey(input: { name: "Booking widget", roles: [INTEGRATION] }) { key } }`,
+      {},
+      shop,
+    );
     const partner = { apiKey: createApiKey.key as string };
     expect((await expectData(system.gatewayUrl, SETTINGS, {}, partner)).appointmentReminderSettings).toEqual(saved);
     expect(errorOf(await graphql(system.gatewayUrl, UPDATE_SETTINGS, { input: { enabled: false } }, partner)).code).toBe('FORBIDDEN');
@@ -210,9 +241,16 @@ describe('appointment reminders', () => {
     const moved = await reminderOf(shop, appointmentId, (m) => new Date(m.appointmentStartsAt).getTime() === later.getTime());
     await settle(3_000); // time for any (wrong) second send job to run
     expect(smsTo(phone)).toHaveLength(1);
-    expect(await messagesOf(shop, { appointmentId: { eq: appointmentId } })).toEqual([{ ...moved, status: 'SENT', sentAt: sent.sentAt, providerMessageId: sent.providerMessageId }]);
+    expect(await messagesOf(shop, { appointmentId: { eq: appointmentId } })).toEqual([
+      { ...moved, status: 'SENT', sentAt: sent.sentAt, providerMessageId: sent.providerMessageId },
+    ]);
 
-    const { appointment } = await expectData(system.gatewayUrl, `query($id: ID!) { appointment(id: $id) { id reminder { status channel sentAt } } }`, { id: appointmentId }, shop);
+    const { appointment } = await expectData(
+      system.gatewayUrl,
+      `query($id: ID!) { appointment(id: $id) { id reminder { status channel sentAt } } }`,
+      { id: appointmentId },
+      shop,
+    );
     expect(appointment).toEqual({ id: appointmentId, reminder: { status: 'SENT', channel: 'SMS', sentAt: sent.sentAt } });
   });
 
@@ -223,7 +261,12 @@ describe('appointment reminders', () => {
     expect(emailed).toMatchObject({ channel: 'EMAIL', recipient: 'grace@example.test' });
     const emails = emailsTo('grace@example.test');
     expect(emails).toHaveLength(1);
-    expect(emails[0]).toMatchObject({ id: emailed.providerMessageId, from: 'Northside Garage <reminders@northside.test>', subject: emailed.subject, text: emailed.body });
+    expect(emails[0]).toMatchObject({
+      id: emailed.providerMessageId,
+      from: 'Northside Garage <reminders@northside.test>',
+      subject: emailed.subject,
+      text: emailed.body,
+    });
     const request = resend.requests.find((r) => r.method === 'POST' && r.path === '/emails' && r.body.includes('grace@example.test'));
     expect(request?.headers['idempotency-key']).toBe(`appointment-reminder/${emailed.id}`);
     expect(smsTo('+447700900123')).toHaveLength(0);
@@ -273,7 +316,10 @@ describe('appointment reminders', () => {
     expect(moved).toMatchObject({ status: 'PENDING', sendAt: new Date(later.getTime() - DAY).toISOString() });
 
     await expectData(system.gatewayUrl, `mutation($id: ID!) { deleteAppointment(id: $id) }`, { id: waiting.appointmentId }, shop);
-    expect(await reminderOf(shop, waiting.appointmentId, (m) => m.status === 'CANCELLED')).toMatchObject({ error: 'The appointment was deleted', sentAt: null });
+    expect(await reminderOf(shop, waiting.appointmentId, (m) => m.status === 'CANCELLED')).toMatchObject({
+      error: 'The appointment was deleted',
+      sentAt: null,
+    });
     expect(smsTo('+14155550166')).toHaveLength(0);
   });
 
@@ -319,7 +365,11 @@ describe('appointment reminders', () => {
     const waiting = await waitingReminder(shop, { name: 'Mary Jackson', phone: '+14155550144' });
     await sql(`update integrations.scheduled_messages set send_at = now() - interval '1 second' where id = ?`, [waiting.id]);
     const integrations = system.product.subgraphs.integrations;
-    const worker = () => reminderSender.handle(sendJob(shop, waiting.id), createContext(integrations.orm, integrations.bus, { tenantId: shop.organizationId, actorId: 'test', actorType: 'system', roles: [] }));
+    const worker = () =>
+      reminderSender.handle(
+        sendJob(shop, waiting.id),
+        createContext(integrations.orm, integrations.bus, { tenantId: shop.organizationId, actorId: 'test', actorType: 'system', roles: [] }),
+      );
     await Promise.all([worker(), worker(), worker(), integrations.bus.sendJob(SEND_QUEUE, sendJob(shop, waiting.id))]);
     expect(await reminderOf(shop, waiting.appointmentId, (m) => m.status === 'SENT')).toMatchObject({ attempts: 1 });
     await settle(2_000);

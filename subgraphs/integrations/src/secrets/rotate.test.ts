@@ -41,7 +41,10 @@ describe('secret rotation', () => {
     const counts = await rotateSecrets(orm.em.fork(), both);
     expect(counts).toMatchObject({ connections: 1 }); // only the row sealed under the old key
 
-    const rows = await connection.execute<{ id: string; sealed_secrets: string }[]>('select id, sealed_secrets from integrations.connections where tenant_id = ? order by provider', [tenantId]);
+    const rows = await connection.execute<{ id: string; sealed_secrets: string }[]>(
+      'select id, sealed_secrets from integrations.connections where tenant_id = ? order by provider',
+      [tenantId],
+    );
     expect(rows.map((row) => sealedKeyId(row.sealed_secrets))).toEqual(['k2', 'k2']);
     const onlyK2 = parseKeyRing(`k2:${both.keys.get('k2')?.toString('base64')}`, 'k2');
     expect(rows.map((row) => open(row.sealed_secrets, onlyK2))).toEqual(plaintexts);

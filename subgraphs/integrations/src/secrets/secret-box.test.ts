@@ -18,7 +18,10 @@ describe('sealed secrets', () => {
   it('refuses a tampered ciphertext, a swapped key ID and an unknown key', () => {
     const sealed = seal('secret', ring);
     const parts = sealed.split('.');
-    const flipped = [...parts.slice(0, 4), Buffer.from(Buffer.from(parts[4] as string, 'base64url').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64url')].join('.');
+    const flipped = [
+      ...parts.slice(0, 4),
+      Buffer.from(Buffer.from(parts[4] as string, 'base64url').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64url'),
+    ].join('.');
     expect(() => open(flipped, ring)).toThrow();
     const both = parseKeyRing(`k1:${key()},k2:${key()}`, 'k2');
     expect(() => open(sealed.replace('.k1.', '.k2.'), both)).toThrow();

@@ -23,7 +23,10 @@ export function parseKeyRing(spec: string | undefined, activeId: string | undefi
     return { activeId: DEV_KEY_ID, keys: new Map([[DEV_KEY_ID, devKey()]]) };
   }
   const keys = new Map<string, Buffer>();
-  for (const entry of spec.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [id, encoded] = entry.split(':');
     const key = Buffer.from(encoded ?? '', 'base64');
     if (!id || !/^[\w-]+$/.test(id) || key.length !== 32) throw new Error(`SECRET_KEYS entry "${id ?? ''}" must be id:base64 of 32 bytes`);

@@ -72,7 +72,8 @@ export async function handleConnectMessage(context: SubgraphContext, message: Co
     [SignatureRequestStatus.DECLINED]: dateOr(summary.declinedDateTime, generated),
     [SignatureRequestStatus.VOIDED]: dateOr(summary.voidedDateTime, generated),
   }[status];
-  const reason = status === SignatureRequestStatus.DECLINED ? declined?.declinedReason : status === SignatureRequestStatus.VOIDED ? summary.voidedReason : undefined;
+  const reason =
+    status === SignatureRequestStatus.DECLINED ? declined?.declinedReason : status === SignatureRequestStatus.VOIDED ? summary.voidedReason : undefined;
 
   await context.freshEm().transactional(async (em) => {
     const request = await lockedRequestOf(em, envelopeId);

@@ -27,7 +27,9 @@ export async function docusignConnection(em: EntityManager, field: string): Prom
   const accountId = secrets.extra?.accountId;
   if (!accountId || !secrets.tokens) throw badUserInput([{ field, message: 'DocuSign is not connected: connect it on the Integrations page first' }]);
   if (!secrets.credentials?.connectKey)
-    throw badUserInput([{ field, message: "DocuSign's Connect HMAC key is missing on the connection: add it on the Integrations page, or status updates could not be trusted" }]);
+    throw badUserInput([
+      { field, message: "DocuSign's Connect HMAC key is missing on the connection: add it on the Integrations page, or status updates could not be trusted" },
+    ]);
   return { connection, accountId, baseUri: secrets.extra?.baseUri };
 }
 
@@ -50,7 +52,10 @@ export function docusignFailure(error: unknown): { status?: number; errorCode?: 
 
 export const upstream = (what: string, error: unknown) => {
   const failure = docusignFailure(error);
-  return apiError('UPSTREAM_UNAVAILABLE', `DocuSign could not ${what}: ${failure.errorCode ?? failure.status ?? ''} ${failure.message}`.replace(/\s+/g, ' ').trim());
+  return apiError(
+    'UPSTREAM_UNAVAILABLE',
+    `DocuSign could not ${what}: ${failure.errorCode ?? failure.status ?? ''} ${failure.message}`.replace(/\s+/g, ' ').trim(),
+  );
 };
 
 /** Where DocuSign posts this connection's Connect messages (through the gateway). */

@@ -22,7 +22,9 @@ export const signatureEventData = (request: SignatureRequest): Static<typeof Sig
 function checkSignable(estimate: Estimate) {
   // only an estimate not yet approved can be signed, as workshop's flow says
   if (!SIGNABLE_STATUSES.includes(estimate.status))
-    throw badUserInput([{ field: 'workOrderId', message: `is ${estimate.status}: only a DRAFT or ESTIMATE_SENT work order's estimate can be sent for signature` }]);
+    throw badUserInput([
+      { field: 'workOrderId', message: `is ${estimate.status}: only a DRAFT or ESTIMATE_SENT work order's estimate can be sent for signature` },
+    ]);
   if (!estimate.lines.length) throw badUserInput([{ field: 'workOrderId', message: 'has no lines: there is nothing to approve yet' }]);
   if (!estimate.customer.email?.includes('@'))
     throw badUserInput([{ field: 'workOrderId', message: `its customer ${estimate.customer.name} has no email address to send the estimate to` }]);
@@ -79,7 +81,9 @@ export async function requestEstimateSignature(context: SubgraphContext, workOrd
         await envelopes.update(accountId, pending.envelopeId, { envelope: { status: 'voided', voidedReason: REPLACED } });
       } catch (error) {
         if (docusignFailure(error).errorCode === 'ENVELOPE_CANNOT_VOID_INVALID_STATE')
-          throw conflict(`The envelope sent earlier (${pending.envelopeId}) was already signed or declined at DocuSign; wait for its update before sending again`);
+          throw conflict(
+            `The envelope sent earlier (${pending.envelopeId}) was already signed or declined at DocuSign; wait for its update before sending again`,
+          );
         throw upstream('void the earlier envelope', error);
       }
       await applyStatus(context, em, pending, SignatureRequestStatus.VOIDED, { at: new Date(), reason: REPLACED });
@@ -137,7 +141,8 @@ export async function applyStatus(
   // a completion processed before its delivered message still tells when the customer opened it
   if (facts.deliveredAt && !request.deliveredAt) request.deliveredAt = facts.deliveredAt;
   if (status === SignatureRequestStatus.DELIVERED) request.deliveredAt = facts.at;
-  if (status === SignatureRequestStatus.COMPLETED) Object.assign(request, { completedAt: facts.at, signedPdf: facts.signedPdf, signedPdfSize: facts.signedPdf?.length ?? null });
+  if (status === SignatureRequestStatus.COMPLETED)
+    Object.assign(request, { completedAt: facts.at, signedPdf: facts.signedPdf, signedPdfSize: facts.signedPdf?.length ?? null });
   if (status === SignatureRequestStatus.DECLINED) Object.assign(request, { declinedAt: facts.at, declineReason: facts.reason ?? null });
   if (status === SignatureRequestStatus.VOIDED) Object.assign(request, { voidedAt: facts.at, voidReason: facts.reason ?? null });
   await em.flush();
@@ -146,4 +151,5 @@ export async function applyStatus(
 }
 
 /** The request of an envelope, locked for the caller's transaction; null when Atelier did not send it. */
-export const lockedRequestOf = (em: EntityManager, envelopeId: string) => em.findOne(SignatureRequest, { envelopeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+export const lockedRequestOf = (em: EntityManager, envelopeId: string) =>
+  em.findOne(SignatureRequest, { envelopeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });

@@ -12,7 +12,11 @@ let shop: Shop;
 let api: ReturnType<typeof workOrderApi>;
 let connectionId: string;
 
-const docusign = docusignConnector(() => system, () => shop.org, () => fake);
+const docusign = docusignConnector(
+  () => system,
+  () => shop.org,
+  () => fake,
+);
 const { db } = docusign;
 
 const REQUEST_FIELDS = `id workOrderId workOrderNumber envelopeId status signerName signerEmail total currency sentAt deliveredAt completedAt
@@ -22,7 +26,8 @@ const ORDER_WITH_SIGNATURES = `query($id: ID!) { workOrder(id: $id) { id number 
 
 const request = (workOrderId: string, as: TestOrganization = shop.org) => graphql(system.gatewayUrl, REQUEST, { id: workOrderId }, as);
 const sent = async (workOrderId: string) => (await expectData(system.gatewayUrl, REQUEST, { id: workOrderId }, shop.org)).requestEstimateSignature;
-const withSignatures = async (workOrderId: string, as: TestOrganization = shop.org) => (await expectData(system.gatewayUrl, ORDER_WITH_SIGNATURES, { id: workOrderId }, as)).workOrder;
+const withSignatures = async (workOrderId: string, as: TestOrganization = shop.org) =>
+  (await expectData(system.gatewayUrl, ORDER_WITH_SIGNATURES, { id: workOrderId }, as)).workOrder;
 const count = async (sql: string, params: unknown[] = []) => (await db().execute(sql, params))[0].n as number;
 const signatureRows = () => count('select count(*)::int as n from integrations.signature_requests');
 const envelopesCreated = () => fake.requests.filter((r) => r.method === 'POST' && /\/envelopes$/.test(r.path)).length;
@@ -61,10 +66,18 @@ afterAll(async () => {
 describe('estimates signed through DocuSign', () => {
   it('refuses while the organization has no DocuSign connection, or one without its Connect key, and writes nothing', async () => {
     const order = await workOrderWithLines();
-    expect(errorOf(await request(order.id))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'], message: expect.stringContaining('DocuSign is not connected') });
+    expect(errorOf(await request(order.id))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['workOrderId'],
+      message: expect.stringContaining('DocuSign is not connected'),
+    });
 
     connectionId = await docusign.connect({ connectKey: false });
-    expect(errorOf(await request(order.id))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'], message: expect.stringContaining('Connect HMAC key') });
+    expect(errorOf(await request(order.id))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['workOrderId'],
+      message: expect.stringContaining('Connect HMAC key'),
+    });
     expect(await signatureRows()).toBe(0);
     expect(envelopesCreated()).toBe(0);
     expect(await statusOf(order.id)).toBe('DRAFT');
@@ -91,7 +104,11 @@ describe('estimates signed through DocuSign', () => {
     const envelope = fake.envelopes.get(signature.envelopeId) as Record<string, any>;
     expect(envelope).toMatchObject({ status: 'sent', recipients: { signers: [{ email: 'grace@example.test', name: 'Grace Hopper', status: 'sent' }] } });
     const creation = JSON.parse(fake.requests.find((r) => r.method === 'POST' && /\/envelopes$/.test(r.path))?.body as string);
-    expect(creation.eventNotification).toMatchObject({ url: `${process.env.PUBLIC_URL}/webhooks/docusign/${connectionId}`, includeHMAC: 'true', events: expect.arrayContaining(['envelope-completed', 'envelope-declined', 'envelope-voided']) });
+    expect(creation.eventNotification).toMatchObject({
+      url: `${process.env.PUBLIC_URL}/webhooks/docusign/${connectionId}`,
+      includeHMAC: 'true',
+      events: expect.arrayContaining(['envelope-completed', 'envelope-declined', 'envelope-voided']),
+    });
 
     // the document is the estimate: shop, number, customer, vehicle, lines and totals with tax
     const estimatePdf = await fromDocuSign(signature.envelopeId, '1');
@@ -119,7 +136,13 @@ describe('estimates signed through DocuSign', () => {
     const approved = await withSignatures(order.id);
     expect(approved.approvedBy).toBe(`e-signature of Grace Hopper (envelope ${signature.envelopeId})`);
     const [completed] = approved.signatureRequests;
-    expect(completed).toMatchObject({ id: signature.id, status: 'COMPLETED', completedAt: expect.any(String), deliveredAt: expect.any(String), signedDocumentUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\//) });
+    expect(completed).toMatchObject({
+      id: signature.id,
+      status: 'COMPLETED',
+      completedAt: expect.any(String),
+      deliveredAt: expect.any(String),
+      signedDocumentUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\//),
+    });
 
     // the signed PDF, through the gateway, is exactly DocuSign's combined document
     const download = await fetch(completed.signedDocumentUrl);
@@ -142,17 +165,27 @@ describe('estimates signed through DocuSign', () => {
     await expect.poll(() => statusOf(order.id), { timeout: 15_000 }).toBe('APPROVED');
     await expect.poll(async () => (await requestOf(order.id, signature.envelopeId)).status, { timeout: 10_000 }).toBe('COMPLETED');
     const first = await requestOf(order.id, signature.envelopeId);
-    const inbox = await count(`select count(*)::int as n from integrations.inbound_events where type = 'envelope-completed' and external_event_id like ?`, [`${signature.envelopeId}:%`]);
+    const inbox = await count(`select count(*)::int as n from integrations.inbound_events where type = 'envelope-completed' and external_event_id like ?`, [
+      `${signature.envelopeId}:%`,
+    ]);
     expect(inbox).toBe(1);
     expect(combinedDownloads()).toBe(downloadsBefore + 1);
 
     // an admin replays the stored message: already COMPLETED, so no second download, event or change
-    const [completedEvent] = await db().execute(`select id from integrations.inbound_events where type = 'envelope-completed' and external_event_id like ?`, [`${signature.envelopeId}:%`]);
+    const [completedEvent] = await db().execute(`select id from integrations.inbound_events where type = 'envelope-completed' and external_event_id like ?`, [
+      `${signature.envelopeId}:%`,
+    ]);
     await expectData(system.gatewayUrl, `mutation($id: ID!) { replayInboundEvent(id: $id) { id } }`, { id: completedEvent.id }, shop.org);
-    await expect.poll(async () => (await db().execute(`select status from integrations.inbound_events where id = ?`, [completedEvent.id]))[0].status, { timeout: 10_000 }).toBe('PROCESSED');
+    await expect
+      .poll(async () => (await db().execute(`select status from integrations.inbound_events where id = ?`, [completedEvent.id]))[0].status, { timeout: 10_000 })
+      .toBe('PROCESSED');
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // the processed event's consumer runs next
     expect(combinedDownloads()).toBe(downloadsBefore + 1);
-    expect(await requestOf(order.id, signature.envelopeId)).toMatchObject({ status: 'COMPLETED', completedAt: first.completedAt, signedPdfSize: first.signedPdfSize });
+    expect(await requestOf(order.id, signature.envelopeId)).toMatchObject({
+      status: 'COMPLETED',
+      completedAt: first.completedAt,
+      signedPdfSize: first.signedPdfSize,
+    });
   });
 
   it('shows a declined estimate with the reason; the work order waits in ESTIMATE_SENT', async () => {
@@ -160,7 +193,12 @@ describe('estimates signed through DocuSign', () => {
     const signature = await sent(order.id);
     await fake.envelopes.signerDeclines(signature.envelopeId, 'Too expensive, I will think about it');
     await expect.poll(async () => (await requestOf(order.id, signature.envelopeId)).status, { timeout: 10_000 }).toBe('DECLINED');
-    expect(await requestOf(order.id, signature.envelopeId)).toMatchObject({ declineReason: 'Too expensive, I will think about it', declinedAt: expect.any(String), signedDocumentUrl: null, completedAt: null });
+    expect(await requestOf(order.id, signature.envelopeId)).toMatchObject({
+      declineReason: 'Too expensive, I will think about it',
+      declinedAt: expect.any(String),
+      signedDocumentUrl: null,
+      completedAt: null,
+    });
     expect(await statusOf(order.id)).toBe('ESTIMATE_SENT');
   });
 
@@ -193,9 +231,16 @@ describe('estimates signed through DocuSign', () => {
     const order = await workOrderWithLines();
     const first = await sent(order.id);
     const update = (input: Record<string, unknown>) =>
-      expectData(system.gatewayUrl, `mutation($id: ID!, $input: UpdateWorkOrderInput!) { updateWorkOrder(id: $id, input: $input) { total } }`, { id: order.id, input }, shop.org);
+      expectData(
+        system.gatewayUrl,
+        `mutation($id: ID!, $input: UpdateWorkOrderInput!) { updateWorkOrder(id: $id, input: $input) { total } }`,
+        { id: order.id, input },
+        shop.org,
+      );
     const projectedField = async (field: string) =>
-      (await db().execute(`select data->>? as value from integrations.synced_records where entity_type = 'workOrder' and internal_id = ?`, [field, order.id]))[0].value;
+      (
+        await db().execute(`select data->>? as value from integrations.synced_records where entity_type = 'workOrder' and internal_id = ?`, [field, order.id])
+      )[0].value;
     const voidedAtDocuSign = (envelopeId: string) => (fake.envelopes.get(envelopeId) as { status: string }).status === 'voided';
 
     // the odometer is not on the estimate: the envelope stays open
@@ -239,8 +284,18 @@ describe('estimates signed through DocuSign', () => {
     const empty = await api.create();
     await projected(empty.id, 0);
 
-    const { createCustomer } = await expectData(system.gatewayUrl, `mutation { createCustomer(input: { name: "Walk-in Without Email" }) { id } }`, {}, shop.org);
-    const noEmail = await workOrderWithLines({ ...shop, customerId: createCustomer.id, vehicleId: (await expectData(system.gatewayUrl, `mutation { createVehicle(input: { make: "Ford", model: "Focus" }) { id } }`, {}, shop.org)).createVehicle.id });
+    const { createCustomer } = await expectData(
+      system.gatewayUrl,
+      `mutation { createCustomer(input: { name: "Walk-in Without Email" }) { id } }`,
+      {},
+      shop.org,
+    );
+    const noEmail = await workOrderWithLines({
+      ...shop,
+      customerId: createCustomer.id,
+      vehicleId: (await expectData(system.gatewayUrl, `mutation { createVehicle(input: { make: "Ford", model: "Focus" }) { id } }`, {}, shop.org)).createVehicle
+        .id,
+    });
 
     const rowsBefore = await signatureRows();
     const envelopesBefore = envelopesCreated();
@@ -250,7 +305,8 @@ describe('estimates signed through DocuSign', () => {
       [noEmail.id, /Walk-in Without Email has no email address/],
       ['6f0c4c1e-0000-4000-8000-000000000000', /is not a work order of your organization/],
     ] as const;
-    for (const [id, message] of refusals) expect(errorOf(await request(id))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'], message: expect.stringMatching(message) });
+    for (const [id, message] of refusals)
+      expect(errorOf(await request(id))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'], message: expect.stringMatching(message) });
     expect(await signatureRows()).toBe(rowsBefore);
     expect(envelopesCreated()).toBe(envelopesBefore);
     expect(await statusOf(noEmail.id)).toBe('DRAFT');
@@ -267,7 +323,12 @@ describe('estimates signed through DocuSign', () => {
     const advisor = await member('SERVICE_ADVISOR');
     const { requestEstimateSignature } = await expectData(system.gatewayUrl, REQUEST, { id: order.id }, advisor);
     expect(requestEstimateSignature.status).toBe('SENT');
-    const seen = await expectData(system.gatewayUrl, `query($id: ID!) { signatureRequests(filter: { workOrderId: { eq: $id } }) { nodes { id status } } }`, { id: order.id }, technician);
+    const seen = await expectData(
+      system.gatewayUrl,
+      `query($id: ID!) { signatureRequests(filter: { workOrderId: { eq: $id } }) { nodes { id status } } }`,
+      { id: order.id },
+      technician,
+    );
     expect(seen.signatureRequests.nodes).toEqual([{ id: requestEstimateSignature.id, status: 'SENT' }]);
   });
 
@@ -280,11 +341,20 @@ describe('estimates signed through DocuSign', () => {
 
     const otherShop = await setUpShop(system);
     const other = otherShop.org;
-    const seen = await expectData(system.gatewayUrl, `query($id: ID!) { signatureRequest(id: $id) { id } signatureRequests { totalCount } }`, { id: signature.id }, other);
+    const seen = await expectData(
+      system.gatewayUrl,
+      `query($id: ID!) { signatureRequest(id: $id) { id } signatureRequests { totalCount } }`,
+      { id: signature.id },
+      other,
+    );
     expect(seen).toEqual({ signatureRequest: null, signatureRequests: { totalCount: 0 } });
     // not its work order: refused, and no DocuSign of its own either
     const rowsBefore = await signatureRows();
-    expect(errorOf(await request(order.id, other))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'], message: expect.stringMatching(/not a work order of your organization/) });
+    expect(errorOf(await request(order.id, other))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['workOrderId'],
+      message: expect.stringMatching(/not a work order of your organization/),
+    });
     const own = await workOrderWithLines(otherShop);
     expect(errorOf(await request(own.id, other))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('DocuSign is not connected') });
     expect(await signatureRows()).toBe(rowsBefore);

@@ -24,9 +24,15 @@ export function payloadHash(payload: unknown): string {
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+        ? Object.fromEntries(
+            Object.entries(value as Record<string, unknown>)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
         : value;
-  return createHash('sha256').update(JSON.stringify(canonical(payload))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(payload)))
+    .digest('hex');
 }
 
 /** Where an incremental run goes on from: the last record it handled, in (changedAt, id) order. */
@@ -61,7 +67,8 @@ export async function runSync(context: SubgraphContext, runId: string, syncerOf:
     for (;;) {
       const cursor = decodeCursor(run.cursor);
       const where: Record<string, unknown> = { entityType: syncer.entityType, deleted: false };
-      if (cursor) where.$or = [{ changedAt: { $gt: new Date(cursor.changedAt) } }, { changedAt: new Date(cursor.changedAt), internalId: { $gt: cursor.internalId } }];
+      if (cursor)
+        where.$or = [{ changedAt: { $gt: new Date(cursor.changedAt) } }, { changedAt: new Date(cursor.changedAt), internalId: { $gt: cursor.internalId } }];
       const records = await em.find(SyncedRecord, where, { orderBy: [{ changedAt: 'asc' }, { internalId: 'asc' }], limit: PAGE });
       if (!records.length) break;
       for (const record of records) await syncRecord(context, run, syncer, client, record);
@@ -76,7 +83,15 @@ export async function runSync(context: SubgraphContext, runId: string, syncerOf:
         await tx.flush();
         await publishChange(context, tx, integrationsEvents['syncRun.waiting'], run.id, syncRunSnapshot(run));
         // the queued event again, so the same worker resumes it
-        const resume = { id: randomUUID(), name: integrationsEvents['syncRun.queued'].name, version: integrationsEvents['syncRun.queued'].version, tenantId: run.tenantId, entityId: run.id, occurredAt: new Date().toISOString(), data: syncRunSnapshot(run) };
+        const resume = {
+          id: randomUUID(),
+          name: integrationsEvents['syncRun.queued'].name,
+          version: integrationsEvents['syncRun.queued'].version,
+          tenantId: run.tenantId,
+          entityId: run.id,
+          occurredAt: new Date().toISOString(),
+          data: syncRunSnapshot(run),
+        };
         await context.bus.sendJob(SYNC_QUEUE, resume, { em: tx, startAfterSeconds: wait });
       });
       return { status: SyncRunStatus.WAITING, retryAfterSeconds: wait };
@@ -104,14 +119,25 @@ async function syncRecord(context: SubgraphContext, run: SyncRun, syncer: Syncer
       run.updated += 1;
     } else {
       const externalId = await syncer.create(client, payload, record);
-      em.create(EntityMapping, { tenantId: run.tenantId, connectionId: run.connectionId, entityType: syncer.entityType, internalId: record.internalId, externalId, lastSentHash: hash });
+      em.create(EntityMapping, {
+        tenantId: run.tenantId,
+        connectionId: run.connectionId,
+        entityType: syncer.entityType,
+        internalId: record.internalId,
+        externalId,
+        lastSentHash: hash,
+      });
       run.created += 1;
     }
   } catch (error) {
     if (error instanceof ProviderUnavailableError || error instanceof ProviderAuthError) throw error; // the whole run waits or stops
     run.failed += 1;
     if (run.errors.length < MAX_RECORDED_ERRORS) {
-      const recordError: SyncRecordError = { entityType: syncer.entityType, recordId: record.internalId, message: error instanceof Error ? error.message : String(error) };
+      const recordError: SyncRecordError = {
+        entityType: syncer.entityType,
+        recordId: record.internalId,
+        message: error instanceof Error ? error.message : String(error),
+      };
       run.errors = [...run.errors, recordError];
     }
   }
@@ -140,4 +166,3 @@ export async function incrementalStart(context: SubgraphContext, connectionId: s
   );
   return last?.cursor ?? null;
 }
-

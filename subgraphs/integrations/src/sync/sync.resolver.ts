@@ -52,7 +52,11 @@ export class SyncRunResolver extends readResolver({
 
   @Authorized(ADMINS)
   @Mutation(() => Connection, { description: 'Syncs a connection on a cron schedule (UTC); null stops it' })
-  async setSyncSchedule(@Arg('connectionId', () => ID) connectionId: string, @Arg('cron', () => String, { nullable: true }) cron: string | null, @Ctx() context: SubgraphContext) {
+  async setSyncSchedule(
+    @Arg('connectionId', () => ID) connectionId: string,
+    @Arg('cron', () => String, { nullable: true }) cron: string | null,
+    @Ctx() context: SubgraphContext,
+  ) {
     return setSyncSchedule(context, await findOrFail(context.em, Connection, 'Connection', connectionId), cron);
   }
 }

@@ -11,14 +11,23 @@ const SYNC_DUE = integrationsEvents['connection.syncDue'];
 
 /** Queues a run of every sync of a connection (or of one subject); the runs commit with their jobs. */
 export async function queueSyncRuns(context: SubgraphContext, connection: Connection, kind: SyncKind, subject?: string): Promise<SyncRun[]> {
-  if (connection.status !== ConnectionStatus.CONNECTED) throw badUserInput([{ field: 'connectionId', message: `is ${connection.status.toLowerCase()}; connect it first` }]);
+  if (connection.status !== ConnectionStatus.CONNECTED)
+    throw badUserInput([{ field: 'connectionId', message: `is ${connection.status.toLowerCase()}; connect it first` }]);
   const syncers = subject ? [syncerFor(connection.provider, subject)].filter((s) => s !== undefined) : syncersFor(connection.provider);
   if (!syncers.length) throw badUserInput([{ field: subject ? 'subject' : 'connectionId', message: `has nothing to sync with ${connection.provider}` }]);
   return context.em.transactional(async (em) => {
     const runs: SyncRun[] = [];
     for (const syncer of syncers) {
       const cursor = kind === SyncKind.INCREMENTAL ? await incrementalStart(context, connection.id, syncer.subject) : null;
-      const run = em.create(SyncRun, { tenantId: connection.tenantId, connectionId: connection.id, provider: connection.provider, subject: syncer.subject, kind, direction: syncer.direction, cursor });
+      const run = em.create(SyncRun, {
+        tenantId: connection.tenantId,
+        connectionId: connection.id,
+        provider: connection.provider,
+        subject: syncer.subject,
+        kind,
+        direction: syncer.direction,
+        cursor,
+      });
       await em.flush();
       await publishChange(context, em, integrationsEvents['syncRun.queued'], run.id, syncRunSnapshot(run));
       runs.push(run);
@@ -46,7 +55,15 @@ export async function setSyncSchedule(context: SubgraphContext, connection: Conn
   if (cron === null) {
     await context.bus.unschedule(SYNC_QUEUE, connection.id);
   } else {
-    const due = { id: randomUUID(), name: SYNC_DUE.name, version: SYNC_DUE.version, tenantId: connection.tenantId, entityId: connection.id, occurredAt: new Date(0).toISOString(), data: {} };
+    const due = {
+      id: randomUUID(),
+      name: SYNC_DUE.name,
+      version: SYNC_DUE.version,
+      tenantId: connection.tenantId,
+      entityId: connection.id,
+      occurredAt: new Date(0).toISOString(),
+      data: {},
+    };
     try {
       await context.bus.schedule(SYNC_QUEUE, cron, due, connection.id);
     } catch (error) {
@@ -57,4 +74,3 @@ export async function setSyncSchedule(context: SubgraphContext, connection: Conn
   await context.em.flush();
   return connection;
 }
-

@@ -38,7 +38,19 @@ const decodedData = (vehicleId: string, decoding: VinDecoding): VinDecodedData =
 function refusedData(vehicleId: string, vin: string, error: GraphQLError): VinDecodedData {
   const fields = (error.extensions.fields ?? []) as FieldError[];
   const reason = fields.length > 0 ? fields.map((field) => `VIN ${field.message}`).join('; ') : error.message;
-  return { vehicleId, vin, make: null, model: null, modelYear: null, engine: null, bodyClass: null, fuelType: null, partial: true, refused: reason, messages: [reason] };
+  return {
+    vehicleId,
+    vin,
+    make: null,
+    model: null,
+    modelYear: null,
+    engine: null,
+    bodyClass: null,
+    fuelType: null,
+    partial: true,
+    refused: reason,
+    messages: [reason],
+  };
 }
 
 /**
@@ -60,6 +72,8 @@ export const vinDecodeRequests = defineConsumer({
       if (!isExpectedError(error) || error.extensions.code !== 'BAD_USER_INPUT') throw error; // retried with backoff
       data = refusedData(event.entityId, vin, error);
     }
-    await context.em.transactional((em) => publish(em, integrationsEvents['vin.decoded'], { tenantId: event.tenantId, entityId: event.entityId, actorId: context.caller.actorId, data }));
+    await context.em.transactional((em) =>
+      publish(em, integrationsEvents['vin.decoded'], { tenantId: event.tenantId, entityId: event.entityId, actorId: context.caller.actorId, data }),
+    );
   },
 });

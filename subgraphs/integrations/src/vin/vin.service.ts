@@ -19,7 +19,9 @@ export function engineOf(values: VpicValues): string | undefined {
   const litres = Number(present(values.DisplacementL) ?? Number.NaN);
   const cylinders = present(values.EngineCylinders);
   const model = present(values.EngineModel);
-  const parts = [Number.isFinite(litres) && litres > 0 ? `${litres.toFixed(1)}L` : undefined, cylinders && `${cylinders} cyl`, model && `(${model})`].filter(Boolean);
+  const parts = [Number.isFinite(litres) && litres > 0 ? `${litres.toFixed(1)}L` : undefined, cylinders && `${cylinders} cyl`, model && `(${model})`].filter(
+    Boolean,
+  );
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 

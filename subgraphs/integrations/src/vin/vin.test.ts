@@ -44,13 +44,29 @@ describe('decodeVin through the gateway, against the vPIC fake', () => {
 
     expect(await decoded('1HGCM82633A004352')).toMatchObject({ make: 'HONDA', model: 'Accord', complete: true, source: 'VPIC' });
     expect(vpicCalls()).toBe(1);
-    const rows = await system.product.subgraphs.integrations.orm.em.getConnection().execute(`select count(*)::int as n from integrations.vin_decodings where vin = ?`, ['1HGCM82633A004352']);
+    const rows = await system.product.subgraphs.integrations.orm.em
+      .getConnection()
+      .execute(`select count(*)::int as n from integrations.vin_decodings where vin = ?`, ['1HGCM82633A004352']);
     expect(rows[0].n).toBe(1);
   });
 
   it('decodes the other built-in vehicles: engine without cylinders count, an electric car without engine', async () => {
-    expect(await decoded('1FTMW1T88MFA00001')).toMatchObject({ make: 'FORD', model: 'F-150', modelYear: 2021, engine: '3.5L 6 cyl (GTDI)', bodyClass: 'Pickup', complete: true });
-    expect(await decoded('5YJSA1DN0DFP14705')).toMatchObject({ make: 'TESLA', model: 'Model S', modelYear: 2013, engine: null, fuelType: 'Electric', complete: true });
+    expect(await decoded('1FTMW1T88MFA00001')).toMatchObject({
+      make: 'FORD',
+      model: 'F-150',
+      modelYear: 2021,
+      engine: '3.5L 6 cyl (GTDI)',
+      bodyClass: 'Pickup',
+      complete: true,
+    });
+    expect(await decoded('5YJSA1DN0DFP14705')).toMatchObject({
+      make: 'TESLA',
+      model: 'Model S',
+      modelYear: 2013,
+      engine: null,
+      fuelType: 'Electric',
+      complete: true,
+    });
   });
 
   it('refuses a US VIN whose check digit does not match, naming vin, without asking vPIC', async () => {
@@ -79,7 +95,13 @@ describe('decodeVin through the gateway, against the vPIC fake', () => {
       complete: false,
       source: 'VPIC',
     });
-    expect(golf.messages).toEqual(expect.arrayContaining([expect.stringMatching(/^7 - Manufacturer is not registered with NHTSA/), expect.stringMatching(/WMI/), expect.stringMatching(/position 10/)]));
+    expect(golf.messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^7 - Manufacturer is not registered with NHTSA/),
+        expect.stringMatching(/WMI/),
+        expect.stringMatching(/position 10/),
+      ]),
+    );
     expect(golf.messages.join(' ')).not.toMatch(/Check Digit/);
   });
 
@@ -95,7 +117,16 @@ describe('decodeVin through the gateway, against the vPIC fake', () => {
     const vin = 'JTDKN3DU5A1234567';
     nhtsa.inject({ fault: { kind: 'server-error', status: 503 } });
     const fallback = await decoded(vin);
-    expect(fallback).toMatchObject({ vin, make: 'Toyota', model: null, modelYear: 2010, manufacturer: 'Toyota Motor Corporation', country: 'Japan', complete: false, source: 'VIN_ONLY' });
+    expect(fallback).toMatchObject({
+      vin,
+      make: 'Toyota',
+      model: null,
+      modelYear: 2010,
+      manufacturer: 'Toyota Motor Corporation',
+      country: 'Japan',
+      complete: false,
+      source: 'VIN_ONLY',
+    });
     expect(fallback.messages[0]).toMatch(/vPIC is unavailable/);
     expect(vpicCalls()).toBe(1);
 

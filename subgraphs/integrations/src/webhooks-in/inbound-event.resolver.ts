@@ -1,4 +1,15 @@
-import { ADMINS, DateTimeFilter, enumFilter, findOrFail, IDFilter, orderBy, publishChange, readResolver, StringFilter, type SubgraphContext } from '@atelier/kit';
+import {
+  ADMINS,
+  DateTimeFilter,
+  enumFilter,
+  findOrFail,
+  IDFilter,
+  orderBy,
+  publishChange,
+  readResolver,
+  StringFilter,
+  type SubgraphContext,
+} from '@atelier/kit';
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import { Connection } from '../connections/connection.entity.ts';
 import { connectionById } from '../connections/connection.loader.ts';
@@ -42,7 +53,11 @@ export class InboundEventResolver extends readResolver({
       const inbound = await findOrFail(em, InboundEvent, 'InboundEvent', id);
       inbound.status = InboundEventStatus.RECEIVED;
       await em.flush();
-      await publishChange(context, em, integrationsEvents['inboundEvent.received'], inbound.id, { provider: inbound.provider, type: inbound.type, replay: true });
+      await publishChange(context, em, integrationsEvents['inboundEvent.received'], inbound.id, {
+        provider: inbound.provider,
+        type: inbound.type,
+        replay: true,
+      });
       return inbound;
     });
   }

@@ -27,7 +27,13 @@ export async function processInboundEvent(context: SubgraphContext, inboundEvent
       await em.flush();
     });
   } catch (error) {
-    await context.freshEm().nativeUpdate(InboundEvent, { id: inboundEventId }, { status: InboundEventStatus.FAILED, lastError: error instanceof Error ? error.message : String(error) });
+    await context
+      .freshEm()
+      .nativeUpdate(
+        InboundEvent,
+        { id: inboundEventId },
+        { status: InboundEventStatus.FAILED, lastError: error instanceof Error ? error.message : String(error) },
+      );
     throw error; // the job queue retries with backoff
   }
 }

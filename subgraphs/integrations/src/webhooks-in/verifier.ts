@@ -18,7 +18,10 @@ export interface WebhookRequest {
  * Checks a provider's signature over the raw bytes; throws WebhookRejected for anything not genuine. A
  * delivery that batches several provider events (Meta's) gives one inbox entry per event.
  */
-export type WebhookVerifier = (request: WebhookRequest, secrets: ConnectionSecrets) => VerifiedWebhook | VerifiedWebhook[] | Promise<VerifiedWebhook | VerifiedWebhook[]>;
+export type WebhookVerifier = (
+  request: WebhookRequest,
+  secrets: ConnectionSecrets,
+) => VerifiedWebhook | VerifiedWebhook[] | Promise<VerifiedWebhook | VerifiedWebhook[]>;
 
 /** A provider's GET to the webhook URL before it sends anything (Meta's `hub.challenge`): the answer to give. */
 export type WebhookHandshake = (query: URLSearchParams, secrets: ConnectionSecrets) => Response;

@@ -79,7 +79,14 @@ async function storeOnce(em: EntityManager, provider: Provider, connection: Conn
   });
 }
 
-async function insertOnce(tx: EntityManager, provider: Provider, connection: Connection, externalEventId: string, type: string, payload: Record<string, unknown>) {
+async function insertOnce(
+  tx: EntityManager,
+  provider: Provider,
+  connection: Connection,
+  externalEventId: string,
+  type: string,
+  payload: Record<string, unknown>,
+) {
   const id = randomUUID();
   const inserted = await tx.getConnection().execute<{ id: string }[]>(
     `insert into "integrations"."inbound_events"
@@ -91,5 +98,6 @@ async function insertOnce(tx: EntityManager, provider: Provider, connection: Con
     'all',
     tx.getTransactionContext(),
   );
-  if (inserted.length) await publish(tx, integrationsEvents['inboundEvent.received'], { tenantId: connection.tenantId, entityId: id, data: { provider, type, replay: false } });
+  if (inserted.length)
+    await publish(tx, integrationsEvents['inboundEvent.received'], { tenantId: connection.tenantId, entityId: id, data: { provider, type, replay: false } });
 }

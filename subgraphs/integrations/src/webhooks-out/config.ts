@@ -48,11 +48,14 @@ const LOCAL_ENVIRONMENTS = new Set([undefined, '', 'development', 'test']);
 
 export function deliverySettings(environment: Environment = process.env): DeliverySettings {
   const scale = environment.WEBHOOKS_RETRY_SCALE ? Number(environment.WEBHOOKS_RETRY_SCALE) : 1;
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 1) throw new Error(`WEBHOOKS_RETRY_SCALE must be a number in (0, 1], got "${environment.WEBHOOKS_RETRY_SCALE}"`);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 1)
+    throw new Error(`WEBHOOKS_RETRY_SCALE must be a number in (0, 1], got "${environment.WEBHOOKS_RETRY_SCALE}"`);
   const timeoutMs = environment.WEBHOOKS_TIMEOUT_MS ? Number(environment.WEBHOOKS_TIMEOUT_MS) : DEFAULT_TIMEOUT_MS;
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 100) throw new Error(`WEBHOOKS_TIMEOUT_MS must be a whole number of milliseconds (at least 100), got "${environment.WEBHOOKS_TIMEOUT_MS}"`);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 100)
+    throw new Error(`WEBHOOKS_TIMEOUT_MS must be a whole number of milliseconds (at least 100), got "${environment.WEBHOOKS_TIMEOUT_MS}"`);
   const allow = environment.WEBHOOKS_ALLOW_PRIVATE_TARGETS;
-  if (allow !== undefined && allow !== '' && allow !== 'true' && allow !== 'false') throw new Error(`WEBHOOKS_ALLOW_PRIVATE_TARGETS must be true or false, got "${allow}"`);
+  if (allow !== undefined && allow !== '' && allow !== 'true' && allow !== 'false')
+    throw new Error(`WEBHOOKS_ALLOW_PRIVATE_TARGETS must be true or false, got "${allow}"`);
   const allowPrivateTargets = allow === 'true' || allow === 'false' ? allow === 'true' : LOCAL_ENVIRONMENTS.has(environment.NODE_ENV);
   return { retryScale: scale, timeoutMs, allowPrivateTargets };
 }

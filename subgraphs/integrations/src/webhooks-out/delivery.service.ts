@@ -1,6 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
-import { publish, publishChange, requireTenant, type EntityManager, type EventConsumer, type EventEnvelope, type EventType, type SubgraphContext } from '@atelier/kit';
+import {
+  publish,
+  publishChange,
+  requireTenant,
+  type EntityManager,
+  type EventConsumer,
+  type EventEnvelope,
+  type EventType,
+  type SubgraphContext,
+} from '@atelier/kit';
 import { integrationsEvents } from '../contract.ts';
 import { open } from '../secrets/secret-box.ts';
 import { DISABLE_AFTER_FAILED_DELIVERIES, deliverySettings, MAX_ATTEMPTS, retryDelayMs } from './config.ts';
@@ -15,7 +24,6 @@ export const DELIVER_QUEUE = 'integrations.webhooks-out.deliver';
 const ATTEMPT_JOB = 'integrations.webhookDelivery.attempt';
 export const TEST_EVENT_TYPE = 'webhook.test';
 
-
 interface AttemptJob extends Record<string, unknown> {
   /** The number this attempt will have: a job whose attempt was already made is stale and does nothing. */
   attempt: number;
@@ -29,7 +37,14 @@ export const generateSecret = () => `whsec_${randomBytes(32).toString('base64')}
 export const webhookBody = (type: string, timestamp: string, data: Record<string, unknown>) => JSON.stringify({ type, timestamp, data });
 
 /** Queues attempt number `attempt` of a delivery, on the caller's transaction, `delayMs` from now. */
-export async function scheduleAttempt(context: SubgraphContext, em: EntityManager, delivery: { id: string; tenantId: string }, attempt: number, trigger: WebhookAttemptTrigger, delayMs = 0) {
+export async function scheduleAttempt(
+  context: SubgraphContext,
+  em: EntityManager,
+  delivery: { id: string; tenantId: string },
+  attempt: number,
+  trigger: WebhookAttemptTrigger,
+  delayMs = 0,
+) {
   const job: EventEnvelope<AttemptJob> = {
     id: randomUUID(),
     name: ATTEMPT_JOB,
@@ -48,7 +63,9 @@ export async function scheduleAttempt(context: SubgraphContext, em: EntityManage
  */
 export async function fanOut(event: EventEnvelope, context: SubgraphContext): Promise<void> {
   const em = context.freshEm();
-  const endpoints = (await em.find(WebhookEndpoint, { enabled: true })).filter((endpoint) => !endpoint.eventTypes.length || endpoint.eventTypes.includes(event.name));
+  const endpoints = (await em.find(WebhookEndpoint, { enabled: true })).filter(
+    (endpoint) => !endpoint.eventTypes.length || endpoint.eventTypes.includes(event.name),
+  );
   if (!endpoints.length) return;
   // `data` is the payload exactly as its contract declares it, so it validates against schema/events/<type>.json
   const body = webhookBody(event.name, event.occurredAt, event.data ?? {});
@@ -67,7 +84,13 @@ export async function fanOut(event: EventEnvelope, context: SubgraphContext): Pr
       );
       if (!inserted.length) continue;
       await scheduleAttempt(context, tx, { id, tenantId: event.tenantId }, 1, WebhookAttemptTrigger.SCHEDULED);
-      await publishChange(context, tx, integrationsEvents['webhookDelivery.created'], id, webhookDeliverySnapshot(await tx.findOneOrFail(WebhookDelivery, { id })));
+      await publishChange(
+        context,
+        tx,
+        integrationsEvents['webhookDelivery.created'],
+        id,
+        webhookDeliverySnapshot(await tx.findOneOrFail(WebhookDelivery, { id })),
+      );
     }
   });
 }
@@ -110,7 +133,14 @@ export async function attempt(context: SubgraphContext, job: EventEnvelope<Attem
   if (!claim) return;
   const result = await sendAttempt(claim.webhook, { ...settings, signedAt: claim.signedAt });
   context.log.info(
-    { deliveryId: job.entityId, endpointId: claim.endpointId, attempt: claim.number, statusCode: result.statusCode, durationMs: result.durationMs, ok: result.ok },
+    {
+      deliveryId: job.entityId,
+      endpointId: claim.endpointId,
+      attempt: claim.number,
+      statusCode: result.statusCode,
+      durationMs: result.durationMs,
+      ok: result.ok,
+    },
     'webhook attempt',
   );
   await context.freshEm().transactional((tx) => recordOutcome(context, tx, job, claim, result, settings.retryScale));
@@ -124,7 +154,10 @@ async function claimAttempt(context: SubgraphContext, tx: EntityManager, job: Ev
   const now = new Date();
   if (delivery.inFlightUntil) {
     if (delivery.inFlightUntil > now) {
-      if (delivery.inFlightJob === job.id) throw new AttemptStillInFlight(`Attempt ${delivery.attemptCount} of delivery ${delivery.id} may still be finishing on a stopped worker; retrying after its lease`);
+      if (delivery.inFlightJob === job.id)
+        throw new AttemptStillInFlight(
+          `Attempt ${delivery.attemptCount} of delivery ${delivery.id} may still be finishing on a stopped worker; retrying after its lease`,
+        );
       return null; // another job's attempt is in flight; that job carries on from it
     }
     // the worker of the attempt in flight stopped before it wrote the outcome
@@ -146,7 +179,14 @@ async function claimAttempt(context: SubgraphContext, tx: EntityManager, job: Ev
     return null;
   }
   const signedAt = new Date();
-  tx.create(WebhookDeliveryAttempt, { tenantId: delivery.tenantId, deliveryId: delivery.id, number, trigger, status: WebhookAttemptStatus.IN_FLIGHT, signedAt });
+  tx.create(WebhookDeliveryAttempt, {
+    tenantId: delivery.tenantId,
+    deliveryId: delivery.id,
+    number,
+    trigger,
+    status: WebhookAttemptStatus.IN_FLIGHT,
+    signedAt,
+  });
   Object.assign(delivery, {
     attemptCount: number,
     lastAttemptAt: signedAt,
@@ -155,7 +195,12 @@ async function claimAttempt(context: SubgraphContext, tx: EntityManager, job: Ev
     inFlightJob: job.id,
   });
   await tx.flush();
-  return { number, signedAt, endpointId: endpoint.id, webhook: { url: endpoint.url, secret: open(endpoint.sealedSecret), webhookId: delivery.eventId, body: delivery.body } };
+  return {
+    number,
+    signedAt,
+    endpointId: endpoint.id,
+    webhook: { url: endpoint.url, secret: open(endpoint.sealedSecret), webhookId: delivery.eventId, body: delivery.body },
+  };
 }
 
 /**
@@ -164,7 +209,11 @@ async function claimAttempt(context: SubgraphContext, tx: EntityManager, job: Ev
  */
 async function interrupted(context: SubgraphContext, tx: EntityManager, delivery: WebhookDelivery): Promise<boolean> {
   const error = 'Interrupted: the worker stopped before the outcome was known';
-  await tx.nativeUpdate(WebhookDeliveryAttempt, { deliveryId: delivery.id, number: delivery.attemptCount, status: WebhookAttemptStatus.IN_FLIGHT }, { status: WebhookAttemptStatus.INTERRUPTED, error });
+  await tx.nativeUpdate(
+    WebhookDeliveryAttempt,
+    { deliveryId: delivery.id, number: delivery.attemptCount, status: WebhookAttemptStatus.IN_FLIGHT },
+    { status: WebhookAttemptStatus.INTERRUPTED, error },
+  );
   Object.assign(delivery, { inFlightUntil: null, inFlightJob: null, lastStatusCode: null, lastError: error });
   context.log.warn({ deliveryId: delivery.id, attempt: delivery.attemptCount }, 'webhook attempt interrupted');
   if (delivery.status === WebhookDeliveryStatus.PENDING && delivery.attemptCount < MAX_ATTEMPTS) return true;
@@ -174,7 +223,14 @@ async function interrupted(context: SubgraphContext, tx: EntityManager, delivery
   return false;
 }
 
-async function recordOutcome(context: SubgraphContext, tx: EntityManager, job: EventEnvelope<AttemptJob>, claim: Claim, result: AttemptResult, retryScale: number) {
+async function recordOutcome(
+  context: SubgraphContext,
+  tx: EntityManager,
+  job: EventEnvelope<AttemptJob>,
+  claim: Claim,
+  result: AttemptResult,
+  retryScale: number,
+) {
   const delivery = await tx.findOne(WebhookDelivery, { id: job.entityId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!delivery) return;
   // the log says what happened, even to an attempt that another worker had already given up on
@@ -209,12 +265,14 @@ async function succeeded(tx: EntityManager, delivery: WebhookDelivery, endpointI
   const now = new Date();
   Object.assign(delivery, { status: WebhookDeliveryStatus.SUCCEEDED, succeededAt: now, nextAttemptAt: null });
   // a success resets the endpoint's count of failed deliveries (atomically: other workers count too)
-  await tx.getConnection().execute(
-    `update "integrations"."webhook_endpoints" set "consecutive_failures" = 0, "last_success_at" = ? where "id" = ?`,
-    [now, endpointId],
-    'run',
-    tx.getTransactionContext(),
-  );
+  await tx
+    .getConnection()
+    .execute(
+      `update "integrations"."webhook_endpoints" set "consecutive_failures" = 0, "last_success_at" = ? where "id" = ?`,
+      [now, endpointId],
+      'run',
+      tx.getTransactionContext(),
+    );
 }
 
 /** The next attempt on the schedule, or, once all 8 are used, a delivery failed for good. */
@@ -241,12 +299,14 @@ async function exhausted(context: SubgraphContext, tx: EntityManager, delivery: 
   );
   if (!counted?.enabled || counted.consecutive_failures < DISABLE_AFTER_FAILED_DELIVERIES) return;
   const reason = `Disabled after ${counted.consecutive_failures} deliveries in a row failed every attempt (last: ${lastError})`;
-  await tx.getConnection().execute(
-    `update "integrations"."webhook_endpoints" set "enabled" = false, "disabled_at" = ?, "disabled_reason" = ?, "updated_at" = ? where "id" = ?`,
-    [now, reason, now, delivery.endpointId],
-    'run',
-    tx.getTransactionContext(),
-  );
+  await tx
+    .getConnection()
+    .execute(
+      `update "integrations"."webhook_endpoints" set "enabled" = false, "disabled_at" = ?, "disabled_reason" = ?, "updated_at" = ? where "id" = ?`,
+      [now, reason, now, delivery.endpointId],
+      'run',
+      tx.getTransactionContext(),
+    );
   context.log.warn({ endpointId: delivery.endpointId, consecutiveFailures: counted.consecutive_failures }, 'webhook endpoint disabled');
   // the notice to the organization: a domain event (for notifications) that is also the endpoint's live signal
   await publish(tx, integrationsEvents['webhookEndpoint.disabled'], {

@@ -28,9 +28,27 @@ const SEND_TEST = `mutation($id: ID!) { sendTestWebhook(endpointId: $id) { id ev
 const RETRY = `mutation($id: ID!) { retryWebhookDelivery(id: $id) { id status nextAttemptAt } }`;
 
 type Delivery = {
-  id: string; endpointId: string; eventId: string; eventType: string; status: string; attemptCount: number; nextAttemptAt: string | null; lastAttemptAt: string | null; inFlightUntil: string | null;
-  payload: { type: string; timestamp: string; data: Record<string, unknown> }; endpoint: { id: string; url: string };
-  attempts: { number: number; trigger: string; status: string; statusCode: number | null; durationMs: number | null; responseExcerpt: string | null; error: string | null; signedAt: string }[];
+  id: string;
+  endpointId: string;
+  eventId: string;
+  eventType: string;
+  status: string;
+  attemptCount: number;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  inFlightUntil: string | null;
+  payload: { type: string; timestamp: string; data: Record<string, unknown> };
+  endpoint: { id: string; url: string };
+  attempts: {
+    number: number;
+    trigger: string;
+    status: string;
+    statusCode: number | null;
+    durationMs: number | null;
+    responseExcerpt: string | null;
+    error: string | null;
+    signedAt: string;
+  }[];
 };
 
 // a validator that knows only what schema/events/ says, not the contracts the code holds
@@ -68,13 +86,19 @@ async function receiver(...args: Parameters<typeof startReceiver>) {
 }
 
 async function createEndpoint(org: TestOrganization, url: string, eventTypes?: string[]) {
-  const { createWebhookEndpoint } = await expectData(gatewayUrl, `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret webhookEndpoint { id } } }`, { input: { url, eventTypes } }, org);
+  const { createWebhookEndpoint } = await expectData(
+    gatewayUrl,
+    `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret webhookEndpoint { id } } }`,
+    { input: { url, eventTypes } },
+    org,
+  );
   secrets.push(createWebhookEndpoint.secret);
   return { id: createWebhookEndpoint.webhookEndpoint.id as string, secret: createWebhookEndpoint.secret as string };
 }
 
 const createCustomer = async (org: TestOrganization, name: string) =>
-  (await expectData(gatewayUrl, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, { input: { name } }, org)).createCustomer.id as string;
+  (await expectData(gatewayUrl, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, { input: { name } }, org)).createCustomer
+    .id as string;
 
 const deliveriesTo = async (org: TestOrganization, endpointId: string, url = gatewayUrl): Promise<Delivery[]> =>
   (await expectData(url, DELIVERIES, { filter: { endpointId: { eq: endpointId } } }, org)).webhookDeliveries.nodes;
@@ -83,10 +107,14 @@ const endpointOf = async (org: TestOrganization, id: string) => (await expectDat
 
 /** Waits until the endpoint has `count` deliveries that all satisfy `done`. */
 const settled = (org: TestOrganization, endpointId: string, count: number, done: (d: Delivery) => boolean, timeoutMs = 60_000, url = gatewayUrl) =>
-  eventually(async () => {
-    const deliveries = await deliveriesTo(org, endpointId, url);
-    return deliveries.length === count && deliveries.every(done) ? deliveries : null;
-  }, timeoutMs, `${count} settled deliveries`);
+  eventually(
+    async () => {
+      const deliveries = await deliveriesTo(org, endpointId, url);
+      return deliveries.length === count && deliveries.every(done) ? deliveries : null;
+    },
+    timeoutMs,
+    `${count} settled deliveries`,
+  );
 
 let shop: TestOrganization;
 let firstDelivery: Delivery;
@@ -96,7 +124,13 @@ describe('outgoing webhooks, delivered to a real receiver', () => {
   it('retries a failing receiver on schedule, re-signing each attempt under the same webhook-id, until it answers 2xx', async () => {
     shop = await system.createOrganization();
     let secret = '';
-    const hooks = await receiver((_, index) => (index === 0 ? { status: 500, body: `invalid signature, expected one made with ${secret}` } : index === 1 ? { status: 503, body: 'busy' } : { status: 200, body: 'thanks' }));
+    const hooks = await receiver((_, index) =>
+      index === 0
+        ? { status: 500, body: `invalid signature, expected one made with ${secret}` }
+        : index === 1
+          ? { status: 503, body: 'busy' }
+          : { status: 200, body: 'thanks' },
+    );
     const endpoint = await createEndpoint(shop, hooks.url);
     secret = endpoint.secret;
     firstEndpointId = endpoint.id;
@@ -119,17 +153,38 @@ describe('outgoing webhooks, delivered to a real receiver', () => {
     expect(timestamps[2]).toBeGreaterThan(timestamps[1] as number);
     expect(new Set(requests.map((r) => r.headers['webhook-signature'])).size).toBe(3);
     // a signature from one attempt does not pass with another attempt's timestamp
-    expect(() => verifier.verify(requests[0]?.body ?? '', { ...requests[0]?.headers, 'webhook-timestamp': requests[1]?.headers['webhook-timestamp'] ?? '' })).toThrow();
+    expect(() =>
+      verifier.verify(requests[0]?.body ?? '', { ...requests[0]?.headers, 'webhook-timestamp': requests[1]?.headers['webhook-timestamp'] ?? '' }),
+    ).toThrow();
 
     const body = JSON.parse(requests[0]?.body ?? '{}');
-    expect(body).toEqual({ type: 'crm.customer.created', timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), data: expect.objectContaining({ id: customerId, name: 'Ada Lovelace' }) });
+    expect(body).toEqual({
+      type: 'crm.customer.created',
+      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      data: expect.objectContaining({ id: customerId, name: 'Ada Lovelace' }),
+    });
     expect(body.data).not.toHaveProperty('tenantId');
     expectPublishedShape(body);
 
     // every attempt is in the log, with what came back
-    expect(delivery).toMatchObject({ eventType: 'crm.customer.created', status: 'SUCCEEDED', attemptCount: 3, nextAttemptAt: null, inFlightUntil: null, payload: body, endpoint: { id: endpoint.id, url: hooks.url } });
+    expect(delivery).toMatchObject({
+      eventType: 'crm.customer.created',
+      status: 'SUCCEEDED',
+      attemptCount: 3,
+      nextAttemptAt: null,
+      inFlightUntil: null,
+      payload: body,
+      endpoint: { id: endpoint.id, url: hooks.url },
+    });
     expect(delivery?.attempts).toMatchObject([
-      { number: 1, trigger: 'SCHEDULED', status: 'FAILED', statusCode: 500, error: 'HTTP 500', responseExcerpt: 'invalid signature, expected one made with [redacted]' },
+      {
+        number: 1,
+        trigger: 'SCHEDULED',
+        status: 'FAILED',
+        statusCode: 500,
+        error: 'HTTP 500',
+        responseExcerpt: 'invalid signature, expected one made with [redacted]',
+      },
       { number: 2, trigger: 'SCHEDULED', status: 'FAILED', statusCode: 503, error: 'HTTP 503', responseExcerpt: 'busy' },
       { number: 3, trigger: 'SCHEDULED', status: 'SUCCEEDED', statusCode: 200, error: null, responseExcerpt: 'thanks' },
     ]);
@@ -173,7 +228,14 @@ describe('outgoing webhooks, delivered to a real receiver', () => {
 
     // the same event again (delivery of events is at least once): no second delivery, nothing sent twice
     const { orm, bus } = system.product.subgraphs.integrations;
-    const again = { id: created?.eventId as string, name: 'crm.customer.created', tenantId: org.organizationId, entityId: customerId, occurredAt: created?.payload.timestamp as string, data: { name: 'Grace Hopper' } };
+    const again = {
+      id: created?.eventId as string,
+      name: 'crm.customer.created',
+      tenantId: org.organizationId,
+      entityId: customerId,
+      occurredAt: created?.payload.timestamp as string,
+      data: { name: 'Grace Hopper' },
+    };
     const context = () => createContext(orm, bus, { tenantId: org.organizationId, actorId: 'test', actorType: 'system', roles: [] });
     await fanOut(again, context());
     await fanOut(again, context());
@@ -190,7 +252,11 @@ describe('outgoing webhooks, delivered to a real receiver', () => {
     const endpoint = await createEndpoint(org, hooks.url);
     await createCustomer(org, 'Barbara Liskov');
 
-    const afterFirst = (await eventually(async () => (await deliveriesTo(org, endpoint.id)).find((d) => d.attemptCount === 1 && d.nextAttemptAt), 30_000, 'first attempt')) as Delivery;
+    const afterFirst = (await eventually(
+      async () => (await deliveriesTo(org, endpoint.id)).find((d) => d.attemptCount === 1 && d.nextAttemptAt),
+      30_000,
+      'first attempt',
+    )) as Delivery;
     // 10 h asked for (the most honoured), at test speed 360 ms; the schedule alone would wait 0.05 ms
     expect(Date.parse(afterFirst.nextAttemptAt ?? '') - Date.parse(afterFirst.lastAttemptAt ?? '')).toBeGreaterThanOrEqual(360);
 
@@ -216,15 +282,24 @@ describe('outgoing webhooks, delivered to a real receiver', () => {
       expect(sendTestWebhook).toMatchObject({ eventType: 'webhook.test', status: 'PENDING' });
       expect((await live.next()).data).toMatchObject({ webhookDeliveryChanged: { kind: 'CREATED', id: sendTestWebhook.id } });
       const [tested] = await settled(org, endpoint.id, 1, (d) => d.status === 'SUCCEEDED');
-      expect((await live.next()).data).toMatchObject({ webhookDeliveryChanged: { kind: 'UPDATED', id: sendTestWebhook.id, node: { status: 'SUCCEEDED', attemptCount: 1 } } });
+      expect((await live.next()).data).toMatchObject({
+        webhookDeliveryChanged: { kind: 'UPDATED', id: sendTestWebhook.id, node: { status: 'SUCCEEDED', attemptCount: 1 } },
+      });
       expect(tested?.payload).toMatchObject({ type: 'webhook.test', data: { endpointId: endpoint.id } });
       expect(new Webhook(endpoint.secret).verify(hooks.received[0]?.body ?? '', hooks.received[0]?.headers ?? {})).toMatchObject({ type: 'webhook.test' });
 
       const { retryWebhookDelivery } = await expectData(gatewayUrl, RETRY, { id: sendTestWebhook.id }, org);
       expect(retryWebhookDelivery.nextAttemptAt).toBeTruthy();
       await hooks.waitFor(2, 30_000);
-      const again = await eventually(async () => (await deliveriesTo(org, endpoint.id)).find((d) => d.attemptCount === 2 && !d.inFlightUntil), 30_000, 'manual attempt');
-      expect(again.attempts.map((a) => [a.number, a.trigger, a.status])).toEqual([[1, 'SCHEDULED', 'SUCCEEDED'], [2, 'MANUAL', 'SUCCEEDED']]);
+      const again = await eventually(
+        async () => (await deliveriesTo(org, endpoint.id)).find((d) => d.attemptCount === 2 && !d.inFlightUntil),
+        30_000,
+        'manual attempt',
+      );
+      expect(again.attempts.map((a) => [a.number, a.trigger, a.status])).toEqual([
+        [1, 'SCHEDULED', 'SUCCEEDED'],
+        [2, 'MANUAL', 'SUCCEEDED'],
+      ]);
       expect(hooks.received[1]?.headers['webhook-id']).toBe(hooks.received[0]?.headers['webhook-id']);
       expect(new Webhook(endpoint.secret).verify(hooks.received[1]?.body ?? '', hooks.received[1]?.headers ?? {})).toMatchObject({ type: 'webhook.test' });
     } finally {
@@ -232,77 +307,117 @@ describe('outgoing webhooks, delivered to a real receiver', () => {
     }
   });
 
-  it('disables an endpoint after 10 deliveries in a row failed every attempt, tells the organization, and sends it nothing more', { timeout: 240_000 }, async () => {
-    const org = await system.createOrganization();
-    const failing = () => ({ status: 500, body: 'down for maintenance' });
-    const hooks = await receiver(failing);
-    const endpoint = await createEndpoint(org, hooks.url);
+  it(
+    'disables an endpoint after 10 deliveries in a row failed every attempt, tells the organization, and sends it nothing more',
+    { timeout: 240_000 },
+    async () => {
+      const org = await system.createOrganization();
+      const failing = () => ({ status: 500, body: 'down for maintenance' });
+      const hooks = await receiver(failing);
+      const endpoint = await createEndpoint(org, hooks.url);
 
-    // the notice is a domain event: a queue subscribed to it (as a notifications feature would be) receives it
-    const probe = new PgBoss({ connectionString: system.databaseUrl, schema: 'pgboss' });
-    await probe.start();
-    await probe.createQueue('test.webhook-endpoint-disabled');
-    await probe.subscribe('integrations.webhookEndpoint.disabled', 'test.webhook-endpoint-disabled');
-    const live = subscribeWs(gatewayUrl, `subscription($id: ID) { webhookEndpointChanged(id: $id) { kind node { enabled disabledReason } } }`, { id: endpoint.id }, org);
-    try {
-      // one delivery that uses up all 8 attempts counts once; a success resets the count
-      await createCustomer(org, 'Failing One');
-      await settled(org, endpoint.id, 1, (d) => d.status === 'FAILED', 90_000);
-      expect(hooks.received).toHaveLength(8);
-      expect(await endpointOf(org, endpoint.id)).toMatchObject({ enabled: true, consecutiveFailures: 1, lastFailureAt: expect.any(String) });
-      hooks.answer(() => ({ status: 200 }));
-      await expectData(gatewayUrl, SEND_TEST, { id: endpoint.id }, org);
-      await settled(org, endpoint.id, 2, (d) => d.status !== 'PENDING');
-      expect((await endpointOf(org, endpoint.id)).consecutiveFailures).toBe(0);
+      // the notice is a domain event: a queue subscribed to it (as a notifications feature would be) receives it
+      const probe = new PgBoss({ connectionString: system.databaseUrl, schema: 'pgboss' });
+      await probe.start();
+      await probe.createQueue('test.webhook-endpoint-disabled');
+      await probe.subscribe('integrations.webhookEndpoint.disabled', 'test.webhook-endpoint-disabled');
+      const live = subscribeWs(
+        gatewayUrl,
+        `subscription($id: ID) { webhookEndpointChanged(id: $id) { kind node { enabled disabledReason } } }`,
+        { id: endpoint.id },
+        org,
+      );
+      try {
+        // one delivery that uses up all 8 attempts counts once; a success resets the count
+        await createCustomer(org, 'Failing One');
+        await settled(org, endpoint.id, 1, (d) => d.status === 'FAILED', 90_000);
+        expect(hooks.received).toHaveLength(8);
+        expect(await endpointOf(org, endpoint.id)).toMatchObject({ enabled: true, consecutiveFailures: 1, lastFailureAt: expect.any(String) });
+        hooks.answer(() => ({ status: 200 }));
+        await expectData(gatewayUrl, SEND_TEST, { id: endpoint.id }, org);
+        await settled(org, endpoint.id, 2, (d) => d.status !== 'PENDING');
+        expect((await endpointOf(org, endpoint.id)).consecutiveFailures).toBe(0);
 
-      // ten in a row disable it
-      hooks.answer(failing);
-      const before = hooks.received.length;
-      for (let i = 1; i <= 10; i++) await createCustomer(org, `Failing ${i}`);
-      const disabled = await eventually(async () => {
-        const current = await endpointOf(org, endpoint.id);
-        return current.enabled ? null : current;
-      }, 150_000, 'disabled endpoint');
-      expect(disabled).toMatchObject({ consecutiveFailures: 10, disabledAt: expect.any(String), disabledReason: expect.stringMatching(/^Disabled after 10 deliveries in a row failed every attempt \(last: HTTP 500\)$/) });
-      const deliveries = await deliveriesTo(org, endpoint.id);
-      expect(deliveries.filter((d) => d.eventType === 'crm.customer.created' && d.status === 'FAILED' && d.attemptCount === 8)).toHaveLength(11);
-      expect(hooks.received.length - before).toBe(80);
-      // the delivery log's filters: by endpoint, status and event type
-      const log = await expectData(gatewayUrl, DELIVERIES, { filter: { endpointId: { eq: endpoint.id }, status: { eq: 'FAILED' }, eventType: { eq: 'crm.customer.created' } } }, org);
-      expect(log.webhookDeliveries.totalCount).toBe(11);
-      expect((await expectData(gatewayUrl, DELIVERIES, { filter: { endpointId: { eq: endpoint.id }, eventType: { eq: 'webhook.test' } } }, org)).webhookDeliveries.nodes).toMatchObject([{ status: 'SUCCEEDED' }]);
+        // ten in a row disable it
+        hooks.answer(failing);
+        const before = hooks.received.length;
+        for (let i = 1; i <= 10; i++) await createCustomer(org, `Failing ${i}`);
+        const disabled = await eventually(
+          async () => {
+            const current = await endpointOf(org, endpoint.id);
+            return current.enabled ? null : current;
+          },
+          150_000,
+          'disabled endpoint',
+        );
+        expect(disabled).toMatchObject({
+          consecutiveFailures: 10,
+          disabledAt: expect.any(String),
+          disabledReason: expect.stringMatching(/^Disabled after 10 deliveries in a row failed every attempt \(last: HTTP 500\)$/),
+        });
+        const deliveries = await deliveriesTo(org, endpoint.id);
+        expect(deliveries.filter((d) => d.eventType === 'crm.customer.created' && d.status === 'FAILED' && d.attemptCount === 8)).toHaveLength(11);
+        expect(hooks.received.length - before).toBe(80);
+        // the delivery log's filters: by endpoint, status and event type
+        const log = await expectData(
+          gatewayUrl,
+          DELIVERIES,
+          { filter: { endpointId: { eq: endpoint.id }, status: { eq: 'FAILED' }, eventType: { eq: 'crm.customer.created' } } },
+          org,
+        );
+        expect(log.webhookDeliveries.totalCount).toBe(11);
+        expect(
+          (await expectData(gatewayUrl, DELIVERIES, { filter: { endpointId: { eq: endpoint.id }, eventType: { eq: 'webhook.test' } } }, org)).webhookDeliveries
+            .nodes,
+        ).toMatchObject([{ status: 'SUCCEEDED' }]);
 
-      expect((await live.next(10_000)).data).toMatchObject({ webhookEndpointChanged: { kind: 'UPDATED', node: { enabled: false } } });
-      const [notice] = await eventually(async () => {
-        const jobs = await probe.fetch<{ name: string; entityId: string; tenantId: string; data: Record<string, unknown> }>('test.webhook-endpoint-disabled');
-        return jobs?.length ? jobs : null;
-      }, 10_000, 'notice');
-      expect(notice?.data).toMatchObject({ name: 'integrations.webhookEndpoint.disabled', entityId: endpoint.id, tenantId: org.organizationId, data: { url: hooks.url, consecutiveFailures: 10 } });
+        expect((await live.next(10_000)).data).toMatchObject({ webhookEndpointChanged: { kind: 'UPDATED', node: { enabled: false } } });
+        const [notice] = await eventually(
+          async () => {
+            const jobs = await probe.fetch<{ name: string; entityId: string; tenantId: string; data: Record<string, unknown> }>(
+              'test.webhook-endpoint-disabled',
+            );
+            return jobs?.length ? jobs : null;
+          },
+          10_000,
+          'notice',
+        );
+        expect(notice?.data).toMatchObject({
+          name: 'integrations.webhookEndpoint.disabled',
+          entityId: endpoint.id,
+          tenantId: org.organizationId,
+          data: { url: hooks.url, consecutiveFailures: 10 },
+        });
 
-      // nothing is sent to a disabled endpoint: new events make no delivery, and tests and retries are refused
-      hooks.answer(() => ({ status: 200 }));
-      const sent = hooks.received.length;
-      await createCustomer(org, 'Ignored');
-      await settle(3000);
-      expect(await deliveriesTo(org, endpoint.id)).toHaveLength(12);
-      expect(errorOf(await graphql(gatewayUrl, SEND_TEST, { id: endpoint.id }, org))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['endpointId'] });
-      expect(errorOf(await graphql(gatewayUrl, RETRY, { id: deliveries[0]?.id }, org))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['id'] });
-      expect(hooks.received.length).toBe(sent);
+        // nothing is sent to a disabled endpoint: new events make no delivery, and tests and retries are refused
+        hooks.answer(() => ({ status: 200 }));
+        const sent = hooks.received.length;
+        await createCustomer(org, 'Ignored');
+        await settle(3000);
+        expect(await deliveriesTo(org, endpoint.id)).toHaveLength(12);
+        expect(errorOf(await graphql(gatewayUrl, SEND_TEST, { id: endpoint.id }, org))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['endpointId'] });
+        expect(errorOf(await graphql(gatewayUrl, RETRY, { id: deliveries[0]?.id }, org))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['id'] });
+        expect(hooks.received.length).toBe(sent);
 
-      // enabled again (with the receiver fixed), its count is reset and a failed delivery can be sent by hand
-      await expectData(gatewayUrl, `mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { enabled: true }) { id } }`, { id: endpoint.id }, org);
-      expect(await endpointOf(org, endpoint.id)).toMatchObject({ enabled: true, consecutiveFailures: 0, disabledReason: null });
-      await expectData(gatewayUrl, RETRY, { id: deliveries[0]?.id }, org);
-      const resent = await eventually(async () => {
-        const d = (await expectData(gatewayUrl, DELIVERY, { id: deliveries[0]?.id }, org)).webhookDelivery as Delivery;
-        return d.status === 'SUCCEEDED' ? d : null;
-      }, 30_000, 'manual resend');
-      expect(resent.attempts.at(-1)).toMatchObject({ number: 9, trigger: 'MANUAL', status: 'SUCCEEDED' });
-    } finally {
-      await live.close();
-      await probe.stop({ graceful: false });
-    }
-  });
+        // enabled again (with the receiver fixed), its count is reset and a failed delivery can be sent by hand
+        await expectData(gatewayUrl, `mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { enabled: true }) { id } }`, { id: endpoint.id }, org);
+        expect(await endpointOf(org, endpoint.id)).toMatchObject({ enabled: true, consecutiveFailures: 0, disabledReason: null });
+        await expectData(gatewayUrl, RETRY, { id: deliveries[0]?.id }, org);
+        const resent = await eventually(
+          async () => {
+            const d = (await expectData(gatewayUrl, DELIVERY, { id: deliveries[0]?.id }, org)).webhookDelivery as Delivery;
+            return d.status === 'SUCCEEDED' ? d : null;
+          },
+          30_000,
+          'manual resend',
+        );
+        expect(resent.attempts.at(-1)).toMatchObject({ number: 9, trigger: 'MANUAL', status: 'SUCCEEDED' });
+      } finally {
+        await live.close();
+        await probe.stop({ graceful: false });
+      }
+    },
+  );
 
   it('loses nothing when a worker stops mid-delivery: another instance logs the attempt as interrupted and sends once more', { timeout: 120_000 }, async () => {
     // a real 10 s deadline, so the request outlasts the 5 s a stopping worker is given to finish its jobs
@@ -357,7 +472,10 @@ describe('outgoing webhooks, delivered to a real receiver', () => {
       ]);
       expect(resumed).toMatchObject({ attemptCount: 2, inFlightUntil: null });
       expect(flaky.received).toHaveLength(2);
-      expect(retried?.attempts.map((a) => [a.number, a.status, a.statusCode])).toEqual([[1, 'FAILED', 500], [2, 'SUCCEEDED', 200]]);
+      expect(retried?.attempts.map((a) => [a.number, a.status, a.statusCode])).toEqual([
+        [1, 'FAILED', 500],
+        [2, 'SUCCEEDED', 200],
+      ]);
       // it was the stopped worker's own job, handed to the new instance by pg-boss, that finished the delivery
       const jobs = await system.sql<{ state: string; retry_count: number }>(
         `select state, retry_count from pgboss.job where name = $1 and data->>'entityId' = $2 and (data->'data'->>'attempt')::int = 1`,

@@ -23,17 +23,27 @@ afterAll(() => system?.stop());
 
 const count = async (org: TestOrganization) => (await expectData(system.gatewayUrl, LIST, {}, org)).webhookEndpoints.totalCount as number;
 const sealedSecretOf = async (id: string) =>
-  (await system.product.subgraphs.integrations.orm.em.fork().getConnection().execute<{ sealed_secret: string }[]>(`select "sealed_secret" from "integrations"."webhook_endpoints" where "id" = ?`, [id]))[0]?.sealed_secret;
+  (
+    await system.product.subgraphs.integrations.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ sealed_secret: string }[]>(`select "sealed_secret" from "integrations"."webhook_endpoints" where "id" = ?`, [id])
+  )[0]?.sealed_secret;
 
 describe('webhook endpoints through the gateway', () => {
   it('lists the event types partners can subscribe to, each with the JSON Schema published in schema/events/', async () => {
     const { webhookEventTypes } = await expectData(system.gatewayUrl, `{ webhookEventTypes { name description version schema } }`, {}, shop);
     const eventsDir = new URL('../../../../schema/events/', import.meta.url);
     const published = readdirSync(eventsDir)
-      .map((file) => JSON.parse(readFileSync(new URL(file, eventsDir), 'utf8')) as { title: string; description: string; 'x-version': number; 'x-webhook': boolean })
+      .map(
+        (file) =>
+          JSON.parse(readFileSync(new URL(file, eventsDir), 'utf8')) as { title: string; description: string; 'x-version': number; 'x-webhook': boolean },
+      )
       .filter((schema) => schema['x-webhook'])
       .sort((a, b) => a.title.localeCompare(b.title));
-    expect(webhookEventTypes).toEqual(published.map((schema) => ({ name: schema.title, description: schema.description, version: schema['x-version'], schema })));
+    expect(webhookEventTypes).toEqual(
+      published.map((schema) => ({ name: schema.title, description: schema.description, version: schema['x-version'], schema })),
+    );
     const names = webhookEventTypes.map((type: { name: string }) => type.name);
     expect(names).toContain('crm.customer.created');
     expect(names).not.toContain('identity.apiKey.created'); // internal events are not offered
@@ -44,10 +54,22 @@ describe('webhook endpoints through the gateway', () => {
     const changes = subscribeWs(system.gatewayUrl, `subscription { webhookEndpointChanged { kind id node { ${ENDPOINT_FIELDS} } } }`, {}, shop);
     await settle(500);
     try {
-      const { createWebhookEndpoint } = await expectData(system.gatewayUrl, CREATE, { input: { url: 'http://127.0.0.1:9/hooks', description: 'Zapier', eventTypes: ['crm.customer.created', 'crm.customer.created'] } }, shop);
+      const { createWebhookEndpoint } = await expectData(
+        system.gatewayUrl,
+        CREATE,
+        { input: { url: 'http://127.0.0.1:9/hooks', description: 'Zapier', eventTypes: ['crm.customer.created', 'crm.customer.created'] } },
+        shop,
+      );
       const { secret, webhookEndpoint } = createWebhookEndpoint;
       expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-      expect(webhookEndpoint).toMatchObject({ url: 'http://127.0.0.1:9/hooks', description: 'Zapier', eventTypes: ['crm.customer.created'], enabled: true, consecutiveFailures: 0, disabledAt: null });
+      expect(webhookEndpoint).toMatchObject({
+        url: 'http://127.0.0.1:9/hooks',
+        description: 'Zapier',
+        eventTypes: ['crm.customer.created'],
+        enabled: true,
+        consecutiveFailures: 0,
+        disabledAt: null,
+      });
 
       const sealed = await sealedSecretOf(webhookEndpoint.id);
       expect(sealed).toMatch(/^v1\./);
@@ -55,8 +77,16 @@ describe('webhook endpoints through the gateway', () => {
 
       const created = await changes.next();
       const updated = await expectData(system.gatewayUrl, UPDATE, { id: webhookEndpoint.id, input: { description: 'Zapier (prod)', eventTypes: [] } }, shop);
-      const later = [created, await changes.next(), updated, await expectData(system.gatewayUrl, GET, { id: webhookEndpoint.id }, shop), await expectData(system.gatewayUrl, LIST, {}, shop)];
-      expect(later[1]).toMatchObject({ data: { webhookEndpointChanged: { kind: 'UPDATED', id: webhookEndpoint.id, node: { description: 'Zapier (prod)', eventTypes: [] } } } });
+      const later = [
+        created,
+        await changes.next(),
+        updated,
+        await expectData(system.gatewayUrl, GET, { id: webhookEndpoint.id }, shop),
+        await expectData(system.gatewayUrl, LIST, {}, shop),
+      ];
+      expect(later[1]).toMatchObject({
+        data: { webhookEndpointChanged: { kind: 'UPDATED', id: webhookEndpoint.id, node: { description: 'Zapier (prod)', eventTypes: [] } } },
+      });
       for (const response of later) expect(JSON.stringify(response)).not.toContain(secret.slice(6));
 
       // the type has no field that could carry it
@@ -78,7 +108,9 @@ describe('webhook endpoints through the gateway', () => {
     const disabled = (await expectData(system.gatewayUrl, UPDATE, { id, input: { enabled: false } }, shop)).updateWebhookEndpoint;
     expect(disabled).toMatchObject({ enabled: false, disabledReason: 'Disabled by hand' });
     expect(disabled.disabledAt).toBeTruthy();
-    expect((await expectData(system.gatewayUrl, LIST, { filter: { enabled: { eq: false } } }, shop)).webhookEndpoints.nodes.map((e: { id: string }) => e.id)).toEqual([id]);
+    expect(
+      (await expectData(system.gatewayUrl, LIST, { filter: { enabled: { eq: false } } }, shop)).webhookEndpoints.nodes.map((e: { id: string }) => e.id),
+    ).toEqual([id]);
     const enabled = (await expectData(system.gatewayUrl, UPDATE, { id, input: { enabled: true } }, shop)).updateWebhookEndpoint;
     expect(enabled).toMatchObject({ enabled: true, disabledAt: null, disabledReason: null, consecutiveFailures: 0 });
 
@@ -132,7 +164,9 @@ describe('webhook endpoints through the gateway', () => {
       delete process.env.WEBHOOKS_ALLOW_PRIVATE_TARGETS;
     }
     expect(await count(shop)).toBe(before + 1);
-    expect((await expectData(system.gatewayUrl, GET, { id: createWebhookEndpoint.webhookEndpoint.id }, shop)).webhookEndpoint.url).toBe('https://hooks.example.com/keep');
+    expect((await expectData(system.gatewayUrl, GET, { id: createWebhookEndpoint.webhookEndpoint.id }, shop)).webhookEndpoint.url).toBe(
+      'https://hooks.example.com/keep',
+    );
   });
 
   it("keeps every organization's endpoints to itself", async () => {
@@ -149,7 +183,10 @@ describe('webhook endpoints through the gateway', () => {
     ] as const) {
       expect(errorOf(await graphql(system.gatewayUrl, query, variables, other)).code, query).toBe('NOT_FOUND');
     }
-    expect((await expectData(system.gatewayUrl, GET, { id }, shop)).webhookEndpoint).toMatchObject({ url: 'https://hooks.example.com/private-to-shop', enabled: true });
+    expect((await expectData(system.gatewayUrl, GET, { id }, shop)).webhookEndpoint).toMatchObject({
+      url: 'https://hooks.example.com/private-to-shop',
+      enabled: true,
+    });
     expect(await sealedSecretOf(id)).toBeTruthy();
     // nor can anyone without a session
     expect(errorOf(await graphql(system.gatewayUrl, LIST, {})).code).toBe('UNAUTHENTICATED');

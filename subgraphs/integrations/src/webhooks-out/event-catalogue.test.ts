@@ -21,7 +21,10 @@ describe('the published event schemas (schema/events/, as npm run check:schema c
 
     // as if the code had dropped a published field: the published file still has one the code no longer produces
     const { properties, required } = schema;
-    drifted.set(file, `${JSON.stringify({ ...schema, properties: { ...properties, loyaltyTier: { type: 'string' } }, required: [...required, 'loyaltyTier'] }, null, 2)}\n`);
+    drifted.set(
+      file,
+      `${JSON.stringify({ ...schema, properties: { ...properties, loyaltyTier: { type: 'string' } }, required: [...required, 'loyaltyTier'] }, null, 2)}\n`,
+    );
     expect(checkEventSchemas(drifted, publishedEventFiles()).refused).toEqual(['crm.customer.created (version 1): loyaltyTier: removed']);
   });
 });

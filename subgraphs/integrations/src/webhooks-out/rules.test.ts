@@ -15,7 +15,16 @@ describe('the retry schedule', () => {
   it('is the Standard Webhooks one: immediately, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h', () => {
     expect(RETRY_SCHEDULE_MS).toEqual([5 * s, 5 * min, 30 * min, 2 * h, 5 * h, 10 * h, 10 * h]);
     expect(MAX_ATTEMPTS).toBe(8);
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((failed) => retryDelayMs(failed, null, production))).toEqual([5 * s, 5 * min, 30 * min, 2 * h, 5 * h, 10 * h, 10 * h, null]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((failed) => retryDelayMs(failed, null, production))).toEqual([
+      5 * s,
+      5 * min,
+      30 * min,
+      2 * h,
+      5 * h,
+      10 * h,
+      10 * h,
+      null,
+    ]);
   });
 
   it('is what production runs: nothing in its environment changes it', () => {
@@ -67,8 +76,28 @@ describe('where webhooks may go', () => {
   it('tells public addresses from loopback, private, link-local and special ones', () => {
     for (const address of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '2001:4860:4860::8888']) expect(isPublicAddress(address)).toBe(true);
     for (const address of [
-      '127.0.0.1', '127.1.2.3', '10.0.0.1', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255',
-      '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1', '64:ff9b::a00:1', '2002:7f00:1::1', 'ff02::1', 'not-an-ip',
+      '127.0.0.1',
+      '127.1.2.3',
+      '10.0.0.1',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '224.0.0.1',
+      '255.255.255.255',
+      '::1',
+      '::',
+      'fe80::1',
+      'fc00::1',
+      'fd12:3456::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+      '64:ff9b::a00:1',
+      '2002:7f00:1::1',
+      'ff02::1',
+      'not-an-ip',
     ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }
@@ -105,9 +134,13 @@ describe('where webhooks may go', () => {
     const lookup = guardedLookup(async () => [{ address: '10.0.0.7', family: 4 }]);
     const refused = await new Promise<Error | null>((resolve) => lookup('rebinding.example', { all: true }, (error) => resolve(error)));
     expect(refused?.message).toMatch(/10\.0\.0\.7/);
-    const allowed = await new Promise<unknown>((resolve) => guardedLookup(async () => [{ address: '93.184.216.34', family: 4 }])('ok.example', { all: true }, (_error, addresses) => resolve(addresses)));
+    const allowed = await new Promise<unknown>((resolve) =>
+      guardedLookup(async () => [{ address: '93.184.216.34', family: 4 }])('ok.example', { all: true }, (_error, addresses) => resolve(addresses)),
+    );
     expect(allowed).toEqual([{ address: '93.184.216.34', family: 4 }]);
-    const single = await new Promise<unknown>((resolve) => guardedLookup(async () => [{ address: '93.184.216.34', family: 4 }])('ok.example', {}, (_error, address) => resolve(address)));
+    const single = await new Promise<unknown>((resolve) =>
+      guardedLookup(async () => [{ address: '93.184.216.34', family: 4 }])('ok.example', {}, (_error, address) => resolve(address)),
+    );
     expect(single).toBe('93.184.216.34');
   });
 });
@@ -132,7 +165,11 @@ describe('one attempt', () => {
     const result = await sendAttempt({ url: receiver.url, secret, webhookId: 'evt_1', body }, { timeoutMs: 5000, allowPrivateTargets: true });
     const [request] = receiver.received.slice(-1);
     expect(request?.body).toBe(body);
-    expect(request?.headers).toMatchObject({ 'content-type': 'application/json', 'webhook-id': 'evt_1', 'webhook-timestamp': String(Math.floor(result.signedAt.getTime() / 1000)) });
+    expect(request?.headers).toMatchObject({
+      'content-type': 'application/json',
+      'webhook-id': 'evt_1',
+      'webhook-timestamp': String(Math.floor(result.signedAt.getTime() / 1000)),
+    });
     expect(request?.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     expect(new Webhook(secret).verify(body, request?.headers ?? {})).toEqual(JSON.parse(body));
     expect(result).toMatchObject({ ok: false, statusCode: 400, error: 'HTTP 400' });
@@ -143,10 +180,17 @@ describe('one attempt', () => {
 
   it('counts 2xx as success and does not follow redirects', async () => {
     receiver.answer(() => ({ status: 202 }));
-    expect(await sendAttempt({ url: receiver.url, secret, webhookId: 'evt_2', body: '{}' }, { timeoutMs: 5000, allowPrivateTargets: true })).toMatchObject({ ok: true, statusCode: 202, error: null });
+    expect(await sendAttempt({ url: receiver.url, secret, webhookId: 'evt_2', body: '{}' }, { timeoutMs: 5000, allowPrivateTargets: true })).toMatchObject({
+      ok: true,
+      statusCode: 202,
+      error: null,
+    });
     const before = receiver.received.length;
     receiver.answer(() => ({ status: 302, headers: { location: `${receiver.url}/elsewhere` } }));
-    expect(await sendAttempt({ url: receiver.url, secret, webhookId: 'evt_3', body: '{}' }, { timeoutMs: 5000, allowPrivateTargets: true })).toMatchObject({ ok: false, statusCode: 302 });
+    expect(await sendAttempt({ url: receiver.url, secret, webhookId: 'evt_3', body: '{}' }, { timeoutMs: 5000, allowPrivateTargets: true })).toMatchObject({
+      ok: false,
+      statusCode: 302,
+    });
     expect(receiver.received.length).toBe(before + 1);
   });
 
@@ -171,7 +215,10 @@ describe('one attempt', () => {
     expect(rebound).toMatchObject({ ok: false, statusCode: null, error: expect.stringMatching(/^refused: partner-hooks resolves to 127\.0\.0\.1/) });
     expect(receiver.received.length).toBe(before);
     // the same name is reached when private targets are allowed (development), proving the refusal came from the check
-    const allowed = await sendAttempt({ url: `http://localhost:${port}/webhooks`, secret, webhookId: 'evt_7', body: '{}' }, { timeoutMs: 5000, allowPrivateTargets: true });
+    const allowed = await sendAttempt(
+      { url: `http://localhost:${port}/webhooks`, secret, webhookId: 'evt_7', body: '{}' },
+      { timeoutMs: 5000, allowPrivateTargets: true },
+    );
     expect(allowed.ok).toBe(true);
   });
 });

@@ -47,7 +47,13 @@ export async function sendAttempt(webhook: OutgoingWebhook, options: SendOptions
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const failed = (error: string, statusCode: number | null = null): AttemptResult => ({
-    ok: false, statusCode, durationMs: elapsed(), responseExcerpt: null, error, retryAfterMs: null, signedAt,
+    ok: false,
+    statusCode,
+    durationMs: elapsed(),
+    responseExcerpt: null,
+    error,
+    retryAfterMs: null,
+    signedAt,
   });
 
   const url = new URL(webhook.url);

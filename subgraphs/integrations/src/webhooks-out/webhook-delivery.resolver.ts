@@ -67,7 +67,11 @@ export class WebhookDeliveryResolver extends readResolver({
   @FieldResolver(() => [WebhookDeliveryAttempt], { description: 'Every attempt, first to last' })
   attempts(@Root() delivery: WebhookDelivery, @Ctx() context: SubgraphContext) {
     return loader<string, WebhookDeliveryAttempt[]>(context, 'webhookAttemptsByDelivery', async (ids) =>
-      groupBy(ids, await context.em.find(WebhookDeliveryAttempt, { deliveryId: { $in: [...ids] } }, { orderBy: { number: 'asc' } }), (attempt) => attempt.deliveryId),
+      groupBy(
+        ids,
+        await context.em.find(WebhookDeliveryAttempt, { deliveryId: { $in: [...ids] } }, { orderBy: { number: 'asc' } }),
+        (attempt) => attempt.deliveryId,
+      ),
     ).load(delivery.id);
   }
 

@@ -42,7 +42,10 @@ class WebhookEventType {
   @Field(() => String, { description: 'The `type` of the webhook body, e.g. crm.customer.created' }) name!: string;
   @Field(() => String, { description: 'What happened' }) description!: string;
   @Field(() => Int, { description: "The payload's contract version; raised on any change that could break a receiver" }) version!: number;
-  @Field(() => GraphQLJSONObject, { description: 'JSON Schema of the body\'s `data`, as published in schema/events/<name>.json' }) schema!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: "JSON Schema of the body's `data`, as published in schema/events/<name>.json" }) schema!: Record<
+    string,
+    unknown
+  >;
 }
 
 const WebhookEndpointOrderBy = orderBy('WebhookEndpoint', ['url', 'createdAt', 'updatedAt']);
@@ -70,12 +73,17 @@ export class WebhookEndpointResolver extends readResolver({
   @Authorized(WEBHOOK_ROLES)
   @Query(() => [WebhookEventType], { description: 'Every event type an endpoint can receive (besides webhook.test, sent by sendTestWebhook)' })
   webhookEventTypes(): WebhookEventType[] {
-    return eventCatalogue.webhookTypes().map((type) => ({ name: type.name, description: type.description, version: type.version, schema: publishedEventSchema(type) }));
+    return eventCatalogue
+      .webhookTypes()
+      .map((type) => ({ name: type.name, description: type.description, version: type.version, schema: publishedEventSchema(type) }));
   }
 
   @Authorized(WEBHOOK_ROLES)
   @Mutation(() => WebhookEndpointWithSecret, { description: 'Adds an endpoint; the answer holds its signing secret, shown this once' })
-  async createWebhookEndpoint(@Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput, @Ctx() context: SubgraphContext): Promise<WebhookEndpointWithSecret> {
+  async createWebhookEndpoint(
+    @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<WebhookEndpointWithSecret> {
     const tenantId = requireTenant(context);
     const url = await checkUrl(input.url);
     const secret = generateSecret();

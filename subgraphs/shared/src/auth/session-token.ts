@@ -37,7 +37,10 @@ export async function issueSessionToken(claims: SessionClaims & { expiresAt: Dat
 export async function verifySessionToken(token: string, secret: string): Promise<SessionClaims | null> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
-      issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'jti', 'sub'],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+      requiredClaims: ['exp', 'jti', 'sub'],
     });
     if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string' || typeof payload.jti !== 'string') return null;
     return { sessionId: payload.jti, userId: payload.sub, tenantId: payload.tid };

@@ -53,7 +53,10 @@ export function verifyContext(header: string | null | undefined, secret: string,
   if (!Number.isFinite(age) || age > MAX_AGE_SECONDS || age < -60) return null;
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => Object.values(Role).includes(r)) : [];
   return {
-    tenantId: payload.tenantId ?? null, actorId: payload.actorId ?? null, actorType: payload.actorType, roles,
+    tenantId: payload.tenantId ?? null,
+    actorId: payload.actorId ?? null,
+    actorType: payload.actorType,
+    roles,
     ...(typeof payload.sessionId === 'string' && { sessionId: payload.sessionId }),
     ...(typeof payload.clientAddress === 'string' && { clientAddress: payload.clientAddress }),
   };

@@ -6,8 +6,7 @@ export const TENANT_FILTER = 'tenant';
 /** Filter param for callers without an organization: matches no row, so nothing leaks by default. */
 export const NO_TENANT = '00000000-0000-0000-0000-000000000000';
 
-export const isTenantOwnedClass = (entity: unknown): boolean =>
-  typeof entity === 'function' && entity.prototype instanceof TenantOwned;
+export const isTenantOwnedClass = (entity: unknown): boolean => typeof entity === 'function' && entity.prototype instanceof TenantOwned;
 
 /** The MikroORM filter that scopes every query on a tenant-owned entity to the caller's organization. */
 export function tenantFilter(entities: Function[]): FilterDef {

@@ -14,7 +14,9 @@ const v1 = {
 
 /** The published form of a `shop.job.done` payload, as schema/events/ holds it. */
 const published = (properties: Record<string, TSchema>, version = 1) =>
-  payloadJsonSchema(defineContract('shop', { 'job.done': { description: 'A job was done', webhook: true, version, payload: Payload(properties) } }).events['job.done']);
+  payloadJsonSchema(
+    defineContract('shop', { 'job.done': { description: 'A job was done', webhook: true, version, payload: Payload(properties) } }).events['job.done'],
+  );
 
 const { lines: _lines, ...withoutLines } = v1;
 
@@ -35,7 +37,9 @@ describe('payload compatibility', () => {
   it('looks inside arrays and objects, and at the values a status may take', () => {
     const lines = Type.Array(Payload({ productId: Reference('Product'), quantity: Type.Number() }));
     expect(incompatibleChanges(published(v1), published({ ...v1, lines }))).toEqual(['lines[].quantity: retyped from integer to number']);
-    expect(incompatibleChanges(published(withoutLines), published({ ...withoutLines, status: OneOf(['OPEN', 'DONE', 'ARCHIVED']) }))).toEqual(['status: now also allows "ARCHIVED"']);
+    expect(incompatibleChanges(published(withoutLines), published({ ...withoutLines, status: OneOf(['OPEN', 'DONE', 'ARCHIVED']) }))).toEqual([
+      'status: now also allows "ARCHIVED"',
+    ]);
     expect(incompatibleChanges(published(withoutLines), published({ ...withoutLines, status: OneOf(['OPEN']) }))).toEqual([]); // fewer values: still all known
     expect(incompatibleChanges(published(withoutLines), published({ ...withoutLines, id: Type.String() }))).toEqual(['id: format changed from uuid to none']);
     expect(incompatibleChanges(published(withoutLines), published({ ...withoutLines, dueAt: Instant() }))).toEqual([]); // never null now: a promise kept
@@ -44,7 +48,9 @@ describe('payload compatibility', () => {
   it('refuses an incompatible change at the same version, and takes it once the version is raised', () => {
     expect(publicationProblems('shop.job.done', published(v1), published(withoutLines))).toEqual(['shop.job.done (version 1): lines: removed']);
     expect(publicationProblems('shop.job.done', published(v1), published(withoutLines, 2))).toEqual([]);
-    expect(publicationProblems('shop.job.done', published(v1, 2), published(v1, 1))).toEqual(['shop.job.done: version 1 is lower than the published version 2']);
+    expect(publicationProblems('shop.job.done', published(v1, 2), published(v1, 1))).toEqual([
+      'shop.job.done: version 1 is lower than the published version 2',
+    ]);
   });
 });
 

@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { assembleContracts, crudEvents, crudEventsOf, defineContract, Instant, Nullable, OneOf, Payload, payloadErrors, payloadJsonSchema, Reference, type DeliveredOf } from './contract.ts';
+import {
+  assembleContracts,
+  crudEvents,
+  crudEventsOf,
+  defineContract,
+  Instant,
+  Nullable,
+  OneOf,
+  Payload,
+  payloadErrors,
+  payloadJsonSchema,
+  Reference,
+  type DeliveredOf,
+} from './contract.ts';
 import { defineConsumer } from './consumer.ts';
 import { Type } from '@sinclair/typebox';
 
-const JobSnapshot = Payload({
-  id: Type.String({ format: 'uuid' }),
-  customerId: Reference('Customer'),
-  status: OneOf(['OPEN', 'DONE']),
-  dueAt: Nullable(Instant()),
-}, 'A job of the shop');
+const JobSnapshot = Payload(
+  {
+    id: Type.String({ format: 'uuid' }),
+    customerId: Reference('Customer'),
+    status: OneOf(['OPEN', 'DONE']),
+    dueAt: Nullable(Instant()),
+  },
+  'A job of the shop',
+);
 
 const shop = defineContract('shop', {
   ...crudEvents('job', 'job', JobSnapshot, { webhook: true }),
@@ -35,7 +51,14 @@ describe('a contract', () => {
 
   it('publishes its payloads as JSON Schema, references marked', () => {
     const schema = payloadJsonSchema(shop.events['job.done']);
-    expect(schema).toMatchObject({ title: 'shop.job.done', description: 'A job was done', 'x-version': 2, type: 'object', additionalProperties: false, required: ['id', 'customerId', 'status', 'dueAt'] });
+    expect(schema).toMatchObject({
+      title: 'shop.job.done',
+      description: 'A job was done',
+      'x-version': 2,
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'customerId', 'status', 'dueAt'],
+    });
     expect((schema.properties as Record<string, object>).customerId).toMatchObject({ type: 'string', format: 'uuid', 'x-references': 'Customer' });
   });
 
@@ -52,7 +75,7 @@ describe('a contract', () => {
     const consumer = defineConsumer({
       queue: 'shop.test',
       events: [shop.events['job.done'], shop.events['job.updated']],
-      async handle(event: DeliveredOf<typeof shop.events['job.done'] | typeof shop.events['job.updated']>) {
+      async handle(event: DeliveredOf<(typeof shop.events)['job.done'] | (typeof shop.events)['job.updated']>) {
         if (event.name === 'shop.job.updated') seen.push(...event.data.changed);
         // @ts-expect-error a done job's payload has no `changed`
         else seen.push(...event.data.changed);

@@ -63,11 +63,16 @@ export function crudEvents<const K extends string, P extends TObject>(entity: K,
 
 /** A snapshot plus the names of the fields a change touched. */
 export function changed<P extends TObject>(payload: P) {
-  return Type.Composite([payload, Type.Object({ changed: Type.Array(Type.String(), { description: 'The fields this change set' }) })], { additionalProperties: false });
+  return Type.Composite([payload, Type.Object({ changed: Type.Array(Type.String(), { description: 'The fields this change set' }) })], {
+    additionalProperties: false,
+  });
 }
 
 /** The created/updated/deleted event types of one entity in a contract, for the kit's CRUD resolvers. */
-export function crudEventsOf<K extends string, E extends { readonly [N in `${K}.created` | `${K}.updated` | `${K}.deleted`]: EventType }>(events: E, entity: K) {
+export function crudEventsOf<K extends string, E extends { readonly [N in `${K}.created` | `${K}.updated` | `${K}.deleted`]: EventType }>(
+  events: E,
+  entity: K,
+) {
   return {
     created: events[`${entity}.created`] as E[`${K}.created`],
     updated: events[`${entity}.updated`] as E[`${K}.updated`],
@@ -95,7 +100,10 @@ export const Id = (description?: string) => Type.String({ format: 'uuid', ...(de
 export const Instant = (description?: string) => Type.String({ format: 'date-time', ...(description && { description }) });
 /** One of a fixed set of words (a status). */
 export const OneOf = <const V extends readonly [string, ...string[]]>(values: V, description?: string) =>
-  Type.Union(values.map((value) => Type.Literal(value)), description ? { description } : {}) as unknown as TUnion<{ [I in keyof V]: TLiteral<V[I]> } & TSchema[]>;
+  Type.Union(
+    values.map((value) => Type.Literal(value)),
+    description ? { description } : {},
+  ) as unknown as TUnion<{ [I in keyof V]: TLiteral<V[I]> } & TSchema[]>;
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 /** An amount in minor units of a currency (cents). */
 export const MinorUnits = (description?: string) => Type.Integer({ description: description ?? 'In minor units of the currency (cents)' });

@@ -119,7 +119,9 @@ export class EventBus {
    */
   async publish(em: EntityManager, type: EventType, event: Publication<EventType>): Promise<EventEnvelope> {
     if (!this.contract || this.contract.events[type.name.slice(this.contract.subgraph.length + 1)] !== type) {
-      throw new Error(`Event ${type.name} is not in the ${this.contract?.subgraph ?? 'publishing subgraph\'s'} contract: a subgraph publishes only its own events`);
+      throw new Error(
+        `Event ${type.name} is not in the ${this.contract?.subgraph ?? "publishing subgraph's"} contract: a subgraph publishes only its own events`,
+      );
     }
     const errors = payloadErrors(type, event.data);
     if (errors.length) throw new Error(`Event ${type.name} does not carry its declared payload: ${errors.join('; ')}`);
@@ -168,10 +170,13 @@ export class EventBus {
     const { everything: _all, ...match } = about as CatchUpMatch & { everything?: true };
     // straight from pg-boss' job table (every queue's table is a partition of it): only the unhandled
     // ones, however many the tenant has handled before (a page of `findJobs` would start with those)
-    const { rows } = await this.boss.getDb().executeSql(
-      `select data from pgboss.job where name = $1 and state::text = any($2::text[]) and data @> $3::jsonb order by created_on, id`,
-      [queue, [...UNHANDLED_STATES], JSON.stringify(match)],
-    );
+    const { rows } = await this.boss
+      .getDb()
+      .executeSql(`select data from pgboss.job where name = $1 and state::text = any($2::text[]) and data @> $3::jsonb order by created_on, id`, [
+        queue,
+        [...UNHANDLED_STATES],
+        JSON.stringify(match),
+      ]);
     const unhandled = rows as { data: EventEnvelope }[];
     for (const job of unhandled) await handle(job.data);
     return unhandled.length;
@@ -219,7 +224,14 @@ export class EventBus {
       await this.boss.updateQueue(queue, { heartbeatSeconds: HEARTBEAT_SECONDS, ...(expireInSeconds && { expireInSeconds }) });
       return;
     }
-    const settings = { retryLimit, retryDelay: 1, retryBackoff: true, notify: true, heartbeatSeconds: HEARTBEAT_SECONDS, ...(expireInSeconds && { expireInSeconds }) };
+    const settings = {
+      retryLimit,
+      retryDelay: 1,
+      retryBackoff: true,
+      notify: true,
+      heartbeatSeconds: HEARTBEAT_SECONDS,
+      ...(expireInSeconds && { expireInSeconds }),
+    };
     await this.boss.createQueue(queue, settings).catch(async (error: unknown) => {
       if (!(await this.boss.getQueue(queue))) throw error; // a replica created it first: fine
     });
@@ -228,7 +240,13 @@ export class EventBus {
   /** Whether events work now: the job queue's database answers and the live signal is listening. */
   async ready(): Promise<boolean> {
     if (!this.live.connected) return false;
-    return this.boss.getDb().executeSql('select 1').then(() => true, () => false);
+    return this.boss
+      .getDb()
+      .executeSql('select 1')
+      .then(
+        () => true,
+        () => false,
+      );
   }
 
   async stop(): Promise<void> {

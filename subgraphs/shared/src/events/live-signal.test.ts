@@ -29,7 +29,9 @@ afterAll(async () => {
 
 /** This signal's listening backends (its connection is named after it; other files' are not). */
 const listeners = async () =>
-  (await admin.query<{ pid: number }>(`select pid from pg_stat_activity where application_name = $1 and query ilike 'LISTEN%'`, [`atelier-${name}-live`])).rows.map((row) => row.pid);
+  (
+    await admin.query<{ pid: number }>(`select pid from pg_stat_activity where application_name = $1 and query ilike 'LISTEN%'`, [`atelier-${name}-live`])
+  ).rows.map((row) => row.pid);
 
 async function until(condition: () => Promise<boolean> | boolean): Promise<void> {
   while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 50));

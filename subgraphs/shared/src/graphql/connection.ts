@@ -102,7 +102,8 @@ export async function paginate<T extends object>(
   try {
     cursor = (await em.findByCursor(entity, { ...options, after: args.after } as never)) as Cursor<T>;
   } catch (error) {
-    if (args.after && error instanceof Error && /cursor/i.test(error.message)) throw badUserInput([{ field: 'after', message: 'is not a cursor of this list' }]);
+    if (args.after && error instanceof Error && /cursor/i.test(error.message))
+      throw badUserInput([{ field: 'after', message: 'is not a cursor of this list' }]);
     throw error;
   }
   const nodes = cursor.items as T[];

@@ -67,7 +67,10 @@ export interface CrudOptions<T extends TenantOwned, C extends object, U extends 
   referencedAs?: string;
 }
 
-export type ReadOptions<T extends TenantOwned> = Pick<CrudOptions<T, object, object>, 'entity' | 'typeName' | 'plural' | 'filter' | 'orderBy' | 'searchColumns'> & {
+export type ReadOptions<T extends TenantOwned> = Pick<
+  CrudOptions<T, object, object>,
+  'entity' | 'typeName' | 'plural' | 'filter' | 'orderBy' | 'searchColumns'
+> & {
   /** The entity's events (or their topic `<subgraph>.<entity>`), which its `…Changed` subscription follows. */
   events: string | CrudEventTypes;
   roles: { read: Role[] };
@@ -157,7 +160,13 @@ export function readResolver<T extends TenantOwned>(options: ReadOptions<T>) {
  * Loads an entity of the caller's tenant or fails with NOT_FOUND. `lock`: under a row lock for the rest of
  * the transaction, read afresh, so concurrent changes of the same row queue up instead of both passing checks.
  */
-export async function findOrFail<T extends object>(em: EntityManager, entity: Class<T>, typeName: string, id: string, options: { lock?: boolean } = {}): Promise<T> {
+export async function findOrFail<T extends object>(
+  em: EntityManager,
+  entity: Class<T>,
+  typeName: string,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<T> {
   const lock = options.lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {};
   const found = isUuid(id) ? await em.findOne(entity, { id } as never, lock as never) : null;
   if (!found) throw notFound(typeName, id);
@@ -165,7 +174,13 @@ export async function findOrFail<T extends object>(em: EntityManager, entity: Cl
 }
 
 /** Commits a domain event of the caller inside the write's transaction. */
-export async function publishChange<E extends EventType>(context: SubgraphContext, em: EntityManager, type: E, entityId: string, data: PayloadOf<E>): Promise<void> {
+export async function publishChange<E extends EventType>(
+  context: SubgraphContext,
+  em: EntityManager,
+  type: E,
+  entityId: string,
+  data: PayloadOf<E>,
+): Promise<void> {
   await publish(em, type, { tenantId: requireTenant(context), entityId, actorId: context.caller.actorId, data });
 }
 

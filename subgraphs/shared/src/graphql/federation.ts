@@ -16,10 +16,25 @@ const LATEST_COMPOSABLE_MINOR = 14;
 
 /** Every directive of the federation spec, with the minor version of 2.x that brought it; the first five keep today's SDL order. */
 const FEDERATION_DIRECTIVES: Record<string, number> = {
-  key: 0, shareable: 0, external: 0, requires: 0, provides: 0,
-  override: 0, inaccessible: 0, tag: 0, extends: 0,
-  composeDirective: 1, interfaceObject: 3, authenticated: 5, requiresScopes: 5, policy: 6,
-  context: 8, fromContext: 8, cost: 9, listSize: 9, cacheTag: 12,
+  key: 0,
+  shareable: 0,
+  external: 0,
+  requires: 0,
+  provides: 0,
+  override: 0,
+  inaccessible: 0,
+  tag: 0,
+  extends: 0,
+  composeDirective: 1,
+  interfaceObject: 3,
+  authenticated: 5,
+  requiresScopes: 5,
+  policy: 6,
+  context: 8,
+  fromContext: 8,
+  cost: 9,
+  listSize: 9,
+  cacheTag: 12,
 };
 
 export interface CustomDirective {

@@ -84,7 +84,10 @@ export const isUuid = (value: string) => UUID.test(value);
 
 /** Every ID of the API is a UUID: anything else in an ID filter is a mistake of the caller (and a query error in Postgres). */
 function notUuids(field: string, filter: IDFilter): FieldError[] {
-  const given = [...(['eq', 'ne'] as const).map((op) => [`${field}.${op}`, filter[op]] as const), ...(filter.in ?? []).map((id, index) => [`${field}.in.${index}`, id] as const)];
+  const given = [
+    ...(['eq', 'ne'] as const).map((op) => [`${field}.${op}`, filter[op]] as const),
+    ...(filter.in ?? []).map((id, index) => [`${field}.in.${index}`, id] as const),
+  ];
   return given.filter(([, id]) => id != null && !isUuid(id)).map(([path]) => ({ field: path, message: 'must be an ID (a UUID)' }));
 }
 

@@ -20,10 +20,15 @@ const apply =
  */
 export const Required = (type: ReturnTypeFunc, rules: Rule[], options: Options = {}) => apply(Field(type, options), ...rules);
 
-export const Optional = (type: ReturnTypeFunc, rules: Rule[], options: Options = {}) => apply(Field(type, { ...options, nullable: true }), IsOptional(), ...rules);
+export const Optional = (type: ReturnTypeFunc, rules: Rule[], options: Options = {}) =>
+  apply(Field(type, { ...options, nullable: true }), IsOptional(), ...rules);
 
 export const Changeable = (type: ReturnTypeFunc, rules: Rule[], options: Options = {}) =>
-  apply(Field(type, { ...options, nullable: true }), ValidateIf((_, value) => value !== undefined), ...rules);
+  apply(
+    Field(type, { ...options, nullable: true }),
+    ValidateIf((_, value) => value !== undefined),
+    ...rules,
+  );
 
 /**
  * Text that means something only with content (a name, a title): surrounding spaces are dropped before

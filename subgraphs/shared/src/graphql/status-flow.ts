@@ -73,9 +73,16 @@ const or = (statuses: readonly string[]) => statuses.join(' or ');
  * One function decides whether an action may be taken, so the mutation's refusal and the API's
  * `availableActions` can never disagree.
  */
-export function defineStatusFlow<S extends string, A extends string, Subject, Facts = undefined>(spec: StatusFlowSpec<S, A, Subject, Facts>): StatusFlow<S, A, Subject, Facts> {
+export function defineStatusFlow<S extends string, A extends string, Subject, Facts = undefined>(
+  spec: StatusFlowSpec<S, A, Subject, Facts>,
+): StatusFlow<S, A, Subject, Facts> {
   const names = Object.keys(spec.actions) as A[];
-  const next = new Map<S, S[]>(spec.statuses.map((status) => [status, [...new Set(names.filter((name) => spec.actions[name].from.includes(status)).map((name) => spec.actions[name].to))]]));
+  const next = new Map<S, S[]>(
+    spec.statuses.map((status) => [
+      status,
+      [...new Set(names.filter((name) => spec.actions[name].from.includes(status)).map((name) => spec.actions[name].to))],
+    ]),
+  );
   const nextStatuses = (status: S): readonly S[] => next.get(status) ?? [];
   const isFinal = (status: S) => nextStatuses(status).length === 0;
   const notFrom =
@@ -83,7 +90,12 @@ export function defineStatusFlow<S extends string, A extends string, Subject, Fa
     ((status: S, action: A): FieldError[] => {
       const to = spec.actions[action].to;
       const onward = nextStatuses(status);
-      return [{ field: 'status', message: `cannot go from ${status} to ${to}; ${onward.length ? `from ${status} it can go to ${or(onward)}` : `${status} is final`}` }];
+      return [
+        {
+          field: 'status',
+          message: `cannot go from ${status} to ${to}; ${onward.length ? `from ${status} it can go to ${or(onward)}` : `${status} is final`}`,
+        },
+      ];
     });
   const refuse = spec.refuse ?? ((reasons: FieldError[], message: string | undefined) => badUserInput(reasons, message));
 
@@ -129,7 +141,9 @@ export function defineStatusFlow<S extends string, A extends string, Subject, Fa
 
 /** A reason an action is refused: the field and message its mutation's BAD_USER_INPUT (or CONFLICT) names. */
 @Directive('@shareable')
-@ObjectType({ description: "Why an action is refused now: the same field and message as its mutation's refusal (`extensions.fields`; for `role`, the FORBIDDEN message)" })
+@ObjectType({
+  description: "Why an action is refused now: the same field and message as its mutation's refusal (`extensions.fields`; for `role`, the FORBIDDEN message)",
+})
 export class ActionReason {
   @Field(() => String) field!: string;
   @Field(() => String) message!: string;

@@ -5,7 +5,10 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     // class-validator's own messages start with the property name; ours do not: keep only the message
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -19,7 +22,8 @@ export async function validateArgument(argValue: unknown): Promise<void> {
   const values = Array.isArray(argValue) ? argValue : [argValue];
   const fields: FieldError[] = [];
   for (const value of values) {
-    if (value && typeof value === 'object') fields.push(...flatten(await validate(value, { forbidUnknownValues: false, skipMissingProperties: false, stopAtFirstError: true })));
+    if (value && typeof value === 'object')
+      fields.push(...flatten(await validate(value, { forbidUnknownValues: false, skipMissingProperties: false, stopAtFirstError: true })));
   }
   if (fields.length) throw badUserInput(fields);
 }

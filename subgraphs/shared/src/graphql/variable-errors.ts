@@ -43,7 +43,10 @@ function fieldPath(variable: string, at: string | undefined, nested: string | un
 /** The BAD_USER_INPUT form of a graphql-js variable error; null for any other error. */
 export function variableInputError(error: GraphQLError): GraphQLError | null {
   if (TOO_MANY.test(error.message)) {
-    return new GraphQLError('Invalid input: too many invalid values; the errors before this one name the first of them', { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', fields: [] } });
+    return new GraphQLError('Invalid input: too many invalid values; the errors before this one name the first of them', {
+      nodes: error.nodes,
+      extensions: { ...error.extensions, code: 'BAD_USER_INPUT', fields: [] },
+    });
   }
   const missing = VARIABLE_MISSING.exec(error.message);
   const match = VARIABLE_ERROR.exec(error.message);
@@ -58,5 +61,8 @@ export function variableInputError(error: GraphQLError): GraphQLError | null {
     field = fieldPath(variable, at, nested?.[1]);
     message = MISSING_FIELD.test(reason) ? 'is required' : UNKNOWN_FIELD.test(reason) ? 'is not a known field' : expectation(reason);
   }
-  return new GraphQLError(`Invalid input: ${field} ${message}`, { nodes: error.nodes, extensions: { ...error.extensions, code: 'BAD_USER_INPUT', fields: [{ field, message }] } });
+  return new GraphQLError(`Invalid input: ${field} ${message}`, {
+    nodes: error.nodes,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT', fields: [{ field, message }] },
+  });
 }

@@ -51,12 +51,15 @@ type AbstractClass = abstract new (...args: any[]) => object;
  * `archive<Type>(id)` and `restore<Type>(id)` on top of an entity's resolver; each publishes the entity's
  * `updated` event (changed: `archivedAt`) when it changes anything.
  */
-export function archiveResolver<B extends AbstractClass>(Base: B, options: {
-  entity: new (...args: never[]) => ArchivableEntity;
-  typeName: string;
-  writeRoles: Role[];
-  publishUpdated(context: SubgraphContext, em: EntityManager, record: ArchivableEntity): Promise<void>;
-}): B {
+export function archiveResolver<B extends AbstractClass>(
+  Base: B,
+  options: {
+    entity: new (...args: never[]) => ArchivableEntity;
+    typeName: string;
+    writeRoles: Role[];
+    publishUpdated(context: SubgraphContext, em: EntityManager, record: ArchivableEntity): Promise<void>;
+  },
+): B {
   const { entity, typeName } = options;
   const toggle = (archived: boolean) => async (id: string, context: SubgraphContext) =>
     context.em.transactional(async (em) => {
@@ -68,7 +71,10 @@ export function archiveResolver<B extends AbstractClass>(Base: B, options: {
   @Resolver()
   abstract class ArchiveResolver extends Base {
     @Authorized(options.writeRoles)
-    @Mutation(() => entity, { name: `archive${typeName}`, description: `Keeps the ${typeName} for history and leaves it out of lists (restore${typeName} undoes it)` })
+    @Mutation(() => entity, {
+      name: `archive${typeName}`,
+      description: `Keeps the ${typeName} for history and leaves it out of lists (restore${typeName} undoes it)`,
+    })
     archive(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext) {
       return toggle(true)(id, context);
     }

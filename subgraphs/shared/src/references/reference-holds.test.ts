@@ -39,7 +39,12 @@ let orm: MikroORM;
 let bus: EventBus;
 
 beforeAll(async () => {
-  orm = await createOrm({ databaseUrl: inject('databaseUrl'), schema, entities: [Nothing], migrations: [{ name: 'Migration1_reference_holds', class: HoldsMigration }] });
+  orm = await createOrm({
+    databaseUrl: inject('databaseUrl'),
+    schema,
+    entities: [Nothing],
+    migrations: [{ name: 'Migration1_reference_holds', class: HoldsMigration }],
+  });
   await migrate(orm, schema);
   bus = await EventBus.start({ databaseUrl: inject('databaseUrl'), emConfig: orm.em.config, name: schema, contract: holderContract });
   await bus.consume(holds, () => ({ em: orm.em.fork() }) as SubgraphContext);
@@ -57,15 +62,20 @@ const job = (clientId: string | null, workerIds: (string | null)[] = []) => ({
 });
 
 async function publishJob(verb: 'created' | 'updated' | 'deleted', data: ReturnType<typeof job>) {
-  await orm.em.fork().transactional((em) =>
-    publish(em, jobEvents[`job.${verb}`], { tenantId, entityId: data.id, data: verb === 'updated' ? { ...data, changed: ['clientId'] } : data }),
-  );
+  await orm.em
+    .fork()
+    .transactional((em) =>
+      publish(em, jobEvents[`job.${verb}`], { tenantId, entityId: data.id, data: verb === 'updated' ? { ...data, changed: ['clientId'] } : data }),
+    );
 }
 
 const heldBy = async (type: string, id: string) => (await holdsOn(orm.em.fork(), tenantId, type, [id])).get(id) ?? [];
 
 async function deleteRefusal(type: string, id: string): Promise<GraphQLError | undefined> {
-  return refuseHeldDelete(orm.em.fork(), tenantId, type, [id]).then(() => undefined, (error: GraphQLError) => error);
+  return refuseHeldDelete(orm.em.fork(), tenantId, type, [id]).then(
+    () => undefined,
+    (error: GraphQLError) => error,
+  );
 }
 
 describe('reference holds learnt from a contract', () => {
@@ -85,7 +95,12 @@ describe('reference holds learnt from a contract', () => {
     expect(await heldBy('Client', client)).toEqual([{ holderType: 'holder.job', count: 2 }]);
     expect(await heldBy('Worker', worker)).toEqual([{ holderType: 'holder.job', count: 1 }]);
     const refusal = await deleteRefusal('Client', client);
-    expect(refusal?.extensions).toMatchObject({ code: 'CONFLICT', type: 'Client', id: client, referencedBy: [{ id: client, holders: [{ holderType: 'holder.job', count: 2 }] }] });
+    expect(refusal?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      type: 'Client',
+      id: client,
+      referencedBy: [{ id: client, holders: [{ holderType: 'holder.job', count: 2 }] }],
+    });
     expect(refusal?.message).toBe('Client is referenced by 2 jobs; delete what points at it first');
     expect(await deleteRefusal('Client', randomUUID())).toBeUndefined();
   });
@@ -109,7 +124,14 @@ describe('reference holds learnt from a contract', () => {
     const client = randomUUID();
     const held = job(client);
     const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds)).toISOString();
-    const event = (name: string, occurredAt: string, data: object) => ({ id: randomUUID(), name, tenantId, entityId: held.id, occurredAt, data: data as Record<string, unknown> });
+    const event = (name: string, occurredAt: string, data: object) => ({
+      id: randomUUID(),
+      name,
+      tenantId,
+      entityId: held.id,
+      occurredAt,
+      data: data as Record<string, unknown>,
+    });
     const paths = referencePaths(Job);
     await applyHolds(orm.em.fork(), schema, paths, event('holder.job.created', at(1), held));
     await applyHolds(orm.em.fork(), schema, paths, event('holder.job.created', at(1), held));

@@ -139,7 +139,13 @@ function counted({ holderType, count }: HeldBy): string {
  * Refuses (CONFLICT, writing nothing) to delete records of `type` that other records point at, saying
  * what holds each: deleting them would leave those records pointing at nothing.
  */
-export async function refuseHeldDelete(em: EntityManager, tenantId: string, type: string, ids: readonly string[], advice = 'delete what points at it first'): Promise<void> {
+export async function refuseHeldDelete(
+  em: EntityManager,
+  tenantId: string,
+  type: string,
+  ids: readonly string[],
+  advice = 'delete what points at it first',
+): Promise<void> {
   const held = await holdsOn(em, tenantId, type, ids);
   if (!held.size) return;
   const [[id, by]] = [...held] as [[string, HeldBy[]]];

@@ -76,7 +76,12 @@ describe("a subgraph's readiness through a database outage", () => {
       }
     })();
     const signed = signContext({ tenantId, actorId: randomUUID(), actorType: 'user', roles: [Role.OWNER] }, contextSecret());
-    const { createCustomer } = await expectData(subgraph.url, `mutation { createCustomer(input: { name: "After the outage" }) { id } }`, {}, { headers: { [CONTEXT_HEADER]: signed } });
+    const { createCustomer } = await expectData(
+      subgraph.url,
+      `mutation { createCustomer(input: { name: "After the outage" }) { id } }`,
+      {},
+      { headers: { [CONTEXT_HEADER]: signed } },
+    );
     await changed;
     expect(changes).toMatchObject([{ kind: 'CREATED', entityId: createCustomer.id }]);
   });

@@ -82,7 +82,11 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
   const parts = assembleFeatures(definition.features);
   let schemaPromise: Promise<GraphQLSchema> | undefined;
   const schema = () =>
-    (schemaPromise ??= buildFederatedSchema({ resolvers: parts.resolvers as [Function, ...Function[]], orphanedTypes: parts.orphanedTypes }, parts.referenceResolvers, definition.federation));
+    (schemaPromise ??= buildFederatedSchema(
+      { resolvers: parts.resolvers as [Function, ...Function[]], orphanedTypes: parts.orphanedTypes },
+      parts.referenceResolvers,
+      definition.federation,
+    ));
 
   const openOrm = (databaseUrl: string, onQuery?: (sql: string) => void) =>
     createOrm({ databaseUrl, schema: definition.name, entities: parts.entities, migrations: definition.migrations, onQuery });
@@ -124,7 +128,12 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
       const host = options.host ?? '127.0.0.1';
       let port: number;
       try {
-        port = await listen(server, { port: options.port ?? 0, host, service: `The ${definition.name} subgraph`, portVariable: `${definition.name.toUpperCase()}_PORT` });
+        port = await listen(server, {
+          port: options.port ?? 0,
+          host,
+          service: `The ${definition.name} subgraph`,
+          portVariable: `${definition.name.toUpperCase()}_PORT`,
+        });
       } catch (error) {
         wss.close();
         await bus.stop();
@@ -140,10 +149,11 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
         url,
         port,
         ...services,
-        stop: () => (stopping ??= shutdown(server, wss, async () => {
-          await bus.stop();
-          await orm.close();
-        })),
+        stop: () =>
+          (stopping ??= shutdown(server, wss, async () => {
+            await bus.stop();
+            await orm.close();
+          })),
       };
     },
   };
@@ -260,4 +270,3 @@ async function shutdown(server: Server, wss: WebSocketServer, closeResources: ()
   clearTimeout(grace);
   await closeResources();
 }
-

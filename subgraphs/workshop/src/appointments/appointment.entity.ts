@@ -10,7 +10,10 @@ export enum AppointmentStatus {
   NO_SHOW = 'NO_SHOW',
 }
 
-registerEnumType(AppointmentStatus, { name: 'AppointmentStatus', description: 'Booked (holds its technician and bay), cancelled, completed, or the customer did not come' });
+registerEnumType(AppointmentStatus, {
+  name: 'AppointmentStatus',
+  description: 'Booked (holds its technician and bay), cancelled, completed, or the customer did not come',
+});
 
 /**
  * A customer's booking at the shop, optionally for a vehicle, a technician and a bay. Booked
@@ -26,11 +29,13 @@ registerEnumType(AppointmentStatus, { name: 'AppointmentStatus', description: 'B
 // written as PostgreSQL prints them back, so schema diffs see no change (needs btree_gist, see the migration)
 @Check({
   name: 'appointments_technician_no_overlap',
-  expression: "EXCLUDE USING gist (tenant_id WITH =, technician_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE (((status = 'BOOKED'::text) AND (technician_id IS NOT NULL)))",
+  expression:
+    "EXCLUDE USING gist (tenant_id WITH =, technician_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE (((status = 'BOOKED'::text) AND (technician_id IS NOT NULL)))",
 })
 @Check({
   name: 'appointments_bay_no_overlap',
-  expression: "EXCLUDE USING gist (tenant_id WITH =, bay WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE (((status = 'BOOKED'::text) AND (bay IS NOT NULL)))",
+  expression:
+    "EXCLUDE USING gist (tenant_id WITH =, bay WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE (((status = 'BOOKED'::text) AND (bay IS NOT NULL)))",
 })
 export class Appointment extends TenantOwned {
   @Field(() => ID, { description: 'The customer (from crm)' })

@@ -8,7 +8,16 @@ import { Vehicle } from '../vehicles/vehicle.entity.ts';
 import { vehicleReference } from '../vehicles/vehicle.resolver.ts';
 import { Appointment, AppointmentStatus } from './appointment.entity.ts';
 import { AppointmentFilter, CancelAppointmentArgs, CreateAppointmentInput, RescheduleAppointmentArgs, UpdateAppointmentInput } from './appointment.inputs.ts';
-import { appointmentFlow, AppointmentAvailableAction, WRITE, assertSlotFree, checkReferences, checkTimes, normaliseBay, translateOverlaps } from './appointment.rules.ts';
+import {
+  appointmentFlow,
+  AppointmentAvailableAction,
+  WRITE,
+  assertSlotFree,
+  checkReferences,
+  checkTimes,
+  normaliseBay,
+  translateOverlaps,
+} from './appointment.rules.ts';
 import { cancelAppointment, rescheduleAppointment } from './appointment.service.ts';
 import { appointmentSnapshot } from './appointment.snapshot.ts';
 
@@ -34,7 +43,8 @@ export class AppointmentResolver extends crudResolver({
     return data;
   },
   toUpdateData: async (input, current, em, context) => {
-    if (input.status === AppointmentStatus.CANCELLED) throw badUserInput([{ field: 'status', message: 'cannot be set here: use cancelAppointment with a reason' }]);
+    if (input.status === AppointmentStatus.CANCELLED)
+      throw badUserInput([{ field: 'status', message: 'cannot be set here: use cancelAppointment with a reason' }]);
     const data = { ...input, ...(input.bay !== undefined && { bay: normaliseBay(input.bay) }) };
     const merged = { ...current, ...Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)), id: current.id } as Appointment;
     checkTimes(merged.startsAt, merged.endsAt);

@@ -1,4 +1,15 @@
-import { ADMINS, availableActionType, badUserInput, conflict, defineStatusFlow, requireTenant, Role, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
+import {
+  ADMINS,
+  availableActionType,
+  badUserInput,
+  conflict,
+  defineStatusFlow,
+  requireTenant,
+  Role,
+  type EntityManager,
+  type FieldError,
+  type SubgraphContext,
+} from '@atelier/kit';
 import { assertKnownCustomer } from '../customers/customer-projection.ts';
 import { Technician } from '../technicians/technician.entity.ts';
 import { Vehicle } from '../vehicles/vehicle.entity.ts';
@@ -48,9 +59,12 @@ const OVERLAP_CONSTRAINTS: Record<string, 'technicianId' | 'bay'> = {
 };
 
 const alreadyBooked = (fields: ('technicianId' | 'bay')[]) =>
-  conflict(`The ${fields.map((field) => (field === 'bay' ? 'bay' : 'technician')).join(' and ')} ${fields.length > 1 ? 'are' : 'is'} already booked at that time`, {
-    fields: fields.map((field) => ({ field, message: 'is already booked at that time' })),
-  });
+  conflict(
+    `The ${fields.map((field) => (field === 'bay' ? 'bay' : 'technician')).join(' and ')} ${fields.length > 1 ? 'are' : 'is'} already booked at that time`,
+    {
+      fields: fields.map((field) => ({ field, message: 'is already booked at that time' })),
+    },
+  );
 
 /** Bays are named by the shop; surrounding spaces are not part of the name. */
 export const normaliseBay = (bay: string | null | undefined) => (typeof bay === 'string' ? bay.trim() : bay);
@@ -87,7 +101,12 @@ export async function checkReferences(
  */
 export async function assertSlotFree(em: EntityManager, slot: Slot): Promise<void> {
   if (slot.status !== AppointmentStatus.BOOKED) return;
-  const overlapping = { status: AppointmentStatus.BOOKED, startsAt: { $lt: slot.endsAt }, endsAt: { $gt: slot.startsAt }, ...(slot.id && { id: { $ne: slot.id } }) };
+  const overlapping = {
+    status: AppointmentStatus.BOOKED,
+    startsAt: { $lt: slot.endsAt },
+    endsAt: { $gt: slot.startsAt },
+    ...(slot.id && { id: { $ne: slot.id } }),
+  };
   const taken: ('technicianId' | 'bay')[] = [];
   if (slot.technicianId && (await em.count(Appointment, { ...overlapping, technicianId: slot.technicianId }))) taken.push('technicianId');
   if (slot.bay && (await em.count(Appointment, { ...overlapping, bay: slot.bay }))) taken.push('bay');
@@ -108,7 +127,11 @@ export async function translateOverlaps<R>(work: () => Promise<R>): Promise<R> {
 
 /** The constraint name and message of an exclusion violation, however the driver wrapped it; null otherwise. */
 function exclusionViolation(error: unknown): string | null {
-  for (let current = error as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth++) {
+  for (
+    let current = error as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    current && depth < 5;
+    current = current.cause as typeof current, depth++
+  ) {
     if (current.code === '23P01') return `${String(current.constraint ?? '')} ${String(current.message ?? '')}`;
   }
   return null;

@@ -34,7 +34,12 @@ export function rescheduleAppointment(context: SubgraphContext, args: Reschedule
       checkTimes(slot.startsAt, slot.endsAt);
       if (slot.technicianId !== current.technicianId) await checkReferences(em, context, { technicianId: slot.technicianId });
       await assertSlotFree(em, slot);
-      const previous = { startsAt: current.startsAt.toISOString(), endsAt: current.endsAt.toISOString(), technicianId: current.technicianId ?? null, bay: current.bay ?? null };
+      const previous = {
+        startsAt: current.startsAt.toISOString(),
+        endsAt: current.endsAt.toISOString(),
+        technicianId: current.technicianId ?? null,
+        bay: current.bay ?? null,
+      };
       em.assign(current, { startsAt: slot.startsAt, endsAt: slot.endsAt, technicianId: slot.technicianId ?? null, bay: slot.bay ?? null });
       await em.flush();
       await publishChange(context, em, workshopEvents['appointment.rescheduled'], current.id, { ...appointmentSnapshot(current), previous });

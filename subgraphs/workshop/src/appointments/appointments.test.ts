@@ -23,7 +23,12 @@ const newDay = () => {
 };
 
 async function technician(name: string, as: TestOrganization = garage): Promise<string> {
-  const { createTechnician } = await expectData(system.gatewayUrl, `mutation($input: CreateTechnicianInput!) { createTechnician(input: $input) { id skills } }`, { input: { name, skills: [' Diesel ', 'diesel', 'Electrical'] } }, as);
+  const { createTechnician } = await expectData(
+    system.gatewayUrl,
+    `mutation($input: CreateTechnicianInput!) { createTechnician(input: $input) { id skills } }`,
+    { input: { name, skills: [' Diesel ', 'diesel', 'Electrical'] } },
+    as,
+  );
   return createTechnician.id;
 }
 
@@ -35,7 +40,12 @@ beforeAll(async () => {
   garage = await system.createOrganization();
   const { createCustomer } = await expectData(system.gatewayUrl, `mutation { createCustomer(input: { name: "Ada Lovelace" }) { id } }`, {}, garage);
   customerId = createCustomer.id;
-  const { createVehicle } = await expectData(system.gatewayUrl, `mutation($owner: ID) { createVehicle(input: { make: "Honda", model: "Jazz", ownerId: $owner }) { id } }`, { owner: customerId }, garage);
+  const { createVehicle } = await expectData(
+    system.gatewayUrl,
+    `mutation($owner: ID) { createVehicle(input: { make: "Honda", model: "Jazz", ownerId: $owner }) { id } }`,
+    { owner: customerId },
+    garage,
+  );
   vehicleId = createVehicle.id;
 });
 afterAll(() => system?.stop());
@@ -46,7 +56,15 @@ describe('appointments through the gateway', () => {
     const tech = await technician('Rosa Parks');
     const booked = await book({ vehicleId, technicianId: tech, bay: ' Bay 1 ', startsAt: at(9), endsAt: at(10, 30), notes: 'Oil change' });
     expect(booked.errors).toBeUndefined();
-    expect(booked.data?.createAppointment).toMatchObject({ customerId, vehicleId, technicianId: tech, bay: 'Bay 1', status: 'BOOKED', startsAt: at(9), endsAt: at(10, 30) });
+    expect(booked.data?.createAppointment).toMatchObject({
+      customerId,
+      vehicleId,
+      technicianId: tech,
+      bay: 'Bay 1',
+      status: 'BOOKED',
+      startsAt: at(9),
+      endsAt: at(10, 30),
+    });
 
     const { customer } = await expectData(
       system.gatewayUrl,
@@ -109,23 +127,44 @@ describe('appointments through the gateway', () => {
     // cancelled once is cancelled: it cannot be cancelled, rescheduled, or booked again over the new one
     expect(errorOf(await graphql(system.gatewayUrl, CANCEL, { id, reason: 'again' }, garage)).code).toBe('CONFLICT');
     expect(errorOf(await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: at(11), endsAt: at(12) }, garage)).code).toBe('CONFLICT');
-    expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { status: 'BOOKED' } }, garage))).toMatchObject({ code: 'CONFLICT', fields: ['technicianId', 'bay'] });
+    expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { status: 'BOOKED' } }, garage))).toMatchObject({
+      code: 'CONFLICT',
+      fields: ['technicianId', 'bay'],
+    });
   });
 
   it('offers a booked appointment its actions, and refuses them once cancelled with the reasons availableActions gives', async () => {
     const at = newDay();
     const id = (await book({ startsAt: at(9), endsAt: at(10) })).data?.createAppointment.id as string;
     const actionsOf = async () =>
-      (await expectData(system.gatewayUrl, `query($id: ID!) { appointment(id: $id) { availableActions { action mutation next allowed reasons { field message } } } }`, { id }, garage)).appointment.availableActions;
+      (
+        await expectData(
+          system.gatewayUrl,
+          `query($id: ID!) { appointment(id: $id) { availableActions { action mutation next allowed reasons { field message } } } }`,
+          { id },
+          garage,
+        )
+      ).appointment.availableActions;
     expect(await actionsOf()).toEqual([
       { action: 'RESCHEDULE', mutation: 'rescheduleAppointment', next: true, allowed: true, reasons: [] },
       { action: 'CANCEL', mutation: 'cancelAppointment', next: true, allowed: true, reasons: [] },
     ]);
     await expectData(system.gatewayUrl, CANCEL, { id, reason: 'Customer called' }, garage);
     const [reschedule, cancel] = await actionsOf();
-    expect(reschedule).toMatchObject({ allowed: false, next: false, reasons: [{ field: 'status', message: 'Only a booked appointment can be rescheduled; this one is CANCELLED' }] });
-    expect(cancel).toMatchObject({ allowed: false, next: false, reasons: [{ field: 'status', message: 'Only a booked appointment can be cancelled; this one is CANCELLED' }] });
-    const refusals = [await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: at(11), endsAt: at(12) }, garage), await graphql(system.gatewayUrl, CANCEL, { id, reason: 'again' }, garage)];
+    expect(reschedule).toMatchObject({
+      allowed: false,
+      next: false,
+      reasons: [{ field: 'status', message: 'Only a booked appointment can be rescheduled; this one is CANCELLED' }],
+    });
+    expect(cancel).toMatchObject({
+      allowed: false,
+      next: false,
+      reasons: [{ field: 'status', message: 'Only a booked appointment can be cancelled; this one is CANCELLED' }],
+    });
+    const refusals = [
+      await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: at(11), endsAt: at(12) }, garage),
+      await graphql(system.gatewayUrl, CANCEL, { id, reason: 'again' }, garage),
+    ];
     expect(refusals.map((refusal) => refusal.errors?.[0]?.extensions)).toMatchObject([
       { code: 'CONFLICT', fields: reschedule.reasons },
       { code: 'CONFLICT', fields: cancel.reasons },
@@ -159,7 +198,8 @@ describe('appointments through the gateway', () => {
          values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, 'BOOKED', now(), now())`,
         [garage.organizationId, customerId, technicianId, bay, from, to],
       );
-    const technicianId = (await expectData(system.gatewayUrl, `mutation { createTechnician(input: { name: "Raw SQL" }) { id } }`, {}, garage)).createTechnician.id;
+    const technicianId = (await expectData(system.gatewayUrl, `mutation { createTechnician(input: { name: "Raw SQL" }) { id } }`, {}, garage)).createTechnician
+      .id;
     await insert(technicianId, null, '2031-01-01T09:00:00Z', '2031-01-01T10:00:00Z');
     await expect(insert(technicianId, null, '2031-01-01T09:30:00Z', '2031-01-01T10:30:00Z')).rejects.toMatchObject({ code: '23P01' });
     await insert(null, 'RAW-BAY', '2031-01-01T09:00:00Z', '2031-01-01T10:00:00Z');
@@ -170,7 +210,10 @@ describe('appointments through the gateway', () => {
   it('lets exactly one of two concurrent bookings of the same bay win', async () => {
     for (let round = 0; round < 3; round++) {
       const at = newDay();
-      const results = await Promise.all([book({ bay: `Race bay ${round}`, startsAt: at(9), endsAt: at(10) }), book({ bay: `Race bay ${round}`, startsAt: at(9), endsAt: at(10) })]);
+      const results = await Promise.all([
+        book({ bay: `Race bay ${round}`, startsAt: at(9), endsAt: at(10) }),
+        book({ bay: `Race bay ${round}`, startsAt: at(9), endsAt: at(10) }),
+      ]);
       expect(results.filter((result) => !result.errors)).toHaveLength(1);
       expect(results.filter((result) => result.errors).map(errorOf)).toEqual([expect.objectContaining({ code: 'CONFLICT', fields: ['bay'] })]);
     }
@@ -192,7 +235,12 @@ describe('appointments through the gateway', () => {
     const unchanged = await expectData(system.gatewayUrl, `query($id: ID!) { appointment(id: $id) { startsAt technicianId } }`, { id }, garage);
     expect(unchanged.appointment).toEqual({ startsAt: at(9), technicianId: tech });
 
-    const { rescheduleAppointment } = await expectData(system.gatewayUrl, RESCHEDULE, { id, startsAt: at(14, 30), endsAt: at(15, 30), technicianId: other, bay: 'Bay 7' }, garage);
+    const { rescheduleAppointment } = await expectData(
+      system.gatewayUrl,
+      RESCHEDULE,
+      { id, startsAt: at(14, 30), endsAt: at(15, 30), technicianId: other, bay: 'Bay 7' },
+      garage,
+    );
     expect(rescheduleAppointment).toMatchObject({ startsAt: at(14, 30), endsAt: at(15, 30), technicianId: other, bay: 'Bay 7', status: 'BOOKED' });
   });
 
@@ -208,13 +256,20 @@ describe('appointments through the gateway', () => {
       fields: ['customerId', 'vehicleId', 'technicianId', 'bay'],
     });
     // dates nobody books: the years 1 and 9999, before 2000, more than five years ahead
-    for (const [startsAt, endsAt] of [['0001-01-01T09:00:00Z', '0001-01-01T10:00:00Z'], ['9999-12-31T09:00:00Z', '9999-12-31T10:00:00Z'], ['1999-12-31T09:00:00Z', '1999-12-31T10:00:00Z']]) {
+    for (const [startsAt, endsAt] of [
+      ['0001-01-01T09:00:00Z', '0001-01-01T10:00:00Z'],
+      ['9999-12-31T09:00:00Z', '9999-12-31T10:00:00Z'],
+      ['1999-12-31T09:00:00Z', '1999-12-31T10:00:00Z'],
+    ]) {
       expect(errorOf(await book({ startsAt, endsAt })), startsAt).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['startsAt', 'endsAt'] });
     }
     const sixYearsAhead = new Date(Date.now() + 6 * 365 * 24 * 3_600_000);
     sixYearsAhead.setUTCHours(9, 0, 0, 0);
     const farEnd = new Date(sixYearsAhead.getTime() + 3_600_000).toISOString();
-    expect(errorOf(await book({ startsAt: sixYearsAhead.toISOString(), endsAt: farEnd }))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['startsAt', 'endsAt'] });
+    expect(errorOf(await book({ startsAt: sixYearsAhead.toISOString(), endsAt: farEnd }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['startsAt', 'endsAt'],
+    });
     const unknownVehicle = await book({ vehicleId: '7d9f5a52-52b5-4b8b-9a38-0d1c2f6f0a11', startsAt: at(9), endsAt: at(10) });
     expect(errorOf(unknownVehicle)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['vehicleId'] });
     const unknownTechnician = await book({ technicianId: '7d9f5a52-52b5-4b8b-9a38-0d1c2f6f0a11', startsAt: at(9), endsAt: at(10) });
@@ -224,12 +279,30 @@ describe('appointments through the gateway', () => {
     const id = existing.data?.createAppointment.id as string;
     const afterOne = await count();
     expect(afterOne).toBe(before + 1);
-    expect(errorOf(await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: at(9), endsAt: at(22) }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['endsAt'] });
-    expect(errorOf(await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: at(9), endsAt: at(10), technicianId: 'bad' }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['technicianId'] });
-    expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { endsAt: at(8) } }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['endsAt'] });
-    expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { endsAt: '9999-01-01T00:00:00Z' } }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['endsAt'] });
-    expect(errorOf(await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: '0001-01-01T09:00:00Z', endsAt: at(10) }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['startsAt'] });
-    expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { status: 'CANCELLED' } }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['status'] });
+    expect(errorOf(await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: at(9), endsAt: at(22) }, garage))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['endsAt'],
+    });
+    expect(errorOf(await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: at(9), endsAt: at(10), technicianId: 'bad' }, garage))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['technicianId'],
+    });
+    expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { endsAt: at(8) } }, garage))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['endsAt'],
+    });
+    expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { endsAt: '9999-01-01T00:00:00Z' } }, garage))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['endsAt'],
+    });
+    expect(errorOf(await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: '0001-01-01T09:00:00Z', endsAt: at(10) }, garage))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['startsAt'],
+    });
+    expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { status: 'CANCELLED' } }, garage))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['status'],
+    });
     expect(errorOf(await graphql(system.gatewayUrl, CANCEL, { id, reason: '' }, garage))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['reason'] });
     const { appointment } = await expectData(system.gatewayUrl, `query($id: ID!) { appointment(id: $id) { startsAt endsAt status } }`, { id }, garage);
     expect(appointment).toEqual({ startsAt: at(9), endsAt: at(10), status: 'BOOKED' });
@@ -243,21 +316,48 @@ describe('appointments through the gateway', () => {
     const id = mine.data?.createAppointment.id as string;
     const rival = await system.createOrganization();
 
-    const seen = await expectData(system.gatewayUrl, `query($id: ID!, $tech: ID!) { appointment(id: $id) { id } technician(id: $tech) { id } appointments { totalCount } }`, { id, tech }, rival);
+    const seen = await expectData(
+      system.gatewayUrl,
+      `query($id: ID!, $tech: ID!) { appointment(id: $id) { id } technician(id: $tech) { id } appointments { totalCount } }`,
+      { id, tech },
+      rival,
+    );
     expect(seen).toEqual({ appointment: null, technician: null, appointments: { totalCount: 0 } });
     expect(errorOf(await graphql(system.gatewayUrl, UPDATE, { id, input: { notes: 'mine now' } }, rival)).code).toBe('NOT_FOUND');
     expect(errorOf(await graphql(system.gatewayUrl, RESCHEDULE, { id, startsAt: at(11), endsAt: at(12) }, rival)).code).toBe('NOT_FOUND');
     expect(errorOf(await graphql(system.gatewayUrl, CANCEL, { id, reason: 'sabotage' }, rival)).code).toBe('NOT_FOUND');
-    expect(errorOf(await graphql(system.gatewayUrl, `mutation($id: ID!) { deleteAppointment(id: $id) }`, { id }, rival)).code).toBe('NOT_FOUND');
+    expect(
+      errorOf(
+        await graphql(
+          system.gatewayUrl,
+          `
+            mutation ($id: ID!) {
+              deleteAppointment(id: $id)
+            }
+          `,
+          { id },
+          rival,
+        ),
+      ).code,
+    ).toBe('NOT_FOUND');
 
     // the rival cannot use this garage's customer or technician, but its own same bay at the same time is free
     const { createCustomer } = await expectData(system.gatewayUrl, `mutation { createCustomer(input: { name: "Rival customer" }) { id } }`, {}, rival);
-    expect(errorOf(await graphql(system.gatewayUrl, CREATE, { input: { customerId, startsAt: at(9), endsAt: at(10) } }, rival))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['customerId'] });
-    expect(errorOf(await graphql(system.gatewayUrl, CREATE, { input: { customerId: createCustomer.id, technicianId: tech, startsAt: at(9), endsAt: at(10) } }, rival))).toMatchObject({
+    expect(errorOf(await graphql(system.gatewayUrl, CREATE, { input: { customerId, startsAt: at(9), endsAt: at(10) } }, rival))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['customerId'],
+    });
+    expect(
+      errorOf(
+        await graphql(system.gatewayUrl, CREATE, { input: { customerId: createCustomer.id, technicianId: tech, startsAt: at(9), endsAt: at(10) } }, rival),
+      ),
+    ).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: ['technicianId'],
     });
-    expect((await graphql(system.gatewayUrl, CREATE, { input: { customerId: createCustomer.id, bay: 'Bay 1', startsAt: at(9), endsAt: at(10) } }, rival)).errors).toBeUndefined();
+    expect(
+      (await graphql(system.gatewayUrl, CREATE, { input: { customerId: createCustomer.id, bay: 'Bay 1', startsAt: at(9), endsAt: at(10) } }, rival)).errors,
+    ).toBeUndefined();
 
     const { appointment } = await expectData(system.gatewayUrl, `query($id: ID!) { appointment(id: $id) { status notes } }`, { id }, garage);
     expect(appointment).toEqual({ status: 'BOOKED', notes: null });

@@ -18,7 +18,10 @@ async function insertAppointments(tenantId: string, rows: { startsAt: number; st
   const ids = rows.map(() => randomUUID());
   const values = rows.map(() => `(?, ?, ?, ?, ?, ?, now(), now())`).join(', ');
   const params = rows.flatMap((row, i) => [ids[i], tenantId, customerId, iso(row.startsAt), iso(row.startsAt + 3_600_000), row.status ?? 'BOOKED']);
-  await db().execute(`insert into workshop.appointments (id, tenant_id, customer_id, starts_at, ends_at, status, created_at, updated_at) values ${values}`, params);
+  await db().execute(
+    `insert into workshop.appointments (id, tenant_id, customer_id, starts_at, ends_at, status, created_at, updated_at) values ${values}`,
+    params,
+  );
   return ids;
 }
 
@@ -33,9 +36,17 @@ const announced = async (tenantId: string) =>
 
 /** Delivers a connection's `connected` event to this consumer alone; resolves once it was handled. */
 async function connected(tenantId: string, provider: string) {
-  const event = { id: randomUUID(), name: integrationsEvents['connection.connected'].name, tenantId, entityId: randomUUID(), occurredAt: new Date().toISOString(), data: { provider, status: 'CONNECTED' } };
+  const event = {
+    id: randomUUID(),
+    name: integrationsEvents['connection.connected'].name,
+    tenantId,
+    entityId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    data: { provider, status: 'CONNECTED' },
+  };
   await system.product.subgraphs.workshop.bus.sendJob('workshop.calendar-announcements', event);
-  const state = async () => (await db().execute(`select state from pgboss.job where name = 'workshop.calendar-announcements' and data->>'id' = ?`, [event.id]))[0]?.state;
+  const state = async () =>
+    (await db().execute(`select state from pgboss.job where name = 'workshop.calendar-announcements' and data->>'id' = ?`, [event.id]))[0]?.state;
   await expect.poll(state, { timeout: 20_000 }).toBe('completed');
 }
 
@@ -53,8 +64,14 @@ describe('announcing upcoming appointments when Google is connected', () => {
     const tomorrow = Math.floor(Date.now() / DAY) * DAY + DAY;
     // many at the very same time (no technician, no bay), so paging must not lose or repeat ties
     const upcoming = [
-      ...(await insertAppointments(shop.organizationId, Array.from({ length: 130 }, () => ({ startsAt: tomorrow + 9 * 3_600_000 })))),
-      ...(await insertAppointments(shop.organizationId, Array.from({ length: 95 }, (_, i) => ({ startsAt: tomorrow + (i + 1) * DAY })))),
+      ...(await insertAppointments(
+        shop.organizationId,
+        Array.from({ length: 130 }, () => ({ startsAt: tomorrow + 9 * 3_600_000 })),
+      )),
+      ...(await insertAppointments(
+        shop.organizationId,
+        Array.from({ length: 95 }, (_, i) => ({ startsAt: tomorrow + (i + 1) * DAY })),
+      )),
     ];
     const left = await insertAppointments(shop.organizationId, [
       { startsAt: tomorrow - 3 * DAY },
@@ -76,7 +93,14 @@ describe('announcing upcoming appointments when Google is connected', () => {
     expect(await announced(other.organizationId)).toEqual([]);
     // the full snapshot, as every appointment event carries it
     const first = events.find((event) => event.entityId === upcoming[0]);
-    expect(first?.data).toMatchObject({ id: upcoming[0], customerId, startsAt: iso(tomorrow + 9 * 3_600_000), endsAt: iso(tomorrow + 10 * 3_600_000), status: 'BOOKED', updatedAt: expect.any(String) });
+    expect(first?.data).toMatchObject({
+      id: upcoming[0],
+      customerId,
+      startsAt: iso(tomorrow + 9 * 3_600_000),
+      endsAt: iso(tomorrow + 10 * 3_600_000),
+      status: 'BOOKED',
+      updatedAt: expect.any(String),
+    });
     expect(first?.data).not.toHaveProperty('tenantId');
   });
 });

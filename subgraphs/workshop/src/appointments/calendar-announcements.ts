@@ -37,7 +37,12 @@ export const calendarAnnouncements = defineConsumer({
           { orderBy: { startsAt: 'asc', id: 'asc' }, limit: BATCH_SIZE },
         );
         for (const appointment of page) {
-          await publish(em, workshopEvents['appointment.announced'], { tenantId: event.tenantId, entityId: appointment.id, actorId: context.caller.actorId, data: appointmentSnapshot(appointment) });
+          await publish(em, workshopEvents['appointment.announced'], {
+            tenantId: event.tenantId,
+            entityId: appointment.id,
+            actorId: context.caller.actorId,
+            data: appointmentSnapshot(appointment),
+          });
         }
         return page;
       });

@@ -31,7 +31,8 @@ export const calendarChanges = defineConsumer({
         // (a move always carries its times: they are null only when cancelled)
         const startsAt = new Date(change.startsAt);
         const endsAt = new Date(change.endsAt);
-        if (current.status === AppointmentStatus.BOOKED && current.startsAt.getTime() === startsAt.getTime() && current.endsAt.getTime() === endsAt.getTime()) return;
+        if (current.status === AppointmentStatus.BOOKED && current.startsAt.getTime() === startsAt.getTime() && current.endsAt.getTime() === endsAt.getTime())
+          return;
         await rescheduleAppointment(context, { id: current.id, startsAt, endsAt });
       }
     } catch (error) {
@@ -42,7 +43,11 @@ export const calendarChanges = defineConsumer({
           tenantId: event.tenantId,
           entityId: fresh.id,
           actorId: context.caller.actorId,
-          data: { ...appointmentSnapshot(fresh), reason: error.message, refused: { cancelled: change.cancelled, startsAt: change.startsAt, endsAt: change.endsAt } },
+          data: {
+            ...appointmentSnapshot(fresh),
+            reason: error.message,
+            refused: { cancelled: change.cancelled, startsAt: change.startsAt, endsAt: change.endsAt },
+          },
         }),
       );
     }

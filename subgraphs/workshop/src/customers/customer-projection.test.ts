@@ -21,7 +21,12 @@ afterAll(() => system?.stop());
 describe("workshop's projection of crm's customers while its worker is not running", () => {
   it('takes a customer crm has just acknowledged as a vehicle owner at once', async () => {
     const { createCustomer } = await expectData(system.gatewayUrl, CREATE_CUSTOMER, { input: { name: 'Grace Hopper' } }, garage);
-    const { createVehicle } = await expectData(system.gatewayUrl, CREATE_VEHICLE, { input: { make: 'Ford', model: 'Focus', ownerId: createCustomer.id } }, garage);
+    const { createVehicle } = await expectData(
+      system.gatewayUrl,
+      CREATE_VEHICLE,
+      { input: { make: 'Ford', model: 'Focus', ownerId: createCustomer.id } },
+      garage,
+    );
     expect(createVehicle.owner).toEqual({ id: createCustomer.id, name: 'Grace Hopper' });
   });
 

@@ -28,10 +28,9 @@ export const customerProjection = defineConsumer({
 });
 
 async function isKnown(em: EntityManager, tenantId: string, customerId: string): Promise<boolean> {
-  const rows = await em.getConnection().execute<{ n: number }[]>(
-    'select count(*)::int as n from "workshop"."known_customers" where "id" = ? and "tenant_id" = ?',
-    [customerId, tenantId],
-  );
+  const rows = await em
+    .getConnection()
+    .execute<{ n: number }[]>('select count(*)::int as n from "workshop"."known_customers" where "id" = ? and "tenant_id" = ?', [customerId, tenantId]);
   return Boolean(rows[0]?.n);
 }
 

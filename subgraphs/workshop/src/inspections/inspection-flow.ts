@@ -13,7 +13,10 @@ const INSPECTION_ACTIONS = {
 } as const;
 
 /** The refusal of anything but a checklist being written. */
-export const alreadySent = (status: InspectionStatus): FieldError => ({ field: 'status', message: `the inspection was already sent to the customer (${status})` });
+export const alreadySent = (status: InspectionStatus): FieldError => ({
+  field: 'status',
+  message: `the inspection was already sent to the customer (${status})`,
+});
 
 /** The customer sees a checklist with every item rated. */
 function unsendable(_inspection: Inspection, items: readonly InspectionItem[]): FieldError[] {

@@ -13,7 +13,10 @@ export enum InspectionStatus {
   DECIDED = 'DECIDED',
 }
 
-registerEnumType(InspectionStatus, { name: 'InspectionStatus', description: 'IN_PROGRESS -> SENT (to the customer) -> DECIDED (every recommendation answered)' });
+registerEnumType(InspectionStatus, {
+  name: 'InspectionStatus',
+  description: 'IN_PROGRESS -> SENT (to the customer) -> DECIDED (every recommendation answered)',
+});
 
 /**
  * A digital vehicle inspection done during a work order: a checklist whose items the technician rates

@@ -26,7 +26,8 @@ export class CreateInspectionInput {
   @Required(() => ID, rules.workOrderId) workOrderId!: string;
   @Optional(() => ID, rules.technicianId) technicianId?: string | null;
   @Optional(() => String, rules.notes) notes?: string | null;
-  @Optional(() => Boolean, rules.flag, { description: "Start from the shop's standard checklist (the default); false starts empty" }) standardChecklist?: boolean | null;
+  @Optional(() => Boolean, rules.flag, { description: "Start from the shop's standard checklist (the default); false starts empty" }) standardChecklist?:
+    boolean | null;
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field' })
@@ -41,7 +42,10 @@ export class AddInspectionItemInput {
   @Optional(() => InspectionCondition, rules.condition) condition?: InspectionCondition | null;
   @Optional(() => String, rules.notes) notes?: string | null;
   @Optional(() => [String], rules.photos) photos?: string[] | null;
-  @Optional(() => [AddWorkOrderLineInput], rules.recommendation, { description: 'The repair to recommend, as work-order lines: from the catalogue, products or by hand' }) recommendation?: AddWorkOrderLineInput[] | null;
+  @Optional(() => [AddWorkOrderLineInput], rules.recommendation, {
+    description: 'The repair to recommend, as work-order lines: from the catalogue, products or by hand',
+  })
+  recommendation?: AddWorkOrderLineInput[] | null;
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field (a null recommendation withdraws it)' })

@@ -1,5 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { ADMINS, badUserInput, crudEventsOf, crudResolver, findOrFail, groupBy, isUuid, loader, orderBy, Role, STAFF, publishChange, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import {
+  ADMINS,
+  badUserInput,
+  crudEventsOf,
+  crudResolver,
+  findOrFail,
+  groupBy,
+  isUuid,
+  loader,
+  orderBy,
+  Role,
+  STAFF,
+  publishChange,
+  type EntityManager,
+  type SubgraphContext,
+} from '@atelier/kit';
 import { workshopEvents } from '../contract.ts';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Technician } from '../technicians/technician.entity.ts';
@@ -11,9 +26,24 @@ import { checkTechnician, lockWorkOrder } from '../work-orders/work-order.servic
 import { InspectionItem, RecommendationDecision } from './inspection-item.entity.ts';
 import { ADVISE, inspectionFlow, InspectionAvailableAction } from './inspection-flow.ts';
 import { Inspection, InspectionStatus } from './inspection.entity.ts';
-import { AddInspectionItemInput, CreateInspectionInput, DecideRecommendationArgs, InspectionFilter, UpdateInspectionInput, UpdateInspectionItemInput } from './inspection.inputs.ts';
 import {
-  assertInProgress, checkRecommendation, itemsOf, loadInspectionSnapshot, lockInspection, newItem, priceRecommendation, publishInspectionUpdated, STANDARD_CHECKLIST,
+  AddInspectionItemInput,
+  CreateInspectionInput,
+  DecideRecommendationArgs,
+  InspectionFilter,
+  UpdateInspectionInput,
+  UpdateInspectionItemInput,
+} from './inspection.inputs.ts';
+import {
+  assertInProgress,
+  checkRecommendation,
+  itemsOf,
+  loadInspectionSnapshot,
+  lockInspection,
+  newItem,
+  priceRecommendation,
+  publishInspectionUpdated,
+  STANDARD_CHECKLIST,
 } from './inspection.service.ts';
 
 const InspectionOrderBy = orderBy('Inspection', ['status', 'createdAt', 'updatedAt'], ['CREATED_AT_DESC']);
@@ -64,7 +94,10 @@ export class InspectionResolver extends crudResolver({
       const { recommendation, ...fields } = input;
       const recommendationData = recommendation?.length ? await priceRecommendation(em, context, inspection.workOrderId, recommendation) : null;
       const position = (await itemsOf(em, inspection.id)).reduce((last, item) => Math.max(last, item.position), 0) + 1;
-      em.create(InspectionItem, newItem(context, inspection.id, position, { ...fields, name: fields.name.trim(), photos: fields.photos ?? [], recommendationData }));
+      em.create(
+        InspectionItem,
+        newItem(context, inspection.id, position, { ...fields, name: fields.name.trim(), photos: fields.photos ?? [], recommendationData }),
+      );
       await publishInspectionUpdated(context, em, inspection, ['items']);
       return inspection;
     });
@@ -84,8 +117,14 @@ export class InspectionResolver extends crudResolver({
       const { recommendation, ...fields } = input;
       const condition = fields.condition === undefined ? item.condition : fields.condition;
       checkRecommendation(condition, recommendation === undefined ? item.recommendationData : recommendation);
-      if (recommendation !== undefined) item.recommendationData = recommendation?.length ? await priceRecommendation(em, context, inspection.workOrderId, recommendation) : null;
-      em.assign(item, Object.fromEntries(Object.entries({ ...fields, name: fields.name?.trim(), photos: fields.photos === null ? [] : fields.photos }).filter(([, v]) => v !== undefined)));
+      if (recommendation !== undefined)
+        item.recommendationData = recommendation?.length ? await priceRecommendation(em, context, inspection.workOrderId, recommendation) : null;
+      em.assign(
+        item,
+        Object.fromEntries(
+          Object.entries({ ...fields, name: fields.name?.trim(), photos: fields.photos === null ? [] : fields.photos }).filter(([, v]) => v !== undefined),
+        ),
+      );
       await publishInspectionUpdated(context, em, inspection, ['items']);
       return inspection;
     });
@@ -122,14 +161,18 @@ export class InspectionResolver extends crudResolver({
   }
 
   @Authorized(ADVISE)
-  @Mutation(() => Inspection, { description: "Records the customer's answer to a recommended repair; an approved one becomes a line of the work order at the price shown" })
+  @Mutation(() => Inspection, {
+    description: "Records the customer's answer to a recommended repair; an approved one becomes a line of the work order at the price shown",
+  })
   decideRecommendation(@Args(() => DecideRecommendationArgs) args: DecideRecommendationArgs, @Ctx() context: SubgraphContext): Promise<Inspection> {
     return context.em.transactional(async (em) => {
       const item = await findOrFail(em, InspectionItem, 'InspectionItem', args.id);
       const inspection = await lockInspection(em, item.inspectionId);
-      if (inspection.status === InspectionStatus.IN_PROGRESS) throw badUserInput([{ field: 'id', message: 'the inspection has not been sent to the customer yet' }]);
+      if (inspection.status === InspectionStatus.IN_PROGRESS)
+        throw badUserInput([{ field: 'id', message: 'the inspection has not been sent to the customer yet' }]);
       if (!item.recommendationData?.length) throw badUserInput([{ field: 'id', message: 'nothing is recommended for this item' }]);
-      if (item.decision !== RecommendationDecision.PENDING) throw badUserInput([{ field: 'decision', message: `the customer already answered (${item.decision})` }]);
+      if (item.decision !== RecommendationDecision.PENDING)
+        throw badUserInput([{ field: 'decision', message: `the customer already answered (${item.decision})` }]);
       if (args.decision === RecommendationDecision.PENDING) throw badUserInput([{ field: 'decision', message: 'must be APPROVED or DECLINED' }]);
       if (args.decision === RecommendationDecision.APPROVED) {
         const workOrder = await lockWorkOrder(em, inspection.workOrderId);
@@ -142,7 +185,10 @@ export class InspectionResolver extends crudResolver({
       const open = (await itemsOf(em, inspection.id)).filter((other) => other.decision === RecommendationDecision.PENDING);
       if (!open.length) em.assign(inspection, { status: InspectionStatus.DECIDED, decidedAt: new Date() });
       const answer = { itemId: item.id, decision: args.decision };
-      await publishChange(context, em, workshopEvents['inspection.recommendationDecided'], inspection.id, { ...(await loadInspectionSnapshot(em, inspection)), ...answer });
+      await publishChange(context, em, workshopEvents['inspection.recommendationDecided'], inspection.id, {
+        ...(await loadInspectionSnapshot(em, inspection)),
+        ...answer,
+      });
       return inspection;
     });
   }
@@ -152,7 +198,9 @@ export class InspectionResolver extends crudResolver({
     return itemsLoader(context).load(inspection.id);
   }
 
-  @FieldResolver(() => [InspectionAvailableAction], { description: 'Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with' })
+  @FieldResolver(() => [InspectionAvailableAction], {
+    description: 'Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with',
+  })
   availableActions(@Root() inspection: Inspection, @Ctx() context: SubgraphContext) {
     return inspectionFlow.available(inspection, () => itemsLoader(context).load(inspection.id), context.caller);
   }

@@ -1,4 +1,13 @@
-import { badUserInput, findOrFail, isExpectedError, publishChange, requireTenant, type EntityManager, type FieldError, type SubgraphContext } from '@atelier/kit';
+import {
+  badUserInput,
+  findOrFail,
+  isExpectedError,
+  publishChange,
+  requireTenant,
+  type EntityManager,
+  type FieldError,
+  type SubgraphContext,
+} from '@atelier/kit';
 import { workshopEvents } from '../contract.ts';
 import { buildLine } from '../work-orders/work-order-lines.ts';
 import { lineTotal } from '../work-orders/work-order-totals.ts';
@@ -27,7 +36,8 @@ export const STANDARD_CHECKLIST = [
 
 export const lockInspection = (em: EntityManager, id: string): Promise<Inspection> => findOrFail(em, Inspection, 'Inspection', id, { lock: true });
 
-export const itemsOf = (em: EntityManager, inspectionId: string) => em.find(InspectionItem, { inspectionId }, { orderBy: { position: 'asc', createdAt: 'asc' } });
+export const itemsOf = (em: EntityManager, inspectionId: string) =>
+  em.find(InspectionItem, { inspectionId }, { orderBy: { position: 'asc', createdAt: 'asc' } });
 
 /** The checklist is written while the technician inspects; once the customer has it, it stays as sent. */
 export function assertInProgress(inspection: Inspection): void {
@@ -49,7 +59,12 @@ async function asRecommendedLine<T>(index: number, build: () => Promise<T>): Pro
  * Prices a recommended repair the way its lines would be added to the work order (catalogue, products or
  * by hand, same rules), so the customer approves exactly what will be billed.
  */
-export async function priceRecommendation(em: EntityManager, context: SubgraphContext, workOrderId: string, lines: AddWorkOrderLineInput[]): Promise<RecommendedLine[]> {
+export async function priceRecommendation(
+  em: EntityManager,
+  context: SubgraphContext,
+  workOrderId: string,
+  lines: AddWorkOrderLineInput[],
+): Promise<RecommendedLine[]> {
   const workOrder = await findOrFail(em, WorkOrder, 'WorkOrder', workOrderId);
   const priced: RecommendedLine[] = [];
   for (const [index, input] of lines.entries()) {
@@ -61,7 +76,8 @@ export async function priceRecommendation(em: EntityManager, context: SubgraphCo
 
 /** Only an item needing attention can carry a recommendation; a good one needs none. */
 export function checkRecommendation(condition: InspectionCondition | null | undefined, recommendation: readonly unknown[] | null | undefined): void {
-  if (recommendation?.length && condition === InspectionCondition.GOOD) throw badUserInput([{ field: 'recommendation', message: 'an item in good condition needs no repair' }]);
+  if (recommendation?.length && condition === InspectionCondition.GOOD)
+    throw badUserInput([{ field: 'recommendation', message: 'an item in good condition needs no repair' }]);
 }
 
 /** The inspection as every one of its events carries it: with its checklist as stored now (pending changes flushed first). */

@@ -41,4 +41,3 @@ export const inspectionSnapshot = (inspection: Inspection, items: readonly Inspe
   createdAt: inspection.createdAt.toISOString(),
   updatedAt: inspection.updatedAt.toISOString(),
 });
-

@@ -12,10 +12,19 @@ let orders: ReturnType<typeof workOrderApi>;
 const call = (query: string, variables: Record<string, unknown> = {}) => graphql(system.gatewayUrl, query, variables, shop.org);
 const data = (query: string, variables: Record<string, unknown> = {}) => expectData(system.gatewayUrl, query, variables, shop.org);
 const createInspection = async (workOrderId: string, standardChecklist?: boolean) =>
-  (await data(`mutation($input: CreateInspectionInput!) { createInspection(input: $input) { ${INSPECTION} } }`, { input: { workOrderId, technicianId: shop.technicianId, standardChecklist } })).createInspection;
-const updateItem = (id: string, input: Record<string, unknown>) => call(`mutation($id: ID!, $input: UpdateInspectionItemInput!) { updateInspectionItem(id: $id, input: $input) { ${INSPECTION} } }`, { id, input });
+  (
+    await data(`mutation($input: CreateInspectionInput!) { createInspection(input: $input) { ${INSPECTION} } }`, {
+      input: { workOrderId, technicianId: shop.technicianId, standardChecklist },
+    })
+  ).createInspection;
+const updateItem = (id: string, input: Record<string, unknown>) =>
+  call(`mutation($id: ID!, $input: UpdateInspectionItemInput!) { updateInspectionItem(id: $id, input: $input) { ${INSPECTION} } }`, { id, input });
 const send = (id: string) => call(`mutation($id: ID!) { sendInspection(id: $id) { ${INSPECTION} } }`, { id });
-const decide = (id: string, decision: string) => call(`mutation($id: ID!, $decision: RecommendationDecision!) { decideRecommendation(id: $id, decision: $decision, decidedBy: "Grace Hopper by phone") { ${INSPECTION} } }`, { id, decision });
+const decide = (id: string, decision: string) =>
+  call(
+    `mutation($id: ID!, $decision: RecommendationDecision!) { decideRecommendation(id: $id, decision: $decision, decidedBy: "Grace Hopper by phone") { ${INSPECTION} } }`,
+    { id, decision },
+  );
 const getInspection = async (id: string) => (await data(`query($id: ID!) { inspection(id: $id) { ${INSPECTION} } }`, { id })).inspection;
 
 beforeAll(async () => {
@@ -45,7 +54,10 @@ describe('digital vehicle inspections through the gateway', () => {
       ],
     });
     expect(brakeRepair.errors).toBeUndefined();
-    const bulb = await updateItem(lights.id, { condition: 'ATTENTION', recommendation: [{ kind: 'PART', description: 'H7 bulb, left dipped beam', unitPrice: 1250 }] });
+    const bulb = await updateItem(lights.id, {
+      condition: 'ATTENTION',
+      recommendation: [{ kind: 'PART', description: 'H7 bulb, left dipped beam', unitPrice: 1250 }],
+    });
     const rated = bulb.data?.updateInspectionItem;
     const brakesRated = rated.items.find((item: { id: string }) => item.id === brakes.id);
     expect(brakesRated).toMatchObject({ condition: 'URGENT', photos: ['https://photos.example.test/brakes-1.jpg'], recommendedTotal: 14250 + 8500 });
@@ -56,7 +68,9 @@ describe('digital vehicle inspections through the gateway', () => {
 
     const sent = (await send(inspection.id)).data?.sendInspection;
     expect(sent.status).toBe('SENT');
-    expect(sent.items.filter((item: { decision: string | null }) => item.decision).map((item: { id: string; decision: string }) => [item.id, item.decision])).toEqual([
+    expect(
+      sent.items.filter((item: { decision: string | null }) => item.decision).map((item: { id: string; decision: string }) => [item.id, item.decision]),
+    ).toEqual([
       [brakes.id, 'PENDING'],
       [lights.id, 'PENDING'],
     ]);
@@ -89,11 +103,21 @@ describe('digital vehicle inspections through the gateway', () => {
     expect(inspection.items).toEqual([]);
     expect(errorOf(await send(inspection.id))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['items'] });
 
-    const add = (input: Record<string, unknown>) => call(`mutation($id: ID!, $input: AddInspectionItemInput!) { addInspectionItem(inspectionId: $id, input: $input) { ${INSPECTION} } }`, { id: inspection.id, input });
+    const add = (input: Record<string, unknown>) =>
+      call(`mutation($id: ID!, $input: AddInspectionItemInput!) { addInspectionItem(inspectionId: $id, input: $input) { ${INSPECTION} } }`, {
+        id: inspection.id,
+        input,
+      });
     expect(errorOf(await add({ name: 'Tyres', photos: ['http://insecure.example.test/a.jpg'] }))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['photos'] });
-    expect(errorOf(await add({ name: 'Tyres', condition: 'GOOD', recommendation: [{ kind: 'FEE', description: 'Nothing', unitPrice: 100 }] }))).toMatchObject({ fields: ['recommendation'] });
-    expect(errorOf(await add({ name: 'Brakes', condition: 'URGENT', recommendation: [{ kind: 'LABOUR', description: 'Brakes', quantity: 1 }] }))).toMatchObject({ fields: ['recommendation.0.unitPrice'] });
-    expect(errorOf(await add({ name: 'Brakes', condition: 'URGENT', recommendation: [{ kind: 'PART', description: 'Pads', quantity: -2 }] }))).toMatchObject({ fields: ['recommendation.0.quantity'] });
+    expect(errorOf(await add({ name: 'Tyres', condition: 'GOOD', recommendation: [{ kind: 'FEE', description: 'Nothing', unitPrice: 100 }] }))).toMatchObject({
+      fields: ['recommendation'],
+    });
+    expect(errorOf(await add({ name: 'Brakes', condition: 'URGENT', recommendation: [{ kind: 'LABOUR', description: 'Brakes', quantity: 1 }] }))).toMatchObject(
+      { fields: ['recommendation.0.unitPrice'] },
+    );
+    expect(errorOf(await add({ name: 'Brakes', condition: 'URGENT', recommendation: [{ kind: 'PART', description: 'Pads', quantity: -2 }] }))).toMatchObject({
+      fields: ['recommendation.0.quantity'],
+    });
     expect((await getInspection(inspection.id)).items).toEqual([]);
 
     expect((await add({ name: 'Wipers' })).errors).toBeUndefined();
@@ -103,19 +127,38 @@ describe('digital vehicle inspections through the gateway', () => {
 
     const closed = await orders.create();
     await orders.verb('cancelWorkOrder', closed.id, { reason: 'Customer went elsewhere' });
-    const onCancelled = await call(`mutation($input: CreateInspectionInput!) { createInspection(input: $input) { id } }`, { input: { workOrderId: closed.id } });
+    const onCancelled = await call(`mutation($input: CreateInspectionInput!) { createInspection(input: $input) { id } }`, {
+      input: { workOrderId: closed.id },
+    });
     expect(errorOf(onCancelled)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'] });
   });
 
   it('lists SEND with the reasons sendInspection refuses with, until every item is rated, and blocked once sent', async () => {
     const order = await orders.create();
     const inspection = await createInspection(order.id, false);
-    const actionsOf = async () => (await data(`query($id: ID!) { inspection(id: $id) { availableActions { action mutation next allowed reasons { field message } } } }`, { id: inspection.id })).inspection.availableActions;
+    const actionsOf = async () =>
+      (
+        await data(`query($id: ID!) { inspection(id: $id) { availableActions { action mutation next allowed reasons { field message } } } }`, {
+          id: inspection.id,
+        })
+      ).inspection.availableActions;
     const refusalOf = async () => (await send(inspection.id)).errors?.[0]?.extensions?.fields;
-    expect(await actionsOf()).toEqual([{ action: 'SEND', mutation: 'sendInspection', next: true, allowed: false, reasons: [{ field: 'items', message: 'an inspection without items cannot be sent' }] }]);
+    expect(await actionsOf()).toEqual([
+      {
+        action: 'SEND',
+        mutation: 'sendInspection',
+        next: true,
+        allowed: false,
+        reasons: [{ field: 'items', message: 'an inspection without items cannot be sent' }],
+      },
+    ]);
     expect(await refusalOf()).toEqual((await actionsOf())[0].reasons);
 
-    const add = (input: Record<string, unknown>) => call(`mutation($id: ID!, $input: AddInspectionItemInput!) { addInspectionItem(inspectionId: $id, input: $input) { ${INSPECTION} } }`, { id: inspection.id, input });
+    const add = (input: Record<string, unknown>) =>
+      call(`mutation($id: ID!, $input: AddInspectionItemInput!) { addInspectionItem(inspectionId: $id, input: $input) { ${INSPECTION} } }`, {
+        id: inspection.id,
+        input,
+      });
     expect((await add({ name: 'Wipers', condition: 'GOOD' })).errors).toBeUndefined();
     expect((await add({ name: 'Horn' })).errors).toBeUndefined();
     const [unrated] = await actionsOf();
@@ -127,7 +170,13 @@ describe('digital vehicle inspections through the gateway', () => {
     expect(await actionsOf()).toEqual([{ action: 'SEND', mutation: 'sendInspection', next: true, allowed: true, reasons: [] }]);
     expect((await send(inspection.id)).errors).toBeUndefined();
     const [sent] = await actionsOf();
-    expect(sent).toEqual({ action: 'SEND', mutation: 'sendInspection', next: false, allowed: false, reasons: [{ field: 'status', message: 'the inspection was already sent to the customer (DECIDED)' }] });
+    expect(sent).toEqual({
+      action: 'SEND',
+      mutation: 'sendInspection',
+      next: false,
+      allowed: false,
+      reasons: [{ field: 'status', message: 'the inspection was already sent to the customer (DECIDED)' }],
+    });
     expect(await refusalOf()).toEqual(sent.reasons);
   });
 
@@ -136,9 +185,31 @@ describe('digital vehicle inspections through the gateway', () => {
     const inspection = await createInspection(order.id);
     const other = await system.createOrganization();
     expect((await expectData(system.gatewayUrl, `query($id: ID!) { inspection(id: $id) { id } }`, { id: inspection.id }, other)).inspection).toBeNull();
-    const foreign = await graphql(system.gatewayUrl, `mutation($id: ID!) { updateInspectionItem(id: $id, input: { condition: URGENT }) { id } }`, { id: inspection.items[0].id }, other);
+    const foreign = await graphql(
+      system.gatewayUrl,
+      `
+        mutation ($id: ID!) {
+          updateInspectionItem(id: $id, input: { condition: URGENT }) {
+            id
+          }
+        }
+      `,
+      { id: inspection.items[0].id },
+      other,
+    );
     expect(errorOf(foreign).code).toBe('NOT_FOUND');
-    const onForeignOrder = await graphql(system.gatewayUrl, `mutation($input: CreateInspectionInput!) { createInspection(input: $input) { id } }`, { input: { workOrderId: order.id } }, other);
+    const onForeignOrder = await graphql(
+      system.gatewayUrl,
+      `
+        mutation ($input: CreateInspectionInput!) {
+          createInspection(input: $input) {
+            id
+          }
+        }
+      `,
+      { input: { workOrderId: order.id } },
+      other,
+    );
     expect(errorOf(onForeignOrder)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['workOrderId'] });
   });
 });

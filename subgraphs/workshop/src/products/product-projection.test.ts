@@ -21,14 +21,24 @@ afterAll(() => system?.stop());
 
 describe("workshop's projection of commerce's products while its worker is not running", () => {
   it('prices a part line from a product commerce has just acknowledged, and still refuses another organization’s', async () => {
-    const { createProduct } = await expectData(system.gatewayUrl, CREATE_PRODUCT, { input: { partNumber: 'OF-77', name: 'Oil filter', price: 1290, currency: 'EUR' } }, shop.org);
+    const { createProduct } = await expectData(
+      system.gatewayUrl,
+      CREATE_PRODUCT,
+      { input: { partNumber: 'OF-77', name: 'Oil filter', price: 1290, currency: 'EUR' } },
+      shop.org,
+    );
     const order = await api.create();
     const added = await api.addLine(order.id, { kind: 'PART', productId: createProduct.id, quantity: 2 });
     expect(added.errors).toBeUndefined();
     expect(added.data?.addWorkOrderLine.lines).toMatchObject([{ kind: 'PART', description: 'Oil filter', partNumber: 'OF-77', unitPrice: 1290, total: 2580 }]);
 
     const other = await system.createOrganization();
-    const { createProduct: theirs } = await expectData(system.gatewayUrl, CREATE_PRODUCT, { input: { partNumber: 'OF-78', name: 'Their filter', price: 990, currency: 'EUR' } }, other);
+    const { createProduct: theirs } = await expectData(
+      system.gatewayUrl,
+      CREATE_PRODUCT,
+      { input: { partNumber: 'OF-78', name: 'Their filter', price: 990, currency: 'EUR' } },
+      other,
+    );
     expect(errorOf(await api.addLine(order.id, { kind: 'PART', productId: theirs.id }))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['productId'] });
   });
 });

@@ -23,7 +23,17 @@ export const productProjection = defineConsumer({
        on conflict ("id") do update set "part_number" = excluded."part_number", "name" = excluded."name", "price" = excluded."price",
          "currency" = excluded."currency", "taxable" = excluded."taxable", "active" = excluded."active", "changed_at" = excluded."changed_at"
        where "known_products"."changed_at" <= excluded."changed_at" and "known_products"."tenant_id" = excluded."tenant_id"`,
-      [event.entityId, event.tenantId, product.partNumber, product.name, product.price, product.currency, product.taxable, product.active, new Date(event.occurredAt)],
+      [
+        event.entityId,
+        event.tenantId,
+        product.partNumber,
+        product.name,
+        product.price,
+        product.currency,
+        product.taxable,
+        product.active,
+        new Date(event.occurredAt),
+      ],
     );
   },
 });

@@ -5,11 +5,18 @@ import { ServiceItemKind } from './service-item.entity.ts';
 
 /** Each field's rules, shared by the create and the update input. */
 const rules = {
-  code: [IsString({ message: 'cannot be cleared' }), Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { message: 'must be up to 40 letters, digits, dots, dashes or underscores' })],
+  code: [
+    IsString({ message: 'cannot be cleared' }),
+    Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, { message: 'must be up to 40 letters, digits, dots, dashes or underscores' }),
+  ],
   name: nameRules(200),
   kind: [IsEnum(ServiceItemKind)],
   description: [Length(0, 2000)],
-  standardHours: [IsNumber({ maxDecimalPlaces: 2 }, { message: 'must be a number of hours with at most two decimals' }), Min(0.01, { message: 'must be more than zero' }), Max(1000)],
+  standardHours: [
+    IsNumber({ maxDecimalPlaces: 2 }, { message: 'must be a number of hours with at most two decimals' }),
+    Min(0.01, { message: 'must be more than zero' }),
+    Max(1000),
+  ],
   rate: [IsInt({ message: 'must be a whole number of minor units (cents)' }), Min(0, { message: 'must not be negative' }), Max(100_000_000)],
   currency: [Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as EUR or KES' })],
   flag: [IsBoolean()],

@@ -16,9 +16,19 @@ afterAll(() => system?.stop());
 
 describe('the service catalogue through the gateway', () => {
   it('keeps labour with its book time and fees with a fixed price', async () => {
-    const { createServiceItem: oil } = await expectData(system.gatewayUrl, CREATE, { input: { code: 'oil-01', name: 'Oil and filter change', kind: 'LABOUR', standardHours: 0.75, rate: 9500, currency: 'EUR' } }, shop);
+    const { createServiceItem: oil } = await expectData(
+      system.gatewayUrl,
+      CREATE,
+      { input: { code: 'oil-01', name: 'Oil and filter change', kind: 'LABOUR', standardHours: 0.75, rate: 9500, currency: 'EUR' } },
+      shop,
+    );
     expect(oil).toMatchObject({ code: 'OIL-01', kind: 'LABOUR', standardHours: 0.75, rate: 9500, currency: 'EUR', taxable: true, active: true });
-    await expectData(system.gatewayUrl, CREATE, { input: { code: 'DISP', name: 'Waste oil disposal', kind: 'FEE', rate: 450, currency: 'EUR', taxable: false } }, shop);
+    await expectData(
+      system.gatewayUrl,
+      CREATE,
+      { input: { code: 'DISP', name: 'Waste oil disposal', kind: 'FEE', rate: 450, currency: 'EUR', taxable: false } },
+      shop,
+    );
 
     expect((await expectData(system.gatewayUrl, LIST, { filter: { kind: { eq: 'FEE' } } }, shop)).serviceItems.nodes).toEqual([{ code: 'DISP' }]);
     await expectData(system.gatewayUrl, `mutation($id: ID!) { updateServiceItem(id: $id, input: { active: false }) { active } }`, { id: oil.id }, shop);
@@ -29,7 +39,12 @@ describe('the service catalogue through the gateway', () => {
     const before = (await expectData(system.gatewayUrl, LIST, {}, shop)).serviceItems.totalCount;
     const noHours = await graphql(system.gatewayUrl, CREATE, { input: { code: 'BRK', name: 'Brake pads', kind: 'LABOUR', rate: 9500, currency: 'EUR' } }, shop);
     expect(errorOf(noHours)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['standardHours'] });
-    const feeWithHours = await graphql(system.gatewayUrl, CREATE, { input: { code: 'F1', name: 'Fee', kind: 'FEE', standardHours: 1, rate: 100, currency: 'EUR' } }, shop);
+    const feeWithHours = await graphql(
+      system.gatewayUrl,
+      CREATE,
+      { input: { code: 'F1', name: 'Fee', kind: 'FEE', standardHours: 1, rate: 100, currency: 'EUR' } },
+      shop,
+    );
     expect(errorOf(feeWithHours)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['standardHours'] });
     const badMoney = await graphql(system.gatewayUrl, CREATE, { input: { code: 'X', name: 'X', kind: 'FEE', rate: -1, currency: 'euro' } }, shop);
     expect(errorOf(badMoney)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['rate', 'currency'] });
@@ -41,6 +56,8 @@ describe('the service catalogue through the gateway', () => {
   it('lets a technician read the catalogue but not change it', async () => {
     const technician = await system.addMember(shop, 'TECHNICIAN');
     expect((await expectData(system.gatewayUrl, LIST, {}, technician)).serviceItems.totalCount).toBe(2);
-    expect(errorOf(await graphql(system.gatewayUrl, CREATE, { input: { code: 'T', name: 'T', kind: 'FEE', rate: 1, currency: 'EUR' } }, technician)).code).toBe('FORBIDDEN');
+    expect(errorOf(await graphql(system.gatewayUrl, CREATE, { input: { code: 'T', name: 'T', kind: 'FEE', rate: 1, currency: 'EUR' } }, technician)).code).toBe(
+      'FORBIDDEN',
+    );
   });
 });

@@ -27,7 +27,8 @@ export const memberProjection = defineConsumer({
       const technicians = await em.find(Technician, { userId });
       for (const technician of technicians) technician.userId = null;
       await em.flush();
-      for (const technician of technicians) await publishChange(context, em, workshopEvents['technician.updated'], technician.id, { ...technicianSnapshot(technician), changed: ['userId'] });
+      for (const technician of technicians)
+        await publishChange(context, em, workshopEvents['technician.updated'], technician.id, { ...technicianSnapshot(technician), changed: ['userId'] });
     });
   },
 });

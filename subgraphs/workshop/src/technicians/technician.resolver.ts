@@ -1,4 +1,17 @@
-import { ADMINS, byKey, crudEventsOf, crudResolver, isUuid, loader, orderBy, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext } from '@atelier/kit';
+import {
+  ADMINS,
+  byKey,
+  crudEventsOf,
+  crudResolver,
+  isUuid,
+  loader,
+  orderBy,
+  requireTenant,
+  Role,
+  STAFF,
+  type EntityManager,
+  type SubgraphContext,
+} from '@atelier/kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { workshopEvents } from '../contract.ts';
 import { Technician } from './technician.entity.ts';
@@ -35,7 +48,8 @@ export class TechnicianResolver extends crudResolver({
   searchColumns: ['name'],
   roles: { read: STAFF, write: [...ADMINS, Role.SERVICE_ADVISOR] },
   toCreateData: async (input, em, context) => normaliseSkills(await checkedUser({ ...input, name: input.name.trim() }, em, context)),
-  toUpdateData: async (input, _technician, em, context) => normaliseSkills(await checkedUser({ ...input, ...(input.name && { name: input.name.trim() }) }, em, context)),
+  toUpdateData: async (input, _technician, em, context) =>
+    normaliseSkills(await checkedUser({ ...input, ...(input.name && { name: input.name.trim() }) }, em, context)),
 }) {
   @FieldResolver(() => UserRef, { nullable: true, description: 'The user who is this technician (from identity)' })
   async user(@Root() technician: Technician, @Ctx() context: SubgraphContext): Promise<UserRef | null> {

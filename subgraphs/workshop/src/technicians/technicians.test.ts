@@ -21,7 +21,8 @@ beforeAll(async () => {
 afterAll(() => system?.stop());
 
 const count = async (name: string) =>
-  (await expectData(system.gatewayUrl, `query($name: String!) { technicians(filter: { name: { eq: $name } }) { totalCount } }`, { name }, shop)).technicians.totalCount;
+  (await expectData(system.gatewayUrl, `query($name: String!) { technicians(filter: { name: { eq: $name } }) { totalCount } }`, { name }, shop)).technicians
+    .totalCount;
 
 describe('technicians and the users they are', () => {
   it("shows the user a technician is (identity resolves the member's User)", async () => {
@@ -43,9 +44,11 @@ describe('technicians and the users they are', () => {
     expect((await expectData(system.gatewayUrl, ONE, { id: createTechnician.id }, shop)).technician).toEqual({ userId: null, user: null });
   });
 
-  it("never shows a user of another organization, even when a technician points at one (a row from before the check)", async () => {
+  it('never shows a user of another organization, even when a technician points at one (a row from before the check)', async () => {
     const { createTechnician } = await expectData(system.gatewayUrl, CREATE, { input: { name: 'Legacy Link' } }, shop);
-    await system.product.subgraphs.workshop.orm.em.getConnection().execute('update workshop.technicians set user_id = ? where id = ?', [other.userId, createTechnician.id]);
+    await system.product.subgraphs.workshop.orm.em
+      .getConnection()
+      .execute('update workshop.technicians set user_id = ? where id = ?', [other.userId, createTechnician.id]);
     const result = await graphql(system.gatewayUrl, ONE, { id: createTechnician.id }, shop);
     expect(result.errors).toBeUndefined();
     expect(result.data?.technician).toEqual({ userId: other.userId, user: null });

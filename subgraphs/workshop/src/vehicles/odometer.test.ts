@@ -75,11 +75,27 @@ describe('mileage history through the gateway', () => {
 
     const noReason = await graphql(system.gatewayUrl, CORRECT_MILEAGE, { vehicleId: id, reading: 15_000, reason: '   ' }, garage);
     expect(errorOf(noReason)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['reason'] });
-    const missingReason = await graphql(system.gatewayUrl, `mutation($id: ID!) { correctMileage(vehicleId: $id, reading: 15000) { id } }`, { id }, garage);
+    const missingReason = await graphql(
+      system.gatewayUrl,
+      `
+        mutation ($id: ID!) {
+          correctMileage(vehicleId: $id, reading: 15000) {
+            id
+          }
+        }
+      `,
+      { id },
+      garage,
+    );
     expect(missingReason.errors?.length).toBeGreaterThan(0);
     expect((await history(id)).mileage).toBe(150_000);
 
-    const { correctMileage } = await expectData(system.gatewayUrl, CORRECT_MILEAGE, { vehicleId: id, reading: 15_000, reason: ' Typo: one zero too many ' }, garage);
+    const { correctMileage } = await expectData(
+      system.gatewayUrl,
+      CORRECT_MILEAGE,
+      { vehicleId: id, reading: 15_000, reason: ' Typo: one zero too many ' },
+      garage,
+    );
     expect(correctMileage).toEqual({ id, mileage: 15_000 });
 
     const vehicle = await history(id);

@@ -9,7 +9,8 @@ import { Vehicle } from './vehicle.entity.ts';
  */
 export function assertNotBackwards(lastReading: number | null | undefined, reading: number | null | undefined, field = 'mileage'): void {
   if (lastReading === null || lastReading === undefined) return;
-  if (reading === null) throw badUserInput([{ field, message: `cannot be cleared once recorded (last reading ${lastReading} km); use correctMileage to correct it` }]);
+  if (reading === null)
+    throw badUserInput([{ field, message: `cannot be cleared once recorded (last reading ${lastReading} km); use correctMileage to correct it` }]);
   if (reading !== undefined && reading < lastReading) {
     throw badUserInput([{ field, message: `is lower than the last reading (${lastReading} km); use correctMileage to correct it` }]);
   }

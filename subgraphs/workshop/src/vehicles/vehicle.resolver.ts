@@ -1,6 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ADMINS, badUserInput, byKey, crudEventsOf, crudResolver, groupBy, isUuid, loader, notFound, orderBy, publishChange, requireTenant, Role, STAFF, type EntityManager, type SubgraphContext,
+  ADMINS,
+  badUserInput,
+  byKey,
+  crudEventsOf,
+  crudResolver,
+  groupBy,
+  isUuid,
+  loader,
+  notFound,
+  orderBy,
+  publishChange,
+  requireTenant,
+  Role,
+  STAFF,
+  type EntityManager,
+  type SubgraphContext,
 } from '@atelier/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { workshopEvents } from '../contract.ts';
@@ -43,7 +58,8 @@ function assertIdentifiable(vehicle: { vin?: string | null; make?: string | null
   if (vehicle.vin) return;
   const missing = (['make', 'model'] as const).filter((name) => !vehicle[name]);
   if (missing.length === 0) return;
-  if (blame === 'vin') throw badUserInput([{ field: 'vin', message: `cannot be cleared while the ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} blank` }]);
+  if (blame === 'vin')
+    throw badUserInput([{ field: 'vin', message: `cannot be cleared while the ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} blank` }]);
   throw badUserInput(missing.map((name) => ({ field: name, message: 'is required without a VIN' })));
 }
 
@@ -107,14 +123,19 @@ export class VehicleResolver extends crudResolver({
       vehicle.mileage = args.reading;
       recordReading(em, context, { vehicleId: vehicle.id, reading: args.reading, source: OdometerSource.CORRECTION, note });
       await em.flush();
-      await publishChange(context, em, workshopEvents['vehicle.mileageCorrected'], vehicle.id, { ...vehicleSnapshot(vehicle), previousMileage: previous, reason: note });
+      await publishChange(context, em, workshopEvents['vehicle.mileageCorrected'], vehicle.id, {
+        ...vehicleSnapshot(vehicle),
+        previousMileage: previous,
+        reason: note,
+      });
       return vehicle;
     });
   }
 
   @Authorized(WRITE)
   @Mutation(() => Vehicle, {
-    description: "Fills the vehicle's blank fields from its VIN again (after vPIC was unavailable, say): it turns PENDING until the decoding lands; nothing typed is overwritten",
+    description:
+      "Fills the vehicle's blank fields from its VIN again (after vPIC was unavailable, say): it turns PENDING until the decoding lands; nothing typed is overwritten",
   })
   decodeVehicleVin(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<Vehicle> {
     return context.em.transactional(async (em) => {
@@ -134,7 +155,11 @@ export class VehicleResolver extends crudResolver({
   @FieldResolver(() => [OdometerReading], { description: 'Odometer readings, newest first; `mileage` is the first of them' })
   mileageHistory(@Root() vehicle: Vehicle, @Ctx() context: SubgraphContext): Promise<OdometerReading[]> {
     return loader<string, OdometerReading[]>(context, 'mileageHistoryByVehicle', async (vehicleIds) => {
-      const rows = await context.em.find(OdometerReading, { vehicleId: { $in: vehicleIds.filter(isUuid) } }, { orderBy: { recordedAt: 'desc', createdAt: 'desc' } });
+      const rows = await context.em.find(
+        OdometerReading,
+        { vehicleId: { $in: vehicleIds.filter(isUuid) } },
+        { orderBy: { recordedAt: 'desc', createdAt: 'desc' } },
+      );
       return groupBy(vehicleIds, rows, (reading) => reading.vehicleId);
     }).load(vehicle.id);
   }

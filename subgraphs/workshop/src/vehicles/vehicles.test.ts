@@ -22,7 +22,20 @@ async function customerWithVehicle(name: string, vin: string) {
     system.gatewayUrl,
     CREATE_VEHICLE,
     // nothing blank, so no VIN decoding (vin-fill.test.ts) runs on this shared database without a vPIC fake
-    { input: { vin, make: 'Honda', model: 'Accord', year: 2003, engine: '2.4L', bodyClass: 'Sedan', fuelType: 'Gasoline', plate: ' ab12 cde ', mileage: 120_000, ownerId: createCustomer.id } },
+    {
+      input: {
+        vin,
+        make: 'Honda',
+        model: 'Accord',
+        year: 2003,
+        engine: '2.4L',
+        bodyClass: 'Sedan',
+        fuelType: 'Gasoline',
+        plate: ' ab12 cde ',
+        mileage: 120_000,
+        ownerId: createCustomer.id,
+      },
+    },
     garage,
   );
   return { customer: createCustomer, vehicle: createVehicle };
@@ -33,7 +46,12 @@ describe('vehicles through the gateway', () => {
     const { customer, vehicle } = await customerWithVehicle('Ada Lovelace', '1hgcm82633a004352');
     expect(vehicle).toMatchObject({ vin: '1HGCM82633A004352', plate: 'AB12 CDE', owner: { id: customer.id, name: 'Ada Lovelace' } });
 
-    const { customer: read } = await expectData(system.gatewayUrl, `query($id: ID!) { customer(id: $id) { name vehicles { id make model owner { name } } } }`, { id: customer.id }, garage);
+    const { customer: read } = await expectData(
+      system.gatewayUrl,
+      `query($id: ID!) { customer(id: $id) { name vehicles { id make model owner { name } } } }`,
+      { id: customer.id },
+      garage,
+    );
     expect(read).toEqual({ name: 'Ada Lovelace', vehicles: [{ id: vehicle.id, make: 'Honda', model: 'Accord', owner: { name: 'Ada Lovelace' } }] });
   });
 
@@ -65,7 +83,9 @@ describe('vehicles through the gateway', () => {
     const { customer, vehicle } = await customerWithVehicle('Short Lived', 'JH4KA7561PC008269');
     await expectData(system.gatewayUrl, `mutation($id: ID!) { deleteCustomer(id: $id) }`, { id: customer.id }, garage);
     await expect
-      .poll(async () => (await expectData(system.gatewayUrl, `query($id: ID!) { vehicle(id: $id) { ownerId } }`, { id: vehicle.id }, garage)).vehicle.ownerId, { timeout: 10_000 })
+      .poll(async () => (await expectData(system.gatewayUrl, `query($id: ID!) { vehicle(id: $id) { ownerId } }`, { id: vehicle.id }, garage)).vehicle.ownerId, {
+        timeout: 10_000,
+      })
       .toBeNull();
     const reuse = await graphql(system.gatewayUrl, UPDATE_VEHICLE, { id: vehicle.id, input: { ownerId: customer.id } }, garage);
     expect(errorOf(reuse)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['ownerId'] });
@@ -92,7 +112,18 @@ describe('vehicles through the gateway', () => {
     const stored = await expectData(system.gatewayUrl, `query($id: ID!) { vehicle(id: $id) { vin } }`, { id: vehicle.id }, garage);
     expect(stored.vehicle.vin).toBe('1G1ZT53826F109149');
 
-    const tooMany = await graphql(system.gatewayUrl, `{ vehicles(first: 101) { totalCount } }`, {}, garage);
+    const tooMany = await graphql(
+      system.gatewayUrl,
+      `
+        {
+          vehicles(first: 101) {
+            totalCount
+          }
+        }
+      `,
+      {},
+      garage,
+    );
     expect(errorOf(tooMany)).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['first'] });
 
     const unknown = await graphql(system.gatewayUrl, UPDATE_VEHICLE, { id: '7d9f5a52-52b5-4b8b-9a38-0d1c2f6f0a11', input: { mileage: 1 } }, garage);

@@ -52,7 +52,14 @@ describe('a vehicle created with only its VIN fills itself, through the gateway'
     await settle(500);
     try {
       const created = await create({ vin: '1hgcm82633a004352' });
-      expect(created).toMatchObject({ vin: '1HGCM82633A004352', make: null, model: null, year: null, vinDecodeStatus: 'PENDING', displayName: '1HGCM82633A004352' });
+      expect(created).toMatchObject({
+        vin: '1HGCM82633A004352',
+        make: null,
+        model: null,
+        year: null,
+        vinDecodeStatus: 'PENDING',
+        displayName: '1HGCM82633A004352',
+      });
 
       expect(await decoded(created.id)).toMatchObject({
         make: 'HONDA',
@@ -69,7 +76,11 @@ describe('a vehicle created with only its VIN fills itself, through the gateway'
 
       expect((await subscriber.next()).data).toMatchObject({ vehicleChanged: { kind: 'CREATED', id: created.id } });
       expect((await subscriber.next()).data).toEqual({
-        vehicleChanged: { kind: 'UPDATED', id: created.id, node: { make: 'HONDA', model: 'Accord', year: 2003, vinDecodeStatus: 'DECODED', displayName: '2003 HONDA Accord' } },
+        vehicleChanged: {
+          kind: 'UPDATED',
+          id: created.id,
+          node: { make: 'HONDA', model: 'Accord', year: 2003, vinDecodeStatus: 'DECODED', displayName: '2003 HONDA Accord' },
+        },
       });
     } finally {
       await subscriber.close();
@@ -118,14 +129,30 @@ describe('a vehicle created with only its VIN fills itself, through the gateway'
 
     const again = (await expectData(system.gatewayUrl, DECODE_AGAIN, { id: created.id }, shop)).decodeVehicleVin;
     expect(again).toMatchObject({ vinDecodeStatus: 'PENDING', vinDecodeNote: null });
-    expect(await decoded(created.id)).toMatchObject({ make: 'Tesla', model: 'Model S', year: 2013, fuelType: 'Electric', vinDecodeStatus: 'DECODED', vinDecodeNote: null, displayName: '2013 Tesla Model S' });
+    expect(await decoded(created.id)).toMatchObject({
+      make: 'Tesla',
+      model: 'Model S',
+      year: 2013,
+      fuelType: 'Electric',
+      vinDecodeStatus: 'DECODED',
+      vinDecodeNote: null,
+      displayName: '2013 Tesla Model S',
+    });
     expect(vpicCalls()).toBe(2);
   });
 
   it('refuses to decode again a vehicle without a VIN or with nothing blank, or one of another organization', async () => {
     const noVin = await create({ make: 'Fiat', model: 'Panda' });
     expect(errorOf(await graphql(system.gatewayUrl, DECODE_AGAIN, { id: noVin.id }, shop))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['id'] });
-    const complete = await create({ vin: '1HGCM82673A004354', make: 'Honda', model: 'Accord', year: 2003, engine: '3.0L', bodyClass: 'Coupe', fuelType: 'Gasoline' });
+    const complete = await create({
+      vin: '1HGCM82673A004354',
+      make: 'Honda',
+      model: 'Accord',
+      year: 2003,
+      engine: '3.0L',
+      bodyClass: 'Coupe',
+      fuelType: 'Gasoline',
+    });
     expect(errorOf(await graphql(system.gatewayUrl, DECODE_AGAIN, { id: complete.id }, shop))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['id'] });
     const vinOnly = await create({ vin: 'WVWZZZ1JZXW000003' });
     await decoded(vinOnly.id);
@@ -139,7 +166,20 @@ describe('a vehicle created with only its VIN fills itself, through the gateway'
   it('refuses a VIN whose check digit does not match, as decodeVin does, writes nothing and never asks vPIC', async () => {
     const before = await vehicleCount();
     const created = errorOf(await graphql(system.gatewayUrl, CREATE_VEHICLE, { input: { vin: '5YJSA1DN5DFP14705', plate: 'wrong 9th' } }, shop));
-    const decoding = errorOf(await graphql(system.gatewayUrl, `query($vin: String!) { decodeVin(vin: $vin) { make } }`, { vin: '5YJSA1DN5DFP14705' }, shop));
+    const decoding = errorOf(
+      await graphql(
+        system.gatewayUrl,
+        `
+          query ($vin: String!) {
+            decodeVin(vin: $vin) {
+              make
+            }
+          }
+        `,
+        { vin: '5YJSA1DN5DFP14705' },
+        shop,
+      ),
+    );
     for (const refused of [created, decoding]) {
       expect(refused).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['vin'] });
       expect(refused.message).toMatch(/check digit does not match/);
@@ -165,7 +205,15 @@ describe('a vehicle created with only its VIN fills itself, through the gateway'
   });
 
   it('does not decode a vehicle that has nothing blank, nor one without a VIN', async () => {
-    const complete = await create({ vin: '1HGCP2F35AA123456', make: 'Honda', model: 'Accord', year: 2010, engine: '2.4L', bodyClass: 'Sedan', fuelType: 'Gasoline' });
+    const complete = await create({
+      vin: '1HGCP2F35AA123456',
+      make: 'Honda',
+      model: 'Accord',
+      year: 2010,
+      engine: '2.4L',
+      bodyClass: 'Sedan',
+      fuelType: 'Gasoline',
+    });
     const noVin = await create({ make: 'Toyota', model: 'Corolla', year: 2019 });
     expect(complete).toMatchObject({ vinDecodeStatus: null, displayName: '2010 Honda Accord' });
     expect(noVin).toMatchObject({ vinDecodeStatus: null, displayName: '2019 Toyota Corolla' });
@@ -179,7 +227,14 @@ describe('a vehicle created with only its VIN fills itself, through the gateway'
     expect(typed.vinDecodeStatus).toBeNull();
     const withVin = (await expectData(system.gatewayUrl, UPDATE_VEHICLE, { id: typed.id, input: { vin: '5YJSA1DN4DFP14707' } }, shop)).updateVehicle;
     expect(withVin.vinDecodeStatus).toBe('PENDING');
-    expect(await decoded(typed.id)).toMatchObject({ make: 'Tesla', model: 'S P85', year: 2013, fuelType: 'Electric', vinDecodeStatus: 'DECODED', displayName: '2013 Tesla S P85' });
+    expect(await decoded(typed.id)).toMatchObject({
+      make: 'Tesla',
+      model: 'S P85',
+      year: 2013,
+      fuelType: 'Electric',
+      vinDecodeStatus: 'DECODED',
+      displayName: '2013 Tesla S P85',
+    });
 
     const vinOnly = await create({ vin: 'WVWZZZ1JZXW000002' });
     expect(await decoded(vinOnly.id)).toMatchObject({ make: 'Volkswagen', model: null, vinDecodeStatus: 'PARTIAL' });
@@ -203,7 +258,19 @@ describe('a vehicle created with only its VIN fills itself, through the gateway'
         publish(em, integrationsEvents['vin.decoded'], {
           tenantId: shop.organizationId,
           entityId: created.id,
-          data: { vehicleId: created.id, vin: '1HGCM82653A004353', make: 'HONDA', model: 'Civic', modelYear: 2003, engine: null, bodyClass: null, fuelType: null, partial: false, refused: null, messages: [] },
+          data: {
+            vehicleId: created.id,
+            vin: '1HGCM82653A004353',
+            make: 'HONDA',
+            model: 'Civic',
+            modelYear: 2003,
+            engine: null,
+            bodyClass: null,
+            fuelType: null,
+            partial: false,
+            refused: null,
+            messages: [],
+          },
         }),
       );
       const sql = system.product.subgraphs.workshop.orm.em.getConnection();

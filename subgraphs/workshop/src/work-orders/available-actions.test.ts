@@ -17,7 +17,10 @@ interface AvailableAction {
 
 const ACTIONS = 'availableActions { action mutation next allowed reasons { field message } }';
 /** Arguments each action's mutation needs, so a refused call is refused by the flow and not by the arguments. */
-const ARGUMENTS: Record<string, Record<string, unknown>> = { completeWorkOrder: { odometerOut: 50_500 }, cancelWorkOrder: { reason: 'customer changed their mind' } };
+const ARGUMENTS: Record<string, Record<string, unknown>> = {
+  completeWorkOrder: { odometerOut: 50_500 },
+  cancelWorkOrder: { reason: 'customer changed their mind' },
+};
 
 let system: TestSystem;
 let shop: Shop;
@@ -43,7 +46,10 @@ const refusalOf = (result: GraphQLResponse) => {
 };
 
 /** A work order with a brake job done by the shop's technician, moved on by `verbs`. */
-async function workOrderMovedBy(verbs: [string, Record<string, unknown>?][], line: Record<string, unknown> = { kind: 'LABOUR', serviceItemId: shop.labourItemId, technicianId: shop.technicianId }) {
+async function workOrderMovedBy(
+  verbs: [string, Record<string, unknown>?][],
+  line: Record<string, unknown> = { kind: 'LABOUR', serviceItemId: shop.labourItemId, technicianId: shop.technicianId },
+) {
   const order = await api.create({ odometerIn: 50_100 });
   expect((await api.addLine(order.id, line)).errors).toBeUndefined();
   for (const [verb, args] of verbs) expect((await api.verb(verb, order.id, args)).errors, verb).toBeUndefined();
@@ -73,7 +79,14 @@ describe('WorkOrder.availableActions through the gateway', () => {
     for (const [status, verb, args] of [...steps, ['COMPLETED', ''] as [string, string]]) {
       const actions = await actionsOf(order.id);
       expect(actions.map((action) => action.action)).toEqual(['SEND_ESTIMATE', 'APPROVE', 'START', 'MARK_READY', 'COMPLETE', 'CANCEL']);
-      expect(actions.map((action) => action.mutation)).toEqual(['sendEstimate', 'approveWorkOrder', 'startWorkOrder', 'markWorkOrderReady', 'completeWorkOrder', 'cancelWorkOrder']);
+      expect(actions.map((action) => action.mutation)).toEqual([
+        'sendEstimate',
+        'approveWorkOrder',
+        'startWorkOrder',
+        'markWorkOrderReady',
+        'completeWorkOrder',
+        'cancelWorkOrder',
+      ]);
       expect(allowedOf(actions), status).toEqual(expected[status]);
       // what is not allowed says why, as its mutation does; nothing allowed has a reason
       for (const action of actions.filter((candidate) => !candidate.allowed && !candidate.next)) {
@@ -136,7 +149,11 @@ describe('WorkOrder.availableActions through the gateway', () => {
     const actions = workOrder.availableActions as AvailableAction[];
     expect(allowedOf(actions)).toEqual(['START']);
     const cancel = actions.find((action) => action.action === 'CANCEL');
-    expect(cancel).toMatchObject({ next: true, allowed: false, reasons: [{ field: 'role', message: expect.stringMatching(/^Needs one of the roles .*SERVICE_ADVISOR/) }] });
+    expect(cancel).toMatchObject({
+      next: true,
+      allowed: false,
+      reasons: [{ field: 'role', message: expect.stringMatching(/^Needs one of the roles .*SERVICE_ADVISOR/) }],
+    });
     const refused = await api.call(`mutation($id: ID!) { cancelWorkOrder(id: $id, reason: "not mine") { id } }`, { id: order.id }, technician);
     expect(refused.errors?.[0]).toMatchObject({ message: cancel?.reasons[0].message, extensions: { code: 'FORBIDDEN' } });
     // what the flow refuses anyway is refused for the role first, as the mutation answers
@@ -151,14 +168,22 @@ describe('WorkOrder.availableActions through the gateway', () => {
       const order = await api.create();
       await api.addLine(order.id, { kind: 'LABOUR', serviceItemId: shop.labourItemId, technicianId: shop.technicianId });
       // every other one READY, so the posting rules (lines, vehicle) are read for half of the page
-      for (const verb of i % 2 ? [] : ['sendEstimate', 'approveWorkOrder', 'startWorkOrder', 'markWorkOrderReady']) expect((await api.verb(verb, order.id)).errors).toBeUndefined();
+      for (const verb of i % 2 ? [] : ['sendEstimate', 'approveWorkOrder', 'startWorkOrder', 'markWorkOrderReady'])
+        expect((await api.verb(verb, order.id)).errors).toBeUndefined();
     }
     await system.waitForBackgroundJobs(shop.org.organizationId);
     const cost = async (first: number) => {
       system.resetCounts();
-      const { workOrders } = await expectData(system.gatewayUrl, `query($first: Int) { workOrders(first: $first, orderBy: [CREATED_AT_ASC]) { nodes { id status ${ACTIONS} } } }`, { first }, shop.org);
+      const { workOrders } = await expectData(
+        system.gatewayUrl,
+        `query($first: Int) { workOrders(first: $first, orderBy: [CREATED_AT_ASC]) { nodes { id status ${ACTIONS} } } }`,
+        { first },
+        shop.org,
+      );
       expect(workOrders.nodes).toHaveLength(first);
-      expect(workOrders.nodes[0].availableActions.find((action: AvailableAction) => action.action === 'COMPLETE').reasons).toEqual([{ field: 'odometerOut', message: 'is required to complete a work order' }]);
+      expect(workOrders.nodes[0].availableActions.find((action: AvailableAction) => action.action === 'COMPLETE').reasons).toEqual([
+        { field: 'odometerOut', message: 'is required to complete a work order' },
+      ]);
       return system.sqlCount.workshop;
     };
     // the fewest of three runs: a background statement of the subgraph during one measurement is not the query's

@@ -34,7 +34,12 @@ export type WorkOrderAction = keyof typeof WORK_ORDER_ACTIONS;
 
 /** Each status and where it may go next. */
 export const NEXT_STATUSES: Readonly<Record<WorkOrderStatus, readonly WorkOrderStatus[]>> = Object.fromEntries(
-  WORK_ORDER_STATUSES.map((status) => [status, Object.values(WORK_ORDER_ACTIONS).filter((action) => (action.from as readonly string[]).includes(status)).map((action) => action.to)]),
+  WORK_ORDER_STATUSES.map((status) => [
+    status,
+    Object.values(WORK_ORDER_ACTIONS)
+      .filter((action) => (action.from as readonly string[]).includes(status))
+      .map((action) => action.to),
+  ]),
 ) as Record<WorkOrderStatus, WorkOrderStatus[]>;
 
 /** COMPLETED (posted) and CANCELLED: nothing follows and nothing changes. */

@@ -69,7 +69,12 @@ export function postingViolations(workOrder: WorkOrder, { lines, odometerOut, ve
       violations.push({ field: `lines.${index}.unitPrice`, message: `part "${line.description}" needs a price` });
     }
   });
-  if (typeof odometerOut === 'number' && typeof vehicleMileage === 'number' && odometerOut < vehicleMileage && !violations.some((v) => v.field === 'odometerOut')) {
+  if (
+    typeof odometerOut === 'number' &&
+    typeof vehicleMileage === 'number' &&
+    odometerOut < vehicleMileage &&
+    !violations.some((v) => v.field === 'odometerOut')
+  ) {
     violations.push({ field: 'odometerOut', message: `is lower than the vehicle's last reading (${vehicleMileage} km); use correctMileage to correct it` });
   }
   return violations;

@@ -11,7 +11,8 @@ export function misplacedFields(kind: WorkOrderLineKind, input: Partial<AddWorkO
   const misplaced: FieldError[] = [];
   if (kind !== WorkOrderLineKind.LABOUR && input.technicianId) misplaced.push({ field: 'technicianId', message: 'only labour lines have a technician' });
   if (kind !== WorkOrderLineKind.PART && input.productId) misplaced.push({ field: 'productId', message: 'only part lines have a product' });
-  if (kind === WorkOrderLineKind.PART && input.serviceItemId) misplaced.push({ field: 'serviceItemId', message: 'parts come from products, not the service catalogue' });
+  if (kind === WorkOrderLineKind.PART && input.serviceItemId)
+    misplaced.push({ field: 'serviceItemId', message: 'parts come from products, not the service catalogue' });
   return misplaced;
 }
 
@@ -21,7 +22,8 @@ async function sourceDefaults(em: EntityManager, context: SubgraphContext, curre
     const item = await em.findOne(ServiceItem, { id: input.serviceItemId });
     if (!item) throw badUserInput([{ field: 'serviceItemId', message: 'is not in your service catalogue' }]);
     const expected = input.kind === WorkOrderLineKind.LABOUR ? ServiceItemKind.LABOUR : ServiceItemKind.FEE;
-    if (item.kind !== expected) throw badUserInput([{ field: 'serviceItemId', message: `is a ${item.kind.toLowerCase()} item, not ${expected.toLowerCase()}` }]);
+    if (item.kind !== expected)
+      throw badUserInput([{ field: 'serviceItemId', message: `is a ${item.kind.toLowerCase()} item, not ${expected.toLowerCase()}` }]);
     if (!item.active) throw badUserInput([{ field: 'serviceItemId', message: 'is no longer offered' }]);
     if (item.currency !== currency) throw badUserInput([{ field: 'serviceItemId', message: `is priced in ${item.currency}, the work order in ${currency}` }]);
     return { description: item.name, partNumber: null, quantity: item.standardHours ?? 1, unitPrice: item.rate, taxable: item.taxable };
@@ -48,7 +50,10 @@ function missingFields(line: { kind: WorkOrderLineKind; description?: string | n
 
 const given = <T>(value: T | null | undefined, fallback: T | undefined) => (value === undefined || value === null ? fallback : value);
 
-export type LineData = Pick<WorkOrderLine, 'kind' | 'description' | 'partNumber' | 'quantity' | 'unitPrice' | 'taxable' | 'serviceItemId' | 'productId' | 'technicianId'>;
+export type LineData = Pick<
+  WorkOrderLine,
+  'kind' | 'description' | 'partNumber' | 'quantity' | 'unitPrice' | 'taxable' | 'serviceItemId' | 'productId' | 'technicianId'
+>;
 
 /**
  * Turns what was asked for (a catalogue item, a product, or a line written by hand, with overrides) into
@@ -82,9 +87,17 @@ export async function buildLine(em: EntityManager, context: SubgraphContext, cur
 }
 
 /** Appends lines to a (locked, editable) work order, recomputes its totals once and announces the change once. */
-export async function appendLines(em: EntityManager, context: SubgraphContext, workOrder: WorkOrder, lines: readonly LineData[], extra: Partial<WorkOrderLine> = {}): Promise<void> {
+export async function appendLines(
+  em: EntityManager,
+  context: SubgraphContext,
+  workOrder: WorkOrder,
+  lines: readonly LineData[],
+  extra: Partial<WorkOrderLine> = {},
+): Promise<void> {
   const last = (await linesOf(em, workOrder.id)).reduce((highest, existing) => Math.max(highest, existing.position), 0);
-  lines.forEach((line, index) => em.create(WorkOrderLine, { ...line, ...extra, workOrderId: workOrder.id, position: last + index + 1, tenantId: requireTenant(context) }));
+  lines.forEach((line, index) =>
+    em.create(WorkOrderLine, { ...line, ...extra, workOrderId: workOrder.id, position: last + index + 1, tenantId: requireTenant(context) }),
+  );
   await recalculate(em, workOrder);
   await publishWorkOrderUpdated(context, em, workOrder, ['lines']);
 }

@@ -14,14 +14,22 @@ const rules = {
   odometer: [IsInt({ message: 'must be a whole number of kilometres' }), Min(0, { message: 'must not be negative' }), Max(10_000_000)],
   time: [IsDate({ message: 'must be a date and time' })],
   currency: [Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as EUR or KES' })],
-  taxRate: [IsNumber({ maxDecimalPlaces: 2 }, { message: 'must be a percentage with at most two decimals' }), Min(0, { message: 'must not be negative' }), Max(100, { message: 'must be at most 100' })],
+  taxRate: [
+    IsNumber({ maxDecimalPlaces: 2 }, { message: 'must be a percentage with at most two decimals' }),
+    Min(0, { message: 'must not be negative' }),
+    Max(100, { message: 'must be at most 100' }),
+  ],
   reason: [IsString(), Length(1, 500, { message: 'must be between 1 and 500 characters' })],
   kind: [IsEnum(WorkOrderLineKind)],
   serviceItemId: [IsUUID('all', { message: 'must be the ID of a service catalogue item' })],
   productId: [IsUUID('all', { message: 'must be the ID of a product' })],
   technicianId: [IsUUID('all', { message: 'must be the ID of a technician' })],
   description: [IsString(), Length(1, 300, { message: 'must be between 1 and 300 characters' })],
-  quantity: [IsNumber({ maxDecimalPlaces: 3 }, { message: 'must be a number with at most three decimals' }), Min(0.001, { message: 'must be more than zero' }), Max(100_000)],
+  quantity: [
+    IsNumber({ maxDecimalPlaces: 3 }, { message: 'must be a number with at most three decimals' }),
+    Min(0.001, { message: 'must be more than zero' }),
+    Max(100_000),
+  ],
   unitPrice: [IsInt({ message: 'must be a whole number of minor units (cents)' }), Min(0, { message: 'must not be negative' }), Max(100_000_000)],
   flag: [IsBoolean()],
   approvedBy: [IsString(), Length(1, 200, { message: 'must be between 1 and 200 characters' })],
@@ -40,7 +48,9 @@ export class CreateWorkOrderInput {
   @Optional(() => Float, rules.taxRate, { description: 'Percent, e.g. 16; 0 when left out' }) taxRate?: number;
 }
 
-@InputType({ description: 'Only the fields given change; null clears an optional field. The status moves with the verbs (sendEstimate, approveWorkOrder, ...).' })
+@InputType({
+  description: 'Only the fields given change; null clears an optional field. The status moves with the verbs (sendEstimate, approveWorkOrder, ...).',
+})
 export class UpdateWorkOrderInput {
   @Changeable(() => ID, rules.customerId) customerId?: string;
   @Changeable(() => ID, rules.vehicleId) vehicleId?: string;
@@ -62,7 +72,8 @@ export class AddWorkOrderLineInput {
   @Optional(() => String, rules.description) description?: string | null;
   @Optional(() => ID, rules.technicianId, { description: 'Labour only' }) technicianId?: string | null;
   @Optional(() => Float, rules.quantity, { description: 'Hours (labour) or units (parts); defaults to the book time, or 1' }) quantity?: number | null;
-  @Optional(() => Int, rules.unitPrice, { description: 'Rate, price or fee in minor units; defaults to the catalogue or product price' }) unitPrice?: number | null;
+  @Optional(() => Int, rules.unitPrice, { description: 'Rate, price or fee in minor units; defaults to the catalogue or product price' }) unitPrice?:
+    number | null;
   @Optional(() => Boolean, rules.flag) taxable?: boolean | null;
 }
 

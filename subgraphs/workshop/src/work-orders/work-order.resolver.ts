@@ -1,5 +1,17 @@
 import {
-  assertFitsInt, badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, requireTenant, STAFF, type EntityManager, type FieldError, type SubgraphContext,
+  assertFitsInt,
+  badUserInput,
+  crudEventsOf,
+  crudResolver,
+  groupBy,
+  isUuid,
+  loader,
+  orderBy,
+  requireTenant,
+  STAFF,
+  type EntityManager,
+  type FieldError,
+  type SubgraphContext,
 } from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Appointment } from '../appointments/appointment.entity.ts';
@@ -14,7 +26,13 @@ import { WorkOrderLine } from './work-order-line.entity.ts';
 import { computeTotals } from './work-order-totals.ts';
 import { WorkOrder, WorkOrderStatus } from './work-order.entity.ts';
 import {
-  ApproveWorkOrderArgs, CancelWorkOrderArgs, CompleteWorkOrderArgs, CreateWorkOrderInput, UpdateWorkOrderInput, WorkOrderFilter, WorkOrderIdArgs,
+  ApproveWorkOrderArgs,
+  CancelWorkOrderArgs,
+  CompleteWorkOrderArgs,
+  CreateWorkOrderInput,
+  UpdateWorkOrderInput,
+  WorkOrderFilter,
+  WorkOrderIdArgs,
 } from './work-order.inputs.ts';
 import { arrive, checkCustomerAndVehicle, linesOf, loadWorkOrderSnapshot, lockWorkOrder, moveTo, postingFacts, recordOdometer } from './work-order.service.ts';
 
@@ -42,7 +60,9 @@ async function updateData(input: UpdateWorkOrderInput, current: WorkOrder, em: E
   if (current.status === WorkOrderStatus.COMPLETED || current.status === WorkOrderStatus.CANCELLED) {
     refused.push(...given.map((field) => ({ field, message: `a ${current.status} work order cannot change` })));
   } else if (current.status === WorkOrderStatus.READY) {
-    refused.push(...given.filter((field) => !CHANGEABLE_WHEN_READY.has(field)).map((field) => ({ field, message: 'cannot change once the work order is READY' })));
+    refused.push(
+      ...given.filter((field) => !CHANGEABLE_WHEN_READY.has(field)).map((field) => ({ field, message: 'cannot change once the work order is READY' })),
+    );
   }
   if (input.currency && input.currency !== current.currency && (await em.count(WorkOrderLine, { workOrderId: current.id }))) {
     refused.push({ field: 'currency', message: 'cannot change once the work order has lines' });
@@ -100,7 +120,9 @@ export class WorkOrderResolver extends crudResolver({
   }
 
   @Authorized(workOrderFlow.roles.APPROVE)
-  @Mutation(() => WorkOrder, { description: 'ESTIMATE_SENT -> APPROVED: the customer approved the estimate (in person or by phone; an e-signature approves by itself)' })
+  @Mutation(() => WorkOrder, {
+    description: 'ESTIMATE_SENT -> APPROVED: the customer approved the estimate (in person or by phone; an e-signature approves by itself)',
+  })
   approveWorkOrder(@Args(() => ApproveWorkOrderArgs) args: ApproveWorkOrderArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
     return context.em.transactional(async (em) =>
       moveTo(context, em, await lockWorkOrder(em, args.id), 'APPROVE', { approvedBy: args.approvedBy?.trim() || 'the service advisor' }),
@@ -121,7 +143,8 @@ export class WorkOrderResolver extends crudResolver({
 
   @Authorized(workOrderFlow.roles.COMPLETE)
   @Mutation(() => WorkOrder, {
-    description: 'READY -> COMPLETED, under the posting rules: odometer-out given, a technician on every labour line, every part priced. Records odometer-out in the mileage history.',
+    description:
+      'READY -> COMPLETED, under the posting rules: odometer-out given, a technician on every labour line, every part priced. Records odometer-out in the mileage history.',
   })
   completeWorkOrder(@Args(() => CompleteWorkOrderArgs) args: CompleteWorkOrderArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
     return context.em.transactional(async (em) => {
@@ -136,9 +159,7 @@ export class WorkOrderResolver extends crudResolver({
   @Authorized(workOrderFlow.roles.CANCEL)
   @Mutation(() => WorkOrder, { description: 'Cancels a work order that is not completed, with the reason' })
   cancelWorkOrder(@Args(() => CancelWorkOrderArgs) args: CancelWorkOrderArgs, @Ctx() context: SubgraphContext): Promise<WorkOrder> {
-    return context.em.transactional(async (em) =>
-      moveTo(context, em, await lockWorkOrder(em, args.id), 'CANCEL', { cancellationReason: args.reason.trim() }),
-    );
+    return context.em.transactional(async (em) => moveTo(context, em, await lockWorkOrder(em, args.id), 'CANCEL', { cancellationReason: args.reason.trim() }));
   }
 
   @FieldResolver(() => [WorkOrderLine], { description: 'Labour, parts and fees, in order' })
@@ -151,7 +172,10 @@ export class WorkOrderResolver extends crudResolver({
   })
   availableActions(@Root() workOrder: WorkOrder, @Ctx() context: SubgraphContext) {
     const facts = async (): Promise<PostingFacts> => {
-      const [lines, vehicle] = await Promise.all([linesLoader(context).load(workOrder.id), vehicleReference.__resolveReference({ id: workOrder.vehicleId }, context)]);
+      const [lines, vehicle] = await Promise.all([
+        linesLoader(context).load(workOrder.id),
+        vehicleReference.__resolveReference({ id: workOrder.vehicleId }, context),
+      ]);
       return { lines, odometerOut: workOrder.odometerOut, vehicleMileage: vehicle?.mileage };
     };
     return workOrderFlow.available(workOrder, facts, context.caller);

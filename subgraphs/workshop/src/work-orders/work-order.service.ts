@@ -113,7 +113,14 @@ export async function checkTechnician(em: EntityManager, technicianId: string): 
  * Records an odometer reading the work order took (in or out) in the vehicle's mileage history, under
  * the mileage rule: never below the vehicle's last reading.
  */
-export async function recordOdometer(em: EntityManager, context: SubgraphContext, vehicleId: string, reading: number, field: 'odometerIn' | 'odometerOut', note: string) {
+export async function recordOdometer(
+  em: EntityManager,
+  context: SubgraphContext,
+  vehicleId: string,
+  reading: number,
+  field: 'odometerIn' | 'odometerOut',
+  note: string,
+) {
   const vehicle = await lockVehicle(em, vehicleId);
   if (!vehicle) return;
   assertNotBackwards(vehicle.mileage, reading, field);

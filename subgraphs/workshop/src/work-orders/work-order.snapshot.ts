@@ -53,4 +53,3 @@ export const workOrderSnapshot = (workOrder: WorkOrder, lines: readonly WorkOrde
   createdAt: workOrder.createdAt.toISOString(),
   updatedAt: workOrder.updatedAt.toISOString(),
 });
-

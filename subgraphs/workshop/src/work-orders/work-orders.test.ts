@@ -24,7 +24,14 @@ describe('work orders through the gateway', () => {
     const labour = await api.addLine(order.id, { kind: 'LABOUR', serviceItemId: shop.labourItemId, technicianId: shop.technicianId });
     expect(labour.errors).toBeUndefined();
     const part = await api.addLine(order.id, { kind: 'PART', productId: shop.productId, quantity: 2 });
-    expect(part.data?.addWorkOrderLine.lines[1]).toMatchObject({ kind: 'PART', description: 'Front brake pads', partNumber: 'BP-1234', quantity: 2, unitPrice: 4250, total: 8500 });
+    expect(part.data?.addWorkOrderLine.lines[1]).toMatchObject({
+      kind: 'PART',
+      description: 'Front brake pads',
+      partNumber: 'BP-1234',
+      quantity: 2,
+      unitPrice: 4250,
+      total: 8500,
+    });
     await api.addLine(order.id, { kind: 'FEE', serviceItemId: shop.feeItemId });
     const special = await api.addLine(order.id, { kind: 'PART', description: 'Caliper bolt kit (special order)' });
     const withLines = special.data?.addWorkOrderLine;
@@ -39,11 +46,21 @@ describe('work orders through the gateway', () => {
 
     const priced = await api.updateLine(withLines.lines[3].id, { unitPrice: 1999 });
     expect(priced.data?.updateWorkOrderLine).toMatchObject({ partsTotal: 10499, subtotal: 25199, taxTotal: 3960, total: 29159 });
-    const retaxed = await expectData(system.gatewayUrl, `mutation($id: ID!) { updateWorkOrder(id: $id, input: { taxRate: 7.5 }) { taxTotal total } }`, { id: order.id }, shop.org);
+    const retaxed = await expectData(
+      system.gatewayUrl,
+      `mutation($id: ID!) { updateWorkOrder(id: $id, input: { taxRate: 7.5 }) { taxTotal total } }`,
+      { id: order.id },
+      shop.org,
+    );
     expect(retaxed.updateWorkOrder).toEqual({ taxTotal: 1856, total: 27055 }); // 24 749 x 7.5 % = 1 856.175
 
     // the odometer-in reading joined the vehicle's mileage history
-    const { vehicle } = await expectData(system.gatewayUrl, `query($id: ID!) { vehicle(id: $id) { mileage mileageHistory { reading source } workOrders { number } } }`, { id: shop.vehicleId }, shop.org);
+    const { vehicle } = await expectData(
+      system.gatewayUrl,
+      `query($id: ID!) { vehicle(id: $id) { mileage mileageHistory { reading source } workOrders { number } } }`,
+      { id: shop.vehicleId },
+      shop.org,
+    );
     expect(vehicle.mileage).toBe(50120);
     expect(vehicle.mileageHistory).toContainEqual({ reading: 50120, source: 'WORK_ORDER' });
     expect(vehicle.workOrders).toContainEqual({ number: order.number });
@@ -53,13 +70,27 @@ describe('work orders through the gateway', () => {
     const other = await setUpShop(system);
     const otherApi = workOrderApi(system, other);
     const created = await Promise.all(Array.from({ length: 8 }, () => otherApi.create()));
-    expect(created.map((order) => order.number).sort()).toEqual(['WO-000001', 'WO-000002', 'WO-000003', 'WO-000004', 'WO-000005', 'WO-000006', 'WO-000007', 'WO-000008']);
+    expect(created.map((order) => order.number).sort()).toEqual([
+      'WO-000001',
+      'WO-000002',
+      'WO-000003',
+      'WO-000004',
+      'WO-000005',
+      'WO-000006',
+      'WO-000007',
+      'WO-000008',
+    ]);
   });
 
   it('runs the whole flow to COMPLETED, recording odometer-out, with an event for every step', async () => {
     const order = await api.create({ odometerIn: 50200 });
     await api.addLine(order.id, { kind: 'LABOUR', serviceItemId: shop.labourItemId, technicianId: shop.technicianId });
-    const changes = subscribeWs(system.gatewayUrl, `subscription($id: ID) { workOrderChanged(id: $id) { kind id node { status } } }`, { id: order.id }, shop.org);
+    const changes = subscribeWs(
+      system.gatewayUrl,
+      `subscription($id: ID) { workOrderChanged(id: $id) { kind id node { status } } }`,
+      { id: order.id },
+      shop.org,
+    );
     await settle(500);
     try {
       const steps: [string, Record<string, unknown>, string][] = [
@@ -138,7 +169,8 @@ describe('work orders through the gateway', () => {
     const order = await api.create({ odometerIn: 100_000 });
     await api.addLine(order.id, { kind: 'LABOUR', description: 'Diagnose brake noise', quantity: 0.5, unitPrice: 9500 });
     await api.addLine(order.id, { kind: 'PART', description: 'Caliper (price to follow)' });
-    for (const verb of ['sendEstimate', 'approveWorkOrder', 'startWorkOrder', 'markWorkOrderReady']) expect((await api.verb(verb, order.id)).errors).toBeUndefined();
+    for (const verb of ['sendEstimate', 'approveWorkOrder', 'startWorkOrder', 'markWorkOrderReady'])
+      expect((await api.verb(verb, order.id)).errors).toBeUndefined();
     const ready = await api.get(order.id);
 
     const refused = await api.verb('completeWorkOrder', order.id);
@@ -170,9 +202,13 @@ describe('work orders through the gateway', () => {
       [{ kind: 'PART', description: 'Bolt', quantity: -1, unitPrice: -5 }, ['quantity', 'unitPrice']],
       [{ kind: 'PART', description: 'Bolt', unitPrice: 1.5 }, ['unitPrice']],
     ] as const;
-    for (const [input, fields] of bad) expect(errorOf(await api.addLine(order.id, input)), JSON.stringify(input)).toMatchObject({ code: 'BAD_USER_INPUT', fields });
+    for (const [input, fields] of bad)
+      expect(errorOf(await api.addLine(order.id, input)), JSON.stringify(input)).toMatchObject({ code: 'BAD_USER_INPUT', fields });
     const inDollars = await api.create({ currency: 'USD' });
-    expect(errorOf(await api.addLine(inDollars.id, { kind: 'PART', productId: shop.productId }))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['productId'] });
+    expect(errorOf(await api.addLine(inDollars.id, { kind: 'PART', productId: shop.productId }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['productId'],
+    });
     expect(await api.get(order.id)).toEqual(order);
 
     const cancelled = (await api.verb('cancelWorkOrder', order.id, { reason: 'Customer went elsewhere' })).data?.cancelWorkOrder;
@@ -212,7 +248,14 @@ describe('work orders through the gateway', () => {
         publish(em, integrationsEvents[`signatureRequest.${verb}`], {
           tenantId: shop.org.organizationId,
           entityId: crypto.randomUUID(),
-          data: { workOrderId: order.id, signerName: 'Grace Hopper', envelopeId: 'env-1', status: verb === 'sent' ? 'SENT' : 'COMPLETED', total: order.total, currency: 'EUR' },
+          data: {
+            workOrderId: order.id,
+            signerName: 'Grace Hopper',
+            envelopeId: 'env-1',
+            status: verb === 'sent' ? 'SENT' : 'COMPLETED',
+            total: order.total,
+            currency: 'EUR',
+          },
         }),
       );
     await report('sent');

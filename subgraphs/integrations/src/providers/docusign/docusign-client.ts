@@ -79,7 +79,12 @@ function parseJson(text: string): unknown {
  * it (generateAccessToken, getUserInfo) use the global axios with no way to pass an agent, and it has no
  * refresh at all; these are plain form POSTs and one GET, so they are made here with a scoped agent.
  */
-export function accountServer<T>(method: 'GET' | 'POST', path: string, headers: Record<string, string>, form?: URLSearchParams): Promise<{ status: number; body: T; headers: Record<string, string | string[] | undefined> }> {
+export function accountServer<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  headers: Record<string, string>,
+  form?: URLSearchParams,
+): Promise<{ status: number; body: T; headers: Record<string, string | string[] | undefined> }> {
   const payload = form?.toString();
   return new Promise((resolve, reject) => {
     const request = https.request(
@@ -112,14 +117,23 @@ export function accountServer<T>(method: 'GET' | 'POST', path: string, headers: 
 }
 
 /** An answer of the account server that is not a success, in our two kinds. */
-export function accountServerError(status: number, body: { error?: string; error_description?: string }, headers: Record<string, string | string[] | undefined>): Error {
+export function accountServerError(
+  status: number,
+  body: { error?: string; error_description?: string },
+  headers: Record<string, string | string[] | undefined>,
+): Error {
   if (body.error === 'invalid_grant') {
-    return new ProviderAuthError(`DocuSign no longer accepts Atelier's access (${body.error_description ?? 'the grant was revoked or expired'}); reconnect DocuSign`);
+    return new ProviderAuthError(
+      `DocuSign no longer accepts Atelier's access (${body.error_description ?? 'the grant was revoked or expired'}); reconnect DocuSign`,
+    );
   }
   if (body.error === 'invalid_client' || body.error === 'unauthorized_client') {
     return new ProviderUnavailableError(`DocuSign refused Atelier's integration key (${body.error}); check DOCUSIGN_CLIENT_ID and DOCUSIGN_CLIENT_SECRET`);
   }
   if (status === 401) return new ProviderAuthError('DocuSign refused the access token; reconnect DocuSign');
   const retryAfter = Number(headers['retry-after']);
-  return new ProviderUnavailableError(`DocuSign answered ${status}${body.error ? `: ${body.error}` : ''}`, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  return new ProviderUnavailableError(
+    `DocuSign answered ${status}${body.error ? `: ${body.error}` : ''}`,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
 }

@@ -22,17 +22,23 @@ let connectionId: string;
 let second: string;
 
 const CONNECTION = CONNECTION_FIELDS;
-const { db, startConnection, connection, secretsOf, followCallback } = oauthTestKit(() => system, () => shop, 'DOCUSIGN');
+const { db, startConnection, connection, secretsOf, followCallback } = oauthTestKit(
+  () => system,
+  () => shop,
+  'DOCUSIGN',
+);
 const TEST = `mutation($id: ID!) { testConnection(id: $id) { ${CONNECTION} } }`;
 const SAVE_KEY = `mutation($key: String!) { saveCredentials(provider: DOCUSIGN, credentials: [{ name: "connectKey", value: $key }]) { ${CONNECTION} } }`;
 
-const connectThroughDocuSign = async () => expect(await followCallback(fake.approve(await startConnection()))).toMatchObject({ provider: 'docusign', result: 'connected' });
+const connectThroughDocuSign = async () =>
+  expect(await followCallback(fake.approve(await startConnection()))).toMatchObject({ provider: 'docusign', result: 'connected' });
 /** The access token's lifetime passes, at DocuSign and for the connection. */
 const tokenLifetimePasses = async () => {
   skewMs += 8 * 3600_000;
   await db().execute(`update integrations.connections set token_expires_at = token_expires_at - interval '${TOKEN_LIFETIME}' where id = ?`, [connectionId]);
 };
-const refreshRequests = () => fake.requests.filter((r) => r.method === 'POST' && r.path === '/oauth/token' && new URLSearchParams(r.body).get('grant_type') === 'refresh_token');
+const refreshRequests = () =>
+  fake.requests.filter((r) => r.method === 'POST' && r.path === '/oauth/token' && new URLSearchParams(r.body).get('grant_type') === 'refresh_token');
 /** What DocuSign's account server says to a refresh token now (over its TLS, trusted by this test alone). */
 const refreshAtDocuSign = (refreshToken: string) =>
   new Promise<{ status: number; body: Record<string, string> }>((resolve, reject) => {
@@ -110,7 +116,10 @@ describe('DocuSign through the gateway', () => {
     expect(await secretsOf(refused.id)).toEqual({});
 
     // a Connect key has nowhere to go before the connection exists
-    expect(errorOf(await graphql(system.gatewayUrl, SAVE_KEY, { key: DOCUSIGN_FAKE_CONNECT_KEY }, shop))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['provider'] });
+    expect(errorOf(await graphql(system.gatewayUrl, SAVE_KEY, { key: DOCUSIGN_FAKE_CONNECT_KEY }, shop))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['provider'],
+    });
   });
 
   it("trusts the fake's certificate for DocuSign's account server only, not process-wide", async () => {
@@ -122,7 +131,13 @@ describe('DocuSign through the gateway', () => {
     await connectThroughDocuSign();
     const connected = await connection();
     connectionId = connected.id;
-    expect(connected).toMatchObject({ status: 'CONNECTED', accountName: fake.account.name, externalAccountId: fake.account.id, scopes: ['signature'], lastError: null });
+    expect(connected).toMatchObject({
+      status: 'CONNECTED',
+      accountName: fake.account.name,
+      externalAccountId: fake.account.id,
+      scopes: ['signature'],
+      lastError: null,
+    });
     expect(new Date(connected.tokenExpiresAt).getTime()).toBeGreaterThan(Date.now() + 7 * 3600_000);
 
     const exchange = fake.requests.find((r) => r.path === '/oauth/token' && new URLSearchParams(r.body).get('grant_type') === 'authorization_code');
@@ -131,7 +146,14 @@ describe('DocuSign through the gateway', () => {
     const { tokens, extra } = await secretsOf(connectionId);
     expect(extra).toEqual({ accountId: fake.account.id, baseUri: fake.url, userId: DOCUSIGN_FAKE_USER.id });
     expect(tokens).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String) });
-    const everything = JSON.stringify(await graphql(system.gatewayUrl, `{ providers { provider auth credentialFields { name } connection { ${CONNECTION} } } connections { nodes { ${CONNECTION} } } }`, {}, shop));
+    const everything = JSON.stringify(
+      await graphql(
+        system.gatewayUrl,
+        `{ providers { provider auth credentialFields { name } connection { ${CONNECTION} } } connections { nodes { ${CONNECTION} } } }`,
+        {},
+        shop,
+      ),
+    );
     for (const secret of [tokens?.accessToken, tokens?.refreshToken]) expect(everything).not.toContain(secret);
     const [row] = await db().execute('select * from integrations.connections where id = ?', [connectionId]);
     expect(JSON.stringify(row)).not.toContain(tokens?.refreshToken);
@@ -205,11 +227,7 @@ describe('DocuSign through the gateway', () => {
         .filter((id: string) => id.startsWith(`${envelopeId}:`))
         .map((id: string) => id.slice(envelopeId.length + 1).replace(/:\d{4}-\d\d-\d\dT.*$/, ''))
         .sort();
-    expect(eventsOf(first)).toEqual([
-      'envelope-completed',
-      'envelope-delivered',
-      'recipient-completed:1',
-    ]); // its envelope-sent came before the key: refused, not stored
+    expect(eventsOf(first)).toEqual(['envelope-completed', 'envelope-delivered', 'recipient-completed:1']); // its envelope-sent came before the key: refused, not stored
     expect(eventsOf(second)).toEqual(['envelope-sent']); // the tampered envelope-delivered is not stored
   });
 

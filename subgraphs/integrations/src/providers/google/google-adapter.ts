@@ -62,7 +62,10 @@ export const googleAdapter: OAuthAdapter = {
       const granted = tokenSet(tokens);
       if (!granted.refreshToken) throw new ProviderAuthError('Google gave no refresh token (offline access was not granted); connect again');
       const missing = granted.scopes ? REQUIRED.filter((scope) => !granted.scopes?.includes(scope)) : [];
-      if (missing.length) throw new ProviderAuthError(`Access was not granted to ${missing.map((scope) => scope.replace(/^.*\/auth\//, '')).join(' and ')}; connect again and keep every box ticked`);
+      if (missing.length)
+        throw new ProviderAuthError(
+          `Access was not granted to ${missing.map((scope) => scope.replace(/^.*\/auth\//, '')).join(' and ')}; connect again and keep every box ticked`,
+        );
 
       const { data: me } = await google.oauth2({ version: 'v2', auth: googleAuthorized(granted.accessToken), ...googleApiRoot() }).userinfo.get();
       return {
@@ -81,7 +84,10 @@ export const googleAdapter: OAuthAdapter = {
       client.setCredentials({ refresh_token: refreshToken });
       await client.getAccessToken(); // no access token yet: this is the refresh
       // Google keeps the refresh token (no rotation): tokenSet leaves it out unless Google sent a new one
-      return tokenSet({ ...client.credentials, refresh_token: client.credentials.refresh_token === refreshToken ? undefined : client.credentials.refresh_token });
+      return tokenSet({
+        ...client.credentials,
+        refresh_token: client.credentials.refresh_token === refreshToken ? undefined : client.credentials.refresh_token,
+      });
     } catch (error) {
       throw googleError(error);
     }

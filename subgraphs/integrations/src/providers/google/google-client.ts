@@ -53,7 +53,9 @@ export function googleError(error: unknown): Error {
   const data = (response?.data ?? {}) as { error?: string | { message?: string }; error_description?: string };
   const code = typeof data.error === 'string' ? data.error : undefined;
   if (code === 'invalid_grant') {
-    return new ProviderAuthError(`Google no longer accepts Atelier's access (${data.error_description ?? 'the grant was revoked or expired'}); reconnect Google`);
+    return new ProviderAuthError(
+      `Google no longer accepts Atelier's access (${data.error_description ?? 'the grant was revoked or expired'}); reconnect Google`,
+    );
   }
   if (code === 'invalid_client' || code === 'unauthorized_client') {
     return new ProviderUnavailableError(`Google refused Atelier's OAuth client (${code}); check GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET`);
@@ -62,7 +64,10 @@ export function googleError(error: unknown): Error {
   if (response?.status) {
     const retryAfter = Number(headerOf(response.headers, 'retry-after'));
     const detail = code ?? (typeof data.error === 'object' ? data.error?.message : undefined);
-    return new ProviderUnavailableError(`Google answered ${response.status}${detail ? `: ${detail}` : ''}`, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+    return new ProviderUnavailableError(
+      `Google answered ${response.status}${detail ? `: ${detail}` : ''}`,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
   if (networkCode) return new ProviderUnavailableError(`Google could not be reached (${networkCode})`);
   return error instanceof Error ? error : new Error(String(error)); // not Google's answer: a fault of ours, left as it is

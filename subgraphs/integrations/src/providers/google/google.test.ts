@@ -20,7 +20,19 @@ let skewMs = 0;
 let connectionId: string;
 
 const CONNECTION = CONNECTION_FIELDS;
-const { db, startConnection, connection, secretsOf, redirectAfterCallback: followCallback, outcomeOf } = oauthTestKit(() => system, () => shop, 'GOOGLE', { returnTo: '/integrations/google' });
+const {
+  db,
+  startConnection,
+  connection,
+  secretsOf,
+  redirectAfterCallback: followCallback,
+  outcomeOf,
+} = oauthTestKit(
+  () => system,
+  () => shop,
+  'GOOGLE',
+  { returnTo: '/integrations/google' },
+);
 const TEST = `mutation($id: ID!) { testConnection(id: $id) { ${CONNECTION} } }`;
 
 /** An hour passes: Google's access tokens expire, and the connection knows its own has. */
@@ -28,10 +40,16 @@ const anHourPasses = async () => {
   skewMs += HOUR_MS;
   await db().execute(`update integrations.connections set token_expires_at = token_expires_at - interval '1 hour' where id = ?`, [connectionId]);
 };
-const refreshRequests = () => fake.requests.filter((r) => r.method === 'POST' && r.path === '/token' && new URLSearchParams(r.body).get('grant_type') === 'refresh_token');
+const refreshRequests = () =>
+  fake.requests.filter((r) => r.method === 'POST' && r.path === '/token' && new URLSearchParams(r.body).get('grant_type') === 'refresh_token');
 /** What Google's token endpoint says to a refresh token now. */
 const refreshAtGoogle = async (refreshToken: string) => {
-  const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: GOOGLE_FAKE_CLIENT.id, client_secret: GOOGLE_FAKE_CLIENT.secret });
+  const form = new URLSearchParams({
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    client_id: GOOGLE_FAKE_CLIENT.id,
+    client_secret: GOOGLE_FAKE_CLIENT.secret,
+  });
   const response = await fetch(fake.endpoints.oauth2TokenUrl, { method: 'POST', body: form });
   return { status: response.status, body: (await response.json()) as Record<string, string> };
 };
@@ -55,8 +73,9 @@ beforeAll(async () => {
   shop = await system.createOrganization();
 });
 afterAll(async () => {
-  for (const name of ENV) if (previousEnv[name] === undefined) delete process.env[name];
-  else process.env[name] = previousEnv[name];
+  for (const name of ENV)
+    if (previousEnv[name] === undefined) delete process.env[name];
+    else process.env[name] = previousEnv[name];
   await system?.stop();
   await fake?.stop();
 });
@@ -76,7 +95,12 @@ describe('Google through the gateway', () => {
       state: expect.stringMatching(/^[\w-]{40,}$/),
       code_challenge: expect.stringMatching(/^[\w-]{43}$/),
     });
-    expect(params.scope?.split(' ').sort()).toEqual(['email', 'https://www.googleapis.com/auth/calendar', 'https://www.googleapis.com/auth/drive.file', 'openid']);
+    expect(params.scope?.split(' ').sort()).toEqual([
+      'email',
+      'https://www.googleapis.com/auth/calendar',
+      'https://www.googleapis.com/auth/drive.file',
+      'openid',
+    ]);
 
     const back = await followCallback(fake.deny(authorizeUrl.toString()));
     expect(back.origin).toBe(ADMIN_URL);
@@ -104,7 +128,12 @@ describe('Google through the gateway', () => {
     expect(tokens).toMatchObject({ accessToken: expect.stringMatching(/^ya29\./), refreshToken: expect.stringMatching(/^1\/\//) });
     expect(extra?.channelToken).toMatch(/^[\w-]{43}$/);
     const everything = JSON.stringify(
-      await graphql(system.gatewayUrl, `{ providers { provider auth connection { ${CONNECTION} } } connections { nodes { ${CONNECTION} connectedAt } } }`, {}, shop),
+      await graphql(
+        system.gatewayUrl,
+        `{ providers { provider auth connection { ${CONNECTION} } } connections { nodes { ${CONNECTION} connectedAt } } }`,
+        {},
+        shop,
+      ),
     );
     for (const secret of [tokens?.accessToken, tokens?.refreshToken, extra?.channelToken]) expect(everything).not.toContain(secret);
     const [row] = await db().execute('select * from integrations.connections where id = ?', [connectionId]);
@@ -179,7 +208,12 @@ describe('Google through the gateway', () => {
       requestBody: { summary: 'Brake service', start: { dateTime: '2026-12-01T09:00:00Z' }, end: { dateTime: '2026-12-01T10:00:00Z' } },
     });
     await fake.idle();
-    const forged = await fake.calendar.moveEvent('primary', event.id as string, { start: { dateTime: '2026-12-01T11:00:00Z' }, end: { dateTime: '2026-12-01T12:00:00Z' } }, { tamper: true });
+    const forged = await fake.calendar.moveEvent(
+      'primary',
+      event.id as string,
+      { start: { dateTime: '2026-12-01T11:00:00Z' }, end: { dateTime: '2026-12-01T12:00:00Z' } },
+      { tamper: true },
+    );
     expect(forged.map((sent) => sent.status)).toEqual([400]);
     expect(fake.notifications.filter((sent) => sent.id.startsWith(channelId)).map((sent) => sent.status)).toEqual([200, 200, 400]);
 

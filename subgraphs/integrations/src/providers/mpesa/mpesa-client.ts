@@ -32,15 +32,15 @@ export function mpesaCredentials(stored: Record<string, string> | undefined): Mp
 const baseUrl = (credentials: MpesaCredentials) => (endpoints.mpesa() ?? ORIGINS[credentials.environment]).replace(/\/$/, '');
 
 /** Daraja's timestamps are Kenyan time (EAT, UTC+3), `YYYYMMDDHHmmss`. */
-export const darajaTimestamp = (ms = Date.now()) =>
-  new Date(ms + 3 * 3600_000)
-    .toISOString()
-    .replace(/[-:T]/g, '')
-    .slice(0, 14);
+export const darajaTimestamp = (ms = Date.now()) => new Date(ms + 3 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
 
 const merchant = (credentials: MpesaCredentials) => {
   const timestamp = darajaTimestamp();
-  return { BusinessShortCode: credentials.shortcode, Password: Buffer.from(`${credentials.shortcode}${credentials.passkey}${timestamp}`).toString('base64'), Timestamp: timestamp };
+  return {
+    BusinessShortCode: credentials.shortcode,
+    Password: Buffer.from(`${credentials.shortcode}${credentials.passkey}${timestamp}`).toString('base64'),
+    Timestamp: timestamp,
+  };
 };
 
 /** Daraja's error body: `{ requestId, errorCode: '500.001.1001', errorMessage }`. */
@@ -80,7 +80,10 @@ const MERCHANT_REFUSALS = [/wrong credentials/i, /merchant does not exist/i, /in
 const isMerchantRefusal = (answer: DarajaAnswer) => MERCHANT_REFUSALS.some((pattern) => pattern.test(String(answer.body?.errorMessage ?? '')));
 
 const tokens = new Map<string, { token: string; expiresAt: number }>();
-const tokenKey = (credentials: MpesaCredentials) => createHash('sha256').update(`${baseUrl(credentials)}\n${credentials.consumerKey}\n${credentials.consumerSecret}`).digest('hex');
+const tokenKey = (credentials: MpesaCredentials) =>
+  createHash('sha256')
+    .update(`${baseUrl(credentials)}\n${credentials.consumerKey}\n${credentials.consumerSecret}`)
+    .digest('hex');
 
 /**
  * An OAuth client-credentials token (valid an hour; `expires_in` is a string), kept in memory per consumer key
@@ -107,7 +110,11 @@ export async function darajaToken(credentials: MpesaCredentials, { fresh = false
 /** An STK call with a bearer token; a token Daraja no longer accepts (404.001.03) is replaced once. */
 async function stkCall(credentials: MpesaCredentials, path: string, body: Record<string, unknown>): Promise<DarajaAnswer> {
   const send = async (token: string) =>
-    call(`${baseUrl(credentials)}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...merchant(credentials), ...body }) });
+    call(`${baseUrl(credentials)}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ...merchant(credentials), ...body }),
+    });
   let answer = await send(await darajaToken(credentials));
   if (answer.body?.errorCode === '404.001.03') answer = await send(await darajaToken(credentials, { fresh: true }));
   if (isMerchantRefusal(answer)) throw new ProviderAuthError('M-Pesa refused the shortcode and passkey');
@@ -138,7 +145,8 @@ export async function stkPush(credentials: MpesaCredentials, request: StkPushReq
     AccountReference: request.accountReference,
     TransactionDesc: request.description,
   });
-  if (answer.status !== 200 || answer.body?.ResponseCode !== '0') throw new ProviderUnavailableError(`M-Pesa did not accept the STK push: ${describeError(answer)}`);
+  if (answer.status !== 200 || answer.body?.ResponseCode !== '0')
+    throw new ProviderUnavailableError(`M-Pesa did not accept the STK push: ${describeError(answer)}`);
   return answer.body as { MerchantRequestID: string; CheckoutRequestID: string };
 }
 

@@ -48,7 +48,12 @@ export const verifyMpesaCallback: WebhookVerifier = async ({ rawBody }, { creden
     type: claimed === '0' ? 'stk.succeeded' : 'stk.failed',
     payload: {
       ...(body as Record<string, unknown>),
-      confirmation: { ResultCode: confirmation.resultCode, ResultDesc: confirmation.resultDesc, MerchantRequestID: confirmation.merchantRequestId, CheckoutRequestID: confirmation.checkoutRequestId },
+      confirmation: {
+        ResultCode: confirmation.resultCode,
+        ResultDesc: confirmation.resultDesc,
+        MerchantRequestID: confirmation.merchantRequestId,
+        CheckoutRequestID: confirmation.checkoutRequestId,
+      },
     },
   };
 };

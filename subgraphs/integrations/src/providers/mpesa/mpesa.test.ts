@@ -22,15 +22,24 @@ let connectionId: string;
 let callbackUrl: string;
 
 const SAVE = `mutation($credentials: [CredentialInput!]!) { saveCredentials(provider: MPESA, credentials: $credentials) { id status accountName externalAccountId lastError } }`;
-const credentials = (overrides: Partial<Record<keyof MpesaCredentials, string>> = {}) => Object.entries({ ...MERCHANT, ...overrides }).map(([name, value]) => ({ name, value }));
-const { inbox, inboxEntries, jobsFor } = inboxTestKit(() => system, () => shop);
+const credentials = (overrides: Partial<Record<keyof MpesaCredentials, string>> = {}) =>
+  Object.entries({ ...MERCHANT, ...overrides }).map(([name, value]) => ({ name, value }));
+const { inbox, inboxEntries, jobsFor } = inboxTestKit(
+  () => system,
+  () => shop,
+);
 const push = (phoneNumber: string) => stkPush(MERCHANT, { amount: 1300, phoneNumber, callbackUrl, accountReference: 'INV-7', description: 'Oil change' });
 /** A callback as Daraja posts it (unsigned), with whatever the sender claims. */
 const postCallback = (stkCallback: Record<string, unknown>) =>
   fetch(callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Body: { stkCallback } }) });
 
 beforeAll(async () => {
-  mpesa = await startMpesaFake({ consumerKey: MERCHANT.consumerKey, consumerSecret: MERCHANT.consumerSecret, shortCode: MERCHANT.shortcode, passkey: MERCHANT.passkey });
+  mpesa = await startMpesaFake({
+    consumerKey: MERCHANT.consumerKey,
+    consumerSecret: MERCHANT.consumerSecret,
+    shortCode: MERCHANT.shortcode,
+    passkey: MERCHANT.passkey,
+  });
   process.env.MPESA_API_URL = mpesa.url;
   system = await startSystem();
   shop = await system.createOrganization();
@@ -61,8 +70,32 @@ describe('M-Pesa (Daraja) through the gateway', () => {
     expect(saveCredentials).toMatchObject({ status: 'CONNECTED', accountName: 'M-Pesa 174379 (sandbox)', externalAccountId: '174379', lastError: null });
     connectionId = saveCredentials.id;
     callbackUrl = new URL(`/webhooks/mpesa/${connectionId}`, system.gatewayUrl).toString();
-    const everything = JSON.stringify(await graphql(system.gatewayUrl, `{ providers { provider credentialFields { name secret } connection { id status accountName } } }`, {}, shop));
-    const stored = JSON.stringify(await system.product.subgraphs.integrations.orm.em.getConnection().execute('select * from integrations.connections where id = ?', [connectionId]));
+    const everything = JSON.stringify(
+      await graphql(
+        system.gatewayUrl,
+        `
+          {
+            providers {
+              provider
+              credentialFields {
+                name
+                secret
+              }
+              connection {
+                id
+                status
+                accountName
+              }
+            }
+          }
+        `,
+        {},
+        shop,
+      ),
+    );
+    const stored = JSON.stringify(
+      await system.product.subgraphs.integrations.orm.em.getConnection().execute('select * from integrations.connections where id = ?', [connectionId]),
+    );
     for (const secret of [MERCHANT.consumerKey, MERCHANT.consumerSecret, MERCHANT.passkey]) {
       expect(everything).not.toContain(secret);
       expect(stored).not.toContain(secret);
@@ -72,11 +105,17 @@ describe('M-Pesa (Daraja) through the gateway', () => {
   it('stores a callback Daraja confirms once however often it comes (two copies racing), and processes it once', async () => {
     const { CheckoutRequestID } = await push('254712345678');
     const { sent } = await mpesa.completeStkPush(CheckoutRequestID, { resultCode: 0 });
-    const again = await Promise.all([1, 2].map(() => fetch(callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: sent[0]!.body })));
+    const again = await Promise.all(
+      [1, 2].map(() => fetch(callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: sent[0]!.body })),
+    );
     expect([sent[0]!.status, ...again.map((response) => response.status)]).toEqual([200, 200, 200]);
-    await expect.poll(() => inboxEntries(CheckoutRequestID), { timeout: 10_000 }).toEqual([{ externalEventId: CheckoutRequestID, type: 'stk.succeeded', status: 'PROCESSED' }]);
+    await expect
+      .poll(() => inboxEntries(CheckoutRequestID), { timeout: 10_000 })
+      .toEqual([{ externalEventId: CheckoutRequestID, type: 'stk.succeeded', status: 'PROCESSED' }]);
     expect(await jobsFor(CheckoutRequestID)).toBe(1);
-    const [row] = await system.product.subgraphs.integrations.orm.em.getConnection().execute('select payload from integrations.inbound_events where external_event_id = ?', [CheckoutRequestID]);
+    const [row] = await system.product.subgraphs.integrations.orm.em
+      .getConnection()
+      .execute('select payload from integrations.inbound_events where external_event_id = ?', [CheckoutRequestID]);
     expect(row.payload.confirmation).toMatchObject({ ResultCode: '0', CheckoutRequestID });
   });
 
@@ -89,7 +128,12 @@ describe('M-Pesa (Daraja) through the gateway', () => {
       ...checkout,
       ResultCode: 0,
       ResultDesc: 'The service request is processed successfully.',
-      CallbackMetadata: { Item: [{ Name: 'Amount', Value: 1300 }, { Name: 'MpesaReceiptNumber', Value: 'FORGED0001' }] },
+      CallbackMetadata: {
+        Item: [
+          { Name: 'Amount', Value: 1300 },
+          { Name: 'MpesaReceiptNumber', Value: 'FORGED0001' },
+        ],
+      },
     });
 
     const contradicted = await postCallback(paid(cancelled)); // the customer cancelled; Daraja says 1032
@@ -101,6 +145,8 @@ describe('M-Pesa (Daraja) through the gateway', () => {
 
     const truth = await postCallback({ ...cancelled, ResultCode: 1032, ResultDesc: 'Request cancelled by user' });
     expect(truth.status).toBe(200);
-    await expect.poll(() => inboxEntries(cancelled.CheckoutRequestID), { timeout: 10_000 }).toEqual([{ externalEventId: cancelled.CheckoutRequestID, type: 'stk.failed', status: 'PROCESSED' }]);
+    await expect
+      .poll(() => inboxEntries(cancelled.CheckoutRequestID), { timeout: 10_000 })
+      .toEqual([{ externalEventId: cancelled.CheckoutRequestID, type: 'stk.failed', status: 'PROCESSED' }]);
   });
 });

@@ -43,7 +43,8 @@ export async function decodeVinValues(vin: string, options: { timeoutMs?: number
     throw new ProviderUnavailableError(`vPIC's answer was cut off: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (response.status === 429) throw new ProviderUnavailableError('vPIC is rate limiting', retryAfterSeconds(response.headers));
-  if (response.status >= 500) throw new ProviderUnavailableError(`vPIC answered ${response.status}: ${text.slice(0, 200)}`, retryAfterSeconds(response.headers));
+  if (response.status >= 500)
+    throw new ProviderUnavailableError(`vPIC answered ${response.status}: ${text.slice(0, 200)}`, retryAfterSeconds(response.headers));
   if (!response.ok) throw new VpicResponseError(`vPIC answered ${response.status}: ${text.slice(0, 200)}`);
   let answer: VpicAnswer;
   try {

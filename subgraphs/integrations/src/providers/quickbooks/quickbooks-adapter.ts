@@ -45,7 +45,11 @@ export const quickbooksAdapter: OAuthAdapter = {
       const response = await client.createToken(`${redirectUri}?${query.toString()}`);
       const granted = tokenSet(response.json as IntuitTokens);
       if (!granted.refreshToken) throw new ProviderAuthError('QuickBooks gave no refresh token; connect again');
-      const { CompanyInfo: company } = await quickbooksGet<{ CompanyInfo?: { CompanyName?: string; LegalName?: string } }>(granted.accessToken, realmId, `companyinfo/${encodeURIComponent(realmId)}`);
+      const { CompanyInfo: company } = await quickbooksGet<{ CompanyInfo?: { CompanyName?: string; LegalName?: string } }>(
+        granted.accessToken,
+        realmId,
+        `companyinfo/${encodeURIComponent(realmId)}`,
+      );
       return {
         ...granted,
         account: { accountName: company?.CompanyName || company?.LegalName || `QuickBooks company ${realmId}`, externalAccountId: realmId },

@@ -38,7 +38,10 @@ async function call<T>(company: Company, method: 'GET' | 'POST', path: string, b
   if (response.status === 401) throw new ProviderAuthError('QuickBooks refused the access token; reconnect QuickBooks');
   if (response.status === 429 || response.status >= 500) {
     const retryAfter = Number(response.headers.get('retry-after'));
-    throw new ProviderUnavailableError(`QuickBooks answered ${response.status}: ${reason}`, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+    throw new ProviderUnavailableError(
+      `QuickBooks answered ${response.status}: ${reason}`,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
   }
   throw new Error(`QuickBooks refused it (${fault?.code ?? response.status}): ${reason}`);
 }

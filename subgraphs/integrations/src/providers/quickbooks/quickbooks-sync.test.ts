@@ -6,7 +6,11 @@ import { startSystem, type TestOrganization, type TestSystem } from '../../../..
 
 const ENV = ['QUICKBOOKS_OAUTH_URL', 'QUICKBOOKS_API_URL', 'QUICKBOOKS_CLIENT_ID', 'QUICKBOOKS_CLIENT_SECRET', 'PUBLIC_URL', 'ADMIN_URL'] as const;
 const previousEnv = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
-const previousStatics = { authorizeEndpoint: OAuthClient.authorizeEndpoint, tokenEndpoint: OAuthClient.tokenEndpoint, revokeEndpoint: OAuthClient.revokeEndpoint };
+const previousStatics = {
+  authorizeEndpoint: OAuthClient.authorizeEndpoint,
+  tokenEndpoint: OAuthClient.tokenEndpoint,
+  revokeEndpoint: OAuthClient.revokeEndpoint,
+};
 
 let system: TestSystem;
 let shop: TestOrganization;
@@ -15,10 +19,19 @@ let connectionId: string;
 
 const RUN = `query($id: ID!) { syncRun(id: $id) { status processed created updated skipped failed resumeAt errors { message } } }`;
 const syncedCustomers = async () =>
-  (await system.product.subgraphs.integrations.orm.em.getConnection().execute(`select count(*)::int as n from integrations.synced_records where tenant_id = ?`, [shop.organizationId]))[0].n;
+  (
+    await system.product.subgraphs.integrations.orm.em
+      .getConnection()
+      .execute(`select count(*)::int as n from integrations.synced_records where tenant_id = ?`, [shop.organizationId])
+  )[0].n;
 
 async function trigger(kind: 'FULL' | 'INCREMENTAL'): Promise<string> {
-  const { triggerSync } = await expectData(system.gatewayUrl, `mutation($id: ID!, $kind: SyncKind!) { triggerSync(input: { connectionId: $id, kind: $kind }) { id } }`, { id: connectionId, kind }, shop);
+  const { triggerSync } = await expectData(
+    system.gatewayUrl,
+    `mutation($id: ID!, $kind: SyncKind!) { triggerSync(input: { connectionId: $id, kind: $kind }) { id } }`,
+    { id: connectionId, kind },
+    shop,
+  );
   return triggerSync[0].id;
 }
 const runOf = async (id: string) => (await expectData(system.gatewayUrl, RUN, { id }, shop)).syncRun;
@@ -42,11 +55,13 @@ beforeAll(async () => {
   shop = await system.createOrganization();
   const { startConnection } = await expectData(system.gatewayUrl, `mutation { startConnection(input: { provider: QUICKBOOKS }) { authorizeUrl } }`, {}, shop);
   expect((await fetch(fake.approve(startConnection.authorizeUrl), { redirect: 'manual' })).status).toBe(302);
-  connectionId = (await expectData(system.gatewayUrl, `{ connections(filter: { provider: { eq: QUICKBOOKS } }) { nodes { id status } } }`, {}, shop)).connections.nodes[0].id;
+  connectionId = (await expectData(system.gatewayUrl, `{ connections(filter: { provider: { eq: QUICKBOOKS } }) { nodes { id status } } }`, {}, shop))
+    .connections.nodes[0].id;
 });
 afterAll(async () => {
-  for (const name of ENV) if (previousEnv[name] === undefined) delete process.env[name];
-  else process.env[name] = previousEnv[name];
+  for (const name of ENV)
+    if (previousEnv[name] === undefined) delete process.env[name];
+    else process.env[name] = previousEnv[name];
   Object.assign(OAuthClient, previousStatics);
   await system?.stop();
   await fake?.stop();
@@ -54,7 +69,13 @@ afterAll(async () => {
 
 describe('customers synced to QuickBooks', () => {
   it('creates them once, sends nothing when unchanged, and waits out a 429 for as long as Retry-After says', async () => {
-    for (const name of ['Brunel Garage', 'Faraday Fleet']) await expectData(system.gatewayUrl, `mutation($name: String!) { createCustomer(input: { name: $name, email: "office@example.test" }) { id } }`, { name }, shop);
+    for (const name of ['Brunel Garage', 'Faraday Fleet'])
+      await expectData(
+        system.gatewayUrl,
+        `mutation($name: String!) { createCustomer(input: { name: $name, email: "office@example.test" }) { id } }`,
+        { name },
+        shop,
+      );
     await expect.poll(syncedCustomers, { timeout: 10_000 }).toBe(2);
 
     expect(await finished(await trigger('FULL'))).toMatchObject({ status: 'SUCCEEDED', processed: 2, created: 2, skipped: 0, failed: 0 });

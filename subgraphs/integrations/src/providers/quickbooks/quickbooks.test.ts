@@ -7,7 +7,15 @@ import { expectData, graphql } from '../../../../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../../../../test/support/system.ts';
 import { CONNECTION_FIELDS, oauthTestKit } from '../../../test-support/oauth.ts';
 
-const ENV = ['QUICKBOOKS_OAUTH_URL', 'QUICKBOOKS_API_URL', 'QUICKBOOKS_CLIENT_ID', 'QUICKBOOKS_CLIENT_SECRET', 'QUICKBOOKS_WEBHOOK_VERIFIER', 'PUBLIC_URL', 'ADMIN_URL'] as const;
+const ENV = [
+  'QUICKBOOKS_OAUTH_URL',
+  'QUICKBOOKS_API_URL',
+  'QUICKBOOKS_CLIENT_ID',
+  'QUICKBOOKS_CLIENT_SECRET',
+  'QUICKBOOKS_WEBHOOK_VERIFIER',
+  'PUBLIC_URL',
+  'ADMIN_URL',
+] as const;
 const previousEnv = Object.fromEntries(ENV.map((name) => [name, process.env[name]]));
 // intuit-oauth keeps its URLs and retry policy in class statics: given back afterwards
 const previousStatics = {
@@ -34,16 +42,22 @@ let connectionId: string;
 let relay: { server: Server; url: string };
 
 const CONNECTION = CONNECTION_FIELDS;
-const { db, startConnection, connection, secretsOf, followCallback } = oauthTestKit(() => system, () => shop, 'QUICKBOOKS');
+const { db, startConnection, connection, secretsOf, followCallback } = oauthTestKit(
+  () => system,
+  () => shop,
+  'QUICKBOOKS',
+);
 const TEST = `mutation($id: ID!) { testConnection(id: $id) { ${CONNECTION} } }`;
 
-const connectThroughIntuit = async () => expect(await followCallback(fake.approve(await startConnection()))).toMatchObject({ provider: 'quickbooks', result: 'connected' });
+const connectThroughIntuit = async () =>
+  expect(await followCallback(fake.approve(await startConnection()))).toMatchObject({ provider: 'quickbooks', result: 'connected' });
 /** An hour passes, at Intuit and for the connection: the access token has expired. */
 const anHourPasses = async () => {
   skewMs += 3600_000;
   await db().execute(`update integrations.connections set token_expires_at = token_expires_at - interval '1 hour' where id = ?`, [connectionId]);
 };
-const tokenRequests = (grantType: string) => fake.requests.filter((r) => r.method === 'POST' && r.path === TOKEN_PATH && new URLSearchParams(r.body).get('grant_type') === grantType);
+const tokenRequests = (grantType: string) =>
+  fake.requests.filter((r) => r.method === 'POST' && r.path === TOKEN_PATH && new URLSearchParams(r.body).get('grant_type') === grantType);
 /** What Intuit's token endpoint says to a refresh token now. */
 const refreshAtIntuit = async (refreshToken: string) => {
   const response = await fetch(fake.authorizeUrls.tokenEndpoint, {
@@ -94,8 +108,9 @@ beforeAll(async () => {
   shop = await system.createOrganization();
 });
 afterAll(async () => {
-  for (const name of ENV) if (previousEnv[name] === undefined) delete process.env[name];
-  else process.env[name] = previousEnv[name];
+  for (const name of ENV)
+    if (previousEnv[name] === undefined) delete process.env[name];
+    else process.env[name] = previousEnv[name];
   Object.assign(OAuthClient, previousStatics);
   await system?.stop();
   await fake?.stop();
@@ -138,7 +153,9 @@ describe('QuickBooks through the gateway', () => {
     const { tokens, extra } = await secretsOf(connectionId);
     expect(extra).toEqual({ realmId: fake.realmId });
     expect(tokens).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.stringMatching(/^RT1-/) });
-    const everything = JSON.stringify(await graphql(system.gatewayUrl, `{ providers { provider auth connection { ${CONNECTION} } } connections { nodes { ${CONNECTION} } } }`, {}, shop));
+    const everything = JSON.stringify(
+      await graphql(system.gatewayUrl, `{ providers { provider auth connection { ${CONNECTION} } } connections { nodes { ${CONNECTION} } } }`, {}, shop),
+    );
     for (const secret of [tokens?.accessToken, tokens?.refreshToken]) expect(everything).not.toContain(secret);
     const [row] = await db().execute('select * from integrations.connections where id = ?', [connectionId]);
     expect(JSON.stringify(row)).not.toContain(tokens?.refreshToken);
@@ -214,7 +231,9 @@ describe('QuickBooks through the gateway', () => {
     const { totalCount, nodes } = await inbox();
     expect(totalCount).toBe(2);
     expect(nodes.map((n: { type: string }) => n.type).sort()).toEqual(['Customer.Create', 'Customer.Update']);
-    expect(nodes.every((n: { connectionId: string; payload: { realmId: string } }) => n.connectionId === connectionId && n.payload.realmId === fake.realmId)).toBe(true);
+    expect(
+      nodes.every((n: { connectionId: string; payload: { realmId: string } }) => n.connectionId === connectionId && n.payload.realmId === fake.realmId),
+    ).toBe(true);
   });
 
   it('asks for a reconnection once the person disconnects the app in QuickBooks', async () => {

@@ -17,7 +17,8 @@ export function resendClient(apiKey: string): Resend {
 
 /** Resend's errors in our two kinds: the key is refused, or Resend is limiting us or failing. */
 export function resendError({ error, headers }: ResendFailure): Error {
-  if (error.name === 'invalid_api_key' || error.name === 'missing_api_key' || error.name === 'invalid_access') return new ProviderAuthError(`Resend refused the API key (${error.name})`);
+  if (error.name === 'invalid_api_key' || error.name === 'missing_api_key' || error.name === 'invalid_access')
+    return new ProviderAuthError(`Resend refused the API key (${error.name})`);
   if (error.name === 'rate_limit_exceeded' || error.statusCode === 429) {
     const retryAfter = Number(headers?.['retry-after'] ?? Number.NaN);
     return new ProviderUnavailableError(`Resend is rate limiting: ${error.message}`, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);

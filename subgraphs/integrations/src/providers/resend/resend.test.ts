@@ -21,9 +21,17 @@ const credentials = (apiKey: string, webhookSecret = WEBHOOK_SECRET) => [
   { name: 'apiKey', value: apiKey },
   { name: 'webhookSecret', value: webhookSecret },
 ];
-const { inbox, inboxEntries, jobsFor } = inboxTestKit(() => system, () => shop);
+const { inbox, inboxEntries, jobsFor } = inboxTestKit(
+  () => system,
+  () => shop,
+);
 const sendEmail = async () => {
-  const { data, error } = await resendClient(API_KEY).emails.send({ from: 'Atelier <service@atelier.test>', to: 'customer@example.com', subject: 'Your invoice', text: 'Attached.' });
+  const { data, error } = await resendClient(API_KEY).emails.send({
+    from: 'Atelier <service@atelier.test>',
+    to: 'customer@example.com',
+    subject: 'Your invoice',
+    text: 'Attached.',
+  });
   if (error) throw new Error(error.message);
   return data.id;
 };
@@ -76,8 +84,32 @@ describe('Resend through the gateway', () => {
     expect(saveCredentials).toMatchObject({ status: 'CONNECTED', accountName: 'Resend: atelier.test', lastError: null });
     connectionId = saveCredentials.id;
     fakeOptions.webhookUrl = new URL(`/webhooks/resend/${connectionId}`, system.gatewayUrl).toString();
-    const everything = JSON.stringify(await graphql(system.gatewayUrl, `{ providers { provider credentialFields { name secret } connection { id status accountName } } }`, {}, shop));
-    const stored = JSON.stringify(await system.product.subgraphs.integrations.orm.em.getConnection().execute('select * from integrations.connections where id = ?', [connectionId]));
+    const everything = JSON.stringify(
+      await graphql(
+        system.gatewayUrl,
+        `
+          {
+            providers {
+              provider
+              credentialFields {
+                name
+                secret
+              }
+              connection {
+                id
+                status
+                accountName
+              }
+            }
+          }
+        `,
+        {},
+        shop,
+      ),
+    );
+    const stored = JSON.stringify(
+      await system.product.subgraphs.integrations.orm.em.getConnection().execute('select * from integrations.connections where id = ?', [connectionId]),
+    );
     for (const secret of [API_KEY, WEBHOOK_SECRET]) {
       expect(everything).not.toContain(secret);
       expect(stored).not.toContain(secret);
@@ -89,9 +121,15 @@ describe('Resend through the gateway', () => {
     const { sent } = await resend.emitEmailEvent(emailId, 'email.delivered');
     const delivery = sent[0]!;
     // Resend's retries: the same svix-id, timestamp and signature
-    const again = await Promise.all([1, 2].map(() => fetch(fakeOptions.webhookUrl!, { method: 'POST', headers: { 'content-type': 'application/json', ...delivery.headers }, body: delivery.body })));
+    const again = await Promise.all(
+      [1, 2].map(() =>
+        fetch(fakeOptions.webhookUrl!, { method: 'POST', headers: { 'content-type': 'application/json', ...delivery.headers }, body: delivery.body }),
+      ),
+    );
     expect([delivery.status, ...again.map((response) => response.status)]).toEqual([200, 200, 200]);
-    await expect.poll(() => inboxEntries(delivery.id), { timeout: 10_000 }).toEqual([{ externalEventId: delivery.id, type: 'email.delivered', status: 'PROCESSED' }]);
+    await expect
+      .poll(() => inboxEntries(delivery.id), { timeout: 10_000 })
+      .toEqual([{ externalEventId: delivery.id, type: 'email.delivered', status: 'PROCESSED' }]);
     expect(await jobsFor(delivery.id)).toBe(1);
   });
 

@@ -22,7 +22,10 @@ export function stripeError(error: unknown): Error {
   }
   if (error instanceof Stripe.errors.StripeError) {
     const retryAfter = Number(error.headers?.['retry-after']);
-    return new ProviderUnavailableError(`Stripe answered ${error.statusCode ?? 'with an error'}: ${error.message}`, Number.isFinite(retryAfter) ? retryAfter : undefined);
+    return new ProviderUnavailableError(
+      `Stripe answered ${error.statusCode ?? 'with an error'}: ${error.message}`,
+      Number.isFinite(retryAfter) ? retryAfter : undefined,
+    );
   }
   return new ProviderUnavailableError(`Stripe could not be reached: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -13,8 +13,12 @@ let stripeOptions: StripeFakeOptions;
 let connectionId: string;
 
 const SAVE = `mutation($credentials: [CredentialInput!]!) { saveCredentials(provider: STRIPE, credentials: $credentials) { id status accountName lastError } }`;
-const credentials = (secretKey: string) => [{ name: 'secretKey', value: secretKey }, { name: 'webhookSecret', value: WEBHOOK_SECRET }];
-const inbox = async () => (await expectData(system.gatewayUrl, `{ inboundEvents(first: 100) { totalCount nodes { externalEventId type status } } }`, {}, shop)).inboundEvents;
+const credentials = (secretKey: string) => [
+  { name: 'secretKey', value: secretKey },
+  { name: 'webhookSecret', value: WEBHOOK_SECRET },
+];
+const inbox = async () =>
+  (await expectData(system.gatewayUrl, `{ inboundEvents(first: 100) { totalCount nodes { externalEventId type status } } }`, {}, shop)).inboundEvents;
 
 beforeAll(async () => {
   stripeOptions = { secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, businessName: 'Atelier Test Garage' };
@@ -39,22 +43,60 @@ describe('Stripe through the gateway', () => {
     const { saveCredentials } = await expectData(system.gatewayUrl, SAVE, { credentials: credentials(SECRET_KEY) }, shop);
     expect(saveCredentials).toMatchObject({ status: 'CONNECTED', accountName: 'Atelier Test Garage', lastError: null });
     connectionId = saveCredentials.id;
-    const everything = await graphql(system.gatewayUrl, `{ providers { provider auth credentialFields { name secret } connection { id status accountName } } connections { nodes { id status scopes } } }`, {}, shop);
+    const everything = await graphql(
+      system.gatewayUrl,
+      `
+        {
+          providers {
+            provider
+            auth
+            credentialFields {
+              name
+              secret
+            }
+            connection {
+              id
+              status
+              accountName
+            }
+          }
+          connections {
+            nodes {
+              id
+              status
+              scopes
+            }
+          }
+        }
+      `,
+      {},
+      shop,
+    );
     expect(JSON.stringify(everything)).not.toContain(SECRET_KEY);
     expect(JSON.stringify(everything)).not.toContain(WEBHOOK_SECRET);
-    const stored = await system.product.subgraphs.integrations.orm.em.getConnection().execute('select * from integrations.connections where id = ?', [connectionId]);
+    const stored = await system.product.subgraphs.integrations.orm.em
+      .getConnection()
+      .execute('select * from integrations.connections where id = ?', [connectionId]);
     expect(JSON.stringify(stored)).not.toContain(SECRET_KEY);
   });
 
   it('stores a signed webhook once however often it comes, and processes it once', async () => {
     stripeOptions.webhookUrl = new URL(`/webhooks/stripe/${connectionId}`, system.gatewayUrl).toString();
-    const { event, sent } = await stripe.emitEvent('customer.created', { object: 'customer', id: 'cus_from_dashboard', name: 'Walk-in' }, { copies: 3, concurrently: true });
-    expect(sent.map((s) => s.status)).toEqual([200, 200, 200]);
-    await expect.poll(async () => (await inbox()).nodes.filter((n: { externalEventId: string }) => n.externalEventId === event.id), { timeout: 10_000 }).toEqual([{ externalEventId: event.id, type: 'customer.created', status: 'PROCESSED' }]);
-    const processed = await system.product.subgraphs.integrations.orm.em.getConnection().execute(
-      `select count(*)::int as n from pgboss.job where name = 'integrations.inbound-processor' and data->>'entityId' in (select id::text from integrations.inbound_events where external_event_id = ?)`,
-      [event.id],
+    const { event, sent } = await stripe.emitEvent(
+      'customer.created',
+      { object: 'customer', id: 'cus_from_dashboard', name: 'Walk-in' },
+      { copies: 3, concurrently: true },
     );
+    expect(sent.map((s) => s.status)).toEqual([200, 200, 200]);
+    await expect
+      .poll(async () => (await inbox()).nodes.filter((n: { externalEventId: string }) => n.externalEventId === event.id), { timeout: 10_000 })
+      .toEqual([{ externalEventId: event.id, type: 'customer.created', status: 'PROCESSED' }]);
+    const processed = await system.product.subgraphs.integrations.orm.em
+      .getConnection()
+      .execute(
+        `select count(*)::int as n from pgboss.job where name = 'integrations.inbound-processor' and data->>'entityId' in (select id::text from integrations.inbound_events where external_event_id = ?)`,
+        [event.id],
+      );
     expect(processed[0].n).toBe(1);
   });
 
@@ -67,36 +109,99 @@ describe('Stripe through the gateway', () => {
   });
 
   it('pushes customers to Stripe, sends nothing for unchanged ones, and backs off from a rate limit', async () => {
-    for (const name of ['Ada Lovelace', 'Alan Turing']) await expectData(system.gatewayUrl, `mutation($name: String!) { createCustomer(input: { name: $name, email: "x@example.test" }) { id } }`, { name }, shop);
+    for (const name of ['Ada Lovelace', 'Alan Turing'])
+      await expectData(
+        system.gatewayUrl,
+        `mutation($name: String!) { createCustomer(input: { name: $name, email: "x@example.test" }) { id } }`,
+        { name },
+        shop,
+      );
     const runOnce = async (kind: string) => {
-      const { triggerSync } = await expectData(system.gatewayUrl, `mutation($id: ID!, $kind: SyncKind!) { triggerSync(input: { connectionId: $id, kind: $kind }) { id } }`, { id: connectionId, kind }, shop);
+      const { triggerSync } = await expectData(
+        system.gatewayUrl,
+        `mutation($id: ID!, $kind: SyncKind!) { triggerSync(input: { connectionId: $id, kind: $kind }) { id } }`,
+        { id: connectionId, kind },
+        shop,
+      );
       const runId = triggerSync[0].id;
-      await expect.poll(async () => (await expectData(system.gatewayUrl, `query($id: ID!) { syncRun(id: $id) { status } }`, { id: runId }, shop)).syncRun.status, { timeout: 20_000 }).toMatch(/SUCCEEDED|PARTIAL|FAILED/);
-      return (await expectData(system.gatewayUrl, `query($id: ID!) { syncRun(id: $id) { status processed created updated skipped failed } }`, { id: runId }, shop)).syncRun;
+      await expect
+        .poll(async () => (await expectData(system.gatewayUrl, `query($id: ID!) { syncRun(id: $id) { status } }`, { id: runId }, shop)).syncRun.status, {
+          timeout: 20_000,
+        })
+        .toMatch(/SUCCEEDED|PARTIAL|FAILED/);
+      return (
+        await expectData(system.gatewayUrl, `query($id: ID!) { syncRun(id: $id) { status processed created updated skipped failed } }`, { id: runId }, shop)
+      ).syncRun;
     };
     // the customers reach integrations through crm's events
-    await expect.poll(async () => (await system.product.subgraphs.integrations.orm.em.getConnection().execute(`select count(*)::int as n from integrations.synced_records where tenant_id = ?`, [shop.organizationId]))[0].n, { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(
+        async () =>
+          (
+            await system.product.subgraphs.integrations.orm.em
+              .getConnection()
+              .execute(`select count(*)::int as n from integrations.synced_records where tenant_id = ?`, [shop.organizationId])
+          )[0].n,
+        { timeout: 10_000 },
+      )
+      .toBe(2);
 
     expect(await runOnce('FULL')).toMatchObject({ status: 'SUCCEEDED', processed: 2, created: 2, updated: 0, skipped: 0 });
-    expect([...stripe.account.customers.values()].filter((c) => c.metadata.atelier_customer_id).map((c) => c.name).sort()).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(
+      [...stripe.account.customers.values()]
+        .filter((c) => c.metadata.atelier_customer_id)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Ada Lovelace', 'Alan Turing']);
 
     stripe.requests.length = 0;
     expect(await runOnce('FULL')).toMatchObject({ status: 'SUCCEEDED', processed: 2, created: 0, updated: 0, skipped: 2 });
     expect(stripe.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/v1/customers'))).toEqual([]);
 
     await expectData(system.gatewayUrl, `mutation { createCustomer(input: { name: "Grace Hopper" }) { id } }`, {}, shop);
-    await expect.poll(async () => (await system.product.subgraphs.integrations.orm.em.getConnection().execute(`select count(*)::int as n from integrations.synced_records where tenant_id = ?`, [shop.organizationId]))[0].n, { timeout: 10_000 }).toBe(3);
+    await expect
+      .poll(
+        async () =>
+          (
+            await system.product.subgraphs.integrations.orm.em
+              .getConnection()
+              .execute(`select count(*)::int as n from integrations.synced_records where tenant_id = ?`, [shop.organizationId])
+          )[0].n,
+        { timeout: 10_000 },
+      )
+      .toBe(3);
     // Stripe's 429 says nothing about when to come back: the run waits and tries again by itself
     stripe.inject({ fault: { kind: 'rate-limit' }, match: /^POST \/v1\/customers/, times: 2 });
-    const { triggerSync } = await expectData(system.gatewayUrl, `mutation($id: ID!) { triggerSync(input: { connectionId: $id, kind: INCREMENTAL }) { id } }`, { id: connectionId }, shop);
-    await expect.poll(async () => (await expectData(system.gatewayUrl, `query($id: ID!) { syncRun(id: $id) { status } }`, { id: triggerSync[0].id }, shop)).syncRun.status, { timeout: 10_000 }).toBe('WAITING');
-    await expect.poll(async () => (await expectData(system.gatewayUrl, `query($id: ID!) { syncRun(id: $id) { status created skipped } }`, { id: triggerSync[0].id }, shop)).syncRun, { timeout: 20_000 }).toMatchObject({ status: 'SUCCEEDED', created: 1, skipped: 0 });
+    const { triggerSync } = await expectData(
+      system.gatewayUrl,
+      `mutation($id: ID!) { triggerSync(input: { connectionId: $id, kind: INCREMENTAL }) { id } }`,
+      { id: connectionId },
+      shop,
+    );
+    await expect
+      .poll(
+        async () => (await expectData(system.gatewayUrl, `query($id: ID!) { syncRun(id: $id) { status } }`, { id: triggerSync[0].id }, shop)).syncRun.status,
+        { timeout: 10_000 },
+      )
+      .toBe('WAITING');
+    await expect
+      .poll(
+        async () =>
+          (await expectData(system.gatewayUrl, `query($id: ID!) { syncRun(id: $id) { status created skipped } }`, { id: triggerSync[0].id }, shop)).syncRun,
+        { timeout: 20_000 },
+      )
+      .toMatchObject({ status: 'SUCCEEDED', created: 1, skipped: 0 });
   });
 
   it('syncs on a cron schedule of its own, and refuses one that is not cron', async () => {
     const schedule = `mutation($id: ID!, $cron: String) { setSyncSchedule(connectionId: $id, cron: $cron) { syncSchedule } }`;
-    expect(errorOf(await graphql(system.gatewayUrl, schedule, { id: connectionId, cron: 'every tuesday' }, shop))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['cron'] });
-    expect((await expectData(system.gatewayUrl, `query($id: ID!) { connection(id: $id) { syncSchedule } }`, { id: connectionId }, shop)).connection.syncSchedule).toBeNull();
+    expect(errorOf(await graphql(system.gatewayUrl, schedule, { id: connectionId, cron: 'every tuesday' }, shop))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['cron'],
+    });
+    expect(
+      (await expectData(system.gatewayUrl, `query($id: ID!) { connection(id: $id) { syncSchedule } }`, { id: connectionId }, shop)).connection.syncSchedule,
+    ).toBeNull();
 
     expect((await expectData(system.gatewayUrl, schedule, { id: connectionId, cron: '*/5 * * * *' }, shop)).setSyncSchedule.syncSchedule).toBe('*/5 * * * *');
     const db = system.product.subgraphs.integrations.orm.em.getConnection();
@@ -104,10 +209,23 @@ describe('Stripe through the gateway', () => {
     expect(due.cron).toBe('*/5 * * * *');
 
     // when the time comes, pg-boss sends the schedule's data to the sync queue: an incremental run follows
-    const runsBefore = (await expectData(system.gatewayUrl, `query($id: ID!) { syncRuns(filter: { connectionId: { eq: $id } }) { totalCount } }`, { id: connectionId }, shop)).syncRuns.totalCount;
+    const runsBefore = (
+      await expectData(system.gatewayUrl, `query($id: ID!) { syncRuns(filter: { connectionId: { eq: $id } }) { totalCount } }`, { id: connectionId }, shop)
+    ).syncRuns.totalCount;
     await system.product.subgraphs.integrations.bus.sendJob('integrations.sync-runs', due.data);
     await expect
-      .poll(async () => (await expectData(system.gatewayUrl, `query($id: ID!) { syncRuns(first: 1, filter: { connectionId: { eq: $id } }) { totalCount nodes { kind status } } }`, { id: connectionId }, shop)).syncRuns, { timeout: 20_000 })
+      .poll(
+        async () =>
+          (
+            await expectData(
+              system.gatewayUrl,
+              `query($id: ID!) { syncRuns(first: 1, filter: { connectionId: { eq: $id } }) { totalCount nodes { kind status } } }`,
+              { id: connectionId },
+              shop,
+            )
+          ).syncRuns,
+        { timeout: 20_000 },
+      )
       .toMatchObject({ totalCount: runsBefore + 1, nodes: [{ kind: 'INCREMENTAL', status: 'SUCCEEDED' }] });
 
     expect((await expectData(system.gatewayUrl, schedule, { id: connectionId, cron: null }, shop)).setSyncSchedule.syncSchedule).toBeNull();
@@ -117,7 +235,9 @@ describe('Stripe through the gateway', () => {
   it('disconnects and forgets the secrets', async () => {
     const { disconnect } = await expectData(system.gatewayUrl, `mutation($id: ID!) { disconnect(id: $id) { status } }`, { id: connectionId }, shop);
     expect(disconnect.status).toBe('DISCONNECTED');
-    const stored = await system.product.subgraphs.integrations.orm.em.getConnection().execute('select sealed_secrets from integrations.connections where id = ?', [connectionId]);
+    const stored = await system.product.subgraphs.integrations.orm.em
+      .getConnection()
+      .execute('select sealed_secrets from integrations.connections where id = ?', [connectionId]);
     expect(stored[0].sealed_secrets).toBeNull();
   });
 });

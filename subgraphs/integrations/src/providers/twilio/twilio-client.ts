@@ -43,7 +43,10 @@ export function twilioError(error: unknown, httpClient?: RequestClient): Error {
     if (error.status === 401 || error.status === 403 || error.code === 20003) return new ProviderAuthError('Twilio refused the Account SID and auth token');
     if (error.status === 404 || error.code === 20404) return new ProviderAuthError('Twilio has no such account for these credentials');
     const retryAfter = Number(httpClient?.lastResponse?.headers?.['retry-after']);
-    return new ProviderUnavailableError(`Twilio answered ${error.status}: ${error.message}`, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);
+    return new ProviderUnavailableError(
+      `Twilio answered ${error.status}: ${error.message}`,
+      Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+    );
   }
   return new ProviderUnavailableError(`Twilio could not be reached: ${error instanceof Error ? error.message : String(error)}`);
 }

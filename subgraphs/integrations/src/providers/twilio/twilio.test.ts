@@ -25,7 +25,10 @@ const credentials = (accountSid: string, authToken: string) => [
   { name: 'accountSid', value: accountSid },
   { name: 'authToken', value: authToken },
 ];
-const { inbox, inboxEntries, jobsFor } = inboxTestKit(() => system, () => shop);
+const { inbox, inboxEntries, jobsFor } = inboxTestKit(
+  () => system,
+  () => shop,
+);
 
 beforeAll(async () => {
   fakeOptions = { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, phoneNumbers: [SHOP_NUMBER] };
@@ -60,7 +63,9 @@ describe('Twilio through the gateway', () => {
     expect(failure).toBeInstanceOf(ProviderUnavailableError);
     expect(failure).toMatchObject({ retryAfterSeconds: 7 });
     twilioFake.inject({ fault: { kind: 'server-error', status: 503 }, match: /^GET \/2010-04-01\/Accounts\// });
-    expect(errorOf(await graphql(system.gatewayUrl, SAVE, { credentials: credentials(ACCOUNT_SID, AUTH_TOKEN) }, shop))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(errorOf(await graphql(system.gatewayUrl, SAVE, { credentials: credentials(ACCOUNT_SID, AUTH_TOKEN) }, shop))).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+    });
   });
 
   it('connects with credentials Twilio accepts, and never shows the auth token again', async () => {
@@ -68,9 +73,32 @@ describe('Twilio through the gateway', () => {
     expect(saveCredentials).toMatchObject({ status: 'CONNECTED', accountName: 'Atelier demo account', externalAccountId: ACCOUNT_SID, lastError: null });
     connectionId = saveCredentials.id;
     webhookUrl = new URL(`/webhooks/twilio/${connectionId}`, system.gatewayUrl).toString();
-    const everything = await graphql(system.gatewayUrl, `{ providers { provider auth credentialFields { name secret } connection { id status accountName } } }`, {}, shop);
+    const everything = await graphql(
+      system.gatewayUrl,
+      `
+        {
+          providers {
+            provider
+            auth
+            credentialFields {
+              name
+              secret
+            }
+            connection {
+              id
+              status
+              accountName
+            }
+          }
+        }
+      `,
+      {},
+      shop,
+    );
     expect(JSON.stringify(everything)).not.toContain(AUTH_TOKEN);
-    const stored = await system.product.subgraphs.integrations.orm.em.getConnection().execute('select * from integrations.connections where id = ?', [connectionId]);
+    const stored = await system.product.subgraphs.integrations.orm.em
+      .getConnection()
+      .execute('select * from integrations.connections where id = ?', [connectionId]);
     expect(JSON.stringify(stored)).not.toContain(AUTH_TOKEN);
   });
 
@@ -78,7 +106,9 @@ describe('Twilio through the gateway', () => {
     fakeOptions.webhookUrl = `${webhookUrl}?source=sms`;
     const { message, sent } = await twilioFake.receiveSms({ from: CUSTOMER, body: 'Is my car ready?' });
     expect(sent.map((s) => s.status)).toEqual([200]);
-    await expect.poll(() => inboxEntries(message.sid), { timeout: 10_000 }).toEqual([{ externalEventId: message.sid, type: 'message.received', status: 'PROCESSED' }]);
+    await expect
+      .poll(() => inboxEntries(message.sid), { timeout: 10_000 })
+      .toEqual([{ externalEventId: message.sid, type: 'message.received', status: 'PROCESSED' }]);
   });
 
   it('stores a status callback once however often it comes (two copies racing), and processes it once', async () => {

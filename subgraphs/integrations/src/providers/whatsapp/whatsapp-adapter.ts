@@ -25,12 +25,15 @@ export const whatsappAdapter: CredentialsAdapter = {
   async verify({ phoneNumberId, accessToken }) {
     if (!/^\d+$/.test(phoneNumberId ?? '')) throw new ProviderAuthError('The phone number ID is the number Meta shows in WhatsApp Manager, digits only');
     try {
-      const number = await graphRequest<PhoneNumber>(accessToken as string, encodeURIComponent(phoneNumberId as string), { query: { fields: 'display_phone_number,verified_name' } });
+      const number = await graphRequest<PhoneNumber>(accessToken as string, encodeURIComponent(phoneNumberId as string), {
+        query: { fields: 'display_phone_number,verified_name' },
+      });
       const name = [number.verified_name, number.display_phone_number && `(${number.display_phone_number})`].filter(Boolean).join(' ');
       return { accountName: name || number.id, externalAccountId: number.id };
     } catch (error) {
       // code 100 (subcode 33: no such object, or the token cannot see it): the phone number ID is wrong for this token
-      if (error instanceof GraphRequestError && error.error.code === 100) throw new ProviderAuthError(`WhatsApp does not know this phone number ID for this token: ${error.message}`);
+      if (error instanceof GraphRequestError && error.error.code === 100)
+        throw new ProviderAuthError(`WhatsApp does not know this phone number ID for this token: ${error.message}`);
       if (error instanceof GraphRequestError) throw new ProviderUnavailableError(`WhatsApp answered ${error.status}: ${error.message}`);
       throw error;
     }

@@ -52,8 +52,10 @@ function retryAfterSeconds(headers: Headers): number | undefined {
 function graphFailure(status: number, headers: Headers, error: GraphErrorBody): Error {
   const detail = `${error.message ?? 'no message'} (code ${error.code ?? '?'}${error.fbtrace_id ? `, fbtrace_id ${error.fbtrace_id}` : ''})`;
   if (status === 401 || isAuthCode(error.code)) return new ProviderAuthError(`WhatsApp refused the access token: ${detail}`);
-  if (status === 429 || RATE_LIMIT_CODES.has(error.code ?? -1)) return new ProviderUnavailableError(`WhatsApp is rate limiting: ${detail}`, retryAfterSeconds(headers));
-  if (status >= 500 || error.is_transient || error.code === 1 || error.code === 2) return new ProviderUnavailableError(`WhatsApp answered ${status}: ${detail}`, retryAfterSeconds(headers));
+  if (status === 429 || RATE_LIMIT_CODES.has(error.code ?? -1))
+    return new ProviderUnavailableError(`WhatsApp is rate limiting: ${detail}`, retryAfterSeconds(headers));
+  if (status >= 500 || error.is_transient || error.code === 1 || error.code === 2)
+    return new ProviderUnavailableError(`WhatsApp answered ${status}: ${detail}`, retryAfterSeconds(headers));
   return new GraphRequestError(status, error);
 }
 
@@ -61,7 +63,11 @@ function graphFailure(status: number, headers: Headers, error: GraphErrorBody): 
  * One Cloud API call on Graph (`WHATSAPP_GRAPH_URL`/`WHATSAPP_GRAPH_VERSION`/path) with the access token.
  * There is no maintained official SDK that can be pointed at another origin (providers.md §6), so this is fetch.
  */
-export async function graphRequest<T>(accessToken: string, path: string, init: { method?: string; query?: Record<string, string>; body?: unknown } = {}): Promise<T> {
+export async function graphRequest<T>(
+  accessToken: string,
+  path: string,
+  init: { method?: string; query?: Record<string, string>; body?: unknown } = {},
+): Promise<T> {
   const url = new URL(`${endpoints.whatsapp().replace(/\/$/, '')}/${endpoints.whatsappVersion()}/${path}`);
   for (const [name, value] of Object.entries(init.query ?? {})) url.searchParams.set(name, value);
   let response: Response;

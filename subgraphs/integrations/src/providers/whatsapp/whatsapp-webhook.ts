@@ -23,13 +23,22 @@ const sameSecret = (given: string, expected: string) => timingSafeEqual(sha256(g
 export const answerWhatsAppHandshake: WebhookHandshake = (query, { credentials }) => {
   const challenge = query.get('hub.challenge');
   const token = query.get('hub.verify_token');
-  const genuine = query.get('hub.mode') === 'subscribe' && challenge && challenge.length <= 256 && token && credentials?.verifyToken && sameSecret(token, credentials.verifyToken);
+  const genuine =
+    query.get('hub.mode') === 'subscribe' &&
+    challenge &&
+    challenge.length <= 256 &&
+    token &&
+    credentials?.verifyToken &&
+    sameSecret(token, credentials.verifyToken);
   if (!genuine) return new Response(null, { status: 403 });
   return new Response(challenge, { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' } });
 };
 
 /** The delivery's envelope around one event, so every inbox entry has the shape of a one-event webhook. */
-const envelope = (object: unknown, entry: Entry, field: string | undefined, value: Json) => ({ object, entry: [{ id: entry.id, changes: [{ field, value }] }] });
+const envelope = (object: unknown, entry: Entry, field: string | undefined, value: Json) => ({
+  object,
+  entry: [{ id: entry.id, changes: [{ field, value }] }],
+});
 
 /**
  * `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body, keyed with the app secret>`, compared in
@@ -78,12 +87,20 @@ export const verifyWhatsAppWebhook: WebhookVerifier = ({ rawBody, headers }, { c
         events.push({
           externalEventId: message.id,
           type: 'message.received',
-          payload: envelope(body.object, entry, change.field, { ...rest, ...(contacts && { contacts: sender?.length ? sender : contacts }), messages: [message] }),
+          payload: envelope(body.object, entry, change.field, {
+            ...rest,
+            ...(contacts && { contacts: sender?.length ? sender : contacts }),
+            messages: [message],
+          }),
         });
       }
       for (const status of Array.isArray(statuses) ? statuses : []) {
         if (typeof status.id !== 'string' || typeof status.status !== 'string') continue;
-        events.push({ externalEventId: `${status.id}:${status.status}`, type: `message.${status.status}`, payload: envelope(body.object, entry, change.field, { ...rest, statuses: [status] }) });
+        events.push({
+          externalEventId: `${status.id}:${status.status}`,
+          type: `message.${status.status}`,
+          payload: envelope(body.object, entry, change.field, { ...rest, statuses: [status] }),
+        });
       }
     }
   }

@@ -28,7 +28,10 @@ const credentials = (accessToken: string, phoneNumberId = PHONE_NUMBER_ID) => [
   { name: 'appSecret', value: APP_SECRET },
   { name: 'verifyToken', value: VERIFY_TOKEN },
 ];
-const { inbox, inboxEntries, jobsFor } = inboxTestKit(() => system, () => shop);
+const { inbox, inboxEntries, jobsFor } = inboxTestKit(
+  () => system,
+  () => shop,
+);
 /** Posts a body as Meta would, signed with `secret`. */
 const postSigned = (body: string, secret = APP_SECRET) =>
   fetch(webhookUrl, {
@@ -38,7 +41,13 @@ const postSigned = (body: string, secret = APP_SECRET) =>
   });
 
 beforeAll(async () => {
-  fakeOptions = { accessToken: ACCESS_TOKEN, appSecret: APP_SECRET, phoneNumberId: PHONE_NUMBER_ID, verifyToken: VERIFY_TOKEN, verifiedName: 'Atelier Test Garage' };
+  fakeOptions = {
+    accessToken: ACCESS_TOKEN,
+    appSecret: APP_SECRET,
+    phoneNumberId: PHONE_NUMBER_ID,
+    verifyToken: VERIFY_TOKEN,
+    verifiedName: 'Atelier Test Garage',
+  };
   whatsapp = await startWhatsAppFake(fakeOptions);
   process.env.WHATSAPP_GRAPH_URL = whatsapp.url;
   system = await startSystem();
@@ -69,13 +78,42 @@ describe('WhatsApp through the gateway', () => {
 
   it('connects with a token Meta accepts, named after the verified business number, and never shows the secrets again', async () => {
     const { saveCredentials } = await expectData(system.gatewayUrl, SAVE, { credentials: credentials(ACCESS_TOKEN) }, shop);
-    expect(saveCredentials).toMatchObject({ status: 'CONNECTED', accountName: 'Atelier Test Garage (+15550001234)', externalAccountId: PHONE_NUMBER_ID, lastError: null });
+    expect(saveCredentials).toMatchObject({
+      status: 'CONNECTED',
+      accountName: 'Atelier Test Garage (+15550001234)',
+      externalAccountId: PHONE_NUMBER_ID,
+      lastError: null,
+    });
     connectionId = saveCredentials.id;
     webhookUrl = new URL(`/webhooks/whatsapp/${connectionId}`, system.gatewayUrl).toString();
     fakeOptions.webhookUrl = webhookUrl;
-    const everything = JSON.stringify(await graphql(system.gatewayUrl, `{ providers { provider credentialFields { name secret } connection { id status accountName } } }`, {}, shop));
+    const everything = JSON.stringify(
+      await graphql(
+        system.gatewayUrl,
+        `
+          {
+            providers {
+              provider
+              credentialFields {
+                name
+                secret
+              }
+              connection {
+                id
+                status
+                accountName
+              }
+            }
+          }
+        `,
+        {},
+        shop,
+      ),
+    );
     for (const secret of [ACCESS_TOKEN, APP_SECRET, VERIFY_TOKEN]) expect(everything).not.toContain(secret);
-    const stored = JSON.stringify(await system.product.subgraphs.integrations.orm.em.getConnection().execute('select * from integrations.connections where id = ?', [connectionId]));
+    const stored = JSON.stringify(
+      await system.product.subgraphs.integrations.orm.em.getConnection().execute('select * from integrations.connections where id = ?', [connectionId]),
+    );
     for (const secret of [ACCESS_TOKEN, APP_SECRET, VERIFY_TOKEN]) expect(stored).not.toContain(secret);
   });
 
@@ -89,7 +127,9 @@ describe('WhatsApp through the gateway', () => {
     const { message, sent } = await whatsapp.receiveMessage({ from: `+${CUSTOMER}`, profileName: 'Zoé', text: 'Is my car ready? 🚗' });
     expect(sent[0]!.body).toContain('Zo\\u00e9');
     expect(sent.map((s) => s.status)).toEqual([200]);
-    await expect.poll(() => inboxEntries(message.id), { timeout: 10_000 }).toEqual([{ externalEventId: message.id, type: 'message.received', status: 'PROCESSED' }]);
+    await expect
+      .poll(() => inboxEntries(message.id), { timeout: 10_000 })
+      .toEqual([{ externalEventId: message.id, type: 'message.received', status: 'PROCESSED' }]);
   });
 
   it('stores a status update once however often it comes (two copies racing), and processes it once', async () => {
@@ -127,7 +167,10 @@ describe('WhatsApp through the gateway', () => {
                 ],
               },
             },
-            { field: 'messages', value: { messaging_product: 'whatsapp', metadata, statuses: [{ id: s1, status: 'read', timestamp: '1700000002', recipient_id: CUSTOMER }] } },
+            {
+              field: 'messages',
+              value: { messaging_product: 'whatsapp', metadata, statuses: [{ id: s1, status: 'read', timestamp: '1700000002', recipient_id: CUSTOMER }] },
+            },
           ],
         },
         {
@@ -135,7 +178,11 @@ describe('WhatsApp through the gateway', () => {
           changes: [
             {
               field: 'messages',
-              value: { messaging_product: 'whatsapp', metadata: { ...metadata, phone_number_id: '999999' }, messages: [{ from: CUSTOMER, id: elsewhere, timestamp: '1', type: 'text', text: { body: 'x' } }] },
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { ...metadata, phone_number_id: '999999' },
+                messages: [{ from: CUSTOMER, id: elsewhere, timestamp: '1', type: 'text', text: { body: 'x' } }],
+              },
             },
           ],
         },
@@ -146,12 +193,21 @@ describe('WhatsApp through the gateway', () => {
     expect(deliveries.map((response) => response.status)).toEqual([200, 200]);
     expect((await postSigned(batch)).status).toBe(200);
     await expect
-      .poll(async () => (await inbox()).nodes.filter((n) => [m1, m2, `${s1}:read`, elsewhere].includes(n.externalEventId)).map((n) => [n.externalEventId, n.type, n.status]).sort(), { timeout: 10_000 })
-      .toEqual([
-        [m1, 'message.received', 'PROCESSED'],
-        [m2, 'message.received', 'PROCESSED'],
-        [`${s1}:read`, 'message.read', 'PROCESSED'],
-      ].sort());
+      .poll(
+        async () =>
+          (await inbox()).nodes
+            .filter((n) => [m1, m2, `${s1}:read`, elsewhere].includes(n.externalEventId))
+            .map((n) => [n.externalEventId, n.type, n.status])
+            .sort(),
+        { timeout: 10_000 },
+      )
+      .toEqual(
+        [
+          [m1, 'message.received', 'PROCESSED'],
+          [m2, 'message.received', 'PROCESSED'],
+          [`${s1}:read`, 'message.read', 'PROCESSED'],
+        ].sort(),
+      );
     expect((await inbox()).totalCount).toBe(before + 3);
   });
 
