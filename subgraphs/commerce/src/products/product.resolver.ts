@@ -1,4 +1,4 @@
-import { ADMINS, crudEventsOf, crudResolver, isUuid, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, byKey, crudEventsOf, crudResolver, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
 import { Resolver } from 'type-graphql';
 import { commerceEvents } from '../contract.ts';
 import { Product } from './product.entity.ts';
@@ -27,7 +27,10 @@ export class ProductResolver extends crudResolver({
   toUpdateData: (input) => ({ ...input, ...(input.partNumber && { partNumber: normalisePartNumber(input.partNumber) }) }),
 }) {}
 
+/** Work-order lines point at products by ID; the gateway resolves a whole page of them here in one batch. */
 export const productReference = {
   __resolveReference: (reference: { id: string }, context: SubgraphContext) =>
-    isUuid(reference.id) ? context.em.findOne(Product, { id: reference.id }) : null,
+    loader<string, Product | null>(context, 'productById', async (ids) =>
+      byKey(ids, await context.em.find(Product, { id: { $in: ids.filter(isUuid) } }), (product) => product.id),
+    ).load(reference.id),
 };
