@@ -31,10 +31,21 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => system?.stop());
 
-async function cost(first: number) {
+async function measure(first: number) {
   system.resetCounts();
   const data = await expectData(system.gatewayUrl, QUERY, { first }, garage);
   return { rows: data.customers.nodes.length, sql: system.sqlCount, requests: system.requestCount };
+}
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+
+/**
+ * The query's own cost: the counters also see what the subgraphs do in the background meanwhile (a
+ * consumer, a readiness probe), which only ever adds, so the fewest statements of three runs is the query's.
+ */
+async function cost(first: number) {
+  const runs = [await measure(first), await measure(first), await measure(first)];
+  return runs.reduce((fewest, run) => (total(run.sql) < total(fewest.sql) ? run : fewest));
 }
 
 describe('customers with their vehicles across two subgraphs', () => {

@@ -21,6 +21,7 @@ export * from './events/event-bus.ts';
 export * from './events/live-signal.ts';
 export * from './graphql/connection.ts';
 export * from './graphql/crud.ts';
+export * from './graphql/entity-reference.ts';
 export * from './graphql/federation.ts';
 export * from './graphql/filters.ts';
 export * from './graphql/input-fields.ts';

@@ -1,4 +1,4 @@
-import { ADMINS, byKey, crudEventsOf, crudResolver, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, crudEventsOf, crudResolver, orderBy, Role, STAFF, entityReference } from '@atelier/kit';
 import { Resolver } from 'type-graphql';
 import { commerceEvents } from '../contract.ts';
 import { Product } from './product.entity.ts';
@@ -28,9 +28,4 @@ export class ProductResolver extends crudResolver({
 }) {}
 
 /** Work-order lines point at products by ID; the gateway resolves a whole page of them here in one batch. */
-export const productReference = {
-  __resolveReference: (reference: { id: string }, context: SubgraphContext) =>
-    loader<string, Product | null>(context, 'productById', async (ids) =>
-      byKey(ids, await context.em.find(Product, { id: { $in: ids.filter(isUuid) } }), (product) => product.id),
-    ).load(reference.id),
-};
+export const productReference = entityReference(Product);

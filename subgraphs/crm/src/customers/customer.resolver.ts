@@ -1,4 +1,4 @@
-import { ADMINS, byKey, crudEventsOf, crudResolver, isUuid, loader, orderBy, Role, STAFF, type SubgraphContext } from '@atelier/kit';
+import { ADMINS, crudEventsOf, crudResolver, orderBy, Role, STAFF, entityReference } from '@atelier/kit';
 import { Resolver } from 'type-graphql';
 import { crmEvents } from '../contract.ts';
 import { Customer } from './customer.entity.ts';
@@ -23,9 +23,4 @@ export class CustomerResolver extends crudResolver({
 }) {}
 
 /** Other subgraphs point at customers by ID; the gateway resolves them here in one batch. */
-export const customerReference = {
-  __resolveReference: (reference: { id: string }, context: SubgraphContext) =>
-    loader<string, Customer | null>(context, 'customerById', async (ids) =>
-      byKey(ids, await context.em.find(Customer, { id: { $in: ids.filter(isUuid) } }), (customer) => customer.id),
-    ).load(reference.id),
-};
+export const customerReference = entityReference(Customer);

@@ -1,4 +1,4 @@
-import { badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, STAFF, type SubgraphContext } from '@atelier/kit';
+import { badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, STAFF, type SubgraphContext, entityReference } from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { workshopEvents } from '../contract.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
@@ -112,7 +112,4 @@ export class CustomerAppointmentsResolver {
   }
 }
 
-export const appointmentReference = {
-  __resolveReference: (reference: { id: string }, context: SubgraphContext) =>
-    isUuid(reference.id) ? context.em.findOne(Appointment, { id: reference.id }) : null,
-};
+export const appointmentReference = entityReference(Appointment);

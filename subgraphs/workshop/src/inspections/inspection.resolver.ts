@@ -14,6 +14,7 @@ import {
   publishChange,
   type EntityManager,
   type SubgraphContext,
+  entityReference,
 } from '@atelier/kit';
 import { workshopEvents } from '../contract.ts';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
@@ -235,7 +236,4 @@ export class WorkOrderInspectionsResolver {
   }
 }
 
-export const inspectionReference = {
-  __resolveReference: (reference: { id: string }, context: SubgraphContext) =>
-    isUuid(reference.id) ? context.em.findOne(Inspection, { id: reference.id }) : null,
-};
+export const inspectionReference = entityReference(Inspection);

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   ADMINS,
   badUserInput,
-  byKey,
   crudEventsOf,
   crudResolver,
   groupBy,
@@ -16,6 +15,7 @@ import {
   STAFF,
   type EntityManager,
   type SubgraphContext,
+  entityReference,
 } from '@atelier/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { workshopEvents } from '../contract.ts';
@@ -187,9 +187,4 @@ export class CustomerVehiclesResolver {
   }
 }
 
-export const vehicleReference = {
-  __resolveReference: (reference: { id: string }, context: SubgraphContext) =>
-    loader<string, Vehicle | null>(context, 'vehicleById', async (ids) =>
-      byKey(ids, await context.em.find(Vehicle, { id: { $in: ids.filter(isUuid) } }), (vehicle) => vehicle.id),
-    ).load(reference.id),
-};
+export const vehicleReference = entityReference(Vehicle);

@@ -12,6 +12,7 @@ import {
   type EntityManager,
   type FieldError,
   type SubgraphContext,
+  entityReference,
 } from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Appointment } from '../appointments/appointment.entity.ts';
@@ -236,7 +237,4 @@ export class VehicleWorkOrdersResolver {
   }
 }
 
-export const workOrderReference = {
-  __resolveReference: (reference: { id: string }, context: SubgraphContext) =>
-    isUuid(reference.id) ? context.em.findOne(WorkOrder, { id: reference.id }) : null,
-};
+export const workOrderReference = entityReference(WorkOrder);
