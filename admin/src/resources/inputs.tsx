@@ -11,6 +11,7 @@ import {
   TextInput,
   required,
 } from 'react-admin';
+import { MoneyInput } from '../money/money-input.tsx';
 import type { ResourceCatalog, ValueField } from '../schema/resources.ts';
 import { choicesOf, searchFilterOf } from './presentation.ts';
 
@@ -40,6 +41,9 @@ export function inputElement(field: ValueField, isRequired: boolean, catalog: Re
         <AutocompleteInput helperText={field.description} validate={props.validate} filterToQuery={searchFilterOf(catalog.get(field.reference))} />
       </ReferenceInput>
     );
+  }
+  if (field.measure?.kind === 'money') {
+    return <MoneyInput key={field.name} {...props} currencyField={field.measure.currencyField} defaultValue={defaultValue} />;
   }
   if (field.kind === 'enum') {
     return field.list ? (
