@@ -20,7 +20,7 @@ const amountsOf = (form: FormDescription) =>
 export function ResourceCreate({ form, catalog }: FormProps) {
   return (
     <Create redirect="show" transform={amountsToMinorUnits(amountsOf(form))}>
-      <SimpleForm sx={FORM_WIDTH}>{form.fields.map((field) => inputElement(field, field.required, catalog))}</SimpleForm>
+      <SimpleForm sx={FORM_WIDTH}>{form.fields.map((field) => inputElement(field, field.required, catalog, true))}</SimpleForm>
     </Create>
   );
 }
