@@ -14,10 +14,10 @@ function currencyOf(values: Record<string, unknown> | undefined, currencyField: 
  * what it could not turn exactly.
  */
 const validAmount =
-  (currencyField: string): Validator =>
+  (currencyField: string, fixedCurrency: string | undefined): Validator =>
   (value: unknown, values: Record<string, unknown>) => {
     if (typeof value !== 'string' || value.trim() === '') return undefined;
-    const currency = currencyOf(values, currencyField);
+    const currency = fixedCurrency ?? currencyOf(values, currencyField);
     if (!currency) return `Give the ${currencyField} first`;
     const parsed = parseDecimalAmount(value, currency);
     return parsed.ok ? undefined : parsed.message;
@@ -25,27 +25,31 @@ const validAmount =
 
 interface MoneyInputProps {
   source: string;
-  currencyField: string;
-  helperText?: string;
+  /** The form's field holding the currency (`currency`), or the currency itself when the form has none (a work order's line). */
+  currencyField?: string;
+  currency?: string;
+  label?: string;
+  helperText?: string | false;
   validate?: Validator | Validator[];
   defaultValue?: unknown;
 }
 
 /** An amount typed as a decimal in its currency ("19.90" EUR), shown so when editing what the API stored as 1990. */
-export function MoneyInput({ source, currencyField, helperText, validate, defaultValue }: MoneyInputProps) {
+export function MoneyInput({ source, currencyField = 'currency', currency: fixedCurrency, label, helperText, validate, defaultValue }: MoneyInputProps) {
   const record = useRecordContext();
-  const typedCurrency: unknown = useWatch({ name: currencyField });
-  const currency = currencyOf({ [currencyField]: typedCurrency ?? record?.[currencyField] }, currencyField);
+  const typedCurrency: unknown = useWatch({ name: currencyField, disabled: !!fixedCurrency });
+  const currency = fixedCurrency ?? currencyOf({ [currencyField]: typedCurrency ?? record?.[currencyField] }, currencyField);
   const format = (value: unknown) => (typeof value === 'number' && currency ? toDecimalText(value, currency) : ((value as string | null | undefined) ?? ''));
   const digits = currency ? minorDigitsOf(currency) : undefined;
   const hint = currency ? `In ${currency}${digits ? `, up to ${digits} decimals` : ', no decimals'}` : undefined;
   return (
     <TextInput
       source={source}
+      label={label}
       format={format}
       parse={(text: string) => text}
-      validate={[...(Array.isArray(validate) ? validate : validate ? [validate] : []), validAmount(currencyField)]}
-      helperText={[hint, helperText].filter(Boolean).join('. ') || undefined}
+      validate={[...(Array.isArray(validate) ? validate : validate ? [validate] : []), validAmount(currencyField, fixedCurrency)]}
+      helperText={helperText === false ? false : [hint, helperText].filter(Boolean).join('. ') || undefined}
       defaultValue={defaultValue}
     />
   );
@@ -64,4 +68,12 @@ export function amountsToMinorUnits(moneyFields: { name: string; currencyField: 
     }
     return converted;
   };
+}
+
+/** A form value of a MoneyInput as minor units: as the API sent it, typed text converted, null when blank (checked by the input's validator). */
+export function minorUnitsOf(value: unknown, currency: string): number | null {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const parsed = parseDecimalAmount(value, currency);
+  return parsed.ok ? parsed.minor : null;
 }
