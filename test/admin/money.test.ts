@@ -72,6 +72,8 @@ describe('money in the admin', () => {
     expect(formatPercent(7.5, 'fr-FR')).toBe('7,5\u00a0%');
     expect(formatQuantity(123456, 'en-US')).toBe('123,456');
     expect(formatQuantity(1.5, 'en-US')).toBe('1.5');
+    expect(formatQuantity(123456, 'en-US', 'kilometer')).toBe('123,456 km');
+    expect(formatQuantity(123456, 'fr-FR', 'kilometer')).toBe('123\u202f456\u202fkm');
   });
 });
 
@@ -96,7 +98,8 @@ describe('the amounts, percentages and quantities of the API', () => {
   it('reads percentages and readings', () => {
     expect(measureOf('WorkOrder', 'taxRate')).toBe('percent');
     expect(inputMeasureOf('WorkOrder', 'create', 'taxRate')?.kind).toBe('percent');
-    expect(measureOf('Vehicle', 'mileage')).toBe('quantity');
+    expect(catalog.get('Vehicle')?.fields.find((field) => field.name === 'mileage')?.measure).toEqual({ kind: 'quantity', unit: 'kilometer' });
+    expect(measureOf('Product', 'stockOnHand')).toBe('quantity');
     expect(measureOf('Vehicle', 'year')).toBeUndefined(); // a year has no thousands separator
   });
 });

@@ -6,7 +6,7 @@ import { formatMoney, formatPercent, formatQuantity } from './money.ts';
 /** The locale numbers are written in: the browser's (the organization has no locale setting yet). */
 export const DISPLAY_LOCALE: string | undefined = undefined;
 
-/** What a measured value reads on a list or show page: "€42.50", "16%", "123,456". */
+/** What a measured value reads on a list or show page: "€42.50", "16%", "123,456 km". */
 export function formatMeasured(measure: Measure, record: Record<string, unknown>, source: string): string {
   const value = record[source] as number | null | undefined;
   switch (measure.kind) {
@@ -15,7 +15,7 @@ export function formatMeasured(measure: Measure, record: Record<string, unknown>
     case 'percent':
       return formatPercent(value, DISPLAY_LOCALE);
     case 'quantity':
-      return formatQuantity(value, DISPLAY_LOCALE);
+      return formatQuantity(value, DISPLAY_LOCALE, measure.unit);
   }
 }
 

@@ -6,17 +6,21 @@
  * get thousands separators (other integers are years, scores and counts, shown without). An input's field
  * (`CreateProductInput.price`) is measured as the record's field of the same name.
  */
-export type Measure = { kind: 'money'; currencyField: string } | { kind: 'percent' } | { kind: 'quantity' };
+export type Measure = { kind: 'money'; currencyField: string } | { kind: 'percent' } | { kind: 'quantity'; unit?: QuantityUnit };
+
+/** Units Intl writes out (`style: 'unit'`): "123,456 km". */
+export type QuantityUnit = 'kilometer';
 
 const AMOUNTS: Record<string, string[]> = {
   WorkOrder: ['labourTotal', 'partsTotal', 'feesTotal', 'subtotal', 'taxTotal', 'total'],
 };
 
-const QUANTITIES: Record<string, string[]> = {
-  Vehicle: ['mileage'],
-  OdometerReading: ['reading'],
-  WorkOrder: ['odometerIn', 'odometerOut'],
-  Product: ['stockOnHand'],
+/** Odometers read kilometres (OdometerReading.reading: "Kilometres on the odometer"). */
+const QUANTITIES: Record<string, Record<string, QuantityUnit | undefined>> = {
+  Vehicle: { mileage: 'kilometer' },
+  OdometerReading: { reading: 'kilometer' },
+  WorkOrder: { odometerIn: 'kilometer', odometerOut: 'kilometer' },
+  Product: { stockOnHand: undefined },
 };
 
 const CURRENCY_FIELD = 'currency';
@@ -35,6 +39,10 @@ export function measureOf(typeName: string, field: MeasuredField, fieldNames: re
   const isAmount = /minor units/i.test(description) || !!AMOUNTS[typeName]?.includes(field.name);
   if (field.kind === 'integer' && isAmount && fieldNames.includes(CURRENCY_FIELD)) return { kind: 'money', currencyField: CURRENCY_FIELD };
   if (/(^|\bin )percent\b/i.test(description)) return { kind: 'percent' };
-  if (QUANTITIES[typeName]?.includes(field.name)) return { kind: 'quantity' };
+  const quantities = QUANTITIES[typeName];
+  if (quantities && field.name in quantities) {
+    const unit = quantities[field.name];
+    return unit ? { kind: 'quantity', unit } : { kind: 'quantity' };
+  }
   return undefined;
 }

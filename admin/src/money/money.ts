@@ -76,6 +76,6 @@ export function formatMoney(minor: number | null | undefined, currency: string |
 export const formatPercent = (percent: number | null | undefined, locale?: string) =>
   percent === null || percent === undefined ? '' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 4 }).format(percent / 100);
 
-/** A count or reading with the locale's thousands separators: 123456 is "123,456". */
-export const formatQuantity = (value: number | null | undefined, locale?: string) =>
-  value === null || value === undefined ? '' : new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value);
+/** A count or reading with the locale's thousands separators and its unit, if any: 123456 km is "123,456 km". */
+export const formatQuantity = (value: number | null | undefined, locale?: string, unit?: string) =>
+  value === null || value === undefined ? '' : new Intl.NumberFormat(locale, { maximumFractionDigits: 4, ...(unit && { style: 'unit', unit }) }).format(value);
