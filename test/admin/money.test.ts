@@ -91,6 +91,7 @@ describe('the amounts, percentages and quantities of the API', () => {
     // the inputs are typed as decimals in the currency of the form
     expect(inputMeasureOf('Product', 'create', 'price')).toEqual({ kind: 'money', currencyField: 'currency' });
     expect(inputMeasureOf('Product', 'update', 'price')).toEqual({ kind: 'money', currencyField: 'currency' });
+    expect(inputMeasureOf('ServiceItem', 'create', 'rate')).toEqual({ kind: 'money', currencyField: 'currency' });
     // sizes and counts are not money, although they sit beside a currency
     expect(measureOf('SignatureRequest', 'signedPdfSize')).toBeUndefined();
   });
