@@ -99,4 +99,23 @@ describe('the admin generated from the API schema', () => {
       ['InvoiceSettings', 'updateInvoiceSettings', ['prefix']],
     ]);
   });
+  it("starts a create form's fields at the defaults the input declares", () => {
+    const sketched = describeResources(
+      sketch(`
+        enum Fuel { PETROL DIESEL }
+        type Query { vehicle(id: ID!): Vehicle vehicles(first: Int): VehicleConnection! }
+        input CreateVehicleInput { make: String! active: Boolean = true fuel: Fuel = DIESEL seats: Int = 5 tags: [String!] = ["fleet"] notes: String }
+        type Mutation { createVehicle(input: CreateVehicleInput!): Vehicle! }
+      `),
+    );
+    const defaults = sketched.get('Vehicle')?.create?.fields.map((field) => [field.name, field.defaultValue]);
+    expect(defaults).toEqual([
+      ['make', undefined],
+      ['active', true],
+      ['fuel', 'DIESEL'],
+      ['seats', 5],
+      ['tags', ['fleet']],
+      ['notes', undefined],
+    ]);
+  });
 });

@@ -159,7 +159,7 @@ describe('job board, work-order screen and calendar in the admin', () => {
     await dialog.getByRole('radio', { name: 'By hand' }).check();
     await dialog.getByRole('textbox', { name: 'Description' }).fill('Diagnose the noise');
     await dialog.getByRole('spinbutton', { name: 'Hours' }).fill('2');
-    await dialog.getByRole('spinbutton', { name: 'Rate (EUR)' }).fill('80.25');
+    await dialog.getByRole('textbox', { name: 'Rate (EUR)' }).fill('80.25');
     await dialog.getByRole('button', { name: 'Add line' }).click();
     await dialog.waitFor({ state: 'hidden' });
 

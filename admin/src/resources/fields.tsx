@@ -1,6 +1,7 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import { BooleanField, DateField, NumberField, ReferenceField, SelectField, TextField, useRecordContext } from 'react-admin';
+import { MeasuredField } from '../money/measured-field.tsx';
 import { humanise } from '../schema/labels.ts';
 import type { ValueField } from '../schema/resources.ts';
 import { choicesOf } from './presentation.ts';
@@ -59,6 +60,7 @@ export function fieldElement(field: ValueField, sortable?: boolean): ReactElemen
   const props = { source: field.name, ...(sortable !== undefined && { sortable }) };
   if (field.reference) return <ReferenceField key={field.name} {...props} reference={field.reference} link="show" />;
   if (field.embedded) return <EmbeddedField key={field.name} {...props} embedded={field.embedded} />;
+  if (field.measure) return <MeasuredField key={field.name} {...props} measure={field.measure} textAlign="right" />;
   if (field.list) return <ChipsField key={field.name} {...props} format={field.kind === 'enum' ? humanise : undefined} />;
   switch (field.kind) {
     case 'enum':

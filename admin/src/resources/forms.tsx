@@ -1,4 +1,5 @@
 import { Create, DeleteButton, Edit, SaveButton, SimpleForm, Toolbar } from 'react-admin';
+import { amountsToMinorUnits } from '../money/money-input.tsx';
 import type { FormDescription, ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
 import { inputElement } from './inputs.tsx';
 
@@ -11,11 +12,15 @@ interface FormProps {
   catalog: ResourceCatalog;
 }
 
+/** The form's amounts, typed as decimals, and the field holding the currency of each. */
+const amountsOf = (form: FormDescription) =>
+  form.fields.flatMap((field) => (field.measure?.kind === 'money' ? [{ name: field.name, currencyField: field.measure.currencyField }] : []));
+
 /** A create form of the `CreateXInput` fields; non-null inputs are required. */
 export function ResourceCreate({ form, catalog }: FormProps) {
   return (
-    <Create redirect="show">
-      <SimpleForm sx={FORM_WIDTH}>{form.fields.map((field) => inputElement(field, field.required, catalog))}</SimpleForm>
+    <Create redirect="show" transform={amountsToMinorUnits(amountsOf(form))}>
+      <SimpleForm sx={FORM_WIDTH}>{form.fields.map((field) => inputElement(field, field.required, catalog, true))}</SimpleForm>
     </Create>
   );
 }
@@ -37,7 +42,7 @@ function EditToolbar({ canDelete }: { canDelete: boolean }) {
 export function ResourceEdit({ resource, form, catalog }: FormProps) {
   const requiredOnRecord = new Set(resource.fields.filter((field) => field.required && !field.list).map((field) => field.name));
   return (
-    <Edit mutationMode="pessimistic" redirect="show">
+    <Edit mutationMode="pessimistic" redirect="show" transform={amountsToMinorUnits(amountsOf(form))}>
       <SimpleForm sx={FORM_WIDTH} toolbar={<EditToolbar canDelete={!!resource.deleteOne} />}>
         {form.fields.map((field) => inputElement(field, requiredOnRecord.has(field.name), catalog))}
       </SimpleForm>

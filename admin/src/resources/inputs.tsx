@@ -3,6 +3,7 @@ import {
   AutocompleteInput,
   BooleanInput,
   DateTimeInput,
+  NullableBooleanInput,
   NumberInput,
   ReferenceInput,
   SelectArrayInput,
@@ -11,10 +12,14 @@ import {
   TextInput,
   required,
 } from 'react-admin';
+import { MoneyInput } from '../money/money-input.tsx';
 import type { ResourceCatalog, ValueField } from '../schema/resources.ts';
 import { choicesOf, searchFilterOf } from './presentation.ts';
 
 const requiredValue = required();
+
+/** A choice left empty reads "Default" instead of an empty box. */
+const SHOW_DEFAULT = { select: { displayEmpty: true }, inputLabel: { shrink: true } };
 
 /** The browser's local `2025-03-01T09:30` as the ISO-8601 instant the API expects. */
 const toIsoDateTime = (value: string) => (value ? new Date(value).toISOString() : null);
@@ -29,11 +34,15 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The form input for a field of a create or update input; an ID that references a resource is picked by searching it. */
-export function inputElement(field: ValueField, isRequired: boolean, catalog: ResourceCatalog): ReactElement {
+/**
+ * The form input for a field of a create or update input; an ID that references a resource is picked by searching it.
+ * `creating`: the form makes a new record, so a field starts at the API's default.
+ */
+export function inputElement(field: ValueField, isRequired: boolean, catalog: ResourceCatalog, creating = false): ReactElement {
   const props = { source: field.name, helperText: field.description, validate: isRequired ? requiredValue : undefined };
-  // the API's own default, e.g. `kind: SyncKind! = INCREMENTAL`, so a form left alone sends what the API would take
+  // the API's own default (`kind: SyncKind! = INCREMENTAL`, `enabled: Boolean = true`), so a form left alone sends what the API would take
   const defaultValue = field.list ? undefined : (field.defaultValue as string | number | boolean | undefined);
+  const defaultValues = field.list ? (field.defaultValue as string[] | undefined) : undefined;
   if (field.reference) {
     return (
       <ReferenceInput key={field.name} source={field.name} reference={field.reference}>
@@ -41,17 +50,25 @@ export function inputElement(field: ValueField, isRequired: boolean, catalog: Re
       </ReferenceInput>
     );
   }
+  if (field.measure?.kind === 'money') {
+    return <MoneyInput key={field.name} {...props} currencyField={field.measure.currencyField} defaultValue={defaultValue} />;
+  }
   if (field.kind === 'enum') {
     return field.list ? (
-      <SelectArrayInput key={field.name} {...props} choices={choicesOf(field.choices)} />
+      <SelectArrayInput key={field.name} {...props} defaultValue={defaultValues} choices={choicesOf(field.choices)} />
     ) : (
       <SelectInput key={field.name} {...props} defaultValue={defaultValue} choices={choicesOf(field.choices)} />
     );
   }
-  if (field.list) return <TextArrayInput key={field.name} {...props} />;
+  if (field.list) return <TextArrayInput key={field.name} {...props} defaultValue={defaultValues} />;
   switch (field.kind) {
     case 'boolean':
-      return <BooleanInput key={field.name} {...props} defaultValue={defaultValue} />;
+      // a switch starts off, which a new record would be saved as; when the API declares no default, "Default" leaves the choice to it
+      return creating && defaultValue === undefined && !field.required ? (
+        <NullableBooleanInput key={field.name} {...props} nullLabel="Default" slotProps={SHOW_DEFAULT} />
+      ) : (
+        <BooleanInput key={field.name} {...props} defaultValue={defaultValue} />
+      );
     case 'integer':
       return <NumberInput key={field.name} {...props} defaultValue={defaultValue} step={1} />;
     case 'decimal':

@@ -3,6 +3,7 @@ import {
   type GraphQLField, type GraphQLInputField, type GraphQLInputType, type GraphQLNamedType, type GraphQLObjectType,
   type GraphQLOutputType, type GraphQLSchema,
 } from 'graphql';
+import { measureOf, type Measure } from '../money/measures.ts';
 import { constantCase, lowerFirst, upperFirst } from './labels.ts';
 
 /** How the admin shows and edits a value; custom scalars it does not know (JSONObject) are JSON. */
@@ -29,6 +30,8 @@ export interface ValueField {
   reference?: string;
   /** The object next to an ID when it is no resource (`user: User` next to `userId`), shown by its naming fields. */
   embedded?: { name: string; representation: string[] };
+  /** An amount in minor units beside its currency, a percentage or a quantity (money/measures.ts). */
+  measure?: Measure;
 }
 
 /** A field listing rows of another resource, like `Customer.vehicles: [Vehicle!]!`. */
@@ -194,11 +197,14 @@ const hasArguments = (field: AnyField | undefined, ...names: string[]): field is
 
 const returns = (field: AnyField | undefined, typeName: string): field is AnyField => !!field && getNamedType(field.type).name === typeName;
 
-/** The fields of the mutation's `input` argument, with references taken from the record type. */
-function formOf(mutation: AnyField, referenceFor: (name: string) => string | undefined): FormDescription | undefined {
+/** The fields of the mutation's `input` argument, with references and measures taken from the record type. */
+function formOf(mutation: AnyField, referenceFor: (name: string) => string | undefined, measureFor: (name: string) => Measure | undefined = () => undefined): FormDescription | undefined {
   const inputType = getNamedType(mutation.args.find((arg) => arg.name === 'input')?.type);
   if (!isInputObjectType(inputType)) return undefined;
-  const fields = valueFieldsOf(Object.values(inputType.getFields())).map((field) => ({ ...field, reference: field.kind === 'id' ? referenceFor(field.name) : undefined }));
+  const fields = valueFieldsOf(Object.values(inputType.getFields())).map((field) => {
+    const measure = measureFor(field.name);
+    return { ...field, reference: field.kind === 'id' ? referenceFor(field.name) : undefined, ...(measure && { measure }) };
+  });
   return { mutation: mutation.name, fields };
 }
 
@@ -347,7 +353,13 @@ export function describeResources(schema: GraphQLSchema): ResourceCatalog {
     const name = type.name;
     const referenceFor = (fieldName: string) => linkOf(type, fieldName, resourceNames).reference;
     const recordFields = Object.values(type.getFields()).filter((field) => field.args.every((arg) => !isNonNullType(arg.type)));
-    const values = valueFieldsOf(recordFields).map((field) => (field.kind === 'id' ? { ...field, ...linkOf(type, field.name, resourceNames) } : field));
+    const recordFieldNames = recordFields.map((field) => field.name);
+    const values = valueFieldsOf(recordFields).map((field) => {
+      if (field.kind === 'id') return { ...field, ...linkOf(type, field.name, resourceNames) };
+      const measure = measureOf(name, field, recordFieldNames);
+      return measure ? { ...field, measure } : field;
+    });
+    const measureFor = (fieldName: string) => values.find((field) => field.name === fieldName)?.measure;
     const representation = representationOf(values);
     const fields = [...values].sort((a, b) => rank(a.name, representation) - rank(b.name, representation));
     const relatedLists = recordFields.flatMap((field) => {
@@ -387,8 +399,8 @@ export function describeResources(schema: GraphQLSchema): ResourceCatalog {
       defaultSort: newestFirst(sortable, fields),
       filters: filtersOf(filterInput, fields),
       filtersById: isInputObjectType(idConditions) && !!idConditions.getFields().in,
-      create: created?.resource === name ? withShownOnce(formOf(create, referenceFor), created.shownOnce) : undefined,
-      update: returns(update, name) && hasArguments(update, 'id') ? formOf(update, referenceFor) : undefined,
+      create: created?.resource === name ? withShownOnce(formOf(create, referenceFor, measureFor), created.shownOnce) : undefined,
+      update: returns(update, name) && hasArguments(update, 'id') ? formOf(update, referenceFor, measureFor) : undefined,
       deleteOne: hasArguments(deleteOne, 'id') ? deleteOne.name : undefined,
       deleteMany: hasArguments(deleteMany, 'ids') ? deleteMany.name : undefined,
       actions: actions.get(name) ?? [],

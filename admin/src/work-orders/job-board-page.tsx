@@ -6,7 +6,7 @@ import { Loading, Title, useDataProvider } from 'react-admin';
 import { AdminJobBoardChangedDocument } from '../generated/operations.ts';
 import { subscriptionPayload } from '../integrations/live-client.ts';
 import { humanise } from '../schema/labels.ts';
-import { formatMoney } from './money.ts';
+import { formatMoney } from '../money/money.ts';
 import { useLiveQuery } from './use-live-query.ts';
 import { BOARD_STATUSES } from './work-order-flow.ts';
 import { vehicleName, type WorkOrderCard, type WorkOrderStatus } from './work-order-types.ts';

@@ -14,7 +14,7 @@ import {
   useDataProvider,
 } from 'react-admin';
 import { ApiErrorAlert } from './api-error-alert.tsx';
-import { toMajor, toMinor } from './money.ts';
+import { MoneyInput, minorUnitsOf } from '../money/money-input.tsx';
 import type { AddWorkOrderLineInput, UpdateWorkOrderLineInput } from '../generated/graphql.ts';
 import type { WorkOrderLineKind, WorkOrderLineRow } from './work-order-types.ts';
 import type { WorkOrdersDataProvider } from './work-orders-data-provider.ts';
@@ -39,8 +39,8 @@ interface LineFormValues {
   description?: string | null;
   technicianId?: string | null;
   quantity?: number | null;
-  /** In major units, as people type prices; the API takes minor units. */
-  price?: number | null;
+  /** Minor units as the API sent them, or the decimal typed ("80.25"); the API takes minor units. */
+  price?: number | string | null;
   taxable?: boolean | null;
 }
 
@@ -60,7 +60,7 @@ function addInput(values: LineFormValues, currency: string): AddWorkOrderLineInp
     description: given(values.description),
     technicianId: values.kind === 'LABOUR' ? given(values.technicianId) : undefined,
     quantity: given(values.quantity),
-    unitPrice: isBlank(values.price) ? undefined : toMinor(Number(values.price), currency),
+    unitPrice: isBlank(values.price) ? undefined : (minorUnitsOf(values.price, currency) ?? undefined),
     taxable: given(values.taxable),
   };
 }
@@ -72,18 +72,18 @@ function updateInput(values: LineFormValues, initial: LineFormValues, currency: 
   if (changed('description')) input.description = values.description || null;
   if (changed('technicianId')) input.technicianId = values.technicianId || null;
   if (changed('quantity')) input.quantity = values.quantity ?? null;
-  if (changed('price')) input.unitPrice = isBlank(values.price) ? null : toMinor(Number(values.price), currency);
+  if (changed('price')) input.unitPrice = minorUnitsOf(values.price, currency);
   if (changed('taxable')) input.taxable = values.taxable ?? null;
   return input;
 }
 
-function valuesOf(line: WorkOrderLineRow, currency: string): LineFormValues {
+function valuesOf(line: WorkOrderLineRow): LineFormValues {
   return {
     kind: line.kind,
     description: line.description,
     technicianId: line.technicianId ?? null,
     quantity: line.quantity,
-    price: line.unitPrice === null || line.unitPrice === undefined ? null : toMajor(line.unitPrice, currency),
+    price: line.unitPrice ?? null,
     taxable: line.taxable,
   };
 }
@@ -109,7 +109,7 @@ export function LineDialog({
   const dataProvider = useDataProvider<WorkOrdersDataProvider>();
   const [error, setError] = useState<unknown>();
   // fixed when the dialog opens: a live reload of the work order behind it must not reset what is being typed
-  const [initial] = useState<LineFormValues>(() => (line ? valuesOf(line, currency) : { kind: 'LABOUR', source: 'catalogue' }));
+  const [initial] = useState<LineFormValues>(() => (line ? valuesOf(line) : { kind: 'LABOUR', source: 'catalogue' }));
 
   async function save(values: LineFormValues) {
     setError(undefined);
@@ -154,7 +154,7 @@ export function LineDialog({
                   )}
                   <Stack direction="row" sx={{ gap: 2 }}>
                     <NumberInput source="quantity" label={kind === 'LABOUR' ? 'Hours' : 'Quantity'} helperText={false} />
-                    <NumberInput source="price" label={`${kind === 'LABOUR' ? 'Rate' : 'Unit price'} (${currency})`} helperText={false} />
+                    <MoneyInput source="price" currency={currency} label={`${kind === 'LABOUR' ? 'Rate' : 'Unit price'} (${currency})`} helperText={false} />
                     <NullableBooleanInput source="taxable" label="Taxable" helperText={false} />
                   </Stack>
                 </Stack>

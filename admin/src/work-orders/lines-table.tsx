@@ -4,7 +4,7 @@ import { useDataProvider } from 'react-admin';
 import { humanise } from '../schema/labels.ts';
 import { ApiErrorAlert } from './api-error-alert.tsx';
 import { LineDialog } from './line-dialog.tsx';
-import { formatMoney } from './money.ts';
+import { formatMoney } from '../money/money.ts';
 import type { WorkOrderDetail, WorkOrderLineRow } from './work-order-types.ts';
 import type { WorkOrdersDataProvider } from './work-orders-data-provider.ts';
 
