@@ -1,5 +1,5 @@
 import { generate } from '@graphql-codegen/cli';
-import codegenConfig from '../../codegen.ts';
+import { codegenRuns } from '../../codegen.ts';
 
 export interface GeneratedFile {
   /** Relative to the repository root, e.g. `admin/src/generated/operations.ts`. */
@@ -14,7 +14,9 @@ export interface GeneratedFile {
  */
 export async function generateClientFiles(apiSdl: string): Promise<GeneratedFile[]> {
   try {
-    return (await generate({ ...codegenConfig, schema: apiSdl, silent: true }, false)) as GeneratedFile[];
+    const files: GeneratedFile[] = [];
+    for (const run of codegenRuns) files.push(...((await generate({ ...run, schema: apiSdl, silent: true }, false)) as GeneratedFile[]));
+    return files;
   } catch (error) {
     const reasons =
       error instanceof AggregateError ? error.errors.map((each: unknown) => (each instanceof Error ? each.message : String(each))) : [String(error)];
