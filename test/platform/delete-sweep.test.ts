@@ -284,6 +284,17 @@ describe('archiving a record others point at', () => {
 
     const { archiveCustomer } = await run(`mutation($id: ID!) { archiveCustomer(id: $id) { id archivedAt } }`, { id: customerId });
     expect(archiveCustomer.archivedAt).toEqual(expect.any(String));
+    // its `updated` event carries the archiving to consumers (integrations' copy of the customer here)
+    const announced = async () =>
+      (
+        await system.product.subgraphs.integrations.orm.em
+          .getConnection()
+          .execute<{ archivedAt: string | null }[]>(
+            `select data->'data'->>'archivedAt' as "archivedAt" from pgboss.job where name = 'integrations.synced-records' and data->>'name' = 'crm.customer.updated' and data->>'entityId' = ?`,
+            [customerId],
+          )
+      ).map((row) => row.archivedAt && new Date(row.archivedAt).toISOString());
+    await expect.poll(announced, { timeout: 20_000 }).toContain(archiveCustomer.archivedAt);
     expect(await listed()).not.toContain(customerId);
     expect(await listed(true)).toEqual([customerId]);
     const { workOrder } = await run(`query($id: ID!) { workOrder(id: $id) { customer { name archivedAt } } }`, { id: workOrderId });

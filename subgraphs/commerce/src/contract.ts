@@ -1,4 +1,4 @@
-import { crudEvents, defineContract, Id, Instant, MinorUnits, Nullable, Payload, Type } from '@atelier/kit';
+import { ArchivedAt, crudEvents, defineContract, Id, Instant, MinorUnits, Nullable, Payload, Type } from '@atelier/kit';
 
 /**
  * commerce's contract: the events it publishes and what they carry. Other subgraphs import this module (it
@@ -19,6 +19,7 @@ export const ProductSnapshot = Payload(
     active: Type.Boolean({ description: 'Inactive products stay on old documents but are not offered for new ones' }),
     createdAt: Instant(),
     updatedAt: Instant(),
+    archivedAt: ArchivedAt(),
   },
   'A part or stock item the shop sells or fits',
 );

@@ -1,4 +1,4 @@
-import { crudEvents, defineContract, Id, Instant, Nullable, OneOf, Payload, Type } from '@atelier/kit';
+import { ArchivedAt, crudEvents, defineContract, Id, Instant, Nullable, OneOf, Payload, Type } from '@atelier/kit';
 
 /**
  * crm's contract: the events it publishes and what they carry. Other subgraphs import this module (it
@@ -19,6 +19,7 @@ export const CustomerSnapshot = Payload(
     tags: Type.Array(Type.String()),
     createdAt: Instant(),
     updatedAt: Instant(),
+    archivedAt: ArchivedAt(),
   },
   'A person or company the business serves, or a lead',
 );

@@ -1,4 +1,4 @@
-import { crudEvents, defineContract, Id, Instant, MinorUnits, Nullable, OneOf, Payload, Reference, Type, type EventSpec } from '@atelier/kit';
+import { ArchivedAt, crudEvents, defineContract, Id, Instant, MinorUnits, Nullable, OneOf, Payload, Reference, Type, type EventSpec } from '@atelier/kit';
 import { ARRIVAL_EVENTS, WORK_ORDER_ACTIONS, WORK_ORDER_STATUSES, type WorkOrderStatus } from './work-orders/work-order-flow.data.ts';
 
 /**
@@ -34,6 +34,7 @@ export const VehicleSnapshot = Payload(
     mileage: Kilometres('Last known odometer reading'),
     ownerId: Nullable(Reference('Customer', 'The owning customer (crm)')),
     ...timestamps,
+    archivedAt: ArchivedAt(),
   },
   'A vehicle the shop works on',
 );
@@ -52,6 +53,7 @@ export const ServiceItemSnapshot = Payload(
     taxable: Type.Boolean(),
     active: Type.Boolean({ description: 'Inactive items stay on old work orders but are not offered for new ones' }),
     ...timestamps,
+    archivedAt: ArchivedAt(),
   },
   "An entry of the shop's service catalogue: a labour operation or a fee",
 );
@@ -65,6 +67,7 @@ export const TechnicianSnapshot = Payload(
     skills: Type.Array(Type.String(), { description: 'Lower-case tags, e.g. `diesel`' }),
     active: Type.Boolean({ description: 'Inactive technicians keep their past appointments but cannot be booked' }),
     ...timestamps,
+    archivedAt: ArchivedAt(),
   },
   'A technician of the shop, bookable for appointments',
 );

@@ -15,4 +15,5 @@ export const productSnapshot = (product: Product): Static<typeof ProductSnapshot
   active: product.active,
   createdAt: product.createdAt.toISOString(),
   updatedAt: product.updatedAt.toISOString(),
+  archivedAt: product.archivedAt?.toISOString() ?? null,
 });

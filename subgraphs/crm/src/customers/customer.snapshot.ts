@@ -15,4 +15,5 @@ export const customerSnapshot = (customer: Customer): Static<typeof CustomerSnap
   tags: [...customer.tags],
   createdAt: customer.createdAt.toISOString(),
   updatedAt: customer.updatedAt.toISOString(),
+  archivedAt: customer.archivedAt?.toISOString() ?? null,
 });

@@ -105,6 +105,8 @@ export const OneOf = <const V extends readonly [string, ...string[]]>(values: V,
     description ? { description } : {},
   ) as unknown as TUnion<{ [I in keyof V]: TLiteral<V[I]> } & TSchema[]>;
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** When an archivable record was archived (`ArchivableEntity`); null while in use. */
+export const ArchivedAt = () => Nullable(Instant('When it was archived (kept for history, left out of lists); null while in use'));
 /** An amount in minor units of a currency (cents). */
 export const MinorUnits = (description?: string) => Type.Integer({ description: description ?? 'In minor units of the currency (cents)' });
 

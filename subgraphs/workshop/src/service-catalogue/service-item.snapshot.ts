@@ -16,4 +16,5 @@ export const serviceItemSnapshot = (item: ServiceItem): Static<typeof ServiceIte
   active: item.active,
   createdAt: item.createdAt.toISOString(),
   updatedAt: item.updatedAt.toISOString(),
+  archivedAt: item.archivedAt?.toISOString() ?? null,
 });

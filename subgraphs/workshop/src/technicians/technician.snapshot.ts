@@ -11,4 +11,5 @@ export const technicianSnapshot = (technician: Technician): Static<typeof Techni
   active: technician.active,
   createdAt: technician.createdAt.toISOString(),
   updatedAt: technician.updatedAt.toISOString(),
+  archivedAt: technician.archivedAt?.toISOString() ?? null,
 });

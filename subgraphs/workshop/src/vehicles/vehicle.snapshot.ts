@@ -19,4 +19,5 @@ export const vehicleSnapshot = (vehicle: Vehicle): Static<typeof VehicleSnapshot
   ownerId: vehicle.ownerId ?? null,
   createdAt: vehicle.createdAt.toISOString(),
   updatedAt: vehicle.updatedAt.toISOString(),
+  archivedAt: vehicle.archivedAt?.toISOString() ?? null,
 });
