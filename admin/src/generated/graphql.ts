@@ -611,6 +611,10 @@ export type Mutation = {
   addInspectionItem: Inspection;
   /** Rates an item, adds notes or photos, recommends (or withdraws) a repair */
   updateInspectionItem: Inspection;
+  /** Adds a line (from the catalogue, a product or typed with its price) to an item's recommended repair, priced as the customer will see it */
+  addRecommendedLine: Inspection;
+  /** Removes a line of an item's recommended repair (the last one withdraws the recommendation) */
+  removeRecommendedLine: Inspection;
   /** Removes a checklist item */
   removeInspectionItem: Inspection;
   /** Shows the inspection to the customer: every item must be rated; each recommendation then awaits their answer */
@@ -1035,6 +1039,18 @@ export type MutationAddInspectionItemArgs = {
 
 export type MutationUpdateInspectionItemArgs = {
   input: UpdateInspectionItemInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAddRecommendedLineArgs = {
+  input: AddWorkOrderLineInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveRecommendedLineArgs = {
+  index: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
 };
 

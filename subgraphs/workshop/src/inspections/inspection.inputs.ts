@@ -5,6 +5,9 @@ import { AddWorkOrderLineInput } from '../work-orders/work-order.inputs.ts';
 import { InspectionCondition, RecommendationDecision } from './inspection-item.entity.ts';
 import { InspectionStatus } from './inspection.entity.ts';
 
+/** Lines a recommended repair may have: what a customer can weigh up on one item. */
+export const MAX_RECOMMENDED_LINES = 10;
+
 const rules = {
   id: [IsString()],
   workOrderId: [IsUUID('all', { message: 'must be the ID of a work order' })],
@@ -17,7 +20,10 @@ const rules = {
     IsUrl({ protocols: ['https'], require_protocol: true }, { each: true, message: 'must be HTTPS URLs' }),
   ],
   flag: [IsBoolean()],
-  recommendation: [ArrayMaxSize(10, { message: 'at most 10 lines per recommended repair' }), ValidateNested({ each: true })],
+  recommendation: [
+    ArrayMaxSize(MAX_RECOMMENDED_LINES, { message: `at most ${MAX_RECOMMENDED_LINES} lines per recommended repair` }),
+    ValidateNested({ each: true }),
+  ],
   decidedBy: [IsString(), Length(1, 200, { message: 'must be between 1 and 200 characters' })],
 };
 

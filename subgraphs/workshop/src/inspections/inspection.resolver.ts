@@ -17,14 +17,15 @@ import {
   entityReference,
 } from '@atelier/kit';
 import { workshopEvents } from '../contract.ts';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { AddWorkOrderLineInput } from '../work-orders/work-order.inputs.ts';
 import { Technician } from '../technicians/technician.entity.ts';
 import { technicianById } from '../technicians/technician.resolver.ts';
 import { assertEditable, isFinal } from '../work-orders/work-order-flow.ts';
 import { appendLines } from '../work-orders/work-order-lines.ts';
 import { WorkOrder } from '../work-orders/work-order.entity.ts';
 import { checkTechnician, lockWorkOrder } from '../work-orders/work-order.service.ts';
-import { InspectionItem, RecommendationDecision } from './inspection-item.entity.ts';
+import { InspectionCondition, InspectionItem, RecommendationDecision } from './inspection-item.entity.ts';
 import { ADVISE, inspectionFlow, InspectionAvailableAction } from './inspection-flow.ts';
 import { Inspection, InspectionStatus } from './inspection.entity.ts';
 import {
@@ -32,6 +33,7 @@ import {
   CreateInspectionInput,
   DecideRecommendationArgs,
   InspectionFilter,
+  MAX_RECOMMENDED_LINES,
   UpdateInspectionInput,
   UpdateInspectionItemInput,
 } from './inspection.inputs.ts';
@@ -42,6 +44,7 @@ import {
   loadInspectionSnapshot,
   lockInspection,
   newItem,
+  priceLine,
   priceRecommendation,
   publishInspectionUpdated,
   STANDARD_CHECKLIST,
@@ -126,6 +129,50 @@ export class InspectionResolver extends crudResolver({
           Object.entries({ ...fields, name: fields.name?.trim(), photos: fields.photos === null ? [] : fields.photos }).filter(([, v]) => v !== undefined),
         ),
       );
+      await publishInspectionUpdated(context, em, inspection, ['items']);
+      return inspection;
+    });
+  }
+
+  @Authorized(INSPECT)
+  @Mutation(() => Inspection, {
+    description: "Adds a line (from the catalogue, a product or typed with its price) to an item's recommended repair, priced as the customer will see it",
+  })
+  addRecommendedLine(
+    @Arg('id', () => ID, { description: 'The inspection item' }) id: string,
+    @Arg('input', () => AddWorkOrderLineInput) input: AddWorkOrderLineInput,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Inspection> {
+    return context.em.transactional(async (em) => {
+      const item = await findOrFail(em, InspectionItem, 'InspectionItem', id);
+      const inspection = await lockInspection(em, item.inspectionId);
+      assertInProgress(inspection);
+      if (item.condition === InspectionCondition.GOOD) throw badUserInput([{ field: 'id', message: 'the item is in good condition: it needs no repair' }]);
+      const lines = item.recommendationData ?? [];
+      if (lines.length >= MAX_RECOMMENDED_LINES)
+        throw badUserInput([{ field: 'id', message: `the repair already has ${MAX_RECOMMENDED_LINES} lines, the most it may have` }]);
+      item.recommendationData = [...lines, await priceLine(em, context, inspection.workOrderId, input)];
+      await publishInspectionUpdated(context, em, inspection, ['items']);
+      return inspection;
+    });
+  }
+
+  @Authorized(INSPECT)
+  @Mutation(() => Inspection, { description: "Removes a line of an item's recommended repair (the last one withdraws the recommendation)" })
+  removeRecommendedLine(
+    @Arg('id', () => ID, { description: 'The inspection item' }) id: string,
+    @Arg('index', () => Int, { description: 'The line, counted from 0 as `recommendation` lists them' }) index: number,
+    @Ctx() context: SubgraphContext,
+  ): Promise<Inspection> {
+    return context.em.transactional(async (em) => {
+      const item = await findOrFail(em, InspectionItem, 'InspectionItem', id);
+      const inspection = await lockInspection(em, item.inspectionId);
+      assertInProgress(inspection);
+      const lines = item.recommendationData ?? [];
+      if (!Number.isInteger(index) || index < 0 || index >= lines.length)
+        throw badUserInput([{ field: 'index', message: lines.length ? `must be between 0 and ${lines.length - 1}` : 'nothing is recommended for this item' }]);
+      const rest = lines.filter((_line, position) => position !== index);
+      item.recommendationData = rest.length ? rest : null;
       await publishInspectionUpdated(context, em, inspection, ['items']);
       return inspection;
     });

@@ -65,13 +65,16 @@ export async function priceRecommendation(
   workOrderId: string,
   lines: AddWorkOrderLineInput[],
 ): Promise<RecommendedLine[]> {
-  const workOrder = await findOrFail(em, WorkOrder, 'WorkOrder', workOrderId);
   const priced: RecommendedLine[] = [];
-  for (const [index, input] of lines.entries()) {
-    const line = await asRecommendedLine(index, () => buildLine(em, context, workOrder.currency, input));
-    priced.push({ ...line, total: lineTotal(line) });
-  }
+  for (const [index, input] of lines.entries()) priced.push(await asRecommendedLine(index, () => priceLine(em, context, workOrderId, input)));
   return priced;
+}
+
+/** One line of a recommended repair, priced in the work order's currency (its refusals name the line's own fields). */
+export async function priceLine(em: EntityManager, context: SubgraphContext, workOrderId: string, input: AddWorkOrderLineInput): Promise<RecommendedLine> {
+  const workOrder = await findOrFail(em, WorkOrder, 'WorkOrder', workOrderId);
+  const line = await buildLine(em, context, workOrder.currency, input);
+  return { ...line, total: lineTotal(line) };
 }
 
 /** Only an item needing attention can carry a recommendation; a good one needs none. */

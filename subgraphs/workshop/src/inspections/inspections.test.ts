@@ -180,6 +180,50 @@ describe('digital vehicle inspections through the gateway', () => {
     expect(await refusalOf()).toEqual(sent.reasons);
   });
 
+  it("adds and removes the lines of an item's recommended repair one at a time, priced as typed or from the catalogue", async () => {
+    const order = await orders.create();
+    const inspection = await createInspection(order.id);
+    const [tyres, brakes] = inspection.items;
+    const addLine = (id: string, input: Record<string, unknown>) =>
+      call(`mutation($id: ID!, $input: AddWorkOrderLineInput!) { addRecommendedLine(id: $id, input: $input) { ${INSPECTION} } }`, { id, input });
+    const removeLine = (id: string, index: number) =>
+      call(`mutation($id: ID!, $index: Int!) { removeRecommendedLine(id: $id, index: $index) { ${INSPECTION} } }`, { id, index });
+    const itemOf = (inspectionData: { items: { id: string }[] }, id: string) => inspectionData.items.find((item) => item.id === id);
+
+    expect((await updateItem(tyres.id, { condition: 'GOOD' })).errors).toBeUndefined();
+    expect(errorOf(await addLine(tyres.id, { kind: 'PART', description: 'Tyre', unitPrice: 8000 }))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['id'] });
+    expect(errorOf(await addLine(brakes.id, { kind: 'LABOUR', description: 'Brakes' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['quantity', 'unitPrice'],
+    });
+    expect(itemOf(await getInspection(inspection.id), brakes.id)).toMatchObject({ recommendation: [], recommendedTotal: 0 });
+
+    expect((await updateItem(brakes.id, { condition: 'URGENT' })).errors).toBeUndefined();
+    const typed = await addLine(brakes.id, { kind: 'PART', description: 'Brake cleaner', quantity: 2, unitPrice: 1990 });
+    expect(typed.errors).toBeUndefined();
+    const both = (await addLine(brakes.id, { kind: 'LABOUR', serviceItemId: shop.labourItemId, technicianId: shop.technicianId })).data?.addRecommendedLine;
+    expect(itemOf(both, brakes.id)).toMatchObject({
+      recommendedTotal: 3980 + 14250,
+      recommendation: [
+        { kind: 'PART', description: 'Brake cleaner', quantity: 2, unitPrice: 1990, total: 3980 },
+        { kind: 'LABOUR', description: 'Replace front brake pads', quantity: 1.5, unitPrice: 9500, total: 14250 },
+      ],
+    });
+
+    expect(errorOf(await removeLine(brakes.id, 2))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['index'] });
+    const labourOnly = (await removeLine(brakes.id, 0)).data?.removeRecommendedLine;
+    expect(itemOf(labourOnly, brakes.id)).toMatchObject({ recommendedTotal: 14250, recommendation: [{ description: 'Replace front brake pads' }] });
+    const none = (await removeLine(brakes.id, 0)).data?.removeRecommendedLine;
+    expect(itemOf(none, brakes.id)).toMatchObject({ recommendation: [], recommendedTotal: 0 });
+
+    expect((await addLine(brakes.id, { kind: 'FEE', description: 'Disposal', unitPrice: 500 })).errors).toBeUndefined();
+    for (const item of inspection.items.slice(2)) expect((await updateItem(item.id, { condition: 'GOOD' })).errors).toBeUndefined();
+    expect((await send(inspection.id)).errors).toBeUndefined();
+    expect(errorOf(await addLine(brakes.id, { kind: 'FEE', description: 'Late fee', unitPrice: 500 }))).toMatchObject({ fields: ['status'] });
+    expect(errorOf(await removeLine(brakes.id, 0))).toMatchObject({ fields: ['status'] });
+    expect(itemOf(await getInspection(inspection.id), brakes.id)).toMatchObject({ decision: 'PENDING', recommendation: [{ description: 'Disposal' }] });
+  });
+
   it("keeps one organization's inspections from another", async () => {
     const order = await orders.create();
     const inspection = await createInspection(order.id);
