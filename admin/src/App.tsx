@@ -19,6 +19,7 @@ import { withAppointments } from './appointments/appointments-data-provider.ts';
 import { CalendarMenuItem } from './appointments/calendar-menu-item.tsx';
 import { AppointmentCalendarPage, CALENDAR_PATH } from './appointments/calendar-page.tsx';
 import { createI18nProvider } from './i18n/i18n-provider.ts';
+import { InspectionScreen } from './inspections/inspection-screen.tsx';
 import { IntegrationsMenuItem, INTEGRATIONS_PATH } from './integrations/integrations-menu-item.tsx';
 import { IntegrationsPage } from './integrations/integrations-page.tsx';
 import { withIntegrations } from './integrations/integrations-data-provider.ts';
@@ -50,6 +51,7 @@ const inviteMember = <InviteMemberButton api={accounts} roles={roles} />;
 /** Hand-written pages in place of generated ones, by resource. */
 const overrides: Record<string, ResourceOverrides> = {
   WorkOrder: { show: <WorkOrderScreen live={live} /> },
+  Inspection: { show: <InspectionScreen live={live} /> },
   Membership: { listActions: inviteMember },
   Invitation: { listActions: inviteMember },
 };

@@ -9,6 +9,7 @@ import { subscriptionPayload } from '../integrations/live-client.ts';
 import { apiResources } from '../schema/api-schema.ts';
 import { humanise } from '../schema/labels.ts';
 import { LinesTable } from './lines-table.tsx';
+import { WorkOrderInspections } from '../inspections/work-order-inspections.tsx';
 import { RelatedStatus } from './related-status.tsx';
 import { useLiveQuery } from './use-live-query.ts';
 import { WorkOrderActions } from './work-order-actions.tsx';
@@ -33,22 +34,16 @@ const workOrderResource = apiResources.get('WorkOrder');
 
 /**
  * The work order's verbs beyond its status flow (`availableActions` are WorkOrderActions), as the API
- * offers them (send the estimate for e-signature, ...), with the generated action buttons; and a new
- * inspection, pre-filled with the work order.
+ * offers them (send the estimate for e-signature, ...), with the generated action buttons (inspections
+ * start from their own section).
  */
 function MoreActions({ workOrder, onDone }: { workOrder: WorkOrderDetail; onDone: () => void }) {
   const statusVerbs = new Set(workOrder.availableActions.map((available) => available.mutation));
   const actions = workOrderResource?.actions.filter((action) => !statusVerbs.has(action.mutation)) ?? [];
-  const inspectionCreate = `/Inspection/create?source=${encodeURIComponent(JSON.stringify({ workOrderId: workOrder.id }))}`;
   return (
     <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
       {workOrderResource &&
         actions.map((action) => <DomainActionButton key={action.mutation} resource={workOrderResource} action={action} record={workOrder} onDone={onDone} />)}
-      {apiResources.has('Inspection') && (
-        <MuiButton component={Link} to={inspectionCreate}>
-          New inspection
-        </MuiButton>
-      )}
     </Stack>
   );
 }
@@ -127,7 +122,7 @@ export function WorkOrderScreen({ live }: { live: Client }) {
           <Header workOrder={workOrder} onChanged={changed} />
           <LinesTable workOrder={workOrder} onChanged={changed} />
           <RelatedStatus title="Signatures" rows={workOrder.signatureRequests} />
-          <RelatedStatus title="Inspections" rows={workOrder.inspections} />
+          <WorkOrderInspections workOrderId={workOrder.id} live={live} />
         </Stack>
       </CardContent>
     </Card>
