@@ -59,11 +59,16 @@ describe('inspections in the admin', () => {
       )
     ).workOrder;
 
-  /** Every console error and uncaught exception of the page from now on (the sign-in page before it is not this feature's). */
-  function consoleErrorsOf(page: Page): string[] {
+  /**
+   * Opens the work order in a fresh load of the admin (signed in, the session is kept) and collects every
+   * console error and uncaught exception from then on: the sign-in and landing pages before it are not this feature's.
+   */
+  async function openWorkOrder(page: Page, workOrderId: string): Promise<string[]> {
+    await page.goto('about:blank');
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${ui.admin.url}#/WorkOrder/${workOrderId}/show`);
     return errors;
   }
 
@@ -81,9 +86,7 @@ describe('inspections in the admin', () => {
     const page = await ui.openPage('inspection');
     await page.route('https://photos.example.test/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL }));
     await ui.signIn(page, { ...organization, name: organizationName });
-    const errors = consoleErrorsOf(page);
-
-    await page.goto(`${ui.admin.url}#/WorkOrder/${workOrder.id}/show`);
+    const errors = await openWorkOrder(page, workOrder.id);
     const section = page.getByRole('region', { name: 'Inspections' });
     await section.getByText('No inspection yet').waitFor();
     await section.getByRole('button', { name: 'Start inspection' }).click();
@@ -165,8 +168,7 @@ describe('inspections in the admin', () => {
     const workOrder = await workOrders.create();
     const page = await ui.openPage('live');
     await ui.signIn(page, { ...organization, name: organizationName });
-    const errors = consoleErrorsOf(page);
-    await page.goto(`${ui.admin.url}#/WorkOrder/${workOrder.id}/show`);
+    const errors = await openWorkOrder(page, workOrder.id);
     const section = page.getByRole('region', { name: 'Inspections' });
     await section.getByText('No inspection yet').waitFor();
 
