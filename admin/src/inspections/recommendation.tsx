@@ -1,5 +1,5 @@
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Button as MuiButton, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Box, Button as MuiButton, IconButton, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { formatMoney, formatQuantity, minorDigitsOf, parseDecimalAmount } from '../money/money.ts';
 import { LINE_KINDS } from './inspection-presentation.ts';
@@ -113,51 +113,54 @@ export function Recommendation({
         Recommended repair
       </Typography>
       {lines.length > 0 && (
-        <Table size="small" aria-label={`Recommended repair for ${itemName}`}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Repair</TableCell>
-              <TableCell align="right">Quantity</TableCell>
-              <TableCell align="right">Price</TableCell>
-              <TableCell align="right">Total</TableCell>
-              {editable && <TableCell padding="checkbox" />}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {lines.map((line, index) => (
-              <TableRow key={`${line.description}-${index}`}>
-                <TableCell>
-                  {line.description}
-                  {line.partNumber && (
-                    <Typography variant="caption" color="text.secondary" component="span">
-                      {' '}
-                      · {line.partNumber}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell align="right">{formatQuantity(line.quantity)}</TableCell>
-                <TableCell align="right">{money(line.unitPrice)}</TableCell>
-                <TableCell align="right">{money(line.total)}</TableCell>
-                {editable && (
-                  <TableCell padding="checkbox">
-                    <IconButton size="small" aria-label={`Remove "${line.description}" from the repair of ${itemName}`} onClick={() => onRemove(index)}>
-                      <DeleteIcon fontSize="small" />
-                    </IconButton>
-                  </TableCell>
-                )}
+        // a phone scrolls the lines rather than the page
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label={`Recommended repair for ${itemName}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Repair</TableCell>
+                <TableCell align="right">Quantity</TableCell>
+                <TableCell align="right">Price</TableCell>
+                <TableCell align="right">Total</TableCell>
+                {editable && <TableCell padding="checkbox" />}
               </TableRow>
-            ))}
-            <TableRow>
-              <TableCell colSpan={3}>
-                <strong>Repair total before tax</strong>
-              </TableCell>
-              <TableCell align="right">
-                <strong>{money(total)}</strong>
-              </TableCell>
-              {editable && <TableCell padding="checkbox" />}
-            </TableRow>
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {lines.map((line, index) => (
+                <TableRow key={`${line.description}-${index}`}>
+                  <TableCell>
+                    {line.description}
+                    {line.partNumber && (
+                      <Typography variant="caption" color="text.secondary" component="span">
+                        {' '}
+                        · {line.partNumber}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell align="right">{formatQuantity(line.quantity)}</TableCell>
+                  <TableCell align="right">{money(line.unitPrice)}</TableCell>
+                  <TableCell align="right">{money(line.total)}</TableCell>
+                  {editable && (
+                    <TableCell padding="checkbox">
+                      <IconButton size="small" aria-label={`Remove "${line.description}" from the repair of ${itemName}`} onClick={() => onRemove(index)}>
+                        <DeleteIcon fontSize="small" />
+                      </IconButton>
+                    </TableCell>
+                  )}
+                </TableRow>
+              ))}
+              <TableRow>
+                <TableCell colSpan={3}>
+                  <strong>Repair total before tax</strong>
+                </TableCell>
+                <TableCell align="right">
+                  <strong>{money(total)}</strong>
+                </TableCell>
+                {editable && <TableCell padding="checkbox" />}
+              </TableRow>
+            </TableBody>
+          </Table>
+        </Box>
       )}
       {!lines.length && !editable && (
         <Typography variant="body2" color="text.secondary">
