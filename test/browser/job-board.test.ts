@@ -144,9 +144,9 @@ describe('job board, work-order screen and calendar in the admin', () => {
     await page.getByRole('heading', { name: workOrder.number, exact: true }).waitFor();
     await page.getByText('Grinding noise when braking').waitFor();
     await page.getByText('No lines yet').waitFor();
-    // the work order's other verbs come from the API (e-signature), and a new inspection starts here
+    // the work order's other verbs come from the API (e-signature), and a new inspection starts here (its section: test/browser/inspections.test.ts)
     await page.getByRole('button', { name: /request estimate signature/i }).waitFor();
-    await page.getByRole('link', { name: 'New inspection' }).waitFor();
+    await page.getByRole('region', { name: 'Inspections' }).getByRole('button', { name: 'Start inspection' }).waitFor();
     // another client's change shows at once: the screen subscribes to this work order's workOrderChanged
     await workOrders.call('mutation($id: ID!, $input: UpdateWorkOrderInput!) { updateWorkOrder(id: $id, input: $input) { id } }', {
       id: workOrder.id,
