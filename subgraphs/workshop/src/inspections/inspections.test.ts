@@ -242,6 +242,35 @@ describe('digital vehicle inspections through the gateway', () => {
       other,
     );
     expect(errorOf(foreign).code).toBe('NOT_FOUND');
+    const foreignLine = await graphql(
+      system.gatewayUrl,
+      `
+        mutation ($id: ID!) {
+          addRecommendedLine(id: $id, input: { kind: FEE, description: "Theirs", unitPrice: 100 }) {
+            id
+          }
+        }
+      `,
+      { id: inspection.items[0].id },
+      other,
+    );
+    expect(errorOf(foreignLine).code).toBe('NOT_FOUND');
+    expect(
+      errorOf(
+        await graphql(
+          system.gatewayUrl,
+          `
+            mutation ($id: ID!) {
+              removeRecommendedLine(id: $id, index: 0) {
+                id
+              }
+            }
+          `,
+          { id: inspection.items[0].id },
+          other,
+        ),
+      ).code,
+    ).toBe('NOT_FOUND');
     const onForeignOrder = await graphql(
       system.gatewayUrl,
       `
