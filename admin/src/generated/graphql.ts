@@ -2713,7 +2713,7 @@ export type CreateWebhookEndpointInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Event types to send (see `webhookEventTypes`); empty or absent: all of them */
   eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Default true */
+  /** Whether events are sent to it */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -3509,7 +3509,7 @@ export type CreateInspectionInput = {
   workOrderId: Scalars['ID']['input'];
   technicianId?: InputMaybe<Scalars['ID']['input']>;
   notes?: InputMaybe<Scalars['String']['input']>;
-  /** Start from the shop's standard checklist (the default); false starts empty */
+  /** Start from the shop's standard checklist; false starts empty */
   standardChecklist?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -3573,7 +3573,7 @@ export type CreateWorkOrderInput = {
   odometerIn?: InputMaybe<Scalars['Int']['input']>;
   promisedAt?: InputMaybe<Scalars['DateTime']['input']>;
   currency: Scalars['String']['input'];
-  /** Percent, e.g. 16; 0 when left out */
+  /** Percent, e.g. 16 */
   taxRate?: InputMaybe<Scalars['Float']['input']>;
 };
 
