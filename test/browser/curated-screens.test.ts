@@ -72,9 +72,11 @@ describe('the curated generated screens', () => {
 
     await section('Vehicles').getByRole('link', { name: 'Add vehicle' }).click();
     await expect(page.getByRole('combobox', { name: 'Owner' }).inputValue()).resolves.toBe('Ada Lovelace');
+    await page.getByRole('textbox', { name: 'Make' }).fill('Toyota');
+    await page.getByRole('textbox', { name: 'Model' }).fill('Yaris');
     await page.getByRole('textbox', { name: 'Plate' }).fill('ADA-2');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Vehicle ADA-2').waitFor();
+    await page.getByText('Vehicle Toyota Yaris').waitFor();
     const { vehicles } = await api<{ vehicles: { nodes: { owner: { name: string } | null }[] } }>(
       '{ vehicles(filter: { plate: { contains: "ADA-2" } }, first: 5) { nodes { owner { name } } } }',
     );
@@ -82,7 +84,7 @@ describe('the curated generated screens', () => {
 
     // deleting asks first, naming the record
     await page.getByRole('button', { name: 'Delete' }).click();
-    await page.getByRole('dialog').getByText('Vehicle ADA-2').waitFor();
+    await page.getByRole('dialog').getByText('Vehicle Toyota Yaris').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   });
 
