@@ -139,7 +139,8 @@ describe('integrations in the admin panel', () => {
 
     // disconnecting asks first
     await card.getByRole('button', { name: 'Disconnect' }).click();
-    await page.getByRole('dialog', { name: 'Disconnect Stripe?' }).getByRole('button', { name: 'Disconnect' }).click();
+    // the connection is named by its provider and account
+    await page.getByRole('dialog', { name: 'Disconnect Stripe · Atelier Admin Test Garage?' }).getByRole('button', { name: 'Disconnect' }).click();
     await card.locator('[data-status="DISCONNECTED"]').waitFor();
     expect((await api<{ connection: { status: string } }>(`query($id: ID!) { connection(id: $id) { status } }`, { id: connectionId })).connection.status).toBe(
       'DISCONNECTED',
