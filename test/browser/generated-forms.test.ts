@@ -81,14 +81,14 @@ describe('the generated forms: money and the API defaults', () => {
     ]);
   });
 
-  it("starts a new record at the API's defaults rather than at switched-off switches", { timeout: 120_000 }, async () => {
+  it("starts a new record at the API's defaults: a product active and taxable, a webhook endpoint enabled", { timeout: 120_000 }, async () => {
     const page = await ui.openPage('product-defaults');
     await ui.signIn(page, { ...organization, name: organizationName });
     await page.getByRole('menuitem', { name: 'Products' }).click();
     await page.getByRole('link', { name: 'Create' }).click();
-    // CreateProductInput declares no default for these (the API sets both): the form leaves them to the API
-    await expect(page.getByRole('combobox', { name: 'Active' }).textContent()).resolves.toBe('Default');
-    await expect(page.getByRole('combobox', { name: 'Taxable' }).textContent()).resolves.toBe('Default');
+    // CreateProductInput declares `active: Boolean = true` and `taxable: Boolean = true`: the switches start on
+    await expect(page.getByRole('switch', { name: 'Active' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('switch', { name: 'Taxable' }).isChecked()).resolves.toBe(true);
     await page.getByRole('textbox', { name: 'Part number' }).fill('WB-3');
     await page.getByRole('textbox', { name: 'Name' }).fill('Wiper blade');
     await page.getByRole('textbox', { name: 'Currency' }).fill('EUR');
@@ -105,10 +105,23 @@ describe('the generated forms: money and the API defaults', () => {
     await page.getByRole('textbox', { name: 'Name' }).fill('Wiper blade, rear');
     await page.getByRole('textbox', { name: 'Currency' }).fill('EUR');
     await page.getByRole('textbox', { name: 'Price' }).fill('5');
-    await page.getByRole('combobox', { name: 'Taxable' }).click();
-    await page.getByRole('option', { name: 'No' }).click();
+    await page.getByRole('switch', { name: 'Taxable' }).uncheck();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Product Wiper blade, rear').waitFor();
     expect((await storedProducts()).find((product) => product.partNumber === 'WB-4')).toMatchObject({ active: true, taxable: false });
+
+    // `enabled: Boolean = true`: a new endpoint is saved enabled
+    await page.goto(`${ui.admin.url}/#/WebhookEndpoint/create`);
+    await expect(page.getByRole('switch', { name: 'Enabled' }).isChecked()).resolves.toBe(true);
+    await page.getByRole('textbox', { name: 'URL' }).fill('https://partner.example.test/hooks');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'I have copied it' }).click();
+    const { webhookEndpoints } = await expectData<{ webhookEndpoints: { nodes: { url: string; enabled: boolean }[] } }>(
+      system.gatewayUrl,
+      '{ webhookEndpoints(first: 10) { nodes { url enabled } } }',
+      {},
+      { token: organization.token },
+    );
+    expect(webhookEndpoints.nodes).toEqual([{ url: 'https://partner.example.test/hooks', enabled: true }]);
   });
 });

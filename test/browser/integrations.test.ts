@@ -139,7 +139,8 @@ describe('integrations in the admin panel', () => {
 
     // disconnecting asks first
     await card.getByRole('button', { name: 'Disconnect' }).click();
-    await page.getByRole('dialog', { name: 'Disconnect Stripe?' }).getByRole('button', { name: 'Disconnect' }).click();
+    // the connection is named by its provider and account
+    await page.getByRole('dialog', { name: 'Disconnect Stripe · Atelier Admin Test Garage?' }).getByRole('button', { name: 'Disconnect' }).click();
     await card.locator('[data-status="DISCONNECTED"]').waitFor();
     expect((await api<{ connection: { status: string } }>(`query($id: ID!) { connection(id: $id) { status } }`, { id: connectionId })).connection.status).toBe(
       'DISCONNECTED',
@@ -173,8 +174,8 @@ describe('integrations in the admin panel', () => {
       await page.getByRole('link', { name: 'Create' }).click();
       await page.getByRole('textbox', { name: 'URL' }).fill(receiver.url);
       await page.getByRole('textbox', { name: 'Description' }).fill('Partner app');
-      // the input declares no default: left at "Default", the API enables the endpoint (the test send below needs it enabled)
-      await expect(page.getByRole('combobox', { name: 'Enabled' }).textContent()).resolves.toBe('Default');
+      // the input declares `enabled: Boolean = true`: the switch starts on (the test send below needs it enabled)
+      await expect(page.getByRole('switch', { name: 'Enabled' }).isChecked()).resolves.toBe(true);
       await page.getByRole('button', { name: 'Save' }).click();
       const created = page.getByRole('dialog', { name: 'Webhook endpoint created' });
       const secret = await created.getByRole('textbox', { name: 'Secret' }).inputValue();

@@ -2729,7 +2729,7 @@ export type CreateWebhookEndpointInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Event types to send (see `webhookEventTypes`); empty or absent: all of them */
   eventTypes?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Default true */
+  /** Whether events are sent to it */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -3525,7 +3525,7 @@ export type CreateInspectionInput = {
   workOrderId: Scalars['ID']['input'];
   technicianId?: InputMaybe<Scalars['ID']['input']>;
   notes?: InputMaybe<Scalars['String']['input']>;
-  /** Start from the shop's standard checklist (the default); false starts empty */
+  /** Start from the shop's standard checklist; false starts empty */
   standardChecklist?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -3589,7 +3589,7 @@ export type CreateWorkOrderInput = {
   odometerIn?: InputMaybe<Scalars['Int']['input']>;
   promisedAt?: InputMaybe<Scalars['DateTime']['input']>;
   currency: Scalars['String']['input'];
-  /** Percent, e.g. 16; 0 when left out */
+  /** Percent, e.g. 16 */
   taxRate?: InputMaybe<Scalars['Float']['input']>;
 };
 

@@ -2,6 +2,7 @@ import { Create, DeleteButton, Edit, SaveButton, SimpleForm, Toolbar } from 'rea
 import { amountsToMinorUnits } from '../money/money-input.tsx';
 import type { FormDescription, ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
 import { inputElement } from './inputs.tsx';
+import { pickerContextsOf } from './presentation.ts';
 
 /** Full-width inputs are hard to read on a wide screen. */
 export const FORM_WIDTH = { maxWidth: 720 };
@@ -18,9 +19,10 @@ const amountsOf = (form: FormDescription) =>
 
 /** A create form of the `CreateXInput` fields; non-null inputs are required. */
 export function ResourceCreate({ form, catalog }: FormProps) {
+  const contexts = pickerContextsOf(form.fields, catalog);
   return (
     <Create redirect="show" transform={amountsToMinorUnits(amountsOf(form))}>
-      <SimpleForm sx={FORM_WIDTH}>{form.fields.map((field) => inputElement(field, field.required, catalog, true))}</SimpleForm>
+      <SimpleForm sx={FORM_WIDTH}>{form.fields.map((field) => inputElement(field, field.required, catalog, true, contexts.get(field.name)))}</SimpleForm>
     </Create>
   );
 }
@@ -29,7 +31,7 @@ function EditToolbar({ canDelete }: { canDelete: boolean }) {
   return (
     <Toolbar sx={{ justifyContent: 'space-between' }}>
       <SaveButton />
-      {canDelete && <DeleteButton />}
+      {canDelete && <DeleteButton mutationMode="pessimistic" />}
     </Toolbar>
   );
 }
@@ -41,10 +43,11 @@ function EditToolbar({ canDelete }: { canDelete: boolean }) {
  */
 export function ResourceEdit({ resource, form, catalog }: FormProps) {
   const requiredOnRecord = new Set(resource.fields.filter((field) => field.required && !field.list).map((field) => field.name));
+  const contexts = pickerContextsOf(form.fields, catalog);
   return (
     <Edit mutationMode="pessimistic" redirect="show" transform={amountsToMinorUnits(amountsOf(form))}>
       <SimpleForm sx={FORM_WIDTH} toolbar={<EditToolbar canDelete={!!resource.deleteOne} />}>
-        {form.fields.map((field) => inputElement(field, requiredOnRecord.has(field.name), catalog))}
+        {form.fields.map((field) => inputElement(field, requiredOnRecord.has(field.name), catalog, false, contexts.get(field.name)))}
       </SimpleForm>
     </Edit>
   );

@@ -3,6 +3,7 @@ import {
   AutocompleteInput,
   BooleanInput,
   DateTimeInput,
+  FormDataConsumer,
   NullableBooleanInput,
   NumberInput,
   ReferenceInput,
@@ -14,7 +15,7 @@ import {
 } from 'react-admin';
 import { MoneyInput } from '../money/money-input.tsx';
 import type { ResourceCatalog, ValueField } from '../schema/resources.ts';
-import { choicesOf, searchFilterOf } from './presentation.ts';
+import { choicesOf, searchFilterOf, type PickerContext } from './presentation.ts';
 
 const requiredValue = required();
 
@@ -34,20 +35,47 @@ function parseJson(text: string): unknown {
   }
 }
 
+interface PickerProps {
+  field: ValueField;
+  catalog: ResourceCatalog;
+  validate?: typeof requiredValue;
+  filter?: Record<string, unknown>;
+}
+
+function ReferencePicker({ field, catalog, validate, filter }: PickerProps) {
+  return (
+    <ReferenceInput source={field.name} reference={field.reference!} filter={filter}>
+      <AutocompleteInput helperText={field.description} validate={validate} filterToQuery={searchFilterOf(catalog.get(field.reference!))} />
+    </ReferenceInput>
+  );
+}
+
+/** A picker that follows the form's other field: the vehicles of the customer chosen so far, or all of them. */
+function NarrowedPicker({ context, ...props }: PickerProps & { context: PickerContext }) {
+  return (
+    <FormDataConsumer>
+      {({ formData }) => {
+        const chosen = (formData as Record<string, unknown>)[context.by];
+        return <ReferencePicker {...props} filter={chosen ? { [context.filter]: chosen } : undefined} />;
+      }}
+    </FormDataConsumer>
+  );
+}
+
 /**
- * The form input for a field of a create or update input; an ID that references a resource is picked by searching it.
- * `creating`: the form makes a new record, so a field starts at the API's default.
+ * The form input for a field of a create or update input; an ID that references a resource is picked by searching it,
+ * among the records matching `context` when given. `creating`: the form makes a new record, so a field starts at the API's default.
  */
-export function inputElement(field: ValueField, isRequired: boolean, catalog: ResourceCatalog, creating = false): ReactElement {
+export function inputElement(field: ValueField, isRequired: boolean, catalog: ResourceCatalog, creating = false, context?: PickerContext): ReactElement {
   const props = { source: field.name, helperText: field.description, validate: isRequired ? requiredValue : undefined };
   // the API's own default (`kind: SyncKind! = INCREMENTAL`, `enabled: Boolean = true`), so a form left alone sends what the API would take
   const defaultValue = field.list ? undefined : (field.defaultValue as string | number | boolean | undefined);
   const defaultValues = field.list ? (field.defaultValue as string[] | undefined) : undefined;
   if (field.reference) {
-    return (
-      <ReferenceInput key={field.name} source={field.name} reference={field.reference}>
-        <AutocompleteInput helperText={field.description} validate={props.validate} filterToQuery={searchFilterOf(catalog.get(field.reference))} />
-      </ReferenceInput>
+    return context ? (
+      <NarrowedPicker key={field.name} field={field} catalog={catalog} validate={props.validate} context={context} />
+    ) : (
+      <ReferencePicker key={field.name} field={field} catalog={catalog} validate={props.validate} />
     );
   }
   if (field.measure?.kind === 'money') {

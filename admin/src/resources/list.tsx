@@ -1,43 +1,54 @@
 import type { ReactNode } from 'react';
-import { CreateButton, DatagridConfigurable, FilterButton, List, Pagination, SelectColumnsButton, TopToolbar } from 'react-admin';
+import { BulkDeleteButton, CreateButton, DatagridConfigurable, FilterButton, List, Pagination, SelectColumnsButton, TopToolbar } from 'react-admin';
 import { DomainActionButtons } from '../actions/domain-action-button.tsx';
 import type { ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
+import { EmptyList } from './empty-list.tsx';
 import { fieldElement } from './fields.tsx';
 import { filterElements } from './filters.tsx';
 
 /** Page sizes stop at the API's maximum of 100 rows (and there is no export, which would ask for more). */
 const PAGE_SIZES = [10, 25, 50, 100];
 
-/** Columns a user can bring back with the columns button: the last update and bulky JSON. */
-const hiddenColumns = (resource: ResourceDescription) =>
-  resource.fields.filter((field) => field.name === 'updatedAt' || field.kind === 'json').map((field) => field.name);
+/** Long texts wrap inside their column instead of widening the table past the window. */
+export const COMPACT_CELLS = { '& .RaDatagrid-rowCell': { maxWidth: 320, overflowWrap: 'anywhere' } };
 
-function ListActions({ canCreate, extra }: { canCreate: boolean; extra?: ReactNode }) {
+function ListActions({ resource, extra }: { resource: ResourceDescription; extra?: ReactNode }) {
   return (
     <TopToolbar>
       <SelectColumnsButton />
       <FilterButton />
-      {canCreate && <CreateButton />}
+      {resource.create && <CreateButton />}
       {extra}
     </TopToolbar>
   );
 }
 
-/** `actions`: hand-written buttons next to the generated ones (inviting a member, whose mutation is no `createX`). */
+/**
+ * The list's default columns, the others behind "Columns". Row actions only where the type has no status flow:
+ * a type with `availableActions` decides per record which actions apply, and its rows do not know.
+ * `actions`: hand-written buttons next to the generated ones (inviting a member, whose mutation is no `createX`).
+ */
 export function ResourceList({ resource, catalog, actions }: { resource: ResourceDescription; catalog: ResourceCatalog; actions?: ReactNode }) {
   const sortable = new Set(resource.sortable);
+  const columns = [...resource.columns, ...resource.optionalColumns].flatMap((name) => resource.fields.filter((field) => field.name === name));
   return (
     <List
       filters={filterElements(resource, catalog)}
       sort={resource.defaultSort ? { field: resource.defaultSort, order: 'DESC' } : undefined}
       perPage={25}
       pagination={<Pagination rowsPerPageOptions={PAGE_SIZES} />}
-      actions={<ListActions canCreate={!!resource.create} extra={actions} />}
+      actions={<ListActions resource={resource} extra={actions} />}
+      empty={<EmptyList resource={resource} actions={actions} />}
       exporter={false}
     >
-      <DatagridConfigurable rowClick="show" omit={hiddenColumns(resource)} bulkActionButtons={resource.deleteMany ? undefined : false}>
-        {resource.fields.filter((field) => field.name !== 'id').map((field) => fieldElement(field, sortable.has(field.name)))}
-        {resource.actions.length > 0 && <DomainActionButtons label="Actions" resource={resource} />}
+      <DatagridConfigurable
+        rowClick="show"
+        omit={resource.optionalColumns}
+        bulkActionButtons={resource.deleteMany ? <BulkDeleteButton mutationMode="pessimistic" /> : false}
+        sx={COMPACT_CELLS}
+      >
+        {columns.map((field) => fieldElement(field, sortable.has(field.name)))}
+        {resource.actions.length > 0 && !resource.hasStatusFlow && <DomainActionButtons label="Actions" resource={resource} />}
       </DatagridConfigurable>
     </List>
   );

@@ -5,6 +5,7 @@ import {
 } from 'graphql';
 import { measureOf, type Measure } from '../money/measures.ts';
 import { constantCase, lowerFirst, upperFirst } from './labels.ts';
+import { SCREEN_HINTS, type ScreenHint } from './screen-hints.ts';
 
 /** How the admin shows and edits a value; custom scalars it does not know (JSONObject) are JSON. */
 export type ValueKind = 'id' | 'text' | 'integer' | 'decimal' | 'boolean' | 'dateTime' | 'enum' | 'json';
@@ -28,7 +29,10 @@ export interface ValueField {
   description?: string;
   /** The resource an ID points at: `ownerId` next to `owner: Customer` references `Customer`. */
   reference?: string;
-  /** The object next to an ID when it is no resource (`user: User` next to `userId`), shown by its naming fields. */
+  /**
+   * The object next to an ID, loaded with the record by its naming fields: when it is no resource (`user: User`
+   * next to `userId`), and for the reference that is part of the record's name (a work order's `vehicle`).
+   */
   embedded?: { name: string; representation: string[] };
   /** An amount in minor units beside its currency, a percentage or a quantity (money/measures.ts). */
   measure?: Measure;
@@ -38,6 +42,8 @@ export interface ValueField {
 export interface RelatedList {
   name: string;
   resource: string;
+  /** The field of the other resource's create input that takes the record's ID, so "Add vehicle" starts at the customer: `ownerId`. */
+  target?: string;
 }
 
 /** Rows of another resource that point at the record and can be listed by it: a connection's sync runs. */
@@ -130,8 +136,18 @@ export interface ResourceDescription {
   deleteOne?: string;
   deleteMany?: string;
   actions: ActionDescription[];
-  /** Fields that together name a record in titles, links and pickers. */
+  /**
+   * Fields that together name a record in titles, links and pickers, joined by " · "; a reference among them
+   * (`vehicleId`) reads as the referenced record's name: "WO-000001 · 2019 Toyota Corolla".
+   */
   representation: string[];
+  /** The list's columns shown by default (a few); `optionalColumns` are offered behind "Columns". Never `id` nor a raw ID. */
+  columns: string[];
+  optionalColumns: string[];
+  /** What the type is, from the schema: an empty list says it. */
+  description?: string;
+  /** The type answers which of its actions the record's status allows (`availableActions`): its lists offer no row actions. */
+  hasStatusFlow: boolean;
 }
 
 export type ResourceCatalog = ReadonlyMap<string, ResourceDescription>;
@@ -229,14 +245,73 @@ function filtersOf(filterInput: GraphQLNamedType | undefined, fields: ValueField
 /** Fields that name a record on their own, best first: a server-computed `displayName` ("2019 Toyota Corolla"), `name`, `title`. */
 const NAMING_FIELDS = ['displayName', 'name', 'title'];
 
-/** A naming field (`displayName`, `name`, `title`); else up to two required texts ("Toyota Corolla"); else a required enum. */
-function representationOf(fields: ValueField[]): string[] {
-  const named = NAMING_FIELDS.map((name) => fields.find((field) => field.name === name)).find(Boolean);
-  if (named) return [named.name];
-  const single = fields.filter((field) => field.required && !field.list && field.kind !== 'id');
-  const texts = single.filter((field) => field.kind === 'text');
-  if (texts.length) return texts.slice(0, 2).map((field) => field.name);
-  return single.filter((field) => field.kind === 'enum').slice(0, 1).map((field) => field.name);
+/** Codes people say for a record, but that mean little alone: "WO-000123". */
+const CODE_FIELDS = ['number', 'code'];
+
+/** Texts that are the plumbing, not words: `externalEventId`, `cursor`, a currency. */
+const isTechnicalText = (field: ValueField, currencies: Set<string>) =>
+  /Id$/.test(field.name) || ['cursor', 'currency'].includes(field.name) || currencies.has(field.name);
+
+const isLinked = (field: ValueField) => !!(field.reference || field.embedded);
+
+/** A field of the record's own that a name is made of (not a reference). */
+const isOwnValue = (field: ValueField) => field.kind !== 'id' && !field.list;
+
+/**
+ * How a record is named (README, "The admin's generated screens"): its `displayName`, `name` or `title` alone;
+ * else its code, first required text or first required time, then the name of its first reference ("WO-000001 ·
+ * Toyota Corolla", "7 Dec 14:00 · Ada Lovelace"); else a required enum with an optional text ("Stripe · Acme")
+ * or its creation time, so no record is named by an ID or a bare status. `named`: the resources a reference
+ * can be named by.
+ */
+function representationOf(fields: ValueField[], named: (field: ValueField) => boolean = () => false): string[] {
+  const single = fields.filter(isOwnValue);
+  const own = NAMING_FIELDS.map((name) => single.find((field) => field.name === name)).find(Boolean);
+  if (own) return [own.name];
+  const currencies = new Set(fields.flatMap((field) => (field.measure?.kind === 'money' ? [field.measure.currencyField] : [])));
+  const texts = single.filter((field) => field.kind === 'text' && !isTechnicalText(field, currencies));
+  const first =
+    CODE_FIELDS.map((name) => single.find((field) => field.name === name && field.kind === 'text')).find(Boolean) ??
+    texts.find((field) => field.required) ??
+    single.find((field) => field.required && field.kind === 'dateTime' && !AUDIT_FIELDS.includes(field.name));
+  const reference = fields.find((field) => isLinked(field) && named(field));
+  const parts = [first, reference].filter((field): field is ValueField => !!field).map((field) => field.name);
+  if (parts.length) return parts;
+  const choice = single.find((field) => field.required && field.kind === 'enum');
+  const detail = texts[0] ?? fields.find((field) => field.name === 'createdAt');
+  return choice ? [choice.name, ...(detail ? [detail.name] : [])] : detail ? [detail.name] : [];
+}
+
+/** At most this many default columns: more would not fit a laptop's window. Optional texts, external IDs, lists of texts and the last update stay behind "Columns". */
+const DEFAULT_COLUMN_COUNT = 6;
+
+/** `id` and IDs that point at nothing the admin can name are never columns: a UUID says nothing to a person. */
+const isListable = (field: ValueField) => field.name !== 'id' && field.kind !== 'json' && (field.kind !== 'id' || isLinked(field));
+
+/** A few columns that say what the row is: its name, its status, its references and required values in schema order, then `createdAt`. */
+function columnsOf(fields: ValueField[], representation: string[], hint: ScreenHint | undefined): { columns: string[]; optionalColumns: string[] } {
+  const listable = fields.filter(isListable);
+  const names = listable.map((field) => field.name);
+  const currencies = new Set(fields.flatMap((field) => (field.measure?.kind === 'money' ? [field.measure.currencyField] : [])));
+  const worthShowing = (field: ValueField) =>
+    !AUDIT_FIELDS.includes(field.name) &&
+    field.name !== 'archivedAt' &&
+    !currencies.has(field.name) &&
+    !(field.kind === 'text' && /Id$/.test(field.name)) &&
+    (isLinked(field) || (field.required && !(field.list && field.kind === 'text')));
+  const chosen = hint?.columns?.filter((name) => names.includes(name)) ?? [
+    ...new Set([
+      ...representation.filter((name) => names.includes(name)),
+      ...(names.includes('status') ? ['status'] : []),
+      ...listable
+        .filter(worthShowing)
+        .map((field) => field.name)
+        .slice(0, DEFAULT_COLUMN_COUNT),
+    ]),
+  ]
+    .slice(0, DEFAULT_COLUMN_COUNT - 1)
+    .concat(names.includes('createdAt') ? ['createdAt'] : []);
+  return { columns: chosen, optionalColumns: names.filter((name) => !chosen.includes(name)) };
 }
 
 /** Newest first by default: `createdAt`, else the first sortable timestamp (`receivedAt`). */
@@ -349,18 +424,39 @@ export function describeResources(schema: GraphQLSchema): ResourceCatalog {
   const objectTypeNames = Object.values(schema.getTypeMap()).filter((type) => isObjectType(type) && !type.name.startsWith('__')).map((type) => type.name);
   const actions = actionsByResource(mutations, resourceNames, objectTypeNames);
 
-  const resources = listed.map(({ type, listQuery, oneQuery }): Omit<ResourceDescription, 'referencingLists'> => {
-    const name = type.name;
-    const referenceFor = (fieldName: string) => linkOf(type, fieldName, resourceNames).reference;
-    const recordFields = Object.values(type.getFields()).filter((field) => field.args.every((arg) => !isNonNullType(arg.type)));
+  const recordFieldsOf = (type: GraphQLObjectType) => Object.values(type.getFields()).filter((field) => field.args.every((arg) => !isNonNullType(arg.type)));
+  const valuesOf = (type: GraphQLObjectType) => {
+    const recordFields = recordFieldsOf(type);
     const recordFieldNames = recordFields.map((field) => field.name);
-    const values = valueFieldsOf(recordFields).map((field) => {
+    return valueFieldsOf(recordFields).map((field): ValueField => {
       if (field.kind === 'id') return { ...field, ...linkOf(type, field.name, resourceNames) };
-      const measure = measureOf(name, field, recordFieldNames);
+      const measure = measureOf(type.name, field, recordFieldNames);
       return measure ? { ...field, measure } : field;
     });
+  };
+  const valuesByResource = new Map(listed.map(({ type }) => [type.name, valuesOf(type)]));
+  /** The own fields naming a resource's records, as a reference to it loads them: not times, which would read as the referring record's own. */
+  const ownNameOf = (resource: string) => {
+    const values = valuesByResource.get(resource) ?? [];
+    const own = SCREEN_HINTS[resource]?.name ?? representationOf(values);
+    return own.filter((name) => values.some((field) => field.name === name && isOwnValue(field) && field.kind !== 'dateTime'));
+  };
+
+  const resources = listed.map(({ type, listQuery, oneQuery }): Omit<ResourceDescription, 'referencingLists'> => {
+    const name = type.name;
+    const hint = SCREEN_HINTS[name];
+    const referenceFor = (fieldName: string) => linkOf(type, fieldName, resourceNames).reference;
+    const recordFields = recordFieldsOf(type);
+    const linked = valuesByResource.get(name) ?? [];
+    const representation = hint?.name ?? representationOf(linked, (field) => !!field.embedded || (!!field.reference && ownNameOf(field.reference).length > 0));
+    // the reference that is part of the name is loaded with the record, so the name needs no request of its own
+    const values = linked.map((field) => {
+      const sibling = field.name.replace(/Id$/, '');
+      return field.reference && !field.embedded && representation.includes(field.name)
+        ? { ...field, embedded: { name: sibling, representation: ownNameOf(field.reference) } }
+        : field;
+    });
     const measureFor = (fieldName: string) => values.find((field) => field.name === fieldName)?.measure;
-    const representation = representationOf(values);
     const fields = [...values].sort((a, b) => rank(a.name, representation) - rank(b.name, representation));
     const relatedLists = recordFields.flatMap((field) => {
       const target = getNamedType(field.type).name;
@@ -405,10 +501,17 @@ export function describeResources(schema: GraphQLSchema): ResourceCatalog {
       deleteMany: hasArguments(deleteMany, 'ids') ? deleteMany.name : undefined,
       actions: actions.get(name) ?? [],
       representation,
+      ...columnsOf(fields, representation, hint),
+      description: type.description ?? undefined,
+      hasStatusFlow: 'availableActions' in type.getFields(),
     };
   });
   const described = resources.map((resource): ResourceDescription => ({
     ...resource,
+    relatedLists: resource.relatedLists.map((related) => {
+      const target = resources.find((other) => other.name === related.resource)?.create?.fields.find((field) => field.reference === resource.name);
+      return target ? { ...related, target: target.name } : related;
+    }),
     referencingLists: resources.flatMap((other) =>
       other.filters
         .filter((filter) => filter.operator === 'eq' && filter.reference === resource.name)

@@ -24,8 +24,8 @@ export class CreateProductInput {
   @Required(() => Int, rules.price) price!: number;
   @Required(() => String, rules.currency) currency!: string;
   @Optional(() => Int, rules.stockOnHand) stockOnHand?: number;
-  @Optional(() => Boolean, rules.flag) taxable?: boolean;
-  @Optional(() => Boolean, rules.flag) active?: boolean;
+  @Optional(() => Boolean, rules.flag, { defaultValue: true }) taxable?: boolean;
+  @Optional(() => Boolean, rules.flag, { defaultValue: true }) active?: boolean;
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field' })

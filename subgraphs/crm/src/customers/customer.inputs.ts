@@ -18,11 +18,11 @@ const rules = {
 @InputType()
 export class CreateCustomerInput {
   @Required(() => String, rules.name) name!: string;
-  @Optional(() => CustomerKind, rules.kind) kind?: CustomerKind;
+  @Optional(() => CustomerKind, rules.kind, { defaultValue: CustomerKind.PERSON }) kind?: CustomerKind;
   @Optional(() => String, rules.email) email?: string | null;
   @Optional(() => String, rules.phone) phone?: string | null;
   @Optional(() => ContactChannel, rules.preferredChannel) preferredChannel?: ContactChannel | null;
-  @Optional(() => CustomerStatus, rules.status) status?: CustomerStatus;
+  @Optional(() => CustomerStatus, rules.status, { defaultValue: CustomerStatus.CUSTOMER }) status?: CustomerStatus;
   @Optional(() => Int, rules.score) score?: number;
   @Optional(() => [String], rules.tags) tags?: string[];
 }

@@ -18,7 +18,7 @@ export class CreateWebhookEndpointInput {
   @Required(() => String, rules.url, { description: URL_DESCRIPTION }) url!: string;
   @Optional(() => String, rules.description) description?: string | null;
   @Optional(() => [String], rules.eventTypes, { description: EVENT_TYPES_DESCRIPTION }) eventTypes?: string[];
-  @Optional(() => Boolean, rules.enabled, { description: 'Default true' }) enabled?: boolean;
+  @Optional(() => Boolean, rules.enabled, { description: 'Whether events are sent to it', defaultValue: true }) enabled?: boolean;
 }
 
 @InputType({ description: 'Only the fields given change; enabling an endpoint again resets its failure count' })

@@ -3,7 +3,8 @@ import { Field } from 'type-graphql';
 
 type ReturnTypeFunc = NonNullable<Parameters<typeof Field>[0]>;
 type Rule = PropertyDecorator;
-type Options = { description?: string };
+/** `defaultValue`: what a create input takes when the field is left out, declared in the schema (`active: Boolean = true`) so forms start there. */
+type Options = { description?: string; defaultValue?: unknown };
 
 const apply =
   (...decorators: PropertyDecorator[]): PropertyDecorator =>

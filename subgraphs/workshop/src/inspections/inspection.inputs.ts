@@ -32,8 +32,11 @@ export class CreateInspectionInput {
   @Required(() => ID, rules.workOrderId) workOrderId!: string;
   @Optional(() => ID, rules.technicianId) technicianId?: string | null;
   @Optional(() => String, rules.notes) notes?: string | null;
-  @Optional(() => Boolean, rules.flag, { description: "Start from the shop's standard checklist (the default); false starts empty" }) standardChecklist?:
-    boolean | null;
+  @Optional(() => Boolean, rules.flag, {
+    description: "Start from the shop's standard checklist; false starts empty",
+    defaultValue: true,
+  })
+  standardChecklist?: boolean | null;
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field' })

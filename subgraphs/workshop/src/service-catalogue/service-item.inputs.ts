@@ -31,8 +31,8 @@ export class CreateServiceItemInput {
   @Optional(() => Float, rules.standardHours, { description: 'Required for labour' }) standardHours?: number | null;
   @Required(() => Int, rules.rate) rate!: number;
   @Required(() => String, rules.currency) currency!: string;
-  @Optional(() => Boolean, rules.flag) taxable?: boolean;
-  @Optional(() => Boolean, rules.flag) active?: boolean;
+  @Optional(() => Boolean, rules.flag, { defaultValue: true }) taxable?: boolean;
+  @Optional(() => Boolean, rules.flag, { defaultValue: true }) active?: boolean;
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field' })

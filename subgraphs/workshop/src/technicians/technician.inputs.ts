@@ -15,7 +15,7 @@ export class CreateTechnicianInput {
   @Required(() => String, rules.name) name!: string;
   @Optional(() => ID, rules.userId) userId?: string | null;
   @Optional(() => [String], rules.skills) skills?: string[];
-  @Optional(() => Boolean, rules.active) active?: boolean;
+  @Optional(() => Boolean, rules.active, { defaultValue: true }) active?: boolean;
 }
 
 @InputType({ description: 'Only the fields given change; null clears an optional field' })

@@ -45,7 +45,7 @@ export class CreateWorkOrderInput {
   @Optional(() => Int, rules.odometer) odometerIn?: number | null;
   @Optional(() => Date, rules.time) promisedAt?: Date | null;
   @Required(() => String, rules.currency) currency!: string;
-  @Optional(() => Float, rules.taxRate, { description: 'Percent, e.g. 16; 0 when left out' }) taxRate?: number;
+  @Optional(() => Float, rules.taxRate, { description: 'Percent, e.g. 16', defaultValue: 0 }) taxRate?: number;
 }
 
 @InputType({
