@@ -87,7 +87,7 @@ function Dashboard({ live, api, schema, catalog, revenue }: DashboardProps) {
     <Box sx={{ mt: 2, display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 320px), 1fr))', alignItems: 'start' }}>
       <Title title="Dashboard" />
       <AppointmentsTile page={data?.workshop.todaysAppointments} range={range} timeZone={zone} catalog={catalog} error={error} />
-      <Box sx={{ gridColumn: { md: 'span 2' }, display: 'grid' }}>
+      <Box sx={{ gridColumn: { lg: 'span 2' }, display: 'grid' }}>
         <JobsByStatusTile counts={data?.counts} catalog={catalog} error={error} />
       </Box>
       <WorkOrderListTile
