@@ -14,11 +14,11 @@ import { AppointmentsTile } from './appointments-tile.tsx';
 import { IntegrationHealthTile } from './integration-health-tile.tsx';
 import { JobsByStatusTile } from './jobs-by-status-tile.tsx';
 import { listPath } from './links.ts';
-import { organizationTimeZone, timeZoneSourceOf } from './organization-time-zone.ts';
+import { organizationTimeZone } from './organization-time-zone.ts';
 import { revenueSourceOf, type RevenueSource } from './revenue.ts';
 import { RevenueTile } from './revenue-tile.tsx';
-import { FINAL_STATUSES, statusCountsDocument, type StatusCounts } from './status-counts.ts';
-import { dayRangeIn, type DayRange } from './time-zone.ts';
+import { countByStatus, FINAL_STATUSES } from './status-counts.ts';
+import { browserTimeZone, dayRangeIn, type DayRange } from './time-zone.ts';
 import { WorkOrderListTile } from './work-order-list-tile.tsx';
 
 /** Each list tile shows this many rows under its count. */
@@ -26,7 +26,6 @@ const SHOWN = 5;
 const WORKSHOP_SIGNALS = [subscriptionPayload(AdminJobBoardChangedDocument, {}), subscriptionPayload(AdminDashboardAppointmentChangedDocument, {})];
 const COUNTED_STATUSES = BOARD_STATUSES;
 const OPEN_STATUSES = STATUSES.filter((status) => !FINAL_STATUSES.includes(status));
-const STATUS_COUNTS = statusCountsDocument(COUNTED_STATUSES);
 
 /** A promise passes and a day ends without any event: the dashboard looks again every minute. */
 const MINUTE = 60_000;
@@ -51,18 +50,17 @@ function useClock(timeZone: string | undefined) {
 interface DashboardProps {
   live: Client;
   api: ApiRequests;
-  schema: GraphQLSchema;
   catalog: ResourceCatalog;
   revenue?: RevenueSource;
 }
 
-function Dashboard({ live, api, schema, catalog, revenue }: DashboardProps) {
+function Dashboard({ live, api, catalog, revenue }: DashboardProps) {
   const [timeZone, setTimeZone] = useState<string>();
   useEffect(() => {
-    void organizationTimeZone(api, timeZoneSourceOf(schema))
-      .catch(() => Intl.DateTimeFormat().resolvedOptions().timeZone)
+    void organizationTimeZone(api)
+      .catch(() => browserTimeZone())
       .then(setTimeZone);
-  }, [api, schema]);
+  }, [api]);
   const { range, tick } = useClock(timeZone);
 
   const load = useCallback(async () => {
@@ -76,9 +74,9 @@ function Dashboard({ live, api, schema, catalog, revenue }: DashboardProps) {
     };
     const [workshop, counts] = await Promise.all([
       api.query(AdminDashboardWorkshopDocument, variables),
-      api.query<StatusCounts>(STATUS_COUNTS, { since: range.start.toISOString() }),
+      countByStatus(api, COUNTED_STATUSES, range.start.toISOString()),
     ]);
-    return { workshop, counts: COUNTED_STATUSES.map((status) => ({ status, count: counts[status]?.totalCount ?? 0 })), tick };
+    return { workshop, counts, tick };
   }, [api, range, tick]);
   const { data, error } = useLiveQuery(live, WORKSHOP_SIGNALS, load);
   const zone = timeZone ?? 'UTC';
@@ -134,7 +132,7 @@ export function dashboardFor({
   if (known) return known;
   const api = apiRequests(client);
   const revenue = revenueSourceOf(schema);
-  const AtelierDashboard = () => <Dashboard live={live} api={api} schema={schema} catalog={catalog} revenue={revenue} />;
+  const AtelierDashboard = () => <Dashboard live={live} api={api} catalog={catalog} revenue={revenue} />;
   dashboards.set(live, AtelierDashboard);
   return AtelierDashboard;
 }

@@ -1,5 +1,5 @@
-import { isObjectType, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { ApiRequests } from '../actions/api-request.ts';
+import { AdminDashboardReminderTimeZoneDocument } from '../generated/operations.ts';
 import { browserTimeZone } from './time-zone.ts';
 
 const isTimeZone = (zone: unknown): zone is string => {
@@ -12,35 +12,13 @@ const isTimeZone = (zone: unknown): zone is string => {
   }
 };
 
-interface TimeZoneSource {
-  document: DocumentNode;
-  read(data: Record<string, Record<string, unknown> | null>): unknown;
-}
-
 /**
- * Where the API says which time zone the organization keeps: `Organization.timeZone` once identity has it;
- * until then the zone the organization chose for its appointment reminders, if it chose one (`updatedAt`
- * is null while the defaults apply, and the default UTC says nothing about the shop).
+ * The organization's IANA time zone. The API names it in one place today: the zone the organization chose
+ * for its appointment reminders (`updatedAt` is null while the defaults apply, and the default UTC says
+ * nothing about the shop). Without one, the browser's zone. When `Organization` gets a `timeZone` of its
+ * own, it belongs here, first.
  */
-export function timeZoneSourceOf(schema: GraphQLSchema): TimeZoneSource | undefined {
-  const organization = schema.getType('Organization');
-  if (isObjectType(organization) && organization.getFields().timeZone && schema.getQueryType()?.getFields().organization) {
-    return { document: parse('query AdminOrganizationTimeZone { organization { timeZone } }'), read: (data) => data.organization?.timeZone };
-  }
-  const reminders = schema.getQueryType()?.getFields().appointmentReminderSettings;
-  const settings = reminders && schema.getType('AppointmentReminderSettings');
-  if (isObjectType(settings) && settings.getFields().timeZone && settings.getFields().updatedAt) {
-    return {
-      document: parse('query AdminReminderTimeZone { appointmentReminderSettings { timeZone updatedAt } }'),
-      read: (data) => (data.appointmentReminderSettings?.updatedAt ? data.appointmentReminderSettings.timeZone : undefined),
-    };
-  }
-  return undefined;
-}
-
-/** The organization's IANA time zone, or the browser's when the organization names none (or the API cannot say). */
-export async function organizationTimeZone(api: ApiRequests, source: TimeZoneSource | undefined): Promise<string> {
-  if (!source) return browserTimeZone();
-  const zone = source.read(await api.query<Record<string, Record<string, unknown> | null>>(source.document, {}));
-  return isTimeZone(zone) ? zone : browserTimeZone();
+export async function organizationTimeZone(api: ApiRequests): Promise<string> {
+  const { appointmentReminderSettings: settings } = await api.query(AdminDashboardReminderTimeZoneDocument, {});
+  return settings.updatedAt && isTimeZone(settings.timeZone) ? settings.timeZone : browserTimeZone();
 }
