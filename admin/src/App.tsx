@@ -15,6 +15,7 @@ import { createAuthProvider } from './auth/auth-provider.ts';
 import { AtelierLayout } from './auth/layout.tsx';
 import { currentSession } from './auth/session.ts';
 import { createDataProvider } from './data-provider/data-provider.ts';
+import { dashboardFor } from './dashboard/dashboard.tsx';
 import { withAppointments } from './appointments/appointments-data-provider.ts';
 import { CalendarMenuItem } from './appointments/calendar-menu-item.tsx';
 import { AppointmentCalendarPage, CALENDAR_PATH } from './appointments/calendar-page.tsx';
@@ -86,6 +87,7 @@ export function App() {
         dataProvider={dataProvider}
         authProvider={authProvider}
         i18nProvider={i18nProvider}
+        dashboard={dashboardFor({ client, live, schema: apiSchema, catalog: apiResources })}
         layout={AppLayout}
         loginPage={AtelierLoginPage}
         requireAuth

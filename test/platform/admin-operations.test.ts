@@ -65,6 +65,8 @@ describe("the admin's GraphQL documents", () => {
       'admin/src/data-provider/operations.ts',
       'admin/src/actions/domain-actions-data-provider.ts',
       'admin/src/settings/settings-data-provider.ts',
+      // the revenue query exists only once the API has invoices: it is built when the schema has them
+      'admin/src/dashboard/revenue.ts',
     ]);
     const sources = filesUnder(adminSource).filter((file) => /\.tsx?$/.test(file) && !file.startsWith('admin/src/generated/') && !builtAtRunTime.has(file));
     const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
