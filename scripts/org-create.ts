@@ -10,12 +10,12 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { envInt, logger, reportStartupFailure, StartupError, type RunningSubgraph } from '@atelier/kit';
+import { logger, reportStartupFailure, StartupError, type RunningSubgraph } from '@atelier/kit';
 import { isEmail } from 'class-validator';
 import { provisionOrganization } from '../subgraphs/identity/src/subgraph.ts';
 import { User } from '../subgraphs/identity/src/users/user.entity.ts';
 import { passwordProblem } from '../subgraphs/identity/src/users/password-policy.ts';
-import { openDatabase, type Database } from './lib/postgres.ts';
+import { embeddedPostgresPort, openDatabase, type Database } from './lib/postgres.ts';
 import { assertProductConfig, loadDotEnv } from './lib/startup.ts';
 import { subgraphs } from './lib/subgraphs.ts';
 
@@ -82,7 +82,7 @@ let exitCode = 0;
 try {
   assertProductConfig();
   const input = await readInput();
-  database = await openDatabase(join(root, '.data', 'postgres'), envInt('EMBEDDED_PG_PORT', 5499));
+  database = await openDatabase(join(root, '.data', 'postgres'), embeddedPostgresPort());
   // every subgraph, migrated and subscribed to the events it projects (workshop learns of the owner)
   for (const subgraph of Object.values(subgraphs)) running.push(await subgraph.start({ databaseUrl: database.url, port: 0 }));
   const identity = running[0] as RunningSubgraph;

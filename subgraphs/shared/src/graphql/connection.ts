@@ -1,6 +1,7 @@
 import { Cursor, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import { type EntityManager } from '@mikro-orm/postgresql';
 import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { readByCursor, readCount, readMany } from '../database/read-only.ts';
 import { badUserInput, type FieldError } from '../errors.ts';
 
 export const MAX_PAGE_SIZE = 100;
@@ -68,7 +69,7 @@ export function checkPageArgs(args: PageArgs): FieldError[] {
 
 /**
  * One page of an entity list: keyset pagination by cursor (stable while rows are added), or `offset` for
- * page numbers; `totalCount` either way.
+ * page numbers; `totalCount` either way. Read for the answer only, without the unit of work (`read-only.ts`).
  */
 export async function paginate<T extends object>(
   em: EntityManager,
@@ -80,10 +81,10 @@ export async function paginate<T extends object>(
   const errors = checkPageArgs(args);
   if (errors.length) throw badUserInput(errors);
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  const options = { where, first, orderBy, includeCount: true } as const;
+  const options = { where, first, orderBy };
 
   if (args.offset != null) {
-    const [nodes, totalCount] = await em.findAndCount(entity, where as never, { orderBy: orderBy as never, limit: first, offset: args.offset });
+    const [nodes, totalCount] = await Promise.all([readMany(em, entity, where, { orderBy, limit: first, offset: args.offset }), readCount(em, entity, where)]);
     const edges = nodes.map((node) => ({ node, cursor: Cursor.for(em.getMetadata().get(entity), node as never, orderBy as never) }));
     return {
       nodes,
@@ -100,7 +101,7 @@ export async function paginate<T extends object>(
 
   let cursor: Cursor<T>;
   try {
-    cursor = (await em.findByCursor(entity, { ...options, after: args.after } as never)) as Cursor<T>;
+    cursor = await readByCursor(em, entity, { ...options, after: args.after });
   } catch (error) {
     if (args.after && error instanceof Error && /cursor/i.test(error.message))
       throw badUserInput([{ field: 'after', message: 'is not a cursor of this list' }]);

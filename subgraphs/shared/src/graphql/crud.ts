@@ -3,6 +3,7 @@ import { type EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import { type Role } from '../auth/roles.ts';
 import { type TenantOwned } from '../database/base-entity.ts';
+import { readMany } from '../database/read-only.ts';
 import { badUserInput, conflict, notFound, unauthenticated } from '../errors.ts';
 import { type Static, type TObject } from '@sinclair/typebox';
 import { type EventType, type PayloadOf } from '../events/contract.ts';
@@ -127,7 +128,7 @@ export function readResolver<T extends TenantOwned>(options: ReadOptions<T>) {
     @Query(() => entity, { name: singular, nullable: true, description: `One ${typeName}; null when absent or not visible to you` })
     async getOne(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext): Promise<T | null> {
       if (!isUuid(id)) return null;
-      return (await context.em.findOne(entity, { id } as never)) as T | null;
+      return (await readMany(context.em, entity, { id } as never, { limit: 1 }))[0] ?? null;
     }
 
     @Authorized(roles.read)

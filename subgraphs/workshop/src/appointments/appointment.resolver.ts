@@ -1,4 +1,16 @@
-import { badUserInput, crudEventsOf, crudResolver, groupBy, isUuid, loader, orderBy, STAFF, type SubgraphContext, entityReference } from '@atelier/kit';
+import {
+  badUserInput,
+  crudEventsOf,
+  crudResolver,
+  groupBy,
+  isUuid,
+  loader,
+  orderBy,
+  readMany,
+  STAFF,
+  type SubgraphContext,
+  entityReference,
+} from '@atelier/kit';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { workshopEvents } from '../contract.ts';
 import { CustomerRef } from '../customers/customer.ref.ts';
@@ -106,7 +118,7 @@ export class CustomerAppointmentsResolver {
   @FieldResolver(() => [Appointment], { description: "The customer's appointments, latest first" })
   appointments(@Root() customer: CustomerRef, @Ctx() context: SubgraphContext): Promise<Appointment[]> {
     return loader<string, Appointment[]>(context, 'appointmentsByCustomer', async (customerIds) => {
-      const rows = await context.em.find(Appointment, { customerId: { $in: customerIds.filter(isUuid) } }, { orderBy: { startsAt: 'desc', id: 'asc' } });
+      const rows = await readMany(context.em, Appointment, { customerId: { $in: customerIds.filter(isUuid) } }, { orderBy: { startsAt: 'desc', id: 'asc' } });
       return groupBy(customerIds, rows, (appointment) => appointment.customerId);
     }).load(customer.id);
   }

@@ -8,6 +8,7 @@ import {
   groupBy,
   isUuid,
   loader,
+  readMany,
   orderBy,
   Role,
   STAFF,
@@ -24,6 +25,7 @@ import { technicianById } from '../technicians/technician.resolver.ts';
 import { assertEditable, isFinal } from '../work-orders/work-order-flow.ts';
 import { appendLines } from '../work-orders/work-order-lines.ts';
 import { WorkOrder } from '../work-orders/work-order.entity.ts';
+import { workOrderReference } from '../work-orders/work-order.resolver.ts';
 import { checkTechnician, lockWorkOrder } from '../work-orders/work-order.service.ts';
 import { InspectionCondition, InspectionItem, RecommendationDecision } from './inspection-item.entity.ts';
 import { ADVISE, inspectionFlow, InspectionAvailableAction } from './inspection-flow.ts';
@@ -260,7 +262,7 @@ export class InspectionResolver extends crudResolver({
 
   @FieldResolver(() => WorkOrder, { nullable: true })
   workOrder(@Root() inspection: Inspection, @Ctx() context: SubgraphContext): Promise<WorkOrder | null> {
-    return context.em.findOne(WorkOrder, { id: inspection.workOrderId });
+    return workOrderReference.__resolveReference({ id: inspection.workOrderId }, context); // a page's work orders in one batch
   }
 }
 
@@ -277,7 +279,7 @@ export class WorkOrderInspectionsResolver {
   @FieldResolver(() => [Inspection], { description: "The work order's inspections, latest first" })
   inspections(@Root() workOrder: WorkOrder, @Ctx() context: SubgraphContext): Promise<Inspection[]> {
     return loader<string, Inspection[]>(context, 'inspectionsByWorkOrder', async (ids) => {
-      const rows = await context.em.find(Inspection, { workOrderId: { $in: ids.filter(isUuid) } }, { orderBy: { createdAt: 'desc', id: 'asc' } });
+      const rows = await readMany(context.em, Inspection, { workOrderId: { $in: ids.filter(isUuid) } }, { orderBy: { createdAt: 'desc', id: 'asc' } });
       return groupBy(ids, rows, (inspection) => inspection.workOrderId);
     }).load(workOrder.id);
   }

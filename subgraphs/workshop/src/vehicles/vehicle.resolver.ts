@@ -7,6 +7,7 @@ import {
   groupBy,
   isUuid,
   loader,
+  readMany,
   notFound,
   orderBy,
   publishChange,
@@ -155,7 +156,8 @@ export class VehicleResolver extends crudResolver({
   @FieldResolver(() => [OdometerReading], { description: 'Odometer readings, newest first; `mileage` is the first of them' })
   mileageHistory(@Root() vehicle: Vehicle, @Ctx() context: SubgraphContext): Promise<OdometerReading[]> {
     return loader<string, OdometerReading[]>(context, 'mileageHistoryByVehicle', async (vehicleIds) => {
-      const rows = await context.em.find(
+      const rows = await readMany(
+        context.em,
         OdometerReading,
         { vehicleId: { $in: vehicleIds.filter(isUuid) } },
         { orderBy: { recordedAt: 'desc', createdAt: 'desc' } },
@@ -181,7 +183,7 @@ export class CustomerVehiclesResolver {
   @FieldResolver(() => [Vehicle], { description: "The customer's vehicles, newest first" })
   vehicles(@Root() customer: CustomerRef, @Ctx() context: SubgraphContext): Promise<Vehicle[]> {
     return loader<string, Vehicle[]>(context, 'vehiclesByOwner', async (ownerIds) => {
-      const rows = await context.em.find(Vehicle, { ownerId: { $in: ownerIds.filter(isUuid) } }, { orderBy: { createdAt: 'desc', id: 'asc' } });
+      const rows = await readMany(context.em, Vehicle, { ownerId: { $in: ownerIds.filter(isUuid) } }, { orderBy: { createdAt: 'desc', id: 'asc' } });
       return groupBy(ownerIds, rows, (vehicle) => vehicle.ownerId as string);
     }).load(customer.id);
   }

@@ -6,6 +6,7 @@ import {
   groupBy,
   isUuid,
   loader,
+  readMany,
   orderBy,
   requireTenant,
   STAFF,
@@ -216,7 +217,7 @@ async function assertDrafts(em: EntityManager, ids: string[]): Promise<void> {
 /** `Customer.workOrders` and `Vehicle.workOrders`: one query for all the parents of a page. */
 function workOrdersBy(context: SubgraphContext, key: 'customerId' | 'vehicleId', id: string): Promise<WorkOrder[]> {
   return loader<string, WorkOrder[]>(context, `workOrdersBy:${key}`, async (ids) => {
-    const rows = await context.em.find(WorkOrder, { [key]: { $in: ids.filter(isUuid) } }, { orderBy: { createdAt: 'desc', id: 'asc' } });
+    const rows = await readMany(context.em, WorkOrder, { [key]: { $in: ids.filter(isUuid) } }, { orderBy: { createdAt: 'desc', id: 'asc' } });
     return groupBy(ids, rows, (workOrder) => workOrder[key]);
   }).load(id);
 }
