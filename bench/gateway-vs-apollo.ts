@@ -120,7 +120,7 @@ async function compare(name: string, query: string, gateways: ForkedGateway[], a
 
 export async function run(): Promise<GoalResult[]> {
   return withBenchProduct(async (product) => {
-    const auth = await signedInOwner(product);
+    const { auth } = await signedInOwner(product);
     await seed(product.gateway.url, auth);
     const subgraphUrls = Object.fromEntries(Object.entries(product.subgraphs).map(([name, subgraph]) => [name, subgraph.url]));
     const gateways = [await forkGateway('ours', subgraphUrls), await forkGateway('apollo', subgraphUrls)];

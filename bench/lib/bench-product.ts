@@ -3,6 +3,7 @@ import { freePort, startEmbeddedPostgres, type Database } from '../../scripts/li
 import { startProduct, type ProductOptions, type RunningProduct } from '../../scripts/lib/product.ts';
 import { subgraphs } from '../../scripts/lib/subgraphs.ts';
 import { provisionOrganization } from '../../subgraphs/identity/src/subgraph.ts';
+import { unlimited } from './limits.ts';
 
 /** The product on a fresh database (embedded PostgreSQL, or a new schema set on DATABASE_URL), stopped after `use`. */
 export async function withBenchProduct<T>(use: (product: RunningProduct) => Promise<T>, options: Partial<ProductOptions> = {}): Promise<T> {
@@ -12,7 +13,7 @@ export async function withBenchProduct<T>(use: (product: RunningProduct) => Prom
     : await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'bench', persistent: false });
   try {
     for (const subgraph of Object.values(subgraphs)) await subgraph.migrate(database.url);
-    const product = await startProduct({ databaseUrl: database.url, ports: 'random', production: true, migrate: false, ...options });
+    const product = await startProduct({ databaseUrl: database.url, ports: 'random', production: true, migrate: false, rateLimits: unlimited, ...options });
     try {
       return await use(product);
     } finally {
@@ -24,12 +25,15 @@ export async function withBenchProduct<T>(use: (product: RunningProduct) => Prom
   }
 }
 
-/** A new organization and its owner, signed in through the gateway: the `authorization` header to use. */
-export async function signedInOwner(product: RunningProduct): Promise<{ authorization: string }> {
+/** A new organization and its owner, signed in through the gateway: the `authorization` header to use, and who it is. */
+export async function signedInOwner(product: RunningProduct): Promise<{ auth: { authorization: string }; organizationId: string; ownerId: string }> {
   const email = `bench-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`;
-  await provisionOrganization(product.subgraphs.identity.orm.em, { name: 'Bench Garage', owner: { email, name: 'Bench', password: 'bench-password' } });
+  const { organization, owner } = await provisionOrganization(product.subgraphs.identity.orm.em, {
+    name: 'Bench Garage',
+    owner: { email, name: 'Bench', password: 'bench-password' },
+  });
   const login = await gql(product.gateway.url, `mutation { login(input: { email: "${email}", password: "bench-password" }) { token } }`);
-  return { authorization: `Bearer ${login.login.token}` };
+  return { auth: { authorization: `Bearer ${login.login.token}` }, organizationId: organization.id, ownerId: owner.id };
 }
 
 /** A GraphQL request that must succeed: its data. */

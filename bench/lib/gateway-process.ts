@@ -5,21 +5,22 @@
  */
 import 'reflect-metadata';
 import { apiKeysFromIdentity } from '../../gateway/src/authenticate.ts';
-import { startGateway } from '../../gateway/src/gateway.ts';
 import { sessionsFromIdentity } from '../../gateway/src/sessions.ts';
 import { readSupergraph } from '../../gateway/src/supergraph.ts';
-import { startApolloPeer } from '../apollo-peer.ts';
+import { unlimited } from './limits.ts';
 
 const kind = process.env.BENCH_GATEWAY;
 const subgraphUrls = JSON.parse(process.env.BENCH_SUBGRAPH_URLS ?? '{}') as Record<string, string>;
 const apiKeys = apiKeysFromIdentity(subgraphUrls.identity ?? '');
 const supergraphSdl = readSupergraph();
-const unlimited = { perCredential: 1e9, anonymous: 1e9 }; // the limiter still runs on every request; a bench must not hit it
 
+// each process loads only its own gateway's packages
 const gateway =
   kind === 'apollo'
-    ? await startApolloPeer({ supergraphSdl, subgraphUrls, resolvers: { apiKeys, sessions: sessionsFromIdentity(subgraphUrls.identity ?? '') } })
-    : await startGateway({ supergraphSdl, subgraphUrls, apiKeys, production: true, rateLimits: unlimited });
+    ? await (
+        await import('../apollo-peer.ts')
+      ).startApolloPeer({ supergraphSdl, subgraphUrls, resolvers: { apiKeys, sessions: sessionsFromIdentity(subgraphUrls.identity ?? '') } })
+    : await (await import('../../gateway/src/gateway.ts')).startGateway({ supergraphSdl, subgraphUrls, apiKeys, production: true, rateLimits: unlimited });
 
 process.on('message', (message) => {
   if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });

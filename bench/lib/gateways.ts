@@ -14,7 +14,12 @@ export interface ForkedGateway {
 /** Starts a gateway in a child process (bench/lib/gateway-process.ts) in front of the given subgraphs. */
 export async function forkGateway(kind: GatewayKind, subgraphUrls: Record<string, string>): Promise<ForkedGateway> {
   const child = fork(join(import.meta.dirname, 'gateway-process.ts'), {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CPU_PROF=<dir>: a CPU profile of each gateway process, written when it stops
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${kind}.cpuprofile`] : []),
+    ],
     env: { ...process.env, BENCH_GATEWAY: kind, BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphUrls) },
   });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the ${kind} gateway exited (${code})`))));
