@@ -1,6 +1,7 @@
 import { isExpectedError, logger } from '@atelier/kit';
 import { type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
+import { toUserInputError } from './user-input-errors.ts';
 
 /** How the HTTP transport reports a subgraph it could not reach or that did not answer in time. */
 const UNREACHABLE_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'TIMEOUT_ERROR']);
@@ -10,6 +11,9 @@ const INTERNAL_EXTENSIONS = ['serviceName', 'request', 'response', 'stacktrace',
 
 /** graphql-js's hints ("Did you mean "name"?", "… the enum value "OWNER"?") map the schema for a prober. */
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** graphql-js's words for a variable whose value does not coerce to its type. */
+const VARIABLE_ERROR = /^Variable "\$[_A-Za-z][_0-9A-Za-z]*" /;
 
 /** Host and port of a machine (IPv4, IPv6, localhost): internal addresses that no answer should show. */
 const ADDRESS = /(?:(?:https?|wss?):\/\/)?(?:\b(?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-f:.]+\]|\blocalhost)(?::\d+)?(?:\/[^\s"']*)?/gi;
@@ -45,6 +49,8 @@ export function createErrorMasking({ production, subgraphUrls }: ErrorMaskingOpt
         extensions: { code: 'UPSTREAM_UNAVAILABLE' },
       });
     }
+    // the query-plan runtime throws bad variables (graphql-js returns them): the same BAD_USER_INPUT either way
+    if (error instanceof GraphQLError && VARIABLE_ERROR.test(error.message)) return toUserInputError(error);
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     if (isExpectedError(error) || isExpectedError(original)) return error;
     if (error instanceof GraphQLError && !error.originalError) return error; // parse and validation errors

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
-import { CONTEXT_HEADER, contextSecret, listen, logger, REQUEST_ID_HEADER, signContext, type CallerContext } from '@atelier/kit';
+import { anonymousCaller, CONTEXT_HEADER, contextSecret, listen, logger, REQUEST_ID_HEADER, signContext, type CallerContext } from '@atelier/kit';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { WebSocketServer } from 'ws';
 import { authenticate, type ApiKeyResolver } from './authenticate.ts';
 import { clientAddressOf } from './client-address.ts';
 import { withSubgraphUrls } from './compose.ts';
+import { CredentialCache, useForgetCredentialsAfterMutations } from './credential-cache.ts';
 import { useMissingEntities } from './missing-entities.ts';
 import { forwardToIntegrations, isProviderRoute } from './provider-routes.ts';
 import { corsOriginsFromEnvironment, corsPolicy } from './cors.ts';
@@ -32,6 +34,8 @@ export interface GatewayOptions {
   maxRequestBytes?: number;
   /** Operations a minute per credential and per anonymous address (default: `RATE_LIMIT_*`). */
   rateLimits?: RateLimits;
+  /** How long who a credential stands for is remembered (default: `CREDENTIAL_CACHE_MS`, 1 s; 0: ask identity every time). */
+  credentialCacheMs?: number;
   port?: number;
   host?: string;
 }
@@ -48,13 +52,13 @@ interface AuthContext {
 }
 
 /** Authenticates once per operation and keeps the caller on the context for the signed header. */
-function useAuthentication(resolvers: { apiKeys: ApiKeyResolver; sessions: SessionResolver }): GatewayPlugin<AuthContext> {
+function useAuthentication(resolvers: { apiKeys: ApiKeyResolver; sessions: SessionResolver }, cache: CredentialCache): GatewayPlugin<AuthContext> {
   return {
     async onContextBuilding({ context, extendContext }) {
       const { request, req, clientAddress } = context as { request?: Request; req?: IncomingMessage; clientAddress?: string };
       const headers = request?.headers ?? new Headers();
       const requestId = headers.get(REQUEST_ID_HEADER) ?? randomUUID();
-      extendContext({ caller: await authenticate(headers, resolvers, clientAddress ?? clientAddressOf(req)), requestId });
+      extendContext({ caller: await authenticate(headers, resolvers, clientAddress ?? clientAddressOf(req), cache), requestId });
     },
   };
 }
@@ -80,8 +84,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const maxRequestBytes = options.maxRequestBytes ?? maxRequestBytesFromEnvironment();
   const rateLimits = options.rateLimits ?? rateLimitsFromEnvironment();
   const limiter = new RateLimiter();
+  const credentials = new CredentialCache(options.credentialCacheMs);
+  // one signature per operation, not one per subgraph request (a signed context is good for minutes)
+  const signedContexts = new WeakMap<object, string>();
+  const signedContextOf = (context: AuthContext) => {
+    let signed = signedContexts.get(context);
+    if (!signed) signedContexts.set(context, (signed = signContext(context.caller ?? anonymousCaller(), secret)));
+    return signed;
+  };
   const gateway = createGatewayRuntime<AuthContext>({
     supergraph,
+    // Hive Router's query planner (Rust, shipped in the package) and its executor: a plan per operation,
+    // cached, instead of the default runtime's schema stitching, which cost 1.4x Apollo Gateway's CPU per request
+    unifiedGraphHandler,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     logging: false,
@@ -94,7 +109,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     propagateHeaders: {
       // the subgraphs trust only this: who the caller is, signed with the shared secret
       fromClientToSubgraphs: ({ context }) => ({
-        [CONTEXT_HEADER]: signContext(context.caller ?? { tenantId: null, actorId: null, actorType: 'anonymous', roles: [] }, secret),
+        [CONTEXT_HEADER]: signedContextOf(context),
         [REQUEST_ID_HEADER]: context.requestId ?? null,
       }),
     },
@@ -103,7 +118,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       useReadiness(options),
       useRateLimit(limiter, rateLimits, '/graphql'),
       useRequestSizeLimit(maxRequestBytes),
-      useAuthentication(resolvers),
+      useAuthentication(resolvers, credentials),
+      useForgetCredentialsAfterMutations(credentials),
       useEndOnRevocation(revocations),
       useRetryAfterHeader(),
       useUserInputErrors,

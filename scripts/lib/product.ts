@@ -1,6 +1,7 @@
 import { isProduction, logger, servicePort, subgraphPort, type RunningSubgraph } from '@atelier/kit';
 import { apiKeysFromIdentity } from '../../gateway/src/authenticate.ts';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway.ts';
+import { type RateLimits } from '../../gateway/src/rate-limit.ts';
 import { readSupergraph } from '../../gateway/src/supergraph.ts';
 import { subgraphPorts, subgraphs, type SubgraphName } from './subgraphs.ts';
 
@@ -15,6 +16,8 @@ export interface ProductOptions {
   onQuery?: (subgraph: SubgraphName, sql: string) => void;
   /** Counts GraphQL operations each subgraph executes. */
   onRequest?: (subgraph: SubgraphName) => void;
+  /** The gateway's rate limits (default: `RATE_LIMIT_*`); benchmarks lift them. */
+  rateLimits?: RateLimits;
 }
 
 export interface RunningProduct {
@@ -52,6 +55,7 @@ export async function startProduct(options: ProductOptions): Promise<RunningProd
       apiKeys: apiKeysFromIdentity(running.identity.url),
       production: options.production ?? isProduction(),
       port: options.ports === 'fixed' ? servicePort('gateway') : 0,
+      rateLimits: options.rateLimits,
     });
     started.push(gateway);
     return { subgraphs: running, gateway, stop };
