@@ -2,11 +2,11 @@ import PlayIcon from '@mui/icons-material/PlayCircleOutlineOutlined';
 import StopIcon from '@mui/icons-material/Block';
 import { Alert, Link, Stack } from '@mui/material';
 import { useState, type MouseEvent } from 'react';
-import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh, type RaRecord } from 'react-admin';
+import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { humanise } from '../schema/labels.ts';
 import type { ActionDescription, ResourceDescription } from '../schema/resources.ts';
 import { representationOf } from '../resources/presentation.ts';
-import { actionLabel, isDestructive } from './action-labels.ts';
+import { actionLabel, doneNotice, isDestructive } from './action-labels.ts';
 import type { DomainActionsDataProvider } from './domain-actions-data-provider.ts';
 import { ShownOnceDialog } from './shown-once-dialog.tsx';
 import type { ShownOnceValues } from './shown-once-store.ts';
@@ -24,7 +24,7 @@ interface DomainActionProps {
 function DoneWithLink({ text, href, name }: { text: string; href: string; name: string }) {
   return (
     <Alert severity="success" variant="filled" sx={{ alignItems: 'center' }}>
-      {text}.{' '}
+      {text}{' '}
       <Link href={href} target="_blank" rel="noopener noreferrer" color="inherit" underline="always">
         Open {name}
       </Link>
@@ -44,6 +44,7 @@ export function DomainActionButton({ resource, action, record: given, onDone }: 
   const record = given ?? contextRecord;
   const dataProvider = useDataProvider<DomainActionsDataProvider>();
   const notify = useNotify();
+  const translate = useTranslate();
   const refresh = useRefresh();
   const redirect = useRedirect();
   const [confirming, setConfirming] = useState(false);
@@ -59,7 +60,7 @@ export function DomainActionButton({ resource, action, record: given, onDone }: 
     setRunning(true);
     try {
       const { data, shownOnce: values, link } = await dataProvider.runDomainAction(resource.name, { action: action.mutation, id: record.id });
-      const done = `${humanise(action.mutation)}: done`;
+      const done = doneNotice(translate, action, resource.name, representationOf(resource)(record));
       // a link to follow stays a while longer than the usual notice
       notify(link ? <DoneWithLink text={done} href={link} name={humanise(action.result?.type ?? '').toLowerCase()} /> : done, {
         type: 'success',
