@@ -1,8 +1,7 @@
 import { accountMessages, frenchAccountMessages, swahiliAccountMessages } from '../accounts/account-messages.ts';
 
 /**
- * Atelier's own words, under `atelier`: the menu, the notices that name what was done, the mileage correction,
- * the account pages. `%{name}` is a resource's name ("Customer"), `%{record}` a record's ("WO-000003").
+ * Atelier's own words, under `atelier`: the menu, the notices that name what was done, the account pages. `%{name}` is a resource's name ("Customer"), `%{record}` a record's ("WO-000003").
  */
 export const englishAppMessages = {
   menu: {
@@ -58,6 +57,8 @@ export const englishAppMessages = {
     createWorkOrderFolder: 'Folder for %{record} created',
     markWorkOrderReady: '%{record} ready for pickup',
     sendInspection: 'Inspection sent to the customer',
+    correctMileage: 'Mileage of %{record} corrected',
+    cancelAppointment: 'Appointment cancelled',
   },
   workOrderDone: {
     SEND_ESTIMATE: 'Estimate for %{record} sent',
@@ -67,16 +68,6 @@ export const englishAppMessages = {
     COMPLETE: '%{record} completed',
     CANCEL: '%{record} cancelled',
   } as Record<string, string>,
-  mileage: {
-    correct: 'Correct mileage',
-    title: 'Correct the mileage of %{record}',
-    reading: 'Odometer reading (km)',
-    readingHelp: 'As the odometer really reads; may be lower than the last reading',
-    reason: 'Reason',
-    reasonHelp: 'Why the last reading was wrong, kept with the vehicle’s history',
-    submit: 'Correct',
-    done: 'Mileage of %{record} corrected to %{reading}',
-  },
   accounts: accountMessages,
 };
 
@@ -130,6 +121,8 @@ export const swahiliAppMessages: AppMessages = {
     createWorkOrderFolder: 'Folda ya %{record} imeundwa',
     markWorkOrderReady: '%{record} iko tayari kuchukuliwa',
     sendInspection: 'Ukaguzi umetumwa kwa mteja',
+    correctMileage: 'Kilomita za %{record} zimesahihishwa',
+    cancelAppointment: 'Miadi imeghairiwa',
   },
   workOrderDone: {
     SEND_ESTIMATE: 'Makadirio ya %{record} yametumwa',
@@ -138,16 +131,6 @@ export const swahiliAppMessages: AppMessages = {
     MARK_READY: '%{record} iko tayari kuchukuliwa',
     COMPLETE: '%{record} imekamilika',
     CANCEL: '%{record} imeghairiwa',
-  },
-  mileage: {
-    correct: 'Sahihisha kilomita',
-    title: 'Sahihisha kilomita za %{record}',
-    reading: 'Usomaji wa odomita (km)',
-    readingHelp: 'Kama odomita inavyosoma kweli; inaweza kuwa chini ya usomaji wa mwisho',
-    reason: 'Sababu',
-    reasonHelp: 'Kwa nini usomaji wa mwisho ulikuwa na kosa; huhifadhiwa kwenye historia ya gari',
-    submit: 'Sahihisha',
-    done: 'Kilomita za %{record} zimesahihishwa kuwa %{reading}',
   },
   accounts: swahiliAccountMessages,
 };
@@ -200,6 +183,8 @@ export const frenchAppMessages: AppMessages = {
     createWorkOrderFolder: 'Dossier de %{record} créé',
     markWorkOrderReady: '%{record} prêt à être récupéré',
     sendInspection: 'Inspection envoyée au client',
+    correctMileage: 'Kilométrage de %{record} corrigé',
+    cancelAppointment: 'Rendez-vous annulé',
   },
   workOrderDone: {
     SEND_ESTIMATE: 'Devis de %{record} envoyé',
@@ -208,16 +193,6 @@ export const frenchAppMessages: AppMessages = {
     MARK_READY: '%{record} prêt à être récupéré',
     COMPLETE: '%{record} terminé',
     CANCEL: '%{record} annulé',
-  },
-  mileage: {
-    correct: 'Corriger le kilométrage',
-    title: 'Corriger le kilométrage de %{record}',
-    reading: 'Relevé du compteur (km)',
-    readingHelp: 'Tel que le compteur l’affiche vraiment ; peut être inférieur au dernier relevé',
-    reason: 'Motif',
-    reasonHelp: 'Pourquoi le dernier relevé était faux, conservé dans l’historique du véhicule',
-    submit: 'Corriger',
-    done: 'Kilométrage de %{record} corrigé à %{reading}',
   },
   accounts: frenchAccountMessages,
 };

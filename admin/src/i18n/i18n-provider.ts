@@ -1,7 +1,7 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import frenchMessages from 'ra-language-french';
-import { resolveBrowserLocale, type I18nProvider, type TranslationMessages } from 'react-admin';
+import type { I18nProvider, TranslationMessages } from 'react-admin';
 import { humanise } from '../schema/labels.ts';
 import type { ResourceCatalog, SettingsDescription, ValueField } from '../schema/resources.ts';
 import { englishAppMessages, frenchAppMessages, swahiliAppMessages, type AppMessages } from './app-messages.ts';
@@ -39,7 +39,11 @@ function schemaMessages(language: Language, catalog: ResourceCatalog, settings: 
       const [singular, plural, gender] = types[resource.name] ?? [humanise(resource.name), humanise(resource.listQuery)];
       const notices = gender === 'f' ? language.app.notifications.feminine : language.app.notifications;
       const names = { name: singular, names: plural.toLowerCase() };
-      const fields = [...resource.fields, ...[resource.create, resource.update].flatMap((form) => form?.fields ?? [])].map(fieldKey);
+      const fields = [
+        ...resource.fields,
+        ...[resource.create, resource.update].flatMap((form) => form?.fields ?? []),
+        ...resource.actions.flatMap((action) => action.arguments ?? []),
+      ].map(fieldKey);
       return [
         resource.name,
         {
@@ -85,8 +89,9 @@ export function createI18nProvider(catalog: ResourceCatalog, settings: readonly 
     cache.set(language.locale, messages);
     return messages;
   };
-  const browser = resolveBrowserLocale('en');
-  const initial = LANGUAGES.some((language) => language.locale === browser) ? browser : 'en';
+  // the browser's language ("sw-TZ" reads Swahili) when it is one of ours
+  const browser = globalThis.navigator?.language.split('-')[0];
+  const initial = LANGUAGES.find((language) => language.locale === browser)?.locale ?? 'en';
   return polyglotI18nProvider(
     messagesOf,
     initial,
