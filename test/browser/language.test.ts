@@ -1,6 +1,7 @@
 import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startAdminBrowser, type AdminBrowser } from '../support/admin-browser.ts';
+import { expectData } from '../support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../support/system.ts';
 
 describe('languages of the admin', () => {
@@ -14,6 +15,8 @@ describe('languages of the admin', () => {
     ui = await startAdminBrowser(system, 'language');
     organizationName = `Garage ${Date.now()}`;
     organization = await system.createOrganization(organizationName);
+    // a list with a row shows its column headers
+    await expectData(system.gatewayUrl, 'mutation { createCustomer(input: { name: "Ada Lovelace", email: "ada@example.test" }) { id } }', {}, organization);
   });
 
   afterAll(async () => {
@@ -27,12 +30,15 @@ describe('languages of the admin', () => {
     await page.getByRole('menuitem', { name: to, exact: true }).click();
   }
 
+  const column = (page: Page, name: string) => page.getByRole('columnheader').filter({ hasText: new RegExp(`^${name}$`) });
+
   /** The menu, a list's column headers and a form's labels read `words`, also after a reload. */
   async function expectWords(page: Page, words: { customers: string; workshop: string; name: string; email: string; create: string; save: string }) {
     await page.locator('[data-menu-heading=workshop]', { hasText: words.workshop }).waitFor();
     await page.getByRole('menuitem', { name: words.customers, exact: true }).click();
-    await page.getByRole('columnheader', { name: words.name, exact: true }).waitFor();
-    await page.getByRole('columnheader', { name: words.email, exact: true }).waitFor();
+    // a sortable header's accessible name is its sort button's: match the text
+    await column(page, words.name).waitFor();
+    await column(page, words.email).waitFor();
     await page.getByRole('link', { name: words.create, exact: true }).click();
     await page.getByRole('textbox', { name: words.name, exact: true }).waitFor();
     await page.getByRole('textbox', { name: words.email, exact: true }).waitFor();

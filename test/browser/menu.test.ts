@@ -79,7 +79,7 @@ describe('the menu in groups and the words of the admin', () => {
     const page = await ui.openPage('work-order-started');
     await signIn(page);
     await page.goto(`${ui.admin.url}#/WorkOrder/${created.id}/show`);
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: `Start ${created.number}`, exact: true }).click();
     await page.getByText(`${created.number} started`, { exact: true }).waitFor();
   });
 
