@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Admin, CustomRoutes, Menu } from 'react-admin';
+import { Admin, CustomRoutes } from 'react-admin';
 import { isEnumType } from 'graphql';
 import { HashRouter, Route } from 'react-router';
 import { AcceptInvitationPage } from './accounts/accept-invitation-page.tsx';
@@ -17,22 +17,20 @@ import { currentSession } from './auth/session.ts';
 import { createDataProvider } from './data-provider/data-provider.ts';
 import { dashboardFor } from './dashboard/dashboard.tsx';
 import { withAppointments } from './appointments/appointments-data-provider.ts';
-import { CalendarMenuItem } from './appointments/calendar-menu-item.tsx';
 import { AppointmentCalendarPage, CALENDAR_PATH } from './appointments/calendar-page.tsx';
 import { createI18nProvider } from './i18n/i18n-provider.ts';
 import { InspectionScreen } from './inspections/inspection-screen.tsx';
-import { IntegrationsMenuItem, INTEGRATIONS_PATH } from './integrations/integrations-menu-item.tsx';
+import { INTEGRATIONS_PATH } from './integrations/integrations-menu-item.tsx';
 import { IntegrationsPage } from './integrations/integrations-page.tsx';
 import { withIntegrations } from './integrations/integrations-data-provider.ts';
 import { createLiveClient } from './integrations/live-client.ts';
+import { AppMenu } from './menu/app-menu.tsx';
 import { syncKindsOf } from './integrations/sync-kinds.ts';
 import { resourceElement, type ResourceOverrides } from './resources/resource.tsx';
 import { apiResources, apiSchema, apiSettings } from './schema/api-schema.ts';
 import { withSettings } from './settings/settings-data-provider.ts';
-import { SettingsMenuItems } from './settings/settings-menu.tsx';
 import { SettingsPage } from './settings/settings-page.tsx';
 import { settingsPath } from './settings/settings-paths.ts';
-import { JobBoardMenuItem } from './work-orders/job-board-menu-item.tsx';
 import { JobBoardPage, JOB_BOARD_PATH } from './work-orders/job-board-page.tsx';
 import { WorkOrderScreen } from './work-orders/work-order-screen.tsx';
 import { withWorkOrders } from './work-orders/work-orders-data-provider.ts';
@@ -57,21 +55,13 @@ const overrides: Record<string, ResourceOverrides> = {
   Invitation: { listActions: inviteMember },
 };
 
-/** The generated resources, the hand-written pages, then the settings pages of the API. */
-function AppMenu() {
-  return (
-    <Menu>
-      <JobBoardMenuItem />
-      <CalendarMenuItem />
-      <Menu.ResourceItems />
-      <IntegrationsMenuItem />
-      <SettingsMenuItems settings={apiSettings} />
-    </Menu>
-  );
+/** The menu in groups: hand-written pages, generated resources and the API's settings pages (menu/). */
+function GroupedMenu() {
+  return <AppMenu settings={apiSettings} />;
 }
 
 function AppLayout({ children }: { children: ReactNode }) {
-  return <AtelierLayout menu={AppMenu}>{children}</AtelierLayout>;
+  return <AtelierLayout menu={GroupedMenu}>{children}</AtelierLayout>;
 }
 
 /**

@@ -33,8 +33,8 @@ describe('accounts in the admin panel: invitations, sign-up and email confirmati
 
   async function inviteFromMembers(page: Page, email: string, role: string) {
     await page.getByRole('menuitem', { name: 'Memberships' }).click();
-    await page.getByRole('button', { name: 'Invite member' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Invite a member' });
+    await page.getByRole('button', { name: 'Invite staff' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite a staff member' });
     await dialog.getByRole('textbox', { name: 'Email' }).fill(email);
     await dialog.getByRole('combobox', { name: 'Role' }).click();
     await page.getByRole('option', { name: role, exact: true }).click();

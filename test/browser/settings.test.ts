@@ -100,7 +100,7 @@ describe('settings pages and actions answering with something else, in the admin
 
     const open = page.getByRole('link', { name: 'Open work order folder' });
     await open.waitFor();
-    await page.getByText('Create work order folder: done').waitFor();
+    await page.getByText(/^Folder for WO-\d+.* created/).waitFor();
     const { workOrder: stored } = await api('query($id: ID!) { workOrder(id: $id) { documentFolder { driveFolderId name webViewLink } } }', {
       id: workOrder.id,
     });

@@ -1,6 +1,7 @@
 import { Alert, Box, Link as MuiLink } from '@mui/material';
 import { Login, LoginForm, useTranslate } from 'react-admin';
 import { Link, useLocation } from 'react-router';
+import { LanguageSwitcher } from '../i18n/language-switcher.tsx';
 import { SIGN_UP_PATH, type LoginNotice } from './account-paths.ts';
 import { signUpOffered } from './sign-up-availability.ts';
 
@@ -10,6 +11,7 @@ export function AtelierLoginPage() {
   const { notice } = (useLocation().state ?? {}) as LoginNotice;
   return (
     <Login>
+      <LanguageSwitcher />
       {notice && (
         <Alert severity="info" sx={{ mx: 2, maxWidth: 300 }}>
           {notice}

@@ -18,3 +18,15 @@ export function actionLabel(action: ActionDescription, resource: string): string
 
 /** `disconnect`, `revokeApiKey`, `deleteX`…: the first word of the mutation is a destructive verb. */
 export const isDestructive = (action: ActionDescription) => DESTRUCTIVE_VERBS.has(wordsOf(action.mutation)[0] ?? '');
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * The notice after an action, naming the record: by the mutation (`atelier.done.sendTestWebhook`), else by its
+ * verb ("WO-000003 started" for `startWorkOrder`), else "WO-000003: Replay done".
+ */
+export function doneNotice(translate: Translate, action: ActionDescription, resource: string, record: string): string {
+  const generic = translate('atelier.notifications.done', { record, action: actionLabel(action, resource) });
+  const byVerb = translate(`atelier.done.${wordsOf(action.mutation)[0] ?? ''}`, { record, _: generic });
+  return translate(`atelier.done.${action.mutation}`, { record, _: byVerb });
+}

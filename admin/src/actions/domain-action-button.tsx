@@ -2,11 +2,12 @@ import PlayIcon from '@mui/icons-material/PlayCircleOutlineOutlined';
 import StopIcon from '@mui/icons-material/Block';
 import { Alert, Link, Stack } from '@mui/material';
 import { useState, type MouseEvent } from 'react';
-import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh, type RaRecord } from 'react-admin';
+import { Button, Confirm, useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { humanise } from '../schema/labels.ts';
 import type { ActionDescription, ResourceDescription } from '../schema/resources.ts';
 import { representationOf } from '../resources/presentation.ts';
-import { actionLabel, isDestructive } from './action-labels.ts';
+import { ActionArgumentsDialog } from './action-arguments-dialog.tsx';
+import { actionLabel, doneNotice, isDestructive } from './action-labels.ts';
 import type { DomainActionsDataProvider } from './domain-actions-data-provider.ts';
 import { ShownOnceDialog } from './shown-once-dialog.tsx';
 import type { ShownOnceValues } from './shown-once-store.ts';
@@ -24,7 +25,7 @@ interface DomainActionProps {
 function DoneWithLink({ text, href, name }: { text: string; href: string; name: string }) {
   return (
     <Alert severity="success" variant="filled" sx={{ alignItems: 'center' }}>
-      {text}.{' '}
+      {text}{' '}
       <Link href={href} target="_blank" rel="noopener noreferrer" color="inherit" underline="always">
         Open {name}
       </Link>
@@ -33,7 +34,8 @@ function DoneWithLink({ text, href, name }: { text: string; href: string; name: 
 }
 
 /**
- * A button running a domain action on a record, after a confirmation for destructive verbs. Success and
+ * A button running a domain action on a record, after a dialog asking for its arguments (the mileage's reading and
+ * the reason to correct it) or a confirmation for destructive verbs. Success and
  * failure are notified; the page's data is refreshed, and when the action made another record (a test
  * send makes a delivery) that record opens; an answer that is no record but has a URL (a Drive folder)
  * is linked from the notice. Values the API shows only once (a rotated secret) stay in a
@@ -44,31 +46,39 @@ export function DomainActionButton({ resource, action, record: given, onDone }: 
   const record = given ?? contextRecord;
   const dataProvider = useDataProvider<DomainActionsDataProvider>();
   const notify = useNotify();
+  const translate = useTranslate();
   const refresh = useRefresh();
   const redirect = useRedirect();
   const [confirming, setConfirming] = useState(false);
   const [running, setRunning] = useState(false);
   const [shownOnce, setShownOnce] = useState<ShownOnceValues>();
+  const [asking, setAsking] = useState(false);
   if (!record) return null;
 
   const label = actionLabel(action, resource.name);
   const destructive = isDestructive(action);
 
-  async function run() {
+  /** Runs the action and says so; a refusal is thrown to the caller. */
+  async function execute(values?: Record<string, unknown>) {
     if (!record) return;
+    const { data, shownOnce: once, link } = await dataProvider.runDomainAction(resource.name, { action: action.mutation, id: record.id, values });
+    const done = doneNotice(translate, action, resource.name, representationOf(resource)(record));
+    // a link to follow stays a while longer than the usual notice
+    notify(link ? <DoneWithLink text={done} href={link} name={humanise(action.result?.type ?? '').toLowerCase()} /> : done, {
+      type: 'success',
+      ...(link && { autoHideDuration: 15_000 }),
+    });
+    setShownOnce(once);
+    setAsking(false);
+    if (action.returns && action.returns !== resource.name && data) redirect('show', action.returns, data.id);
+    else refresh();
+    onDone?.();
+  }
+
+  async function run() {
     setRunning(true);
     try {
-      const { data, shownOnce: values, link } = await dataProvider.runDomainAction(resource.name, { action: action.mutation, id: record.id });
-      const done = `${humanise(action.mutation)}: done`;
-      // a link to follow stays a while longer than the usual notice
-      notify(link ? <DoneWithLink text={done} href={link} name={humanise(action.result?.type ?? '').toLowerCase()} /> : done, {
-        type: 'success',
-        ...(link && { autoHideDuration: 15_000 }),
-      });
-      setShownOnce(values);
-      if (action.returns && action.returns !== resource.name && data) redirect('show', action.returns, data.id);
-      else refresh();
-      onDone?.();
+      await execute();
     } catch (error) {
       notify(error instanceof Error ? error.message : String(error), { type: 'error' });
     } finally {
@@ -79,7 +89,8 @@ export function DomainActionButton({ resource, action, record: given, onDone }: 
 
   const onClick = (event: MouseEvent) => {
     event.stopPropagation(); // in a list row, not a click on the row
-    if (destructive) setConfirming(true);
+    if (action.arguments?.length) setAsking(true);
+    else if (destructive) setConfirming(true);
     else void run();
   };
 
@@ -88,7 +99,17 @@ export function DomainActionButton({ resource, action, record: given, onDone }: 
       <Button label={label} title={action.description} onClick={onClick} disabled={running} color={destructive ? 'error' : 'primary'}>
         {destructive ? <StopIcon /> : <PlayIcon />}
       </Button>
-      {destructive && (
+      {asking && (
+        <ActionArgumentsDialog
+          action={action}
+          title={`${label}: ${representationOf(resource)(record)}`}
+          label={label}
+          destructive={destructive}
+          onSubmit={execute}
+          onClose={() => setAsking(false)}
+        />
+      )}
+      {destructive && !action.arguments?.length && (
         <Confirm
           isOpen={confirming}
           loading={running}

@@ -10,6 +10,8 @@ export interface DomainActionParams {
   /** The mutation, e.g. `replayInboundEvent`. */
   action: string;
   id: Identifier;
+  /** What the action asked for (its `arguments`), by argument name. */
+  values?: Record<string, unknown>;
 }
 
 export interface DomainActionAnswer {
@@ -35,11 +37,16 @@ function answerSelection({ shownOnce, result }: ActionDescription): string {
   return shownOnce ? `{ ${shownOnce.record} { id } ${shownOnce.values.join(' ')} }` : '{ id }';
 }
 
-/** `mutation AdminReplayInboundEvent($id: ID!) { replayInboundEvent(id: $id) { id } }`. */
-const actionDocument = (action: ActionDescription): DocumentNode =>
-  parse(
-    `mutation Admin${upperFirst(action.mutation)}($${action.argument}: ID!) { ${action.mutation}(${action.argument}: $${action.argument}) ${answerSelection(action)} }`,
-  );
+/**
+ * `mutation AdminReplayInboundEvent($id: ID!) { replayInboundEvent(id: $id) { id } }`; with what the action asks for,
+ * `mutation AdminCorrectMileage($vehicleId: ID!, $reading: Int!, $reason: String!) { correctMileage(vehicleId: $vehicleId, reading: $reading, reason: $reason) { id } }`.
+ */
+function actionDocument(action: ActionDescription): DocumentNode {
+  const variables = [{ name: action.argument, type: 'ID!' }, ...(action.arguments ?? [])];
+  const declared = variables.map(({ name, type }) => `$${name}: ${type}`).join(', ');
+  const passed = variables.map(({ name }) => `${name}: $${name}`).join(', ');
+  return parse(`mutation Admin${upperFirst(action.mutation)}(${declared}) { ${action.mutation}(${passed}) ${answerSelection(action)} }`);
+}
 
 export function withDomainActions(dataProvider: DataProvider, client: ApolloClient<unknown>, catalog: ResourceCatalog): DomainActionsDataProvider {
   const api = apiRequests(client);
@@ -50,11 +57,11 @@ export function withDomainActions(dataProvider: DataProvider, client: ApolloClie
 
   return {
     ...dataProvider,
-    async runDomainAction(resource, { action: mutation, id }) {
+    async runDomainAction(resource, { action: mutation, id, values = {} }) {
       const action = actions.get(`${resource}.${mutation}`);
       const document = documents.get(`${resource}.${mutation}`);
       if (!action || !document) throw new Error(`${mutation} is no action of ${resource}`);
-      const answer = (await api.mutate<Record<string, Record<string, unknown>>>(document, { [action.argument]: id }))[mutation] ?? {};
+      const answer = (await api.mutate<Record<string, Record<string, unknown>>>(document, { ...values, [action.argument]: id }))[mutation] ?? {};
       const { shownOnce, result } = action;
       if (result) {
         const link = result.link && answer[result.link];

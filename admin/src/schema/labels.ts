@@ -1,6 +1,19 @@
 /** Words shown in capitals wherever they appear in a name. */
 const ACRONYMS = new Set(['api', 'id', 'url', 'vin', 'sku', 'vat', 'iban', 'sms']);
 
+/** Names spelled their owners' way wherever they appear in a name: `DOCUSIGN` → "DocuSign", `MPESA` → "M-Pesa". */
+const PROPER_NAMES: Record<string, string> = {
+  docusign: 'DocuSign',
+  quickbooks: 'QuickBooks',
+  whatsapp: 'WhatsApp',
+  mpesa: 'M-Pesa',
+  github: 'GitHub',
+  paypal: 'PayPal',
+  vpic: 'vPIC',
+  oauth: 'OAuth',
+  pdf: 'PDF',
+};
+
 /** The lower-case words of a camelCase, PascalCase or CONSTANT_CASE name. */
 export function wordsOf(name: string): string[] {
   return name
@@ -14,7 +27,7 @@ export function wordsOf(name: string): string[] {
 /** `createdAt` → "Created at", `apiKeys` → "API keys", `SERVICE_ADVISOR` → "Service advisor". */
 export function humanise(name: string): string {
   const text = wordsOf(name)
-    .map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word))
+    .map((word) => PROPER_NAMES[word] ?? (ACRONYMS.has(word) ? word.toUpperCase() : word))
     .join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -75,8 +75,12 @@ export interface ActionDescription {
   result?: ActionResult;
   /** Values the answer holds besides the record, shown only this once (a rotated secret). */
   shownOnce?: ShownOnce;
+  /** What the action asks for besides the record, with the argument's GraphQL type: `correctMileage`'s `reading: Int!` and `reason`. */
+  arguments?: ActionArgument[];
   description?: string;
 }
+
+export type ActionArgument = ValueField & { type: string };
 
 /** What an action answered when it is no resource: its type and, if it has one, the field holding a URL to open. */
 export interface ActionResult {
@@ -377,17 +381,25 @@ function subjectOf(mutationName: string, argument: string, returned: string, res
 }
 
 /**
- * Mutations that take only the ID of a record, grouped by the record's resource. They return a record; or,
+ * Mutations that take the ID of a record (and perhaps values to ask for), grouped by the record's resource. They return a record; or,
  * when the argument names the record (`workOrderId`), any object (`createWorkOrderFolder` answers a folder).
  */
 function actionsByResource(mutations: Record<string, AnyField>, resourceNames: Set<string>, objectTypeNames: readonly string[]): Map<string, ActionDescription[]> {
   const actions = new Map<string, ActionDescription[]>();
   for (const mutation of Object.values(mutations)) {
     const [argument, ...others] = mutation.args;
-    if (!argument || others.length) continue;
+    if (!argument) continue;
     if (!isNonNullType(argument.type) || getNamedType(argument.type).name !== 'ID') continue;
+    // besides the record's ID, only values a person types or picks (`reading: Int!`, `reason: String!`)
+    const asked = others.flatMap((other) => {
+      const field = valueField(other);
+      return field && field.kind !== 'id' && field.kind !== 'json' ? [{ ...field, type: String(other.type) }] : [];
+    });
+    if (asked.length !== others.length) continue;
     const answer = answerOf(mutation, resourceNames);
-    const result = !answer && argument.name !== 'id' ? resultOf(mutation) : undefined;
+    // an `id` that may be another record's (`decideRecommendation(id, decision)` answers the inspection): the name must say whose
+    if (asked.length && argument.name === 'id' && (!answer || typeNamedIn(mutation.name, objectTypeNames) !== answer.resource)) continue;
+    const result = !answer && argument.name !== 'id' && !asked.length ? resultOf(mutation) : undefined;
     const subject = answer
       ? subjectOf(mutation.name, argument.name, answer.resource, resourceNames, objectTypeNames)
       : result && subjectOf(mutation.name, argument.name, result.type, resourceNames, objectTypeNames);
@@ -396,6 +408,7 @@ function actionsByResource(mutations: Record<string, AnyField>, resourceNames: S
       mutation: mutation.name,
       argument: argument.name,
       ...(answer ? { returns: answer.resource, shownOnce: answer.shownOnce } : { result }),
+      ...(asked.length && { arguments: asked }),
       description: mutation.description ?? undefined,
     };
     actions.set(subject, [...(actions.get(subject) ?? []), action]);

@@ -1,6 +1,6 @@
 import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Tooltip } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { useDataProvider, useNotify } from 'react-admin';
+import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { ApiErrorAlert, sentenceOf } from './api-error-alert.tsx';
 import { fixableInDialog, verbOf, type Verb } from './work-order-flow.ts';
 import type { AvailableActionRow } from './work-order-types.ts';
@@ -109,6 +109,7 @@ function VerbDialog({
 export function WorkOrderActions({ subject, onDone, size = 'medium' }: { subject: Subject; onDone: () => void; size?: 'small' | 'medium' }) {
   const dataProvider = useDataProvider<WorkOrdersDataProvider>();
   const notify = useNotify();
+  const translate = useTranslate();
   const [asking, setAsking] = useState<{ verb: Verb; blockers: string[] }>();
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -116,7 +117,11 @@ export function WorkOrderActions({ subject, onDone, size = 'medium' }: { subject
   const done = (verb: Verb) => {
     setAsking(undefined);
     setError(undefined);
-    notify(`${subject.number}: ${verb.label.toLowerCase()} done`, { type: 'success' });
+    // "WO-000003 started"
+    const record = subject.number;
+    notify(translate(`atelier.workOrderDone.${verb.action}`, { record, _: translate('atelier.notifications.done', { record, action: verb.label }) }), {
+      type: 'success',
+    });
     onDone();
   };
 

@@ -19,13 +19,15 @@ export interface VerbArgument {
 
 /** An action as the admin runs it: the API's mutation, its label, and what it asks for. */
 export interface Verb {
+  /** The API's name of the action: `START`. */
+  action: WorkOrderAction;
   mutation: string;
   label: string;
   arguments: VerbArgument[];
   destructive?: boolean;
 }
 
-type Presentation = Omit<Verb, 'mutation'>;
+type Presentation = Omit<Verb, 'mutation' | 'action'>;
 
 const PRESENTATION: Partial<Record<WorkOrderAction, Presentation>> = {
   SEND_ESTIMATE: { label: 'Send estimate', arguments: [] },
@@ -49,6 +51,7 @@ export const verbOf = (available: Pick<WorkOrderAvailableAction, 'action' | 'mut
   label: humanise(available.action),
   arguments: [],
   ...PRESENTATION[available.action],
+  action: available.action,
   mutation: available.mutation,
 });
 
