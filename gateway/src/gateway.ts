@@ -18,6 +18,7 @@ import { useRetryAfterHeader } from './retry-after.ts';
 import { operationLimitPlugins } from './security.ts';
 import { liveCredentialsFromIdentity, sessionsFromIdentity, type SessionResolver } from './sessions.ts';
 import { withUserInputErrors } from './user-input-errors.ts';
+import { multiplexedSubscriptions } from './upstream-subscriptions.ts';
 import { serveGraphQLOverWebSocket } from './websocket.ts';
 
 export interface GatewayOptions {
@@ -39,6 +40,8 @@ export interface GatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Open WebSocket connections to subgraphs carrying subscriptions (multiplexed: not one per subscriber). */
+  upstreamConnections(): number;
   stop(): Promise<void>;
 }
 
@@ -80,6 +83,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const maxRequestBytes = options.maxRequestBytes ?? maxRequestBytesFromEnvironment();
   const rateLimits = options.rateLimits ?? rateLimitsFromEnvironment();
   const limiter = new RateLimiter();
+  const upstream = multiplexedSubscriptions(secret);
   const gateway = createGatewayRuntime<AuthContext>({
     supergraph,
     graphqlEndpoint: '/graphql',
@@ -110,6 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       useMissingEntities,
       ...(operationLimitPlugins() as never[]),
       errorMasking.plugin,
+      upstream.plugin,
     ],
   });
   await gateway.getSchema(); // a cold gateway fails the first WebSocket subscription otherwise
@@ -140,6 +145,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url,
     port,
+    upstreamConnections: upstream.connections,
     stop: () =>
       (stopping ??= (async () => {
         revocations.stop();
