@@ -127,14 +127,14 @@ async function runBench(): Promise<void> {
       await waitFor('the first subscription', () => crm.liveOperations.running() >= 1, 30_000);
       for (let i = 0; i < 5; i++) await change();
       await waitFor('the warm-up changes', async () => (await report()).delivered >= 5, 30_000);
-      const upstreamWithOne = product.gateway.upstreamConnections();
+      const upstreamWithOne = product.gateway.upstreamConnections().crm ?? 0;
       const rssBefore = process.memoryUsage().rss;
 
       const began = Date.now();
       subscribers.send({ type: 'subscribe', url: gateway, token, count: SUBSCRIBERS - 1 } satisfies ToChild);
       await waitFor(`${SUBSCRIBERS} subscriptions`, () => crm.liveOperations.running() >= SUBSCRIBERS, 300_000);
       const subscribeSeconds = (Date.now() - began) / 1000;
-      const upstreamWithAll = product.gateway.upstreamConnections();
+      const upstreamWithAll = product.gateway.upstreamConnections().crm ?? 0;
       const warm = await report();
 
       // the run: CHANGES_PER_SECOND changes a second, sent on schedule whatever the answers' speed

@@ -40,8 +40,8 @@ export interface GatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
-  /** Open WebSocket connections to subgraphs carrying subscriptions (multiplexed: not one per subscriber). */
-  upstreamConnections(): number;
+  /** Open WebSocket connections to each subgraph carrying subscriptions (multiplexed: not one per subscriber). */
+  upstreamConnections(): Record<string, number>;
   stop(): Promise<void>;
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { subgraphs } from '../../scripts/lib/subgraphs.ts';
 import { expectData } from '../../test/support/graphql.ts';
 import { startSystem, type TestMember, type TestOrganization, type TestSystem } from '../../test/support/system.ts';
 
@@ -106,7 +107,12 @@ describe('subscriptions multiplexed upstream, each change loaded once', () => {
         group.received.every((events) => events.some((event) => event.data?.customerChanged?.node?.name === name)),
       );
       await system.waitForBackgroundJobs(garage.organizationId);
-      measured.push({ subscribers: count, statements: system.sqlCount.crm, tcp: connectionsTo(port), upstream: system.product.gateway.upstreamConnections() });
+      measured.push({
+        subscribers: count,
+        statements: system.sqlCount.crm,
+        tcp: connectionsTo(port),
+        upstream: system.product.gateway.upstreamConnections().crm ?? 0,
+      });
       expect(group.failures).toEqual([]);
       await group.close();
       await eventually('the upstream subscriptions ending', () => crm().liveOperations.running() <= before);
@@ -156,5 +162,29 @@ describe('subscriptions multiplexed upstream, each change loaded once', () => {
     const refusals = [...(member.failures as unknown[][]).flat(), ...member.received[0]!.flatMap((event) => event.errors ?? [])];
     expect(refusals).toMatchObject([{ extensions: { code: 'FORBIDDEN' } }]);
     await Promise.all([owner.close(), member.close()]);
+  });
+
+  // last: it takes crm down
+  it('end every stream with UPSTREAM_UNAVAILABLE when the upstream connection is lost, and serve new ones once the subgraph is back', async () => {
+    const lost = subscribers(3, CUSTOMER_CHANGES, garage);
+    await eventually('3 upstream subscriptions', () => crm().liveOperations.running() >= 3);
+    const { port } = crm();
+    await crm().stop();
+    const ended = () => lost.received.map((events) => events.flatMap((event) => event.errors ?? []).map((error) => error.extensions?.code));
+    await eventually('every stream told', () => ended().every((codes) => codes.length > 0));
+    expect(ended()).toEqual([['UPSTREAM_UNAVAILABLE'], ['UPSTREAM_UNAVAILABLE'], ['UPSTREAM_UNAVAILABLE']]);
+    await lost.close();
+
+    const restarted = await subgraphs.crm.start({ databaseUrl: inject('databaseUrl'), port, migrate: false });
+    try {
+      const back = subscribers(1, CUSTOMER_CHANGES, garage);
+      await eventually('a new upstream subscription', () => restarted.liveOperations.running() >= 1);
+      const id = await createCustomer('After the outage', garage);
+      await eventually('the change arriving', () => back.received[0]!.some((event) => event.data?.customerChanged?.id === id));
+      expect(system.product.gateway.upstreamConnections().crm).toBe(1);
+      await back.close();
+    } finally {
+      await restarted.stop();
+    }
   });
 });

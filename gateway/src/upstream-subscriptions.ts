@@ -7,8 +7,8 @@ import WebSocket from 'ws';
 /** How the gateway reaches subgraph subscriptions, and how many connections that takes. */
 export interface UpstreamSubscriptions {
   plugin: GatewayPlugin;
-  /** Open WebSocket connections to subgraphs: one per subgraph with live subscribers, however many there are. */
-  connections(): number;
+  /** Open WebSocket connections to each subgraph: one while it has live subscribers, however many there are. */
+  connections(): Record<string, number>;
 }
 
 type ExecutionRequest = Parameters<NonNullable<GatewayPlugin['onSubgraphExecute']>>[0]['executionRequest'];
@@ -33,7 +33,7 @@ const isSubscription = (request: ExecutionRequest) =>
  */
 export function multiplexedSubscriptions(secret: string): UpstreamSubscriptions {
   const clients = new Map<string, Client>();
-  let open = 0;
+  const open: Record<string, number> = {};
 
   function clientFor(subgraphName: string, httpUrl: string): Client {
     let client = clients.get(httpUrl);
@@ -47,9 +47,9 @@ export function multiplexedSubscriptions(secret: string): UpstreamSubscriptions 
         lazyCloseTimeout: 5_000, // a dashboard that reloads keeps the connection
         retryAttempts: 0, // streams end with an error instead of silently waiting for a new connection
         on: {
-          connected: () => void open++,
+          connected: () => void (open[subgraphName] = (open[subgraphName] ?? 0) + 1),
           closed: (event) => {
-            if (open > 0) open--;
+            if (open[subgraphName]) open[subgraphName]--;
             const { code } = (event ?? {}) as { code?: number };
             if (code !== 1000) logger.warn({ subgraph: subgraphName, code }, 'upstream subscription connection closed');
           },
@@ -61,7 +61,7 @@ export function multiplexedSubscriptions(secret: string): UpstreamSubscriptions 
   }
 
   return {
-    connections: () => open,
+    connections: () => ({ ...open }),
     plugin: {
       onSubgraphExecute({ subgraphName, transportEntry, executionRequest, setExecutor }) {
         if (!transportEntry?.location || !isSubscription(executionRequest)) return;
