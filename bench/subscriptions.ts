@@ -158,7 +158,18 @@ async function runBench(): Promise<void> {
 
       const began = Date.now();
       subscribers.send({ type: 'subscribe', url: gateway, token, count: SUBSCRIBERS - 1 } satisfies ToChild);
-      await waitFor(`${SUBSCRIBERS} subscriptions`, () => crm.liveOperations.running() >= SUBSCRIBERS, 300_000);
+      let lastProgress = Date.now();
+      await waitFor(
+        `${SUBSCRIBERS} subscriptions`,
+        async () => {
+          if (Date.now() - lastProgress > 10_000) {
+            lastProgress = Date.now();
+            progress(`${crm.liveOperations.running()} subscriptions running upstream, ${(await report()).errors} subscriber errors`);
+          }
+          return crm.liveOperations.running() >= SUBSCRIBERS;
+        },
+        600_000,
+      );
       progress(`${SUBSCRIBERS} subscribed`);
       const subscribeSeconds = (Date.now() - began) / 1000;
       const upstreamWithAll = product.gateway.upstreamConnections().crm ?? 0;
