@@ -41,32 +41,40 @@ function runSubscribers(): void {
   let errors = 0;
   process.on('message', async (message: ToChild) => {
     if (message.type === 'subscribe') {
-      for (let i = 0; i < message.count; i++) {
-        const client = createClient({
-          url: message.url.replace(/^http/, 'ws'),
-          webSocketImpl: WebSocket,
-          connectionParams: { authorization: `Bearer ${message.token}` },
-          retryAttempts: 0,
-          lazy: false,
-          onNonLazyError: () => void errors++,
-        });
-        clients.push(client);
-        client.subscribe<{ customerChanged: { node: { name: string } | null } }>(
-          { query: QUERY },
-          {
-            next: (event) => {
-              const tick = /^tick (\d+) (\d+)$/.exec(event.data?.customerChanged.node?.name ?? '');
-              if (!tick) return;
-              delivered++;
-              let change = arrivals.get(Number(tick[1]));
-              if (!change) arrivals.set(Number(tick[1]), (change = { sent: Number(tick[2]), at: [] }));
-              change.at.push(Date.now());
+      // viewers arrive in batches of 50, each batch connected before the next (a burst of thousands of handshakes
+      // at once times out at connection_init); a failed connection is retried a few times, as a browser client does
+      for (let first = 0; first < message.count; first += 50) {
+        const batch: Promise<unknown>[] = [];
+        for (let i = first; i < Math.min(message.count, first + 50); i++) {
+          let connected!: () => void;
+          batch.push(new Promise<void>((resolve) => (connected = resolve)));
+          const client = createClient({
+            url: message.url.replace(/^http/, 'ws'),
+            webSocketImpl: WebSocket,
+            connectionParams: { authorization: `Bearer ${message.token}` },
+            retryAttempts: 5,
+            lazy: false,
+            onNonLazyError: () => void (errors++, connected()),
+            on: { connected: () => connected() },
+          });
+          clients.push(client);
+          client.subscribe<{ customerChanged: { node: { name: string } | null } }>(
+            { query: QUERY },
+            {
+              next: (event) => {
+                const tick = /^tick (\d+) (\d+)$/.exec(event.data?.customerChanged.node?.name ?? '');
+                if (!tick) return;
+                delivered++;
+                let change = arrivals.get(Number(tick[1]));
+                if (!change) arrivals.set(Number(tick[1]), (change = { sent: Number(tick[2]), at: [] }));
+                change.at.push(Date.now());
+              },
+              error: () => void errors++,
+              complete: () => undefined,
             },
-            error: () => void errors++,
-            complete: () => undefined,
-          },
-        );
-        if (i % 100 === 99) await new Promise((resolve) => setImmediate(resolve)); // let the handshakes breathe
+          );
+        }
+        await Promise.all(batch);
       }
     } else if (message.type === 'report') {
       const latencies: number[] = [];
