@@ -20,6 +20,7 @@ import { useRetryAfterHeader } from './retry-after.ts';
 import { operationLimitPlugins } from './security.ts';
 import { liveCredentialsFromIdentity, sessionsFromIdentity, type SessionResolver } from './sessions.ts';
 import { withUserInputErrors } from './user-input-errors.ts';
+import { multiplexedSubscriptions } from './upstream-subscriptions.ts';
 import { serveGraphQLOverWebSocket } from './websocket.ts';
 
 export interface GatewayOptions {
@@ -43,6 +44,8 @@ export interface GatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Open WebSocket connections to each subgraph carrying subscriptions (multiplexed: not one per subscriber). */
+  upstreamConnections(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -92,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (!signed) signedContexts.set(context, (signed = signContext(context.caller ?? anonymousCaller(), secret)));
     return signed;
   };
+  const upstream = multiplexedSubscriptions(secret);
   const gateway = createGatewayRuntime<AuthContext>({
     supergraph,
     // Hive Router's query planner (Rust, shipped in the package) and its executor: a plan per operation,
@@ -126,6 +130,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       useMissingEntities,
       ...(operationLimitPlugins() as never[]),
       errorMasking.plugin,
+      upstream.plugin,
     ],
   });
   await gateway.getSchema(); // a cold gateway fails the first WebSocket subscription otherwise
@@ -156,6 +161,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url,
     port,
+    upstreamConnections: upstream.connections,
     stop: () =>
       (stopping ??= (async () => {
         revocations.stop();

@@ -1,4 +1,5 @@
 import { createPubSub, filter, pipe, Repeater } from 'graphql-yoga';
+import { setMaxListeners } from 'node:events';
 import pg from 'pg';
 import { isShuttingDown } from '../lifecycle.ts';
 import { logger } from '../logger.ts';
@@ -15,8 +16,37 @@ export interface LiveEvent {
 }
 
 const CHANNEL = 'atelier_live';
+
+/**
+ * What subscribers built from one signal, shared by all of them: every subscriber of a topic gets the same
+ * event object, so it is the key, and the memo goes with the event once the last subscriber is done with it.
+ */
+const builtFromEvent = new WeakMap<LiveEvent, Map<string, Promise<unknown>>>();
+
+/**
+ * Builds something from a live event once for all its subscribers (`key` names what and for whom, e.g. the
+ * entity and the tenant): one change costs one load however many subscribers follow it. A failed build is
+ * forgotten, so the next subscriber tries again.
+ */
+export function onceForEvent<T>(event: LiveEvent, key: string, build: () => Promise<T>): Promise<T> {
+  let built = builtFromEvent.get(event);
+  if (!built) builtFromEvent.set(event, (built = new Map()));
+  const existing = built.get(key) as Promise<T> | undefined;
+  if (existing) return existing;
+  const promise = build();
+  built.set(key, promise);
+  promise.catch(() => built.delete(key));
+  return promise;
+}
 /** The longest wait between reconnection attempts, so a listener is back within seconds of its database. */
 const MAX_RECONNECT_DELAY_MS = 5_000;
+
+/** Every subscriber of a topic listens on it: thousands of dashboards are the point, not a leak. */
+function manyListenerTarget(): EventTarget {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target;
+}
 
 /**
  * Postgres LISTEN/NOTIFY as the live signal: NOTIFY inside the writing transaction is delivered on commit
@@ -24,7 +54,7 @@ const MAX_RECONNECT_DELAY_MS = 5_000;
  * back change signals nothing. Subscriptions are a signal; after a reconnect a client re-queries.
  */
 export class LiveSignal {
-  private readonly pubSub = createPubSub<Record<string, [LiveEvent]>>();
+  private readonly pubSub = createPubSub<Record<string, [LiveEvent]>>({ eventTarget: manyListenerTarget() as never });
   /** The listening connection; null while it is lost and being replaced. */
   private client: pg.Client | null = null;
   private reconnecting = false;

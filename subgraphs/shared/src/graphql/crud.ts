@@ -3,14 +3,15 @@ import { type EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import { type Role } from '../auth/roles.ts';
 import { type TenantOwned } from '../database/base-entity.ts';
+import { missingRole } from '../auth/auth-checker.ts';
 import { readMany } from '../database/read-only.ts';
-import { badUserInput, conflict, notFound, unauthenticated } from '../errors.ts';
+import { badUserInput, conflict, forbidden, notFound, unauthenticated } from '../errors.ts';
 import { type Static, type TObject } from '@sinclair/typebox';
 import { type EventType, type PayloadOf } from '../events/contract.ts';
 import { publish } from '../events/event-bus.ts';
 import { archiveResolver, archivedWhere, isArchivable, withArchivedArg, type ArchivableEntity } from '../references/archivable.ts';
 import { refuseHeldDelete } from '../references/reference-holds.ts';
-import { type ChangeKind, type LiveEvent } from '../events/live-signal.ts';
+import { onceForEvent, type ChangeKind, type LiveEvent } from '../events/live-signal.ts';
 import { requireTenant, type SubgraphContext } from '../server/context.ts';
 import { ConnectionType, MAX_PAGE_SIZE, PageArgs, paginate } from './connection.ts';
 import { isUuid, toWhere } from './filters.ts';
@@ -144,12 +145,24 @@ export function readResolver<T extends TenantOwned>(options: ReadOptions<T>) {
       subscribe: ({ args, context }) => {
         const ctx = context as SubgraphContext;
         if (!ctx.caller.tenantId || !ctx.caller.actorId) throw unauthenticated();
+        // checked per subscriber, at subscribe time: a role that may not read the type gets an error, never a change
+        const missing = missingRole(ctx.caller, roles.read);
+        if (missing) throw forbidden(missing);
         return ctx.bus.live.subscribe(topicOf(options.events), ctx.caller.tenantId, (args as { id?: string }).id);
       },
     })
     async changed(@Root() event: LiveEvent, @Arg('id', () => ID, { nullable: true }) _id: string | null, @Ctx() context: SubgraphContext): Promise<Change> {
-      // the signal says what changed; the database says what it is now (in the subscriber's own tenant)
-      const node = event.kind === 'DELETED' ? null : ((await context.freshEm().findOne(entity, { id: event.entityId } as never)) as T | null);
+      // the signal says what changed; the database says what it is now, loaded once for every subscriber of
+      // the change in the subscriber's own tenant (the signal only reaches subscribers of its tenant)
+      const tenantId = requireTenant(context);
+      const node =
+        event.kind === 'DELETED'
+          ? null
+          : await onceForEvent(
+              event,
+              `${typeName}:${tenantId}`,
+              async () => (await context.freshEm().findOne(entity, { id: event.entityId } as never)) as T | null,
+            );
       return { kind: event.kind, id: event.entityId, node };
     }
   }

@@ -1,8 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { type MikroORM } from '@mikro-orm/postgresql';
-import { GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
-import { type Context as WsContext, type ServerOptions } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { CONTEXT_HEADER, REQUEST_ID_HEADER, verifyContext, type CallerContext } from '../auth/signed-context.ts';
@@ -19,6 +17,7 @@ import { logger } from '../logger.ts';
 import { createContext, type SubgraphContext } from './context.ts';
 import { listen } from './listen.ts';
 import { getSubgraphSdl } from './sdl.ts';
+import { serveWebSockets, type LiveOperations } from './websocket.ts';
 
 export interface SubgraphDefinition {
   /** Also the subgraph's Postgres schema. */
@@ -57,6 +56,8 @@ export interface StartOptions {
 
 export interface RunningSubgraph extends SubgraphServices {
   name: string;
+  /** Subscriptions running on its WebSockets (the gateway's multiplexed ones included). */
+  liveOperations: LiveOperations;
   url: string;
   port: number;
   stop(): Promise<void>;
@@ -123,7 +124,7 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
       const server = createServer(yoga);
       const wss = new WebSocketServer({ server, path: '/graphql' });
       wss.on('error', () => undefined); // the same listen error as the server's, which listen() reports
-      serveWebSockets(wss, yoga, services);
+      const liveOperations = serveWebSockets(wss, yoga, callerOf);
 
       const host = options.host ?? '127.0.0.1';
       let port: number;
@@ -149,6 +150,7 @@ export function defineSubgraph(definition: SubgraphDefinition): Subgraph {
         url,
         port,
         ...services,
+        liveOperations,
         stop: () =>
           (stopping ??= shutdown(server, wss, async () => {
             await bus.stop();
@@ -221,42 +223,6 @@ async function readiness({ orm, bus }: SubgraphServices): Promise<Response> {
     return json(503, { status: 'database unavailable' });
   }
   return (await bus.ready()) ? json(200, { status: 'ready' }) : json(503, { status: 'event bus unavailable' });
-}
-
-/** graphql-ws on the same port as HTTP, with the same signed-context check at connection time. */
-function serveWebSockets(wss: WebSocketServer, yoga: YogaServerInstance<object, SubgraphContext>, services: SubgraphServices) {
-  type Extra = { request: IncomingMessage };
-  // the signed context arrives as an upgrade header (gateway) or a connection parameter (browser clients)
-  const signedContextOf = (ctx: WsContext<Record<string, unknown> | undefined, Extra>) => {
-    const header = ctx.extra.request.headers[CONTEXT_HEADER];
-    const value = (Array.isArray(header) ? header[0] : header) ?? ctx.connectionParams?.[CONTEXT_HEADER];
-    return typeof value === 'string' ? value : undefined;
-  };
-  const requestOf = (ctx: WsContext<Record<string, unknown> | undefined, Extra>) => {
-    const signed = signedContextOf(ctx);
-    return new Request('http://ws/graphql', { headers: signed ? { [CONTEXT_HEADER]: signed } : {} });
-  };
-  type Enveloped = { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown };
-  const options: ServerOptions<Record<string, unknown> | undefined, Extra> = {
-    onConnect: (ctx) => services.callerOf(requestOf(ctx)) !== null,
-    execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
-    subscribe: (args) => (args.rootValue as Enveloped).subscribe(args) as never,
-    onSubscribe: async (ctx, _id, params) => {
-      const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ ...ctx, request: requestOf(ctx), params });
-      const document = parse(params.query);
-      const errors = validate(schema, document);
-      if (errors.length) return errors;
-      return {
-        schema,
-        operationName: params.operationName,
-        document,
-        variableValues: params.variables,
-        contextValue: await contextFactory(),
-        rootValue: { execute, subscribe },
-      };
-    },
-  };
-  useServer(options, wss);
 }
 
 async function shutdown(server: Server, wss: WebSocketServer, closeResources: () => Promise<void>): Promise<void> {
