@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { CreateButton, DatagridConfigurable, FilterButton, List, Pagination, SelectColumnsButton, TopToolbar } from 'react-admin';
+import { CreateButton, DatagridConfigurable, FilterButton, Pagination, SelectColumnsButton, TopToolbar } from 'react-admin';
 import { DomainActionButtons } from '../actions/domain-action-button.tsx';
 import type { ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
 import { fieldElement } from './fields.tsx';
 import { filterElements } from './filters.tsx';
+import { ListWithPhoneRows } from './mobile-list.tsx';
 
 /** Page sizes stop at the API's maximum of 100 rows (and there is no export, which would ask for more). */
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -27,7 +28,8 @@ function ListActions({ canCreate, extra }: { canCreate: boolean; extra?: ReactNo
 export function ResourceList({ resource, catalog, actions }: { resource: ResourceDescription; catalog: ResourceCatalog; actions?: ReactNode }) {
   const sortable = new Set(resource.sortable);
   return (
-    <List
+    <ListWithPhoneRows
+      description={resource}
       filters={filterElements(resource, catalog)}
       sort={resource.defaultSort ? { field: resource.defaultSort, order: 'DESC' } : undefined}
       perPage={25}
@@ -39,6 +41,6 @@ export function ResourceList({ resource, catalog, actions }: { resource: Resourc
         {resource.fields.filter((field) => field.name !== 'id').map((field) => fieldElement(field, sortable.has(field.name)))}
         {resource.actions.length > 0 && <DomainActionButtons label="Actions" resource={resource} />}
       </DatagridConfigurable>
-    </List>
+    </ListWithPhoneRows>
   );
 }
