@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { logger, reportStartupFailure } from '@atelier/kit';
 import { startAdmin } from '../admin/serve.ts';
-import { openRoute } from '../test/support/admin-pages.ts';
+import { openRoute, waitUntilLoaded } from '../test/support/admin-pages.ts';
 import { launchChromium } from '../test/support/chromium.ts';
 import { gatewayClient, seedDemoWorkshop } from './lib/demo-workshop.ts';
 import { freePort, startEmbeddedPostgres } from './lib/postgres.ts';
@@ -45,7 +45,6 @@ try {
 
   /** Name of the picture and the admin route it shows. */
   const pages: [string, string][] = [
-    ['home', '#/'],
     ['job-board', '#/job-board'],
     ['calendar', '#/calendar'],
     ['work-orders', '#/WorkOrder'],
@@ -68,11 +67,16 @@ try {
     await page.getByRole('textbox', { name: 'Password' }).fill(owner.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Demo Motors').first().waitFor();
-    for (const [name, href] of pages) {
-      await openRoute(page, admin.url, href);
+    const save = async (name: string) => {
       const path = join(OUT, `${name}-${size.width}.png`);
       await page.screenshot({ path });
       console.log(`  ${path}`);
+    };
+    await waitUntilLoaded(page);
+    await save('home'); // where signing in lands
+    for (const [name, href] of pages) {
+      await openRoute(page, admin.url, href);
+      await save(name);
     }
     await context.close();
   }

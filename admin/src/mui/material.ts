@@ -1,3 +1,3 @@
-// What react-admin gets for `@mui/material`: MUI itself, with the text field that understands react-admin's props.
+// What react-admin gets for `@mui/material`: MUI itself, with the components that understand react-admin's MUI 5 props.
 export * from '@mui/material';
-export { TextField } from './text-field.tsx';
+export { Checkbox, FormControlLabel, Switch, TextField } from './legacy-props.tsx';
