@@ -28,7 +28,8 @@ afterAll(async () => {
 function listenForNoise(page: Page, where: () => string): string[] {
   const noise: string[] = [];
   page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error' || message.type() === 'warning') noise.push(`${where()}: [${message.type()}] ${message.text().split('\n').slice(0, 12).join(' | ')}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      noise.push(`${where()}: [${message.type()}] ${message.text().split('\n').slice(0, 12).join(' | ')}`);
   });
   page.on('pageerror', (error) => noise.push(`${where()}: [uncaught] ${error.message}`));
   return noise;
