@@ -42,29 +42,31 @@ export async function openRoute(page: Page, adminUrl: string, href: string): Pro
   await waitUntilLoaded(page);
 }
 
-/** Nothing on the page is loading: no progress indicator or skeleton for two frames in a row. */
+/** What the page shows while it loads: react-admin's loading indicator, skeletons, progress bars. */
+const LOADING = '[role="progressbar"], .MuiSkeleton-root, .RaLoadingIndicator-loader';
+
+/**
+ * Nothing on the page is loading: no progress indicator or skeleton for two frames in a row. (The browser
+ * side is a string: tsx, which runs the screenshots script, would wrap named inner functions in a helper
+ * the page does not have.)
+ */
 export async function waitUntilLoaded(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const idle = () => document.querySelectorAll('[role="progressbar"], .MuiSkeleton-root, .RaLoadingIndicator-loader').length === 0;
-        if (!idle()) return resolve(false);
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(idle())));
-      }),
-  );
+  await page.waitForFunction(`new Promise((resolve) => {
+    if (document.querySelectorAll('${LOADING}').length > 0) return resolve(false);
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(document.querySelectorAll('${LOADING}').length === 0)));
+  })`);
 }
 
 /** How much wider than the window the document is, with the elements that stick out furthest (for the message). */
 export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; widest: string[] }> {
-  return page.evaluate(() => {
+  return page.evaluate(`(() => {
     const innerWidth = window.innerWidth;
-    const describe = (element: Element) =>
-      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].slice(0, 3).join('.')} (right ${Math.round(element.getBoundingClientRect().right)})`;
     const widest = [...document.body.querySelectorAll('*')]
       .filter((element) => element.getBoundingClientRect().right > innerWidth + 0.5)
       .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
       .slice(0, 5)
-      .map(describe);
+      .map((element) => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + '.' + [...element.classList].slice(0, 3).join('.') +
+        ' (right ' + Math.round(element.getBoundingClientRect().right) + ')');
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth, widest };
-  });
+  })()`);
 }
