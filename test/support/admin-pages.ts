@@ -39,8 +39,16 @@ export async function openRoute(page: Page, adminUrl: string, href: string): Pro
     const title = (document.querySelector('#react-admin-title')?.textContent ?? '').trim();
     return title !== '' && title !== before;
   }, previous);
+  const ready = DRAWN[href];
+  if (ready) await page.locator(ready).first().waitFor();
   await waitUntilLoaded(page);
 }
+
+/**
+ * What pages whose loading shows nothing at first (react-admin's `Loading` waits a second before it
+ * appears) have drawn once loaded, with the demo data.
+ */
+const DRAWN: Record<string, string> = { '#/job-board': '[data-testid="job-card"]' };
 
 /** What the page shows while it loads: react-admin's loading indicator, skeletons, progress bars. */
 const LOADING = '[role="progressbar"], .MuiSkeleton-root, .RaLoadingIndicator-loader';
