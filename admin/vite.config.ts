@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
+import { reactAdminOnMui9 } from './src/mui/react-admin-compat.ts';
 
 /**
  * Libraries the admin imports, pre-bundled when the dev server starts: discovering one on the first page
@@ -33,12 +34,12 @@ const prebundled = [
 export function adminConfig(gatewayUrl: string): UserConfig {
   return {
     root: import.meta.dirname,
-    plugins: [react()],
+    plugins: [reactAdminOnMui9, react()],
     server: {
       proxy: { '/graphql': { target: new URL(gatewayUrl).origin, ws: true, changeOrigin: true } },
       warmup: { clientFiles: ['./src/main.tsx'] },
     },
-    optimizeDeps: { include: prebundled },
+    optimizeDeps: { include: prebundled, rolldownOptions: { plugins: [reactAdminOnMui9] } },
     build: { outDir: 'dist', chunkSizeWarningLimit: 3000 },
   };
 }

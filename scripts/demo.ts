@@ -25,7 +25,7 @@ import {
   type FakeOptions,
   type ProviderFake,
 } from '@atelier/fakes';
-import { reportStartupFailure } from '@atelier/kit';
+import { publicUrl as configuredPublicUrl, reportStartupFailure } from '@atelier/kit';
 import pg from 'pg';
 import { assertProductConfig, loadDotEnv } from './lib/startup.ts';
 
@@ -39,7 +39,7 @@ try {
 }
 
 const root = join(import.meta.dirname, '..');
-const publicUrl = process.env.PUBLIC_URL ?? 'http://localhost:4000';
+const publicUrl = configuredPublicUrl(); // the one the banner prints and OAuth returns to
 
 /** What each fake accepts; shown to the person trying the demo. */
 const demo = {

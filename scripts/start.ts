@@ -7,8 +7,9 @@
  */
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { beginShutdown, isProduction, logger, reportStartupFailure, servicePort } from '@atelier/kit';
+import { beginShutdown, logger, reportStartupFailure, servicePort } from '@atelier/kit';
 import { startAdmin } from '../admin/serve.ts';
+import { startBanner } from './lib/banner.ts';
 import { gatewayClient, seedDemoWorkshop } from './lib/demo-workshop.ts';
 import { embeddedPostgresPort, openDatabase } from './lib/postgres.ts';
 import { startProduct } from './lib/product.ts';
@@ -54,22 +55,9 @@ try {
   const admin = await startAdmin({ port: servicePort('admin'), gatewayUrl: product.gateway.url });
   stops.push({ name: 'admin', stop: () => admin.stop() });
 
-  const lines = [
-    '',
-    'Atelier is running',
-    `  admin        ${admin.url}`,
-    `  API          ${product.gateway.url}${isProduction() ? '' : '  (GraphiQL in the browser)'}`,
-    ...Object.values(product.subgraphs).map((s) => `  ${s.name.padEnd(12)} ${s.url}`),
-    `  database     ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL in .data/postgres'}`,
-    // a password is printed only when it is the README's public demo one (never in production)
-    ...(demo && isPublicDemoPassword(demo.password)
-      ? ['', 'Demo organization created. Sign in with:', `  email        ${demo.email}`, `  password     ${demo.password}`]
-      : []),
-    ...(demo && !isPublicDemoPassword(demo.password) ? ['', `Demo organization created; its owner ${demo.email} signs in with DEMO_OWNER_PASSWORD.`] : []),
-    '',
-    'Ctrl-C stops everything.',
-  ];
-  console.log(lines.join('\n'));
+  // a password is printed only when it is the README's public demo one (never in production)
+  const owner = demo && { email: demo.email, password: isPublicDemoPassword(demo.password) ? demo.password : undefined };
+  console.log(startBanner({ subgraphs: Object.values(product.subgraphs), demo: owner }));
 } catch (error) {
   reportStartupFailure(error);
   await stopAll(1);

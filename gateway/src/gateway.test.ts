@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../test/support/chromium.ts';
 import { graphql } from '../../test/support/graphql.ts';
 import { startSystem, type TestOrganization, type TestSystem } from '../../test/support/system.ts';
 import { operationLimits } from './security.ts';
@@ -38,6 +39,29 @@ describe('gateway in development', () => {
     );
     expect(introspection.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });
+});
+
+describe('GraphiQL', () => {
+  it('renders in a browser that cannot reach the internet: its code comes from the gateway', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const outside: string[] = [];
+      // the browser may talk to the gateway only: anything else (a CDN) is refused and remembered
+      await page.route('**/*', (route) => {
+        const { protocol, hostname } = new URL(route.request().url());
+        if (protocol === 'data:' || protocol === 'blob:' || hostname === '127.0.0.1' || hostname === 'localhost') return route.continue();
+        outside.push(route.request().url());
+        return route.abort('internetdisconnected');
+      });
+      await page.goto(development.gatewayUrl, { waitUntil: 'load', timeout: 60_000 });
+      expect(outside).toEqual([]);
+      await page.locator('.graphiql-container').first().waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: /execute query/i }).waitFor({ timeout: 60_000 });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000); // the page inlines GraphiQL's 9 MB of code: slow to parse on a busy machine
 });
 
 describe('bad variables', () => {

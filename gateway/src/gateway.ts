@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { anonymousCaller, CONTEXT_HEADER, contextSecret, listen, logger, REQUEST_ID_HEADER, signContext, type CallerContext } from '@atelier/kit';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { WebSocketServer } from 'ws';
 import { authenticate, type ApiKeyResolver } from './authenticate.ts';
 import { clientAddressOf } from './client-address.ts';
@@ -107,6 +108,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     cors: corsPolicy({ production: options.production, origins: options.corsOrigins ?? corsOriginsFromEnvironment() }),
     landingPage: false,
     graphiql: options.production ? false : { title: 'Atelier API', subscriptionsProtocol: 'WS' },
+    renderGraphiQL, // GraphiQL's code inlined from the package, not loaded from a CDN: it works offline
+    renderGraphiQL, // GraphiQL's code inlined from the package, not loaded from a CDN: it works offline
     disableIntrospection: options.production ? {} : undefined,
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'content-type', 'authorization', 'x-api-key'] } as never,
     maskedErrors: { maskError: errorMasking.maskError },

@@ -1,24 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { onTestFailed } from 'vitest';
 import { startAdmin, type RunningAdmin } from '../../admin/serve.ts';
+import { launchChromium } from './chromium.ts';
 import { type TestOrganization, type TestSystem } from './system.ts';
 
-/** Debian's Chromium (scripts/install-chromium.ts), headless and silent: no update checks, no sync, nothing off the machine. */
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
 const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
 
 export interface AdminBrowser {
@@ -33,7 +20,7 @@ export interface AdminBrowser {
 /** The admin served against a running system, and a browser to use it with (each launch has a new, empty profile). */
 export async function startAdminBrowser(system: TestSystem, prefix: string, viewport = { width: 1400, height: 1000 }): Promise<AdminBrowser> {
   const admin = await startAdmin({ port: 0, gatewayUrl: system.gatewayUrl });
-  const browser: Browser = await chromium.launch(CHROMIUM);
+  const browser = await launchChromium();
   return {
     admin,
     async openPage(name) {
@@ -47,8 +34,8 @@ export async function startAdminBrowser(system: TestSystem, prefix: string, view
       return page;
     },
     async signIn(page, organization) {
-      await page.goto(admin.url);
       // the first load waits for Vite to pre-bundle the admin's libraries on a cold cache
+      await page.goto(admin.url, { timeout: 90_000 });
       await page.getByRole('textbox', { name: 'Email' }).fill(organization.email, { timeout: 90_000 });
       await page.getByRole('textbox', { name: 'Password' }).fill(organization.password);
       await page.getByRole('button', { name: 'Sign in' }).click();

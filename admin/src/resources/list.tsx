@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { BulkDeleteButton, CreateButton, DatagridConfigurable, FilterButton, List, Pagination, SelectColumnsButton, TopToolbar } from 'react-admin';
+import { BulkDeleteButton, CreateButton, DatagridConfigurable, FilterButton, Pagination, SelectColumnsButton, TopToolbar } from 'react-admin';
 import { DomainActionButtons } from '../actions/domain-action-button.tsx';
 import type { ResourceCatalog, ResourceDescription } from '../schema/resources.ts';
 import { EmptyList } from './empty-list.tsx';
 import { fieldElement } from './fields.tsx';
 import { filterElements } from './filters.tsx';
+import { ListWithPhoneRows } from './mobile-list.tsx';
 
 /** Page sizes stop at the API's maximum of 100 rows (and there is no export, which would ask for more). */
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -32,7 +33,8 @@ export function ResourceList({ resource, catalog, actions }: { resource: Resourc
   const sortable = new Set(resource.sortable);
   const columns = [...resource.columns, ...resource.optionalColumns].flatMap((name) => resource.fields.filter((field) => field.name === name));
   return (
-    <List
+    <ListWithPhoneRows
+      description={resource}
       filters={filterElements(resource, catalog)}
       sort={resource.defaultSort ? { field: resource.defaultSort, order: 'DESC' } : undefined}
       perPage={25}
@@ -50,6 +52,6 @@ export function ResourceList({ resource, catalog, actions }: { resource: Resourc
         {columns.map((field) => fieldElement(field, sortable.has(field.name)))}
         {resource.actions.length > 0 && !resource.hasStatusFlow && <DomainActionButtons label="Actions" resource={resource} />}
       </DatagridConfigurable>
-    </List>
+    </ListWithPhoneRows>
   );
 }

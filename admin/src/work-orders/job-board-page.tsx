@@ -60,7 +60,17 @@ function Column({ status, page, onChanged }: { status: WorkOrderStatus; page: Bo
       component="section"
       aria-label={humanise(status)}
       variant="outlined"
-      sx={{ p: 1, bgcolor: 'action.hover', minWidth: 250, flex: '1 0 250px', display: 'grid', gap: 1, alignContent: 'start' }}
+      // on a phone one column fills most of the screen and the board snaps from column to column
+      sx={{
+        p: 1,
+        bgcolor: 'action.hover',
+        minWidth: { xs: 0, sm: 250 },
+        flex: { xs: '0 0 85%', sm: '1 0 250px' },
+        scrollSnapAlign: 'start',
+        display: 'grid',
+        gap: 1,
+        alignContent: 'start',
+      }}
     >
       <Typography variant="subtitle1" component="h2" sx={{ px: 0.5 }}>
         {label}{' '}
@@ -100,7 +110,7 @@ export function JobBoardPage({ live }: { live: Client }) {
   const { data: board, error, reload } = useLiveQuery(live, [WORK_ORDER_CHANGED], load);
 
   return (
-    <Box sx={{ mt: 2 }}>
+    <Box sx={{ mt: 2, minWidth: 0 }}>
       <Title title="Job board" />
       <Stack direction="row" sx={{ mb: 1, alignItems: 'center', justifyContent: 'flex-end' }}>
         <FormControlLabel control={<Switch checked={showCancelled} onChange={(event) => setShowCancelled(event.target.checked)} />} label="Show cancelled" />
@@ -113,7 +123,7 @@ export function JobBoardPage({ live }: { live: Client }) {
       {!board ? (
         !error && <Loading />
       ) : (
-        <Box sx={{ display: 'flex', gap: 1, overflowX: 'auto', alignItems: 'stretch', pb: 1 }}>
+        <Box data-testid="job-board-columns" sx={{ display: 'flex', gap: 1, overflowX: 'auto', scrollSnapType: 'x mandatory', alignItems: 'stretch', pb: 1 }}>
           {statuses.map((status) => {
             const page = board.get(status);
             return page && <Column key={status} status={status} page={page} onChanged={() => void reload()} />;

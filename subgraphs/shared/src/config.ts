@@ -91,3 +91,14 @@ export function subgraphUrlsFor<Name extends string>(ports: Record<Name, number>
   ]);
   return Object.fromEntries(entries) as Record<Name, string>;
 }
+
+/**
+ * The one origin people use for the admin: `ADMIN_URL`, or localhost on the admin's port. The start banner,
+ * the links of account emails and the way back from a provider's consent page all come from here: the
+ * session lives in the browser per origin, so a person sent to `127.0.0.1` after signing in on `localhost`
+ * would be signed out.
+ */
+export const adminUrl = () => env('ADMIN_URL', `http://localhost:${servicePort('admin')}`).replace(/\/$/, '');
+
+/** The public origin of the API (the gateway), where providers send people (OAuth) and webhooks: `PUBLIC_URL`, or localhost on the gateway's port. */
+export const publicUrl = () => env('PUBLIC_URL', `http://localhost:${servicePort('gateway')}`).replace(/\/$/, '');

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { env, NO_TENANT, publish, type EntityManager, type Static } from '@atelier/kit';
+import { adminUrl, NO_TENANT, publish, type EntityManager, type Static } from '@atelier/kit';
 import { identityEvents, type AccountEmail } from '../contract.ts';
-
-/** Where people open the links of account emails: the admin panel. */
-const adminUrl = () => env('ADMIN_URL', 'http://localhost:5173').replace(/\/$/, '');
 
 /** A link to an admin page that completes an account step with a one-time token. */
 export const accountLink = (page: 'accept-invitation' | 'verify-email', token: string) => `${adminUrl()}/#/${page}?token=${encodeURIComponent(token)}`;

@@ -1,4 +1,4 @@
-import { createContext, type SubgraphServices } from '@atelier/kit';
+import { adminUrl, createContext, type SubgraphServices } from '@atelier/kit';
 import { providerFromSlug } from '../providers/provider.ts';
 import { completeOAuth } from './connection.service.ts';
 
@@ -17,13 +17,13 @@ export async function oauthCallbackRoute(request: Request, { orm, bus }: Subgrap
     provider,
     url.searchParams,
   );
-  const back = adminUrl(outcome.returnTo, { provider: match[1] as string, result: outcome.ok ? 'connected' : 'failed', message: outcome.message });
+  const back = adminReturnUrl(outcome.returnTo, { provider: match[1] as string, result: outcome.ok ? 'connected' : 'failed', message: outcome.message });
   return new Response(null, { status: 302, headers: { location: back } });
 }
 
 /** Back to the admin's integrations page (only ever a path on the admin: no open redirect). */
-function adminUrl(returnTo: string | null | undefined, params: Record<string, string>): string {
-  const base = process.env.ADMIN_URL ?? 'http://localhost:5173';
+export function adminReturnUrl(returnTo: string | null | undefined, params: Record<string, string>): string {
+  const base = adminUrl();
   const path = returnTo?.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/#/integrations';
   const query = new URLSearchParams(params).toString();
   return `${base.replace(/\/$/, '')}${path}${path.includes('?') ? '&' : '?'}${query}`;

@@ -40,5 +40,5 @@ export function oauthClientCredentials(prefix: 'GOOGLE' | 'DOCUSIGN' | 'QUICKBOO
   return clientId && clientSecret ? { clientId, clientSecret } : undefined;
 }
 
-/** The public origin providers send people and webhooks back to (the gateway). */
-export const publicUrl = () => env('PUBLIC_URL', 'http://localhost:4000').replace(/\/$/, '');
+/** The public origin providers send people and webhooks back to (the gateway); the kit keeps it with the admin's. */
+export { publicUrl } from '@atelier/kit';

@@ -1,0 +1,2 @@
+// What react-admin gets for `@mui/material/Checkbox`.
+export { Checkbox as default } from '../legacy-props.tsx';

@@ -1,0 +1,2 @@
+// What react-admin gets for `@mui/material/FormControlLabel`.
+export { FormControlLabel as default } from '../legacy-props.tsx';
