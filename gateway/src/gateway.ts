@@ -109,7 +109,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     landingPage: false,
     graphiql: options.production ? false : { title: 'Atelier API', subscriptionsProtocol: 'WS' },
     renderGraphiQL, // GraphiQL's code inlined from the package, not loaded from a CDN: it works offline
-    renderGraphiQL, // GraphiQL's code inlined from the package, not loaded from a CDN: it works offline
     disableIntrospection: options.production ? {} : undefined,
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'content-type', 'authorization', 'x-api-key'] } as never,
     maskedErrors: { maskError: errorMasking.maskError },
