@@ -91,14 +91,14 @@ export type Query = {
   serviceItem?: Maybe<ServiceItem>;
   /** ServiceItem list with filters, ordering and paging */
   serviceItems: ServiceItemConnection;
-  /** One Inspection; null when absent or not visible to you */
-  inspection?: Maybe<Inspection>;
-  /** Inspection list with filters, ordering and paging */
-  inspections: InspectionConnection;
   /** One WorkOrder; null when absent or not visible to you */
   workOrder?: Maybe<WorkOrder>;
   /** WorkOrder list with filters, ordering and paging */
   workOrders: WorkOrderConnection;
+  /** One Inspection; null when absent or not visible to you */
+  inspection?: Maybe<Inspection>;
+  /** Inspection list with filters, ordering and paging */
+  inspections: InspectionConnection;
 };
 
 
@@ -336,20 +336,6 @@ export type QueryServiceItemsArgs = {
 };
 
 
-export type QueryInspectionArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type QueryInspectionsArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-  offset?: InputMaybe<Scalars['Int']['input']>;
-  filter?: InputMaybe<InspectionFilter>;
-  orderBy?: InputMaybe<Array<InspectionOrderBy>>;
-};
-
-
 export type QueryWorkOrderArgs = {
   id: Scalars['ID']['input'];
 };
@@ -361,6 +347,20 @@ export type QueryWorkOrdersArgs = {
   offset?: InputMaybe<Scalars['Int']['input']>;
   filter?: InputMaybe<WorkOrderFilter>;
   orderBy?: InputMaybe<Array<WorkOrderOrderBy>>;
+};
+
+
+export type QueryInspectionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInspectionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<InspectionFilter>;
+  orderBy?: InputMaybe<Array<InspectionOrderBy>>;
 };
 
 /** A part or stock item */
@@ -602,6 +602,23 @@ export type Mutation = {
   deleteServiceItem: Scalars['ID']['output'];
   /** Deletes all of them or, if any is unknown, none */
   deleteServiceItems: Array<Scalars['ID']['output']>;
+  createWorkOrder: WorkOrder;
+  updateWorkOrder: WorkOrder;
+  deleteWorkOrder: Scalars['ID']['output'];
+  /** Deletes all of them or, if any is unknown, none */
+  deleteWorkOrders: Array<Scalars['ID']['output']>;
+  /** DRAFT -> ESTIMATE_SENT: the estimate went to the customer (requestEstimateSignature does this too) */
+  sendEstimate: WorkOrder;
+  /** ESTIMATE_SENT -> APPROVED: the customer approved the estimate (in person or by phone; an e-signature approves by itself) */
+  approveWorkOrder: WorkOrder;
+  /** APPROVED -> IN_PROGRESS: work started */
+  startWorkOrder: WorkOrder;
+  /** IN_PROGRESS -> READY: the vehicle can be collected */
+  markWorkOrderReady: WorkOrder;
+  /** READY -> COMPLETED, under the posting rules: odometer-out given, a technician on every labour line, every part priced. Records odometer-out in the mileage history. */
+  completeWorkOrder: WorkOrder;
+  /** Cancels a work order that is not completed, with the reason */
+  cancelWorkOrder: WorkOrder;
   createInspection: Inspection;
   updateInspection: Inspection;
   deleteInspection: Scalars['ID']['output'];
@@ -627,23 +644,6 @@ export type Mutation = {
   updateWorkOrderLine: WorkOrder;
   /** Removes a line; the totals are recomputed */
   removeWorkOrderLine: WorkOrder;
-  createWorkOrder: WorkOrder;
-  updateWorkOrder: WorkOrder;
-  deleteWorkOrder: Scalars['ID']['output'];
-  /** Deletes all of them or, if any is unknown, none */
-  deleteWorkOrders: Array<Scalars['ID']['output']>;
-  /** DRAFT -> ESTIMATE_SENT: the estimate went to the customer (requestEstimateSignature does this too) */
-  sendEstimate: WorkOrder;
-  /** ESTIMATE_SENT -> APPROVED: the customer approved the estimate (in person or by phone; an e-signature approves by itself) */
-  approveWorkOrder: WorkOrder;
-  /** APPROVED -> IN_PROGRESS: work started */
-  startWorkOrder: WorkOrder;
-  /** IN_PROGRESS -> READY: the vehicle can be collected */
-  markWorkOrderReady: WorkOrder;
-  /** READY -> COMPLETED, under the posting rules: odometer-out given, a technician on every labour line, every part priced. Records odometer-out in the mileage history. */
-  completeWorkOrder: WorkOrder;
-  /** Cancels a work order that is not completed, with the reason */
-  cancelWorkOrder: WorkOrder;
 };
 
 
@@ -1010,6 +1010,60 @@ export type MutationDeleteServiceItemsArgs = {
 };
 
 
+export type MutationCreateWorkOrderArgs = {
+  input: CreateWorkOrderInput;
+};
+
+
+export type MutationUpdateWorkOrderArgs = {
+  input: UpdateWorkOrderInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWorkOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWorkOrdersArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationSendEstimateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveWorkOrderArgs = {
+  id: Scalars['ID']['input'];
+  approvedBy?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationStartWorkOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkWorkOrderReadyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteWorkOrderArgs = {
+  id: Scalars['ID']['input'];
+  odometerOut?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationCancelWorkOrderArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationCreateInspectionArgs = {
   input: CreateInspectionInput;
 };
@@ -1088,60 +1142,6 @@ export type MutationRemoveWorkOrderLineArgs = {
   id: Scalars['ID']['input'];
 };
 
-
-export type MutationCreateWorkOrderArgs = {
-  input: CreateWorkOrderInput;
-};
-
-
-export type MutationUpdateWorkOrderArgs = {
-  input: UpdateWorkOrderInput;
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationDeleteWorkOrderArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationDeleteWorkOrdersArgs = {
-  ids: Array<Scalars['ID']['input']>;
-};
-
-
-export type MutationSendEstimateArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationApproveWorkOrderArgs = {
-  id: Scalars['ID']['input'];
-  approvedBy?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-export type MutationStartWorkOrderArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationMarkWorkOrderReadyArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationCompleteWorkOrderArgs = {
-  id: Scalars['ID']['input'];
-  odometerOut?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type MutationCancelWorkOrderArgs = {
-  id: Scalars['ID']['input'];
-  reason: Scalars['String']['input'];
-};
-
 export type CreateProductInput = {
   partNumber: Scalars['String']['input'];
   name: Scalars['String']['input'];
@@ -1201,10 +1201,10 @@ export type Subscription = {
   appointmentChanged: AppointmentChange;
   /** Changes to ServiceItems of your organization (one of them when `id` is given) */
   serviceItemChanged: ServiceItemChange;
-  /** Changes to Inspections of your organization (one of them when `id` is given) */
-  inspectionChanged: InspectionChange;
   /** Changes to WorkOrders of your organization (one of them when `id` is given) */
   workOrderChanged: WorkOrderChange;
+  /** Changes to Inspections of your organization (one of them when `id` is given) */
+  inspectionChanged: InspectionChange;
 };
 
 
@@ -1288,12 +1288,12 @@ export type SubscriptionServiceItemChangedArgs = {
 };
 
 
-export type SubscriptionInspectionChangedArgs = {
+export type SubscriptionWorkOrderChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-export type SubscriptionWorkOrderChangedArgs = {
+export type SubscriptionInspectionChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1925,8 +1925,6 @@ export type WorkOrder = {
   completedAt?: Maybe<Scalars['DateTime']['output']>;
   cancelledAt?: Maybe<Scalars['DateTime']['output']>;
   cancellationReason?: Maybe<Scalars['String']['output']>;
-  /** The work order's inspections, latest first */
-  inspections: Array<Inspection>;
   /** Labour, parts and fees, in order */
   lines: Array<WorkOrderLine>;
   /** Every action of the flow with whether the caller may take it now, and when not the reasons its mutation would refuse with */
@@ -1935,6 +1933,8 @@ export type WorkOrder = {
   customer?: Maybe<Customer>;
   vehicle?: Maybe<Vehicle>;
   appointment?: Maybe<Appointment>;
+  /** The work order's inspections, latest first */
+  inspections: Array<Inspection>;
 };
 
 /** A work order's folder in the organization's Google Drive */
@@ -2891,6 +2891,157 @@ export type WorkOrderStatus =
   | 'COMPLETED'
   | 'CANCELLED';
 
+/** A line of a work order: labour, a part or a fee */
+export type WorkOrderLine = {
+  __typename?: 'WorkOrderLine';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  workOrderId: Scalars['ID']['output'];
+  kind: WorkOrderLineKind;
+  description: Scalars['String']['output'];
+  /** The catalogue entry it came from (labour or fee) */
+  serviceItemId?: Maybe<Scalars['ID']['output']>;
+  /** The commerce product (parts) */
+  productId?: Maybe<Scalars['ID']['output']>;
+  /** The part number, as it was when the line was added */
+  partNumber?: Maybe<Scalars['String']['output']>;
+  /** Who does the work (labour); required on every labour line to complete */
+  technicianId?: Maybe<Scalars['ID']['output']>;
+  /** Hours (labour), units (parts) or 1 (fees) */
+  quantity: Scalars['Float']['output'];
+  /** Rate per hour, price per unit or the fee, in minor units; null for a part not priced yet */
+  unitPrice?: Maybe<Scalars['Int']['output']>;
+  /** Quantity times unit price, rounded to the minor unit (0 while unpriced) */
+  total: Scalars['Int']['output'];
+  taxable: Scalars['Boolean']['output'];
+  /** The inspection item the customer approved that became this line */
+  inspectionItemId?: Maybe<Scalars['ID']['output']>;
+  technician?: Maybe<Technician>;
+  /** The product (from commerce) */
+  product?: Maybe<Product>;
+  serviceItem?: Maybe<ServiceItem>;
+};
+
+/** Labour (hours at a rate), a part (units at a price) or a fee */
+export type WorkOrderLineKind =
+  | 'LABOUR'
+  | 'PART'
+  | 'FEE';
+
+/** A technician of the shop, bookable for appointments */
+export type Technician = {
+  __typename?: 'Technician';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** When it was archived (kept for history, left out of lists); null while in use */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The identity user who is this technician, if they sign in */
+  userId?: Maybe<Scalars['ID']['output']>;
+  /** What the technician can do, e.g. `diesel`, `electrical` */
+  skills: Array<Scalars['String']['output']>;
+  /** Inactive technicians keep their past appointments but cannot be booked */
+  active: Scalars['Boolean']['output'];
+  /** The user who is this technician (from identity) */
+  user?: Maybe<User>;
+};
+
+/** An entry of the shop's service catalogue: a labour operation or a fee */
+export type ServiceItem = {
+  __typename?: 'ServiceItem';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** When it was archived (kept for history, left out of lists); null while in use */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Short code the shop uses, e.g. `OIL-01` */
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  kind: ServiceItemKind;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Book time in hours (labour only) */
+  standardHours?: Maybe<Scalars['Float']['output']>;
+  /** Hourly rate (labour) or the fee, in minor units of the currency */
+  rate: Scalars['Int']['output'];
+  /** ISO 4217 currency code */
+  currency: Scalars['String']['output'];
+  /** Whether tax applies to it */
+  taxable: Scalars['Boolean']['output'];
+  /** Inactive items stay on old work orders but are not offered for new ones */
+  active: Scalars['Boolean']['output'];
+};
+
+/** Labour priced by the hour, or a fixed fee */
+export type ServiceItemKind =
+  | 'LABOUR'
+  | 'FEE';
+
+/** An action on a WorkOrder: whether the caller may take it now and, when not, why */
+export type WorkOrderAvailableAction = {
+  __typename?: 'WorkOrderAvailableAction';
+  action: WorkOrderAction;
+  /** The mutation that takes it */
+  mutation: Scalars['String']['output'];
+  /** The current status leads on by this action; false when the flow does not offer it from here */
+  next: Scalars['Boolean']['output'];
+  /** Taking it now would succeed as far as the status and the rules go */
+  allowed: Scalars['Boolean']['output'];
+  /** Why it is refused now: exactly what its mutation would answer; empty when allowed */
+  reasons: Array<ActionReason>;
+};
+
+/** What can be done to a WorkOrder along its status flow */
+export type WorkOrderAction =
+  /** The estimate went to the customer: `sendEstimate`, DRAFT -> ESTIMATE_SENT */
+  | 'SEND_ESTIMATE'
+  /** The customer approved the estimate: `approveWorkOrder`, ESTIMATE_SENT -> APPROVED */
+  | 'APPROVE'
+  /** Work started: `startWorkOrder`, APPROVED -> IN_PROGRESS */
+  | 'START'
+  /** The vehicle can be collected: `markWorkOrderReady`, IN_PROGRESS -> READY */
+  | 'MARK_READY'
+  /** Posted, under the posting rules: `completeWorkOrder`, READY -> COMPLETED */
+  | 'COMPLETE'
+  /** Cancelled, with the reason: `cancelWorkOrder`, DRAFT or ESTIMATE_SENT or APPROVED or IN_PROGRESS or READY -> CANCELLED */
+  | 'CANCEL';
+
+/** Why an action is refused now: the same field and message as its mutation's refusal (`extensions.fields`; for `role`, the FORBIDDEN message) */
+export type ActionReason = {
+  __typename?: 'ActionReason';
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** Booked (holds its technician and bay), cancelled, completed, or the customer did not come */
+export type AppointmentStatus =
+  | 'BOOKED'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'NO_SHOW';
+
+/** An action on a Appointment: whether the caller may take it now and, when not, why */
+export type AppointmentAvailableAction = {
+  __typename?: 'AppointmentAvailableAction';
+  action: AppointmentAction;
+  /** The mutation that takes it */
+  mutation: Scalars['String']['output'];
+  /** The current status leads on by this action; false when the flow does not offer it from here */
+  next: Scalars['Boolean']['output'];
+  /** Taking it now would succeed as far as the status and the rules go */
+  allowed: Scalars['Boolean']['output'];
+  /** Why it is refused now: exactly what its mutation would answer; empty when allowed */
+  reasons: Array<ActionReason>;
+};
+
+/** What can be done to a Appointment along its status flow */
+export type AppointmentAction =
+  /** Moved to another time, technician or bay: `rescheduleAppointment`, BOOKED -> BOOKED */
+  | 'RESCHEDULE'
+  /** Cancelled, freeing its technician and bay: `cancelAppointment`, BOOKED -> CANCELLED */
+  | 'CANCEL';
+
 /** A digital vehicle inspection of a work order */
 export type Inspection = {
   __typename?: 'Inspection';
@@ -2973,12 +3124,6 @@ export type RecommendedWork = {
   taxable: Scalars['Boolean']['output'];
 };
 
-/** Labour (hours at a rate), a part (units at a price) or a fee */
-export type WorkOrderLineKind =
-  | 'LABOUR'
-  | 'PART'
-  | 'FEE';
-
 /** An action on a Inspection: whether the caller may take it now and, when not, why */
 export type InspectionAvailableAction = {
   __typename?: 'InspectionAvailableAction';
@@ -2997,151 +3142,6 @@ export type InspectionAvailableAction = {
 export type InspectionAction =
   /** Shown to the customer (DECIDED at once when nothing is recommended): `sendInspection`, IN_PROGRESS -> SENT */
   | 'SEND';
-
-/** Why an action is refused now: the same field and message as its mutation's refusal (`extensions.fields`; for `role`, the FORBIDDEN message) */
-export type ActionReason = {
-  __typename?: 'ActionReason';
-  field: Scalars['String']['output'];
-  message: Scalars['String']['output'];
-};
-
-/** A technician of the shop, bookable for appointments */
-export type Technician = {
-  __typename?: 'Technician';
-  id: Scalars['ID']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  /** When it was archived (kept for history, left out of lists); null while in use */
-  archivedAt?: Maybe<Scalars['DateTime']['output']>;
-  name: Scalars['String']['output'];
-  /** The identity user who is this technician, if they sign in */
-  userId?: Maybe<Scalars['ID']['output']>;
-  /** What the technician can do, e.g. `diesel`, `electrical` */
-  skills: Array<Scalars['String']['output']>;
-  /** Inactive technicians keep their past appointments but cannot be booked */
-  active: Scalars['Boolean']['output'];
-  /** The user who is this technician (from identity) */
-  user?: Maybe<User>;
-};
-
-/** A line of a work order: labour, a part or a fee */
-export type WorkOrderLine = {
-  __typename?: 'WorkOrderLine';
-  id: Scalars['ID']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  workOrderId: Scalars['ID']['output'];
-  kind: WorkOrderLineKind;
-  description: Scalars['String']['output'];
-  /** The catalogue entry it came from (labour or fee) */
-  serviceItemId?: Maybe<Scalars['ID']['output']>;
-  /** The commerce product (parts) */
-  productId?: Maybe<Scalars['ID']['output']>;
-  /** The part number, as it was when the line was added */
-  partNumber?: Maybe<Scalars['String']['output']>;
-  /** Who does the work (labour); required on every labour line to complete */
-  technicianId?: Maybe<Scalars['ID']['output']>;
-  /** Hours (labour), units (parts) or 1 (fees) */
-  quantity: Scalars['Float']['output'];
-  /** Rate per hour, price per unit or the fee, in minor units; null for a part not priced yet */
-  unitPrice?: Maybe<Scalars['Int']['output']>;
-  /** Quantity times unit price, rounded to the minor unit (0 while unpriced) */
-  total: Scalars['Int']['output'];
-  taxable: Scalars['Boolean']['output'];
-  /** The inspection item the customer approved that became this line */
-  inspectionItemId?: Maybe<Scalars['ID']['output']>;
-  technician?: Maybe<Technician>;
-  /** The product (from commerce) */
-  product?: Maybe<Product>;
-  serviceItem?: Maybe<ServiceItem>;
-};
-
-/** An entry of the shop's service catalogue: a labour operation or a fee */
-export type ServiceItem = {
-  __typename?: 'ServiceItem';
-  id: Scalars['ID']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  /** When it was archived (kept for history, left out of lists); null while in use */
-  archivedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Short code the shop uses, e.g. `OIL-01` */
-  code: Scalars['String']['output'];
-  name: Scalars['String']['output'];
-  kind: ServiceItemKind;
-  description?: Maybe<Scalars['String']['output']>;
-  /** Book time in hours (labour only) */
-  standardHours?: Maybe<Scalars['Float']['output']>;
-  /** Hourly rate (labour) or the fee, in minor units of the currency */
-  rate: Scalars['Int']['output'];
-  /** ISO 4217 currency code */
-  currency: Scalars['String']['output'];
-  /** Whether tax applies to it */
-  taxable: Scalars['Boolean']['output'];
-  /** Inactive items stay on old work orders but are not offered for new ones */
-  active: Scalars['Boolean']['output'];
-};
-
-/** Labour priced by the hour, or a fixed fee */
-export type ServiceItemKind =
-  | 'LABOUR'
-  | 'FEE';
-
-/** An action on a WorkOrder: whether the caller may take it now and, when not, why */
-export type WorkOrderAvailableAction = {
-  __typename?: 'WorkOrderAvailableAction';
-  action: WorkOrderAction;
-  /** The mutation that takes it */
-  mutation: Scalars['String']['output'];
-  /** The current status leads on by this action; false when the flow does not offer it from here */
-  next: Scalars['Boolean']['output'];
-  /** Taking it now would succeed as far as the status and the rules go */
-  allowed: Scalars['Boolean']['output'];
-  /** Why it is refused now: exactly what its mutation would answer; empty when allowed */
-  reasons: Array<ActionReason>;
-};
-
-/** What can be done to a WorkOrder along its status flow */
-export type WorkOrderAction =
-  /** The estimate went to the customer: `sendEstimate`, DRAFT -> ESTIMATE_SENT */
-  | 'SEND_ESTIMATE'
-  /** The customer approved the estimate: `approveWorkOrder`, ESTIMATE_SENT -> APPROVED */
-  | 'APPROVE'
-  /** Work started: `startWorkOrder`, APPROVED -> IN_PROGRESS */
-  | 'START'
-  /** The vehicle can be collected: `markWorkOrderReady`, IN_PROGRESS -> READY */
-  | 'MARK_READY'
-  /** Posted, under the posting rules: `completeWorkOrder`, READY -> COMPLETED */
-  | 'COMPLETE'
-  /** Cancelled, with the reason: `cancelWorkOrder`, DRAFT or ESTIMATE_SENT or APPROVED or IN_PROGRESS or READY -> CANCELLED */
-  | 'CANCEL';
-
-/** Booked (holds its technician and bay), cancelled, completed, or the customer did not come */
-export type AppointmentStatus =
-  | 'BOOKED'
-  | 'CANCELLED'
-  | 'COMPLETED'
-  | 'NO_SHOW';
-
-/** An action on a Appointment: whether the caller may take it now and, when not, why */
-export type AppointmentAvailableAction = {
-  __typename?: 'AppointmentAvailableAction';
-  action: AppointmentAction;
-  /** The mutation that takes it */
-  mutation: Scalars['String']['output'];
-  /** The current status leads on by this action; false when the flow does not offer it from here */
-  next: Scalars['Boolean']['output'];
-  /** Taking it now would succeed as far as the status and the rules go */
-  allowed: Scalars['Boolean']['output'];
-  /** Why it is refused now: exactly what its mutation would answer; empty when allowed */
-  reasons: Array<ActionReason>;
-};
-
-/** What can be done to a Appointment along its status flow */
-export type AppointmentAction =
-  /** Moved to another time, technician or bay: `rescheduleAppointment`, BOOKED -> BOOKED */
-  | 'RESCHEDULE'
-  /** Cancelled, freeing its technician and bay: `cancelAppointment`, BOOKED -> CANCELLED */
-  | 'CANCEL';
 
 /** A page of Technician with cursors for partner apps and offsets for the admin */
 export type TechnicianConnection = {
@@ -3330,49 +3330,6 @@ export type ServiceItemOrderBy =
   | 'CREATED_AT_ASC'
   | 'CREATED_AT_DESC';
 
-/** A page of Inspection with cursors for partner apps and offsets for the admin */
-export type InspectionConnection = {
-  __typename?: 'InspectionConnection';
-  nodes: Array<Inspection>;
-  edges: Array<InspectionEdge>;
-  pageInfo: PageInfo;
-  /** All matching rows, regardless of paging */
-  totalCount: Scalars['Int']['output'];
-};
-
-export type InspectionEdge = {
-  __typename?: 'InspectionEdge';
-  cursor: Scalars['String']['output'];
-  node: Inspection;
-};
-
-export type InspectionFilter = {
-  /** Words to find in the notes */
-  q?: InputMaybe<Scalars['String']['input']>;
-  id?: InputMaybe<IdFilter>;
-  workOrderId?: InputMaybe<IdFilter>;
-  vehicleId?: InputMaybe<IdFilter>;
-  technicianId?: InputMaybe<IdFilter>;
-  status?: InputMaybe<InspectionStatusFilter>;
-  createdAt?: InputMaybe<DateTimeFilter>;
-};
-
-/** Conditions on a InspectionStatus */
-export type InspectionStatusFilter = {
-  eq?: InputMaybe<InspectionStatus>;
-  ne?: InputMaybe<InspectionStatus>;
-  in?: InputMaybe<Array<InspectionStatus>>;
-};
-
-/** Orderings of Inspection lists */
-export type InspectionOrderBy =
-  | 'STATUS_ASC'
-  | 'STATUS_DESC'
-  | 'CREATED_AT_ASC'
-  | 'CREATED_AT_DESC'
-  | 'UPDATED_AT_ASC'
-  | 'UPDATED_AT_DESC';
-
 /** A page of WorkOrder with cursors for partner apps and offsets for the admin */
 export type WorkOrderConnection = {
   __typename?: 'WorkOrderConnection';
@@ -3421,6 +3378,49 @@ export type WorkOrderOrderBy =
   | 'TOTAL_DESC'
   | 'PROMISED_AT_ASC'
   | 'PROMISED_AT_DESC'
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'UPDATED_AT_ASC'
+  | 'UPDATED_AT_DESC';
+
+/** A page of Inspection with cursors for partner apps and offsets for the admin */
+export type InspectionConnection = {
+  __typename?: 'InspectionConnection';
+  nodes: Array<Inspection>;
+  edges: Array<InspectionEdge>;
+  pageInfo: PageInfo;
+  /** All matching rows, regardless of paging */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type InspectionEdge = {
+  __typename?: 'InspectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Inspection;
+};
+
+export type InspectionFilter = {
+  /** Words to find in the notes */
+  q?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<IdFilter>;
+  workOrderId?: InputMaybe<IdFilter>;
+  vehicleId?: InputMaybe<IdFilter>;
+  technicianId?: InputMaybe<IdFilter>;
+  status?: InputMaybe<InspectionStatusFilter>;
+  createdAt?: InputMaybe<DateTimeFilter>;
+};
+
+/** Conditions on a InspectionStatus */
+export type InspectionStatusFilter = {
+  eq?: InputMaybe<InspectionStatus>;
+  ne?: InputMaybe<InspectionStatus>;
+  in?: InputMaybe<Array<InspectionStatus>>;
+};
+
+/** Orderings of Inspection lists */
+export type InspectionOrderBy =
+  | 'STATUS_ASC'
+  | 'STATUS_DESC'
   | 'CREATED_AT_ASC'
   | 'CREATED_AT_DESC'
   | 'UPDATED_AT_ASC'
@@ -3521,6 +3521,35 @@ export type UpdateServiceItemInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type CreateWorkOrderInput = {
+  customerId: Scalars['ID']['input'];
+  /** A vehicle of the customer's (or one without an owner yet) */
+  vehicleId: Scalars['ID']['input'];
+  appointmentId?: InputMaybe<Scalars['ID']['input']>;
+  complaint?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  odometerIn?: InputMaybe<Scalars['Int']['input']>;
+  promisedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  currency: Scalars['String']['input'];
+  /** Percent, e.g. 16 */
+  taxRate?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Only the fields given change; null clears an optional field. The status moves with the verbs (sendEstimate, approveWorkOrder, ...). */
+export type UpdateWorkOrderInput = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  vehicleId?: InputMaybe<Scalars['ID']['input']>;
+  appointmentId?: InputMaybe<Scalars['ID']['input']>;
+  complaint?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  odometerIn?: InputMaybe<Scalars['Int']['input']>;
+  odometerOut?: InputMaybe<Scalars['Int']['input']>;
+  promisedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only while the work order has no lines */
+  currency?: InputMaybe<Scalars['String']['input']>;
+  taxRate?: InputMaybe<Scalars['Float']['input']>;
+};
+
 export type CreateInspectionInput = {
   workOrderId: Scalars['ID']['input'];
   technicianId?: InputMaybe<Scalars['ID']['input']>;
@@ -3579,35 +3608,6 @@ export type UpdateWorkOrderLineInput = {
   taxable?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-export type CreateWorkOrderInput = {
-  customerId: Scalars['ID']['input'];
-  /** A vehicle of the customer's (or one without an owner yet) */
-  vehicleId: Scalars['ID']['input'];
-  appointmentId?: InputMaybe<Scalars['ID']['input']>;
-  complaint?: InputMaybe<Scalars['String']['input']>;
-  notes?: InputMaybe<Scalars['String']['input']>;
-  odometerIn?: InputMaybe<Scalars['Int']['input']>;
-  promisedAt?: InputMaybe<Scalars['DateTime']['input']>;
-  currency: Scalars['String']['input'];
-  /** Percent, e.g. 16 */
-  taxRate?: InputMaybe<Scalars['Float']['input']>;
-};
-
-/** Only the fields given change; null clears an optional field. The status moves with the verbs (sendEstimate, approveWorkOrder, ...). */
-export type UpdateWorkOrderInput = {
-  customerId?: InputMaybe<Scalars['ID']['input']>;
-  vehicleId?: InputMaybe<Scalars['ID']['input']>;
-  appointmentId?: InputMaybe<Scalars['ID']['input']>;
-  complaint?: InputMaybe<Scalars['String']['input']>;
-  notes?: InputMaybe<Scalars['String']['input']>;
-  odometerIn?: InputMaybe<Scalars['Int']['input']>;
-  odometerOut?: InputMaybe<Scalars['Int']['input']>;
-  promisedAt?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Only while the work order has no lines */
-  currency?: InputMaybe<Scalars['String']['input']>;
-  taxRate?: InputMaybe<Scalars['Float']['input']>;
-};
-
 /** A change to a Technician; load it again after a reconnect */
 export type TechnicianChange = {
   __typename?: 'TechnicianChange';
@@ -3644,15 +3644,6 @@ export type ServiceItemChange = {
   node?: Maybe<ServiceItem>;
 };
 
-/** A change to a Inspection; load it again after a reconnect */
-export type InspectionChange = {
-  __typename?: 'InspectionChange';
-  kind: ChangeKind;
-  id: Scalars['ID']['output'];
-  /** The entity as it is now; null once deleted */
-  node?: Maybe<Inspection>;
-};
-
 /** A change to a WorkOrder; load it again after a reconnect */
 export type WorkOrderChange = {
   __typename?: 'WorkOrderChange';
@@ -3660,4 +3651,13 @@ export type WorkOrderChange = {
   id: Scalars['ID']['output'];
   /** The entity as it is now; null once deleted */
   node?: Maybe<WorkOrder>;
+};
+
+/** A change to a Inspection; load it again after a reconnect */
+export type InspectionChange = {
+  __typename?: 'InspectionChange';
+  kind: ChangeKind;
+  id: Scalars['ID']['output'];
+  /** The entity as it is now; null once deleted */
+  node?: Maybe<Inspection>;
 };
