@@ -9,6 +9,8 @@ import { formatGoal, isMet, type Bench, type GoalResult } from './lib/report.ts'
 const benches: Record<string, () => Promise<Bench>> = {
   'gateway-overhead': () => import('./gateway-overhead.ts'),
   'gateway-vs-apollo': () => import('./gateway-vs-apollo.ts'),
+  'reads-writes': () => import('./reads-writes.ts'),
+  subscriptions: () => import('./subscriptions.ts'),
 };
 
 const only = process.argv.slice(2);

@@ -16,6 +16,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import pg from 'pg';
+import { runIfMain, type GoalResult } from './lib/report.ts';
 import { freePort, startEmbeddedPostgres, type Database } from '../scripts/lib/postgres.ts';
 import { startProduct } from '../scripts/lib/product.ts';
 import { subgraphs } from '../scripts/lib/subgraphs.ts';
@@ -36,134 +37,146 @@ const cpuPerOperation = (label: string) => {
   return spent && spent.operations ? spent.ms / spent.operations : NaN;
 };
 
-const dataDir = `/tmp/atelier-bench-rw-${process.pid}`;
-const database: Database = process.env.DATABASE_URL
-  ? { url: process.env.DATABASE_URL, stop: async () => undefined }
-  : await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'bench', persistent: false });
+/** The bench (bench/index.ts runs it; `npx tsx bench/reads-writes.ts` alone). */
+export async function run(): Promise<GoalResult[]> {
+  const dataDir = `/tmp/atelier-bench-rw-${process.pid}`;
+  const database: Database = process.env.DATABASE_URL
+    ? { url: process.env.DATABASE_URL, stop: async () => undefined }
+    : await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'bench', persistent: false });
 
-try {
-  for (const subgraph of Object.values(subgraphs)) await subgraph.migrate(database.url);
-  const product = await startProduct({ databaseUrl: database.url, ports: 'random', production: true, migrate: false });
-  const sql = new pg.Pool({ connectionString: database.url, max: WRITE_CLIENTS });
   try {
-    const email = `bench-${Date.now()}@example.test`;
-    const { organization } = await provisionOrganization(product.subgraphs.identity.orm.em, {
-      name: 'Bench Garage',
-      owner: { email, name: 'Bench', password: 'bench-password' },
-    });
-    const gateway = product.gateway.url;
-    const login = await post(gateway, `mutation { login(input: { email: "${email}", password: "bench-password" }) { token } }`);
-    const auth = { authorization: `Bearer ${login.data.login.token}` };
+    for (const subgraph of Object.values(subgraphs)) await subgraph.migrate(database.url);
+    const product = await startProduct({ databaseUrl: database.url, ports: 'random', production: true, migrate: false });
+    const sql = new pg.Pool({ connectionString: database.url, max: WRITE_CLIENTS });
+    try {
+      const email = `bench-${Date.now()}@example.test`;
+      const { organization } = await provisionOrganization(product.subgraphs.identity.orm.em, {
+        name: 'Bench Garage',
+        owner: { email, name: 'Bench', password: 'bench-password' },
+      });
+      const gateway = product.gateway.url;
+      const login = await post(gateway, `mutation { login(input: { email: "${email}", password: "bench-password" }) { token } }`);
+      const auth = { authorization: `Bearer ${login.data.login.token}` };
 
-    for (let i = 0; i < CUSTOMERS; i++) {
-      const customer = await post(gateway, `mutation($n: String!) { createCustomer(input: { name: $n }) { id } }`, { n: `Customer ${i}` }, auth);
-      const vehicle = await post(
-        gateway,
-        `mutation($o: ID!) { createVehicle(input: { make: "Mazda", model: "MX-5", ownerId: $o }) { id } }`,
-        { o: customer.data.createCustomer.id },
-        auth,
-      );
-      await post(
-        gateway,
-        `mutation($c: ID!, $v: ID!) { createWorkOrder(input: { customerId: $c, vehicleId: $v, currency: "EUR" }) { id } }`,
-        { c: customer.data.createCustomer.id, v: vehicle.data.createVehicle.id },
-        auth,
-      );
-    }
-    await drained(sql, organization.id);
-
-    // ---- reads
-    const federated = `{ customers(first: ${CUSTOMERS}, orderBy: [NAME_ASC]) { nodes { id name email status
-      vehicles { id make model displayName } workOrders { id number status total } } } }`;
-    const viaGateway = async () => {
-      const result = await post(gateway, federated, {}, auth);
-      if (result.data.customers.nodes.length !== CUSTOMERS) throw new Error('the gateway returned a short page');
-    };
-    // the path before, beside today's: with this switch the kit reads through MikroORM's unit of work (for whole rounds)
-    const throughOrm = async () => viaGateway();
-    const roundThroughOrm = async () => {
-      process.env.ATELIER_READS_THROUGH_ORM = '1';
-      try {
-        return await run(throughOrm, READ_CLIENTS, ROUND_MS);
-      } finally {
-        delete process.env.ATELIER_READS_THROUGH_ORM;
+      for (let i = 0; i < CUSTOMERS; i++) {
+        const customer = await post(gateway, `mutation($n: String!) { createCustomer(input: { name: $n }) { id } }`, { n: `Customer ${i}` }, auth);
+        const vehicle = await post(
+          gateway,
+          `mutation($o: ID!) { createVehicle(input: { make: "Mazda", model: "MX-5", ownerId: $o }) { id } }`,
+          { o: customer.data.createCustomer.id },
+          auth,
+        );
+        await post(
+          gateway,
+          `mutation($c: ID!, $v: ID!) { createWorkOrder(input: { customerId: $c, vehicleId: $v, currency: "EUR" }) { id } }`,
+          { c: customer.data.createCustomer.id, v: vehicle.data.createVehicle.id },
+          auth,
+        );
       }
-    };
-    const plainJoin = async () => {
-      const { rows } = await sql.query(
-        `select c.id, c.name, c.email, c.status,
-           (select coalesce(json_agg(json_build_object('id', v.id, 'make', v.make, 'model', v.model)), '[]') from workshop.vehicles v where v.tenant_id = c.tenant_id and v.owner_id = c.id) as vehicles,
-           (select coalesce(json_agg(json_build_object('id', w.id, 'number', w.number, 'status', w.status)), '[]') from workshop.work_orders w where w.tenant_id = c.tenant_id and w.customer_id = c.id) as work_orders
-         from crm.customers c where c.tenant_id = $1 order by c.name, c.id limit $2`,
-        [organization.id, CUSTOMERS],
-      );
-      if (rows.length !== CUSTOMERS) throw new Error('the join returned a short page');
-    };
-    await run(viaGateway, READ_CLIENTS, 1_000); // warm both paths
-    await run(plainJoin, READ_CLIENTS, 1_000);
-    const reads = { gateway: 0, orm: 0, join: 0 };
-    for (let round = 0; round < ROUNDS; round++) {
-      reads.join += await run(plainJoin, READ_CLIENTS, ROUND_MS);
-      reads.orm += await roundThroughOrm();
-      reads.gateway += await profiled('reads', () => run(viaGateway, READ_CLIENTS, ROUND_MS));
-    }
-
-    // ---- writes
-    let n = 0;
-    const create = async () => {
-      await post(gateway, `mutation($n: String!) { createCustomer(input: { name: $n }) { id } }`, { n: `Bench ${n++}` }, auth);
-    };
-    const insert = async () => {
-      await sql.query(
-        `insert into crm.customers (id, tenant_id, name, kind, status, score, tags, created_at, updated_at)
-        values ($1, $2, $3, 'PERSON', 'LEAD', 0, '{}', now(), now())`,
-        [randomUUID(), organization.id, `Plain ${n++}`],
-      );
-    };
-    await run(create, WRITE_CLIENTS, 1_000);
-    await run(insert, WRITE_CLIENTS, 1_000);
-    const writes = { create: 0, insert: 0 };
-    let drainMs = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      writes.insert += await run(insert, WRITE_CLIENTS, ROUND_MS);
-      writes.create += await profiled('writes', () => run(create, WRITE_CLIENTS, ROUND_MS));
-      const began = Date.now();
       await drained(sql, organization.id);
-      drainMs = Math.max(drainMs, Date.now() - began);
-    }
 
-    const seconds = (ROUNDS * ROUND_MS) / 1000;
-    const rate = (count: number) => count / seconds;
-    const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
-    const verdict = (ok: boolean) => (ok ? 'OK' : 'SHORT');
-    const readRate = rate(reads.gateway);
-    const writeShare = writes.create / writes.insert;
-    console.log(`reads: ${CUSTOMERS} customers with vehicles and work orders, ${READ_CLIENTS} clients, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s`);
-    line('plain SQL join', `${rate(reads.join).toFixed(0).padStart(6)} req/s`);
-    const readGain = readRate / rate(reads.orm);
-    const cpuGain = cpuPerOperation('throughOrm') / cpuPerOperation('viaGateway');
-    line(
-      'federated list, reads through the ORM (before)',
-      `${rate(reads.orm).toFixed(0).padStart(6)} req/s  ${cpuPerOperation('throughOrm').toFixed(1)} ms CPU each`,
-    );
-    line('federated list, read-only reads (now)', `${readRate.toFixed(0).padStart(6)} req/s  ${cpuPerOperation('viaGateway').toFixed(1)} ms CPU each`);
-    line(`now vs before, req/s (target ${READ_TARGET}x)`, `${readGain.toFixed(2)}x ${verdict(readGain >= READ_TARGET)}`);
-    line('now vs before, CPU per list', `${cpuGain.toFixed(2)}x less`);
-    line('share of the plain join', `${((100 * reads.gateway) / reads.join).toFixed(1)} %`);
-    console.log(`writes: ${WRITE_CLIENTS} clients, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s`);
-    line('plain INSERT', `${rate(writes.insert).toFixed(0).padStart(6)} req/s`);
-    line('createCustomer through the gateway', `${rate(writes.create).toFixed(0).padStart(6)} req/s`);
-    line('CPU of this process per createCustomer', `${cpuPerOperation('create').toFixed(1)} ms`);
-    line(`share of plain INSERTs (target ${WRITE_TARGET * 100} %)`, `${(100 * writeShare).toFixed(1)} % ${verdict(writeShare >= WRITE_TARGET)}`);
-    line(`background jobs drained after a ${ROUND_MS / 1000} s burst in`, `${(drainMs / 1000).toFixed(1)} s ${verdict(drainMs <= 1_000)}`);
+      // ---- reads
+      const federated = `{ customers(first: ${CUSTOMERS}, orderBy: [NAME_ASC]) { nodes { id name email status
+        vehicles { id make model displayName } workOrders { id number status total } } } }`;
+      const viaGateway = async () => {
+        const result = await post(gateway, federated, {}, auth);
+        if (result.data.customers.nodes.length !== CUSTOMERS) throw new Error('the gateway returned a short page');
+      };
+      // the path before, beside today's: with this switch the kit reads through MikroORM's unit of work (for whole rounds)
+      const throughOrm = async () => viaGateway();
+      const roundThroughOrm = async () => {
+        process.env.ATELIER_READS_THROUGH_ORM = '1';
+        try {
+          return await measure(throughOrm, READ_CLIENTS, ROUND_MS);
+        } finally {
+          delete process.env.ATELIER_READS_THROUGH_ORM;
+        }
+      };
+      const plainJoin = async () => {
+        const { rows } = await sql.query(
+          `select c.id, c.name, c.email, c.status,
+             (select coalesce(json_agg(json_build_object('id', v.id, 'make', v.make, 'model', v.model)), '[]') from workshop.vehicles v where v.tenant_id = c.tenant_id and v.owner_id = c.id) as vehicles,
+             (select coalesce(json_agg(json_build_object('id', w.id, 'number', w.number, 'status', w.status)), '[]') from workshop.work_orders w where w.tenant_id = c.tenant_id and w.customer_id = c.id) as work_orders
+           from crm.customers c where c.tenant_id = $1 order by c.name, c.id limit $2`,
+          [organization.id, CUSTOMERS],
+        );
+        if (rows.length !== CUSTOMERS) throw new Error('the join returned a short page');
+      };
+      await measure(viaGateway, READ_CLIENTS, 1_000); // warm both paths
+      await measure(plainJoin, READ_CLIENTS, 1_000);
+      const reads = { gateway: 0, orm: 0, join: 0 };
+      for (let round = 0; round < ROUNDS; round++) {
+        reads.join += await measure(plainJoin, READ_CLIENTS, ROUND_MS);
+        reads.orm += await roundThroughOrm();
+        reads.gateway += await profiled('reads', () => measure(viaGateway, READ_CLIENTS, ROUND_MS));
+      }
+
+      // ---- writes
+      let n = 0;
+      const create = async () => {
+        await post(gateway, `mutation($n: String!) { createCustomer(input: { name: $n }) { id } }`, { n: `Bench ${n++}` }, auth);
+      };
+      const insert = async () => {
+        await sql.query(
+          `insert into crm.customers (id, tenant_id, name, kind, status, score, tags, created_at, updated_at)
+          values ($1, $2, $3, 'PERSON', 'LEAD', 0, '{}', now(), now())`,
+          [randomUUID(), organization.id, `Plain ${n++}`],
+        );
+      };
+      await measure(create, WRITE_CLIENTS, 1_000);
+      await measure(insert, WRITE_CLIENTS, 1_000);
+      const writes = { create: 0, insert: 0 };
+      let drainMs = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        writes.insert += await measure(insert, WRITE_CLIENTS, ROUND_MS);
+        writes.create += await profiled('writes', () => measure(create, WRITE_CLIENTS, ROUND_MS));
+        const began = Date.now();
+        await drained(sql, organization.id);
+        drainMs = Math.max(drainMs, Date.now() - began);
+      }
+
+      const seconds = (ROUNDS * ROUND_MS) / 1000;
+      const rate = (count: number) => count / seconds;
+      const readGain = rate(reads.gateway) / rate(reads.orm);
+      const setting = (clients: number) => `${clients} clients, ${ROUNDS} alternating rounds of ${ROUND_MS / 1000} s`;
+      return [
+        {
+          goal: 'reads: federated list now / through the ORM (before)',
+          ratio: readGain,
+          target: { atLeast: READ_TARGET },
+          figures: [
+            `${CUSTOMERS} customers with vehicles and work orders, ${setting(READ_CLIENTS)}`,
+            `now ${rate(reads.gateway).toFixed(0)} req/s, ${cpuPerOperation('viaGateway').toFixed(1)} ms CPU each; before ${rate(reads.orm).toFixed(0)} req/s, ${cpuPerOperation('throughOrm').toFixed(1)} ms CPU each`,
+            `plain SQL join ${rate(reads.join).toFixed(0)} req/s (the list is ${((100 * reads.gateway) / reads.join).toFixed(1)} % of it)`,
+          ],
+        },
+        {
+          goal: 'writes: createCustomer / plain INSERT',
+          ratio: writes.create / writes.insert,
+          target: { atLeast: WRITE_TARGET },
+          figures: [
+            setting(WRITE_CLIENTS),
+            `createCustomer ${rate(writes.create).toFixed(0)} req/s (${cpuPerOperation('create').toFixed(1)} ms CPU of this process each), plain INSERT ${rate(writes.insert).toFixed(0)} req/s`,
+          ],
+        },
+        {
+          goal: `writes: background drain after a ${ROUND_MS / 1000} s burst / 1 s`,
+          ratio: drainMs / 1_000,
+          target: { atMost: 1 },
+          figures: [`drained in ${(drainMs / 1000).toFixed(1)} s`],
+        },
+      ];
+    } finally {
+      await sql.end();
+      await product.stop();
+    }
   } finally {
-    await sql.end();
-    await product.stop();
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
-} finally {
-  await database.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 }
+
+await runIfMain(import.meta, run);
 
 /** With BENCH_PROFILE=<dir>: a CPU profile of the whole process (gateway and subgraphs) while `work` runs. */
 async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
@@ -205,7 +218,7 @@ async function post(url: string, query: string, variables: Record<string, unknow
 }
 
 /** Completed operations in `durationMs` with `clients` looping. */
-async function run(operation: () => Promise<void>, clients: number, durationMs: number): Promise<number> {
+async function measure(operation: () => Promise<void>, clients: number, durationMs: number): Promise<number> {
   const deadline = Date.now() + durationMs;
   let completed = 0;
   const before = process.cpuUsage();

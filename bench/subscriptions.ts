@@ -16,6 +16,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { runIfMain, type GoalResult } from './lib/report.ts';
 
 const SUBSCRIBERS = Number(process.env.SUBSCRIBERS ?? 2_000);
 const CHANGES_PER_SECOND = Number(process.env.CHANGES_PER_SECOND ?? 10);
@@ -31,7 +32,7 @@ type ToChild = { type: 'subscribe'; url: string; token: string; count: number } 
 type Report = { type: 'report'; delivered: number; errors: number; latencies: number[]; spreads: number[] };
 
 if (process.env.BENCH_ROLE === 'subscribers') runSubscribers();
-else await runBench();
+else await runIfMain(import.meta, run);
 
 /** The child: N sockets, one subscription each, timing every change from the send time in its name. */
 function runSubscribers(): void {
@@ -94,7 +95,8 @@ function runSubscribers(): void {
   });
 }
 
-async function runBench(): Promise<void> {
+/** The bench (bench/index.ts runs it; `npx tsx bench/subscriptions.ts` alone). */
+export async function run(): Promise<GoalResult[]> {
   process.env.RATE_LIMIT_PER_MINUTE ??= String(1_000_000); // one credential opens every subscription
   const { freePort, startEmbeddedPostgres } = await import('../scripts/lib/postgres.ts');
   const { startProduct } = await import('../scripts/lib/product.ts');
@@ -220,26 +222,39 @@ async function runBench(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       const rssAfter = process.memoryUsage().rss;
 
-      const verdict = (ok: boolean) => (ok ? 'OK' : 'SHORT');
       const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-      console.log(
-        `${SUBSCRIBERS} subscribers (one socket each) through the gateway, ${CHANGES_PER_SECOND} changes/s for ${DURATION_S} s (subscribing took ${subscribeSeconds.toFixed(1)} s)`,
-      );
-      console.log(
-        `  delivered / expected      ${ratio.toFixed(3)}  (${final.delivered - warm.delivered} of ${changes * SUBSCRIBERS}, ${final.errors} stream errors, ${failedChanges} failed changes; target ${TARGETS.delivered.toFixed(3)}) ${verdict(ratio >= TARGETS.delivered)}`,
-      );
-      console.log(
-        `  latency p50 / p99         ${percentile(50)} / ${percentile(99)} ms  (target p99 <= ${TARGETS.p99Ms} ms) ${verdict(percentile(99) <= TARGETS.p99Ms)}`,
-      );
-      console.log(
-        `    of which the fan-out     ${percentileOf(spreads, 50)} / ${percentileOf(spreads, 99)} ms  (after the first subscriber's copy of the same change; the rest is the write)`,
-      );
-      console.log(
-        `  memory per subscriber     ${kbPerSubscriber.toFixed(1)} KB  (gateway + subgraphs RSS ${mb(rssBefore)} -> ${mb(rssSubscribed)} subscribed, ${mb(rssDuring)} at the end of the run, ${mb(rssAfter)} after they left; target <= ${TARGETS.kbPerSubscriber} KB) ${verdict(kbPerSubscriber <= TARGETS.kbPerSubscriber)}`,
-      );
-      console.log(
-        `  upstream connections      ${upstreamWithOne} with 1 subscriber, ${upstreamWithAll} with ${SUBSCRIBERS}  (target: constant) ${verdict(upstreamWithAll === upstreamWithOne)}`,
-      );
+      const setting = `${SUBSCRIBERS} subscribers (one socket each), ${CHANGES_PER_SECOND} changes/s for ${DURATION_S} s (subscribing took ${subscribeSeconds.toFixed(1)} s)`;
+      return [
+        {
+          goal: 'subscriptions: delivered / expected',
+          ratio,
+          target: { atLeast: TARGETS.delivered },
+          figures: [setting, `${final.delivered - warm.delivered} of ${changes * SUBSCRIBERS}, ${final.errors} stream errors, ${failedChanges} failed changes`],
+        },
+        {
+          goal: `subscriptions: p99 latency / ${TARGETS.p99Ms} ms`,
+          ratio: percentile(99) / TARGETS.p99Ms,
+          target: { atMost: 1 },
+          figures: [
+            `p50 / p99 ${percentile(50)} / ${percentile(99)} ms from the mutation being sent`,
+            `of which the fan-out ${percentileOf(spreads, 50)} / ${percentileOf(spreads, 99)} ms (after the first subscriber's copy of the same change; the rest is the write)`,
+          ],
+        },
+        {
+          goal: `subscriptions: memory per subscriber / ${TARGETS.kbPerSubscriber} KB`,
+          ratio: kbPerSubscriber / TARGETS.kbPerSubscriber,
+          target: { atMost: 1 },
+          figures: [
+            `${kbPerSubscriber.toFixed(1)} KB: gateway + subgraphs RSS ${mb(rssBefore)} -> ${mb(rssSubscribed)} subscribed, ${mb(rssDuring)} at the end of the run, ${mb(rssAfter)} after they left`,
+          ],
+        },
+        {
+          goal: 'subscriptions: upstream connections, N subscribers / 1',
+          ratio: upstreamWithAll / Math.max(1, upstreamWithOne),
+          target: { atMost: 1 },
+          figures: [`${upstreamWithOne} with 1 subscriber, ${upstreamWithAll} with ${SUBSCRIBERS}`],
+        },
+      ];
     } finally {
       await product.stop();
     }
