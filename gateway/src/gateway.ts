@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import { anonymousCaller, CONTEXT_HEADER, contextSecret, listen, logger, REQUEST_ID_HEADER, signContext, type CallerContext } from '@atelier/kit';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { WebSocketServer } from 'ws';
 import { authenticate, type ApiKeyResolver } from './authenticate.ts';
@@ -99,9 +98,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const upstream = multiplexedSubscriptions(secret);
   const gateway = createGatewayRuntime<AuthContext>({
     supergraph,
-    // Hive Router's query planner (Rust, shipped in the package) and its executor: a plan per operation,
-    // cached, instead of the default runtime's schema stitching, which cost 1.4x Apollo Gateway's CPU per request
-    unifiedGraphHandler,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     logging: false,

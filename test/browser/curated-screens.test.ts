@@ -95,7 +95,7 @@ describe('the curated generated screens', () => {
     const row = page.getByRole('row').filter({ hasText: 'In progress' });
     await row.getByRole('link', { name: `${ids.workOrder} · 2019 Toyota Corolla` }).waitFor();
     await row.getByText('In progress').click();
-    await page.getByText(`Inspection ${ids.workOrder}`).first().waitFor();
+    await page.getByText(`Inspection of ${ids.workOrder}`).first().waitFor();
   });
 
   it("offers only the chosen customer's vehicles in a new work order's vehicle picker", { timeout: 120_000 }, async () => {

@@ -39,18 +39,18 @@ describe('the menu in groups and the words of the admin', () => {
     await expect(entriesOf(page, 'workshop')).resolves.toEqual([
       'Job board',
       'Calendar',
-      'Technicians',
+      'Work orders',
       'Vehicles',
       'Appointments',
-      'Service items',
       'Inspections',
-      'Work orders',
+      'Technicians',
+      'Service items',
     ]);
     await expect(entriesOf(page, 'sales')).resolves.toEqual(['Products']);
     await expect(entriesOf(page, 'customers')).resolves.toEqual(['Customers', 'Scheduled messages']);
     await expect(entriesOf(page, 'integrations')).resolves.toEqual(['Integrations', 'Connections', 'Sync runs', 'Signature requests']);
     await expect(entriesOf(page, 'settings')).resolves.toEqual(['Memberships', 'Invitations', 'Appointment reminder']);
-    await expect(entriesOf(page, 'developers')).resolves.toEqual(['API keys', 'Inbound events', 'Webhook endpoints', 'Webhook deliveries']);
+    await expect(entriesOf(page, 'developers')).resolves.toEqual(['API keys', 'Webhook endpoints', 'Webhook deliveries', 'Inbound events']);
 
     // staff are invited from the members' list
     await page.getByRole('menuitem', { name: 'Memberships' }).click();

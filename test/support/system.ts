@@ -121,16 +121,16 @@ export async function startSystem(options: { production?: boolean; isolated?: bo
       };
     },
     async waitForBackgroundJobs(organizationId) {
-      const pending = async () =>
-        (
-          await product.subgraphs.identity.orm.em
-            .getConnection()
-            .execute<{ n: number }[]>(`select count(*)::int as n from pgboss.job where data->>'tenantId' = ? and state in ('created', 'retry', 'active')`, [
-              organizationId,
-            ])
-        )[0]?.n;
+      // work scheduled for later (an appointment's reminder the day before) is not background work still going on;
+      // a retry waiting out its backoff is
+      const unfinished = `from pgboss.job where data->>'tenantId' = ? and (state in ('retry', 'active') or (state = 'created' and start_after <= now()))`;
+      const connection = () => product.subgraphs.identity.orm.em.getConnection();
+      const pending = async () => (await connection().execute<{ n: number }[]>(`select count(*)::int as n ${unfinished}`, [organizationId]))[0]?.n;
       for (let waited = 0; (await pending()) !== 0; waited += 250) {
-        if (waited > 60_000) throw new Error('background jobs did not finish within a minute');
+        if (waited > 60_000) {
+          const stuck = await connection().execute<{ name: string; state: string }[]>(`select name, state ${unfinished} limit 10`, [organizationId]);
+          throw new Error(`background jobs did not finish within a minute: ${stuck.map((job) => `${job.name} (${job.state})`).join(', ')}`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     },

@@ -6,7 +6,7 @@ import { INTEGRATIONS_PATH } from '../integrations/integrations-menu-item.tsx';
 import type { SettingsDescription } from '../schema/resources.ts';
 import { settingsLabel, settingsPath } from '../settings/settings-paths.ts';
 import { JOB_BOARD_PATH } from '../work-orders/job-board-page.tsx';
-import { groupOf, MENU_GROUPS, type MenuGroup } from './menu-groups.ts';
+import { byMenuOrder, groupOf, MENU_GROUPS, type MenuGroup } from './menu-groups.ts';
 import { CalendarIcon, GROUP_ICONS, HubIcon, resourceIcon, SettingsIcon, ViewKanbanIcon } from './menu-icons.ts';
 
 /** The hand-written pages, first in their group. */
@@ -43,6 +43,7 @@ export function AppMenu({ settings }: { settings: readonly SettingsDescription[]
     )),
     ...listed
       .filter((resource) => groupOf(resource.name) === group)
+      .sort((a, b) => byMenuOrder(a.name, b.name))
       .map((resource) => (
         <Menu.ResourceItem key={resource.name} name={resource.name} leftIcon={createElement(resourceIcon(resource.name))} data-menu-group={group} />
       )),

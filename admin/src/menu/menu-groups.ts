@@ -1,7 +1,8 @@
 /**
  * Where each resource sits in the menu. A type lands in a group by name (RESOURCE_GROUPS, which also holds
  * the types commerce, CRM and content bring), else by a word of its name (`CustomerNote` → Customers,
- * `WebhookSecret` → Developers), else under "More", so a new resource always shows somewhere.
+ * `WebhookSecret` → Developers), else under "More", so a new resource always shows somewhere. Within a group
+ * the listed types come in the order listed (the order people reach for them), then the others by name.
  */
 export const MENU_GROUPS = ['workshop', 'sales', 'customers', 'content', 'integrations', 'settings', 'developers', 'more'] as const;
 
@@ -59,6 +60,14 @@ const GROUP_WORDS: [MenuGroup, RegExp][] = [
   ['content', /Post|Page|Media|Category|Article|Tag/],
   ['settings', /Member|Invitation|Role|Organization|Settings|User/],
 ];
+
+const LISTED = Object.keys(RESOURCE_GROUPS);
+
+/** Orders the resources of one group: listed types as listed, then the others alphabetically. */
+export function byMenuOrder(a: string, b: string): number {
+  const rank = (name: string) => (LISTED.includes(name) ? LISTED.indexOf(name) : LISTED.length);
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
 
 export function groupOf(typeName: string): MenuGroup {
   return RESOURCE_GROUPS[typeName] ?? GROUP_WORDS.find(([, words]) => words.test(typeName))?.[0] ?? 'more';
