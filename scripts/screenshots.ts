@@ -73,6 +73,8 @@ try {
       console.log(`  ${path}`);
     };
     await waitUntilLoaded(page);
+    // the dashboard's tiles show "…" until their figures arrive (a string: tsx would wrap a function for the page)
+    await page.waitForFunction(`![...document.querySelectorAll('*')].some((element) => !element.childElementCount && element.textContent === '…')`);
     await save('home'); // where signing in lands
     for (const [name, href] of pages) {
       await openRoute(page, admin.url, href);
