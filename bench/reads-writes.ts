@@ -16,6 +16,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import pg from 'pg';
+import { gql } from './lib/bench-product.ts';
 import { runIfMain, type GoalResult } from './lib/report.ts';
 import { freePort, startEmbeddedPostgres, type Database } from '../scripts/lib/postgres.ts';
 import { startProduct } from '../scripts/lib/product.ts';
@@ -55,21 +56,21 @@ export async function run(): Promise<GoalResult[]> {
         owner: { email, name: 'Bench', password: 'bench-password' },
       });
       const gateway = product.gateway.url;
-      const login = await post(gateway, `mutation { login(input: { email: "${email}", password: "bench-password" }) { token } }`);
-      const auth = { authorization: `Bearer ${login.data.login.token}` };
+      const login = await gql(gateway, `mutation { login(input: { email: "${email}", password: "bench-password" }) { token } }`);
+      const auth = { authorization: `Bearer ${login.login.token}` };
 
       for (let i = 0; i < CUSTOMERS; i++) {
-        const customer = await post(gateway, `mutation($n: String!) { createCustomer(input: { name: $n }) { id } }`, { n: `Customer ${i}` }, auth);
-        const vehicle = await post(
+        const customer = await gql(gateway, `mutation($n: String!) { createCustomer(input: { name: $n }) { id } }`, { n: `Customer ${i}` }, auth);
+        const vehicle = await gql(
           gateway,
           `mutation($o: ID!) { createVehicle(input: { make: "Mazda", model: "MX-5", ownerId: $o }) { id } }`,
-          { o: customer.data.createCustomer.id },
+          { o: customer.createCustomer.id },
           auth,
         );
-        await post(
+        await gql(
           gateway,
           `mutation($c: ID!, $v: ID!) { createWorkOrder(input: { customerId: $c, vehicleId: $v, currency: "EUR" }) { id } }`,
-          { c: customer.data.createCustomer.id, v: vehicle.data.createVehicle.id },
+          { c: customer.createCustomer.id, v: vehicle.createVehicle.id },
           auth,
         );
       }
@@ -79,8 +80,8 @@ export async function run(): Promise<GoalResult[]> {
       const federated = `{ customers(first: ${CUSTOMERS}, orderBy: [NAME_ASC]) { nodes { id name email status
         vehicles { id make model displayName } workOrders { id number status total } } } }`;
       const viaGateway = async () => {
-        const result = await post(gateway, federated, {}, auth);
-        if (result.data.customers.nodes.length !== CUSTOMERS) throw new Error('the gateway returned a short page');
+        const result = await gql(gateway, federated, {}, auth);
+        if (result.customers.nodes.length !== CUSTOMERS) throw new Error('the gateway returned a short page');
       };
       // the path before, beside today's: with this switch the kit reads through MikroORM's unit of work (for whole rounds)
       const throughOrm = async () => viaGateway();
@@ -114,7 +115,7 @@ export async function run(): Promise<GoalResult[]> {
       // ---- writes
       let n = 0;
       const create = async () => {
-        await post(gateway, `mutation($n: String!) { createCustomer(input: { name: $n }) { id } }`, { n: `Bench ${n++}` }, auth);
+        await gql(gateway, `mutation($n: String!) { createCustomer(input: { name: $n }) { id } }`, { n: `Bench ${n++}` }, auth);
       };
       const insert = async () => {
         await sql.query(
@@ -204,17 +205,6 @@ async function drained(sql: pg.Pool, tenantId: string) {
     if (rows[0].n === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-async function post(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: any; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-  return body;
 }
 
 /** Completed operations in `durationMs` with `clients` looping. */

@@ -102,6 +102,7 @@ export async function run(): Promise<GoalResult[]> {
   const { startProduct } = await import('../scripts/lib/product.ts');
   const { subgraphs } = await import('../scripts/lib/subgraphs.ts');
   const { provisionOrganization } = await import('../subgraphs/identity/src/subgraph.ts');
+  const { gql } = await import('./lib/bench-product.ts');
 
   const dataDir = `/tmp/atelier-bench-subscriptions-${process.pid}`;
   const database = process.env.DATABASE_URL
@@ -115,20 +116,20 @@ export async function run(): Promise<GoalResult[]> {
       const email = `bench-${Date.now()}@example.test`;
       await provisionOrganization(product.subgraphs.identity.orm.em, { name: 'Bench Garage', owner: { email, name: 'Bench', password: 'bench-password' } });
       const gateway = product.gateway.url;
-      const login = await post(gateway, `mutation { login(input: { email: "${email}", password: "bench-password" }) { token } }`);
-      const token: string = login.data.login.token;
+      const login = await gql(gateway, `mutation { login(input: { email: "${email}", password: "bench-password" }) { token } }`);
+      const token: string = login.login.token;
       const auth = { authorization: `Bearer ${token}` };
       // the changes go round a few customers, as on a real dashboard (one row changing 10 times a second queues on its lock)
       const customerIds: string[] = [];
       for (let i = 0; i < CUSTOMERS; i++) {
-        const created = await post(gateway, `mutation($name: String!) { createCustomer(input: { name: $name }) { id } }`, { name: `Dashboard ${i}` }, auth);
-        customerIds.push(created.data.createCustomer.id);
+        const created = await gql(gateway, `mutation($name: String!) { createCustomer(input: { name: $name }) { id } }`, { name: `Dashboard ${i}` }, auth);
+        customerIds.push(created.createCustomer.id);
       }
       let sequence = 0;
       let failedChanges = 0;
       const change = () => {
         sequence++;
-        return post(
+        return gql(
           gateway,
           `mutation($id: ID!, $name: String!) { updateCustomer(id: $id, input: { name: $name }) { id } }`,
           { id: customerIds[sequence % CUSTOMERS], name: `tick ${sequence} ${Date.now()}` },
@@ -263,15 +264,4 @@ export async function run(): Promise<GoalResult[]> {
     await database.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-async function post(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: any; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-  return body;
 }
